@@ -1,0 +1,3 @@
+from sinjai_ops.cli import main
+
+main()

@@ -1,0 +1,245 @@
+"""Files to plain data, keeping exactly what the officer typed and where.
+
+YAML 1.1 would read `11:00` as 660, `01040117` as an octal number and `no` as False, and would
+let a repeated key overwrite the first. This loader works on the parser's events instead of its
+constructor: every scalar stays the text that was written (only a plain empty value or `null`
+becomes None), and the line and column of every key and value are recorded. The models parse the
+text by the rules of the file contract.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from sinjai_ops.models.common import Path
+from sinjai_ops.models.problem import Problem
+
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_MAX_DEPTH = 64
+
+
+@dataclass(frozen=True)
+class Loc:
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """The plain data of one file and the place of each of its nodes."""
+
+    file: str
+    data: Any
+    values: Mapping[Path, Loc] = field(repr=False)
+    """Where the value at each path starts."""
+    keys: Mapping[Path, Loc] = field(repr=False)
+    """Where the key that names each mapping entry starts."""
+
+    def loc(self, path: Path, *, key: bool = False) -> Loc:
+        """The place of `path`, or of its nearest ancestor that exists."""
+        if key and path in self.keys:
+            return self.keys[path]
+        for n in range(len(path), -1, -1):
+            found = self.values.get(path[:n])
+            if found is not None:
+                return found
+        return Loc(self.file, 1, 1)
+
+    def at(self, path: Path) -> Any:
+        node = self.data
+        for part in path:
+            node = node[part]
+        return node
+
+
+def format_path(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def problem_at(
+    doc: Document, path: Path, message: str, *, key: bool = False, warning: bool = False
+) -> Problem:
+    where = doc.loc(path, key=key)
+    return Problem(
+        file=where.file,
+        line=where.line,
+        column=where.column,
+        path=format_path(path),
+        message=message,
+        severity="warning" if warning else "error",
+    )
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text of a file, without its byte-order mark."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [_problem(file, 1, 1, "the file is UTF-16; save it as UTF-8")]
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        byte = raw[exc.start]
+        return None, [
+            _problem(
+                file,
+                line,
+                column,
+                f"byte 0x{byte:02X} is not UTF-8; save the file as UTF-8 "
+                "(most editors offer it under 'Save with encoding')",
+            )
+        ]
+
+
+def load_yaml(text: str, file: str) -> tuple[Document | None, list[Problem]]:
+    """Plain data and node places of one YAML text, or the problems that prevent it."""
+    builder = _Builder(file)
+    try:
+        data = builder.build(yaml.parse(text, Loader=_Parser))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        found = text[mark.index] if mark and mark.index < len(text) else ""
+        return None, [_problem(file, line, column, _syntax_message(exc, found))]
+    except yaml.reader.ReaderError as exc:
+        line, column = _position(text, exc.position)
+        message = (
+            f"the character #x{exc.character:04X} is not allowed in YAML "
+            "(a control character); remove it"
+        )
+        return None, [_problem(file, line, column, message)]
+    if builder.problems:
+        return None, builder.problems
+    return Document(file, data, builder.values, builder.keys), []
+
+
+def _problem(file: str, line: int, column: int, message: str) -> Problem:
+    return Problem(file=file, line=line, column=column, path="", message=message)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, found: str) -> str:
+    problem = exc.problem or "invalid YAML"
+    if found == "\t" or "'\\t'" in problem:
+        return "a tab character here; YAML indents with spaces only"
+    if "mapping values are not allowed" in problem:
+        return (
+            "YAML syntax error: a ':' where no key can start; "
+            "quote a value that contains ': ', or check the indentation"
+        )
+    context = f" ({exc.context})" if exc.context else ""
+    return f"YAML syntax error: {problem}{context}"
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.values: dict[Path, Loc] = {}
+        self.keys: dict[Path, Loc] = {}
+        self.problems: list[Problem] = []
+
+    def build(self, events: Iterator[yaml.Event]) -> Any:
+        data: Any = None
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self._error(event, "more than one YAML document ('---'); keep one per file")
+            elif isinstance(event, yaml.NodeEvent):
+                node = self._node(event, events, (), 0)
+                if documents == 1:
+                    data = node
+        return data
+
+    def _loc(self, event: yaml.Event) -> Loc:
+        return Loc(self.file, event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def _error(self, event: yaml.Event, message: str) -> None:
+        where = self._loc(event)
+        self.problems.append(_problem(self.file, where.line, where.column, message))
+
+    def _node(self, event: yaml.Event, events: Iterator[yaml.Event], path: Path, depth: int) -> Any:
+        self.values[path] = self._loc(event)
+        if isinstance(event, yaml.AliasEvent):
+            self._error(event, f"alias '*{event.anchor}' is not allowed; write the value out")
+            return None
+        assert isinstance(event, yaml.NodeEvent)
+        if event.anchor is not None:
+            self._error(event, f"anchor '&{event.anchor}' is not allowed; these files hold plain data")
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            self._error(event, f"tag '{tag}' is not allowed; these files hold plain data")
+        if depth > _MAX_DEPTH:
+            self._error(event, "nested too deeply")
+            self._skip(event, events)
+            return None
+        if isinstance(event, yaml.ScalarEvent):
+            # Plain style is None in the pure-Python parser and "" in libyaml's.
+            if not event.style and event.value in _NULLS:
+                return None
+            return event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            for item in events:
+                if isinstance(item, yaml.SequenceEndEvent):
+                    return items
+                items.append(self._node(item, events, (*path, len(items)), depth + 1))
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(events, path, depth)
+        raise AssertionError(f"unexpected YAML event {event!r}")
+
+    def _mapping(self, events: Iterator[yaml.Event], path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Loc] = {}
+        for key_event in events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return result
+            value_event = None
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self._error(key_event, "a key must be a plain word, not a list or mapping")
+                self._skip(key_event, events)
+                self._skip(next(events), events)
+                continue
+            key = key_event.value
+            value_event = next(events)
+            if key in first_seen:
+                first = first_seen[key]
+                self._error(
+                    key_event,
+                    f"duplicate key '{key}' (first at line {first.line}); "
+                    "remove one: a repeated key does not overwrite the first",
+                )
+                self._skip(value_event, events)
+                continue
+            first_seen[key] = self.keys[(*path, key)] = self._loc(key_event)
+            result[key] = self._node(value_event, events, (*path, key), depth + 1)
+        raise AssertionError("unterminated mapping")
+
+    def _skip(self, event: yaml.Event, events: Iterator[yaml.Event]) -> None:
+        if isinstance(event, yaml.CollectionStartEvent):
+            level = 1
+            for inner in events:
+                if isinstance(inner, yaml.CollectionStartEvent):
+                    level += 1
+                elif isinstance(inner, yaml.CollectionEndEvent):
+                    level -= 1
+                    if level == 0:
+                        return

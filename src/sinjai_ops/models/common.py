@@ -1,0 +1,110 @@
+"""Value types shared by every input file, with the parsing rules of the file contract.
+
+The loader hands every scalar over as the exact text the officer typed, so these parsers see
+`8:30`, never the integer 510 that YAML 1.1 would have made of it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
+
+Path = tuple[str | int, ...]
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_IDENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_DIGITS = re.compile(r"^\d+$")
+
+TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+IDENT_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+NRP_PATTERN = r"^([0-9]{8}|[0-9]{18})$"
+
+
+class Frozen(BaseModel):
+    """Base of every model: immutable, and unknown fields are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+def parse_time(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    text = value if isinstance(value, str) else None
+    if text is None or not (m := _TIME.match(text.strip())):
+        shown = value if text is None else repr(text)
+        hint = ""
+        if text is not None and _DIGITS.match(text.strip()):
+            hint = " (a bare number is not a time)"
+        raise ValueError(f"{shown} is not a time{hint}; write HH:MM, e.g. 08:30")
+    return time(int(m.group(1)), int(m.group(2)))
+
+
+def parse_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    text = value.strip() if isinstance(value, str) else None
+    if text is None or not (m := _DATE.match(text)):
+        raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2024-08-26")
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a date of the calendar ({exc})") from None
+
+
+def check_ident(value: str) -> str:
+    if not _IDENT.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid id; use lowercase letters, digits and '-' "
+            "(e.g. kpu-ring1)"
+        )
+    return value
+
+
+def check_nrp(value: str) -> str:
+    if not _DIGITS.match(value) or len(value) not in (8, 18):
+        kind = f"{len(value)} digits" if _DIGITS.match(value) else "not only digits"
+        raise ValueError(
+            f"NRP {value!r} has {kind}; an NRP has 8 digits (a civil NIP 18); "
+            "keep leading zeros as written"
+        )
+    return value
+
+
+def _must_be_text(value: Any) -> Any:
+    # Scalars arrive as text; a mapping or list where a word belongs is a structural error
+    # that pydantic reports on its own, so only None needs a clearer message here.
+    if value is None:
+        raise ValueError("is empty; give a value")
+    return value
+
+
+LocalTime = Annotated[
+    time,
+    BeforeValidator(parse_time),
+    WithJsonSchema({"type": "string", "pattern": TIME_PATTERN, "examples": ["08:30"]}),
+]
+Day = Annotated[
+    date,
+    BeforeValidator(parse_date),
+    WithJsonSchema({"type": "string", "format": "date", "examples": ["2024-08-26"]}),
+]
+Ident = Annotated[
+    str,
+    BeforeValidator(_must_be_text),
+    AfterValidator(check_ident),
+    WithJsonSchema({"type": "string", "pattern": IDENT_PATTERN}),
+]
+Nrp = Annotated[
+    str,
+    BeforeValidator(_must_be_text),
+    AfterValidator(check_nrp),
+    # An unquoted NRP is a number to an editor's YAML 1.2 parser; the tool reads it as text.
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "pattern": NRP_PATTERN}, {"type": "integer"}]}
+    ),
+]
+Text = Annotated[str, BeforeValidator(_must_be_text)]

@@ -1,0 +1,54 @@
+"""operation.yaml: the operation, its shifts, sites and posts."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, NonNegativeInt
+
+from sinjai_ops.models.common import Day, Frozen, Ident, LocalTime, Nrp, Text
+
+
+class OperationInfo(Frozen):
+    name: Text
+    unit: Text
+    timezone: Text
+    """IANA time zone name, e.g. Asia/Makassar."""
+    start: Day
+    end: Day
+    commander: Nrp
+    language: Literal["id", "en"] | None = None
+    """Default language of plans and checklists (optional; English when absent)."""
+
+
+class Shift(Frozen):
+    id: Ident
+    start: LocalTime
+    end: LocalTime
+    """At or before `start`: the shift ends the next day."""
+
+
+class Post(Frozen):
+    id: Ident
+    name: Text | None = None
+    ring: int | None = Field(default=None, ge=1, le=3)
+    need: dict[Ident, NonNegativeInt] = Field(default_factory=dict)
+    """Heads per active shift, by skill."""
+    commander: Text | None = None
+    """One more head, of at least this rank, of any skill."""
+    days: list[Day] | None = None
+    shifts: list[Ident] | None = None
+
+
+class Site(Frozen):
+    id: Ident
+    name: Text
+    posts: list[Post] = Field(default_factory=list)
+
+
+class OperationFile(Frozen):
+    operation: OperationInfo
+    shifts: list[Shift] = Field(min_length=1)
+    sites: list[Site] = Field(min_length=1)
+    policy: dict[str, Any] | None = None
+    """Overrides merged into configs/policy.yaml; validated as part of the merged policy."""

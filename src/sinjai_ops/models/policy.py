@@ -1,0 +1,87 @@
+"""Staffing policy: the defaults of configs/policy.yaml with an operation's overrides merged in."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, NonNegativeInt, PositiveInt
+
+from sinjai_ops.models.common import Frozen, Ident, Text
+
+Risk = Literal["low", "medium", "high"]
+
+
+class CrowdRule(Frozen):
+    skill: Ident
+    supporters_per_head: dict[Risk, PositiveInt]
+    """Expected supporters one crowd-control officer covers, by intelligence risk."""
+    minimum: NonNegativeInt
+    """Heads for any visit with supporters at all."""
+
+
+class EscortRule(Frozen):
+    skill: Ident
+    vehicles_per_head: PositiveInt
+    minimum: NonNegativeInt
+
+
+class ProtectionRule(Frozen):
+    skill: Ident
+    per_candidate: NonNegativeInt
+
+
+class VisitPolicy(Frozen):
+    lead_minutes: NonNegativeInt
+    """Heads are in place this long before a candidate arrives."""
+    tail_minutes: NonNegativeInt
+    """And stay this long after departure."""
+    crowd: CrowdRule
+    escort: EscortRule
+    protection: ProtectionRule
+
+
+class RivalPolicy(Frozen):
+    min_gap_minutes: NonNegativeInt
+
+
+class RestPolicy(Frozen):
+    min_rest_hours: float = Field(ge=0, le=72, allow_inf_nan=False)
+    max_hours_per_day: float = Field(gt=0, le=24, allow_inf_nan=False)
+
+
+class ReservePolicy(Frozen):
+    fraction: float = Field(ge=0, le=1, allow_inf_nan=False)
+    site: Ident
+    skill: Ident
+
+
+class DrillPolicy(Frozen):
+    max_age_days: dict[Ident, PositiveInt]
+
+
+class Priorities(Frozen):
+    """Weight of one filled head, by kind of head: the solver fills heavier heads first."""
+
+    protection: PositiveInt
+    ring1: PositiveInt
+    commander: PositiveInt
+    ring2: PositiveInt
+    crowd: PositiveInt
+    escort: PositiveInt
+    ring3: PositiveInt
+    post: PositiveInt
+    reserve: PositiveInt
+
+
+class Policy(Frozen):
+    skills: list[Ident] = Field(min_length=1)
+    ranks: list[Text] = Field(min_length=1)
+    visits: VisitPolicy
+    rivals: RivalPolicy
+    rest: RestPolicy
+    reserve: ReservePolicy
+    drills: DrillPolicy
+    priorities: Priorities
+
+    def rank_order(self, rank: str) -> int:
+        return self.ranks.index(rank)

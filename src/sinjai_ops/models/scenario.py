@@ -1,0 +1,18 @@
+"""A valid scenario: the three files and the policy that applies to them."""
+
+from __future__ import annotations
+
+from sinjai_ops.models.arrivals import ArrivalsFile
+from sinjai_ops.models.common import Frozen
+from sinjai_ops.models.operation import OperationFile
+from sinjai_ops.models.policy import Policy
+from sinjai_ops.models.roster import RosterFile
+
+
+class Scenario(Frozen):
+    operation: OperationFile
+    roster: RosterFile
+    arrivals: ArrivalsFile
+    policy: Policy
+    inputs: dict[str, str]
+    """`sha256:<hex>` of each input file, by file name, so that a plan names what it came from."""

@@ -1,0 +1,285 @@
+"""The one place where the stages meet: read, load, validate, and later derive, solve, render.
+
+Only this module reads files; every stage it calls is a pure function.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sinjai_ops import validate as v
+from sinjai_ops.load import Document, decode, load_yaml
+from sinjai_ops.models.arrivals import ArrivalsFile
+from sinjai_ops.models.operation import OperationFile
+from sinjai_ops.models.policy import Policy
+from sinjai_ops.models.problem import Problem
+from sinjai_ops.models.roster import RosterFile
+from sinjai_ops.models.scenario import Scenario
+
+FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
+MODELS: dict[str, type[OperationFile] | type[RosterFile] | type[ArrivalsFile]] = {
+    "operation": OperationFile,
+    "roster": RosterFile,
+    "arrivals": ArrivalsFile,
+}
+_TOP_KEYS = {"operation": {"operation", "shifts", "sites"}, "roster": {"personnel"}, "arrivals": {"candidates"}}
+
+
+class UsageError(Exception):
+    """The command was misused (exit 2): a path that does not exist, a wrong set of files."""
+
+
+def configs_dir() -> Path:
+    packaged = resources.files("sinjai_ops") / "configs"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    # Running from a checkout (editable install): the project's own configs/ folder.
+    return Path(__file__).resolve().parents[2] / "configs"
+
+
+def display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file as read from disk."""
+
+    kind: str | None
+    name: str
+    raw: bytes
+
+
+@dataclass
+class _Group:
+    """Files checked together: a scenario folder, or files given one by one."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The verdict on some inputs: the scenario when complete and valid, and every problem."""
+
+    scenario: Scenario | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {display(path)}: {exc.strerror}") from None
+
+
+def _kind_of(path: Path, raw: bytes) -> str | None:
+    for kind, name in FILE_NAMES.items():
+        if path.name in (name, name.replace(".yaml", ".yml")):
+            return kind
+    text, _ = decode(raw, str(path))
+    doc, _ = load_yaml(text, str(path)) if text is not None else (None, [])
+    if doc is not None and isinstance(doc.data, dict):
+        for kind, keys in _TOP_KEYS.items():
+            if keys & set(doc.data):
+                return kind
+    return None
+
+
+def _folder(path: Path) -> _Group:
+    group = _Group()
+    for kind, name in FILE_NAMES.items():
+        file = path / name
+        if not file.exists() and (path / name.replace(".yaml", ".yml")).exists():
+            file = path / name.replace(".yaml", ".yml")
+        if file.exists():
+            group.sources[kind] = Source(kind, display(file), _read(file))
+        else:
+            group.problems.append(
+                Problem(
+                    file=display(path),
+                    line=1,
+                    column=1,
+                    path="",
+                    message=f"the scenario folder has no {name}; a scenario holds "
+                    "operation.yaml, roster.yaml and arrivals.yaml",
+                )
+            )
+    return group
+
+
+def gather(paths: Sequence[Path]) -> list[_Group]:
+    """Groups of files to check together: each folder, and the files of one folder given together."""
+    groups: list[_Group] = []
+    loose: dict[Path, list[_Group]] = {}
+    for path in paths:
+        if path.is_dir():
+            groups.append(_folder(path))
+            continue
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+        raw = _read(path)
+        kind = _kind_of(path, raw)
+        source = Source(kind, display(path), raw)
+        if kind is None:
+            group = _Group()
+            group.sources["?"] = source
+            group.problems.append(
+                Problem(
+                    file=source.name,
+                    line=1,
+                    column=1,
+                    path="",
+                    message="cannot tell which file this is; name it operation.yaml, roster.yaml "
+                    "or arrivals.yaml, or give it a top-level 'operation:', 'personnel:' or "
+                    "'candidates:'",
+                )
+            )
+            groups.append(group)
+            continue
+        siblings = loose.setdefault(path.resolve().parent, [])
+        target = next((g for g in siblings if kind not in g.sources), None)
+        if target is None:
+            target = _Group()
+            siblings.append(target)
+            groups.append(target)
+        target.sources[kind] = source
+    return groups
+
+
+def default_policy_document() -> Document:
+    path = configs_dir() / "policy.yaml"
+    text, problems = decode(path.read_bytes(), display(path))
+    doc, problems = load_yaml(text or "", display(path))
+    if doc is None:
+        raise RuntimeError(f"the shipped policy {path} does not load: {problems}")
+    return doc
+
+
+def check(paths: Sequence[Path]) -> list[Checked]:
+    """`validate`: every group of inputs checked, each with its problems."""
+    return [_check_group(g) for g in gather(paths)]
+
+
+def load_scenario(paths: Sequence[Path]) -> Checked:
+    """`plan` and `checklist`: one scenario, from a folder or its three files."""
+    groups = gather(paths)
+    if len(groups) != 1 or (not groups[0].problems and len(groups[0].sources) != 3):
+        raise UsageError(
+            "give one scenario: a folder, or its operation.yaml, roster.yaml and arrivals.yaml"
+        )
+    return _check_group(groups[0])
+
+
+def _check_group(group: _Group) -> Checked:
+    problems = list(group.problems)
+    docs: dict[str, Document] = {}
+    for kind, source in group.sources.items():
+        text, found = decode(source.raw, source.name)
+        problems += found
+        if text is None:
+            continue
+        doc, found = load_yaml(text, source.name)
+        problems += found
+        if doc is not None:
+            docs[kind] = doc
+
+    policy_doc = _policy_document(docs.get("operation"))
+    policy, found = v.parse_model(policy_doc, Policy)
+    problems += found
+    if policy is not None:
+        problems += v.check_policy(policy, policy_doc)
+
+    models: dict[str, Any] = {}
+    for kind, doc in docs.items():
+        if kind not in MODELS:
+            continue
+        model, found = v.parse_model(doc, MODELS[kind])
+        problems += found
+        if model is None:
+            continue
+        models[kind] = model
+        if policy is not None and kind == "operation":
+            problems += v.check_operation(model, policy, doc)
+        elif policy is not None and kind == "roster":
+            problems += v.check_roster(model, policy, doc)
+        elif kind == "arrivals":
+            problems += v.check_arrivals(model, doc)
+
+    op: OperationFile | None = models.get("operation")
+    roster: RosterFile | None = models.get("roster")
+    arrivals: ArrivalsFile | None = models.get("arrivals")
+    if policy is not None and op is not None:
+        problems += v.check_reserve_site(op, policy, policy_doc)
+        if roster is not None:
+            problems += v.check_roster_against_operation(
+                roster, op, policy, docs["roster"], docs["operation"]
+            )
+        if arrivals is not None:
+            problems += v.check_arrivals_against_scenario(
+                arrivals, op, roster, policy, docs["arrivals"]
+            )
+
+    unique = sorted(set(problems), key=Problem.sort_key)
+    scenario = None
+    if op and roster and arrivals and policy and not any(p.severity == "error" for p in unique):
+        inputs = {
+            FILE_NAMES[k]: "sha256:" + hashlib.sha256(group.sources[k].raw).hexdigest()
+            for k in FILE_NAMES
+        }
+        scenario = Scenario(
+            operation=op, roster=roster, arrivals=arrivals, policy=policy, inputs=inputs
+        )
+    return Checked(scenario, tuple(unique))
+
+
+def _policy_document(operation: Document | None) -> Document:
+    base = default_policy_document()
+    if operation is None or not isinstance(operation.data, dict):
+        return base
+    override = operation.data.get("policy")
+    if not isinstance(override, dict):
+        return base
+    return overlay(base, operation, ("policy",))
+
+
+def overlay(base: Document, over: Document, at: tuple[str, ...]) -> Document:
+    """`base` with the mapping at `at` in `over` merged in: mappings key by key, all else whole."""
+    values = dict(base.values)
+    keys = dict(base.keys)
+
+    def move(path: tuple[Any, ...]) -> None:
+        for table, source in ((values, over.values), (keys, over.keys)):
+            for stale in [p for p in table if p[: len(path)] == path]:
+                del table[stale]
+            for p, where in source.items():
+                if p[: len(at) + len(path)] == (*at, *path):
+                    table[p[len(at) :]] = where
+
+    def merge(old: Any, new: Any, path: tuple[Any, ...]) -> Any:
+        if isinstance(old, dict) and isinstance(new, dict):
+            merged = dict(old)
+            for key, value in new.items():
+                if key in old:
+                    merged[key] = merge(old[key], value, (*path, key))
+                    keys[(*path, key)] = over.keys[(*at, *path, key)]
+                else:
+                    merged[key] = value
+                    move((*path, key))
+            return merged
+        move(path)
+        return new
+
+    return Document(base.file, merge(base.data, over.at(at), ()), values, keys)

@@ -1,0 +1,1 @@
+"""Renderers: result models in, `str` out. They compute nothing and write nothing."""

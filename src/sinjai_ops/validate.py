@@ -1,0 +1,503 @@
+"""Plain data to models, and the checks that span fields and files.
+
+Every finding is a `Problem` placed at the file, line and column of the node it is about.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ValidationError
+
+from sinjai_ops.load import Document, problem_at
+from sinjai_ops.models.arrivals import ArrivalsFile, Visit
+from sinjai_ops.models.common import Path
+from sinjai_ops.models.operation import OperationFile
+from sinjai_ops.models.policy import Policy
+from sinjai_ops.models.problem import Problem
+from sinjai_ops.models.roster import RosterFile
+
+M = TypeVar("M", bound=BaseModel)
+
+RESERVE_POST = "reserve"
+
+
+def suggest(word: object, choices: Iterable[str]) -> str:
+    """`; did you mean 'x'?` for the closest choice, or nothing."""
+    if not isinstance(word, str):
+        return ""
+    options = list(choices)
+    lowered = {c.lower(): c for c in options}
+    if word.lower() in lowered:
+        return f"; did you mean '{lowered[word.lower()]}'?"
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def parse_model(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """The model of a document, or the problems that prevent it, each placed in the file."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        problems = [_from_pydantic(doc, model, err) for err in exc.errors(include_url=False)]
+        return None, problems
+
+
+def _from_pydantic(doc: Document, model: type[BaseModel], err: Any) -> Problem:
+    loc: Path = tuple(p for p in err["loc"] if p != "[key]")
+    kind: str = err["type"]
+    given = err.get("input")
+    ctx = err.get("ctx") or {}
+    shown = _show(given)
+    if kind == "missing":
+        return problem_at(doc, loc[:-1], f"missing required field '{loc[-1]}'")
+    if kind == "extra_forbidden":
+        name = loc[-1]
+        allowed = _fields_at(model, loc[:-1])
+        hint = suggest(name, allowed) or (
+            f"; expected one of: {', '.join(allowed)}" if allowed else ""
+        )
+        return problem_at(doc, loc, f"unknown field '{name}'{hint}", key=True)
+    if given is None and kind not in ("value_error",):
+        return problem_at(doc, loc, "is empty; give a value")
+    messages = {
+        "int_parsing": f"expected a whole number, got {shown}",
+        "int_from_float": f"expected a whole number, got {shown}",
+        "int_type": f"expected a whole number, got {shown}",
+        "float_parsing": f"expected a number, got {shown}",
+        "float_type": f"expected a number, got {shown}",
+        "finite_number": f"expected a finite number, got {shown}",
+        "bool_parsing": f"expected true or false, got {shown}",
+        "bool_type": f"expected true or false, got {shown}",
+        "list_type": f"expected a list (e.g. [a, b]), got {shown}",
+        "dict_type": f"expected a mapping of 'key: value' lines, got {shown}",
+        "model_type": f"expected a mapping of 'key: value' lines, got {shown}",
+        "model_attributes_type": f"expected a mapping of 'key: value' lines, got {shown}",
+        "string_type": f"expected a single value, got {shown}",
+        "greater_than_equal": f"must be at least {ctx.get('ge')}, got {shown}",
+        "greater_than": f"must be more than {ctx.get('gt')}, got {shown}",
+        "less_than_equal": f"must be at most {ctx.get('le')}, got {shown}",
+        "less_than": f"must be less than {ctx.get('lt')}, got {shown}",
+        "too_short": f"needs at least {ctx.get('min_length')} item(s)",
+    }
+    if kind == "literal_error":
+        options = [o.strip().strip("'") for o in str(ctx.get("expected", "")).split(" or ")]
+        options = [o for part in options for o in part.split(", ")]
+        message = f"{shown} is not one of: {', '.join(options)}{suggest(given, options)}"
+    elif kind == "value_error":
+        message = str(err["msg"]).removeprefix("Value error, ")
+    else:
+        message = messages.get(kind, str(err["msg"]))
+    return problem_at(doc, loc, message)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _unwrap(tp: Any) -> Any:
+    while True:
+        origin = get_origin(tp)
+        if origin is Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (Union, types.UnionType):
+            rest = [a for a in get_args(tp) if a is not type(None)]
+            tp = rest[0]
+        else:
+            return tp
+
+
+def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
+    """The field names that the model accepts at `loc`, for a suggestion."""
+    tp: Any = model
+    for part in loc:
+        tp = _unwrap(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            fields = {f.alias or n: f for n, f in tp.model_fields.items()}
+            if part not in fields:
+                return []
+            tp = fields[str(part)].annotation
+        elif get_origin(tp) in (list, dict):
+            tp = get_args(tp)[-1]
+        else:
+            return []
+    tp = _unwrap(tp)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [f.alias or n for n, f in tp.model_fields.items()]
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# Checks within and across files. Each takes the models and the documents they came from.
+
+
+def _dupes(
+    doc: Document, items: Sequence[str], path_of: Any, what: str
+) -> list[Problem]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, value in enumerate(items):
+        if value in seen:
+            first = doc.loc(path_of(seen[value]))
+            out.append(
+                problem_at(
+                    doc,
+                    path_of(i),
+                    f"{what} '{value}' is used twice (first at line {first.line}); "
+                    f"each {what} must be unique",
+                )
+            )
+        else:
+            seen[value] = i
+    return out
+
+
+def check_policy(policy: Policy, doc: Document) -> list[Problem]:
+    out = _dupes(doc, policy.skills, lambda i: ("skills", i), "skill")
+    out += _dupes(doc, policy.ranks, lambda i: ("ranks", i), "rank")
+    skills = set(policy.skills)
+    uses: list[tuple[Path, str]] = [
+        (("visits", "crowd", "skill"), policy.visits.crowd.skill),
+        (("visits", "escort", "skill"), policy.visits.escort.skill),
+        (("visits", "protection", "skill"), policy.visits.protection.skill),
+        (("reserve", "skill"), policy.reserve.skill),
+    ]
+    uses += [(("drills", "max_age_days", s), s) for s in policy.drills.max_age_days]
+    for path, skill in uses:
+        if skill not in skills:
+            out.append(
+                problem_at(
+                    doc, path, f"unknown skill '{skill}'{suggest(skill, skills)}",
+                    key=path[0] == "drills",
+                )
+            )
+    return out
+
+
+def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Problem]:
+    info = op.operation
+    out: list[Problem] = []
+    try:
+        ZoneInfo(info.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        out.append(
+            problem_at(
+                doc,
+                ("operation", "timezone"),
+                f"unknown time zone '{info.timezone}'; use an IANA name such as Asia/Makassar",
+            )
+        )
+    if info.end < info.start:
+        out.append(
+            problem_at(
+                doc, ("operation", "end"), f"end {info.end} is before start {info.start}"
+            )
+        )
+    shift_ids = [s.id for s in op.shifts]
+    out += _dupes(doc, shift_ids, lambda i: ("shifts", i, "id"), "shift id")
+    out += _dupes(doc, [s.id for s in op.sites], lambda i: ("sites", i, "id"), "site id")
+    post_paths = [("sites", i, "posts", j) for i, s in enumerate(op.sites) for j in range(len(s.posts))]
+    posts = [op.sites[p[1]].posts[p[3]] for p in post_paths]
+    out += _dupes(doc, [p.id for p in posts], lambda k: (*post_paths[k], "id"), "post id")
+    for path, post in zip(post_paths, posts, strict=True):
+        if post.id == RESERVE_POST:
+            out.append(
+                problem_at(doc, (*path, "id"), "post id 'reserve' is kept for the reserve; rename it")
+            )
+        for skill in post.need:
+            if skill not in policy.skills:
+                out.append(
+                    problem_at(
+                        doc,
+                        (*path, "need", skill),
+                        f"unknown skill '{skill}'{suggest(skill, policy.skills)}",
+                        key=True,
+                    )
+                )
+        if post.commander is not None and post.commander not in policy.ranks:
+            out.append(
+                problem_at(
+                    doc,
+                    (*path, "commander"),
+                    f"unknown rank '{post.commander}'{suggest(post.commander, policy.ranks)}",
+                )
+            )
+        for k, day in enumerate(post.days or []):
+            if not info.start <= day <= info.end:
+                out.append(
+                    problem_at(
+                        doc,
+                        (*path, "days", k),
+                        f"day {day} is outside the operation ({info.start} to {info.end})",
+                    )
+                )
+        for k, shift in enumerate(post.shifts or []):
+            if shift not in shift_ids:
+                out.append(
+                    problem_at(
+                        doc,
+                        (*path, "shifts", k),
+                        f"unknown shift '{shift}'{suggest(shift, shift_ids)}",
+                    )
+                )
+        if not post.need and post.commander is None:
+            out.append(
+                problem_at(doc, path, f"post '{post.id}' needs nobody; give it a need", warning=True)
+            )
+    return out
+
+
+def check_reserve_site(op: OperationFile, policy: Policy, pdoc: Document) -> list[Problem]:
+    sites = [s.id for s in op.sites]
+    if policy.reserve.fraction > 0 and policy.reserve.site not in sites:
+        return [
+            problem_at(
+                pdoc,
+                ("reserve", "site"),
+                f"reserve site '{policy.reserve.site}' is not a site of the operation"
+                f"{suggest(policy.reserve.site, sites)}",
+            )
+        ]
+    return []
+
+
+def drill_valid_until(last: date | None, max_age: int | None) -> date | None:
+    """Last day on which a drill of `last` still qualifies; None when it never does."""
+    if max_age is None:
+        return date.max
+    if last is None:
+        return None
+    return last + timedelta(days=max_age)
+
+
+def check_roster(roster: RosterFile, policy: Policy, doc: Document) -> list[Problem]:
+    out = _dupes(doc, [p.nrp for p in roster.personnel], lambda i: ("personnel", i, "nrp"), "NRP")
+    for i, person in enumerate(roster.personnel):
+        base: Path = ("personnel", i)
+        if person.rank not in policy.ranks:
+            out.append(
+                problem_at(
+                    doc,
+                    (*base, "rank"),
+                    f"unknown rank '{person.rank}'{suggest(person.rank, policy.ranks)}",
+                )
+            )
+        for k, skill in enumerate(person.skills):
+            if skill not in policy.skills:
+                out.append(
+                    problem_at(
+                        doc,
+                        (*base, "skills", k),
+                        f"unknown skill '{skill}'{suggest(skill, policy.skills)}",
+                    )
+                )
+        out += _dupes(doc, person.skills, lambda k, b=base: (*b, "skills", k), "skill")
+        for skill in person.drills:
+            if skill not in policy.skills:
+                out.append(
+                    problem_at(
+                        doc,
+                        (*base, "drills", skill),
+                        f"unknown skill '{skill}'{suggest(skill, policy.skills)}",
+                        key=True,
+                    )
+                )
+        for k, leave in enumerate(person.unavailable):
+            if leave.end < leave.start:
+                out.append(
+                    problem_at(
+                        doc,
+                        (*base, "unavailable", k, "to"),
+                        f"leave ends ({leave.end}) before it starts ({leave.start})",
+                    )
+                )
+    return out
+
+
+def check_roster_against_operation(
+    roster: RosterFile, op: OperationFile, policy: Policy, rdoc: Document, odoc: Document
+) -> list[Problem]:
+    out: list[Problem] = []
+    nrps = {p.nrp for p in roster.personnel}
+    if op.operation.commander not in nrps:
+        out.append(
+            problem_at(
+                odoc,
+                ("operation", "commander"),
+                f"commander NRP '{op.operation.commander}' is not in the roster ({rdoc.file})",
+            )
+        )
+    last_day = op.operation.end
+    for i, person in enumerate(roster.personnel):
+        if not person.assignable:
+            continue
+        for skill in person.skills:
+            max_age = policy.drills.max_age_days.get(skill)
+            if max_age is None:
+                continue
+            last = person.drills.get(skill)
+            valid = drill_valid_until(last, max_age)
+            if valid is None:
+                out.append(
+                    problem_at(
+                        rdoc,
+                        ("personnel", i, "skills"),
+                        f"{person.name} ({person.nrp}) has no recorded {skill} drill; not "
+                        f"plotted for {skill} until one is recorded under drills",
+                        warning=True,
+                    )
+                )
+            elif valid < last_day:
+                if valid < op.operation.start:
+                    when = (
+                        f"is more than {max_age} days old before the operation starts; "
+                        f"not plotted for {skill} until a newer drill is recorded"
+                    )
+                else:
+                    when = (
+                        f"is more than {max_age} days old from {valid + timedelta(days=1)}; "
+                        f"not plotted for {skill} from that day"
+                    )
+                out.append(
+                    problem_at(
+                        rdoc,
+                        ("personnel", i, "drills", skill),
+                        f"{person.name} ({person.nrp}): last {skill} drill {last} {when}",
+                        warning=True,
+                    )
+                )
+    return out
+
+
+def check_arrivals(arrivals: ArrivalsFile, doc: Document) -> list[Problem]:
+    ids = [c.id for c in arrivals.candidates]
+    out = _dupes(doc, ids, lambda i: ("candidates", i, "id"), "candidate id")
+    numbered = [(i, c.number) for i, c in enumerate(arrivals.candidates) if c.number is not None]
+    out += _dupes(
+        doc,
+        [str(n) for _, n in numbered],
+        lambda k: ("candidates", numbered[k][0], "number"),
+        "ballot number",
+    )
+    for i, cand in enumerate(arrivals.candidates):
+        for k, rival in enumerate(cand.rivals):
+            if rival == cand.id:
+                out.append(problem_at(doc, ("candidates", i, "rivals", k), "a candidate cannot be its own rival"))
+            elif rival not in ids:
+                out.append(
+                    problem_at(
+                        doc,
+                        ("candidates", i, "rivals", k),
+                        f"unknown candidate '{rival}'{suggest(rival, ids)}",
+                    )
+                )
+        for k, visit in enumerate(cand.visits):
+            if visit.depart <= visit.arrive:
+                out.append(
+                    problem_at(
+                        doc,
+                        ("candidates", i, "visits", k, "depart"),
+                        f"depart {visit.depart:%H:%M} is not after arrive {visit.arrive:%H:%M}; "
+                        "a visit may not cross midnight",
+                    )
+                )
+    return out
+
+
+def rival_pairs(arrivals: ArrivalsFile) -> list[tuple[str, str]]:
+    """Every rivalry once, stated on either side, as sorted id pairs."""
+    ids = {c.id for c in arrivals.candidates}
+    pairs = {
+        tuple(sorted((c.id, r)))
+        for c in arrivals.candidates
+        for r in c.rivals
+        if r in ids and r != c.id
+    }
+    return sorted((a, b) for a, b in pairs)
+
+
+def visit_gap_minutes(a: Visit, b: Visit) -> int:
+    """Minutes between two visits on one day; negative when they overlap."""
+    start_a = datetime.combine(a.date, a.arrive)
+    end_a = datetime.combine(a.date, a.depart)
+    start_b = datetime.combine(b.date, b.arrive)
+    end_b = datetime.combine(b.date, b.depart)
+    gap = max(start_b - end_a, start_a - end_b)
+    return int(gap.total_seconds() // 60)
+
+
+def check_arrivals_against_scenario(
+    arrivals: ArrivalsFile,
+    op: OperationFile,
+    roster: RosterFile | None,
+    policy: Policy,
+    adoc: Document,
+) -> list[Problem]:
+    out: list[Problem] = []
+    sites = [s.id for s in op.sites]
+    info = op.operation
+    crowd_skill = policy.visits.crowd.skill
+    has_crowd = roster is None or any(
+        crowd_skill in p.skills and p.assignable for p in roster.personnel
+    )
+    for i, cand in enumerate(arrivals.candidates):
+        for k, visit in enumerate(cand.visits):
+            path: Path = ("candidates", i, "visits", k)
+            if visit.site not in sites:
+                out.append(
+                    problem_at(
+                        adoc,
+                        (*path, "site"),
+                        f"unknown site '{visit.site}'{suggest(visit.site, sites)}; "
+                        f"sites of the operation: {', '.join(sites)}",
+                    )
+                )
+            if not info.start <= visit.date <= info.end:
+                out.append(
+                    problem_at(
+                        adoc,
+                        (*path, "date"),
+                        f"visit date {visit.date} is outside the operation "
+                        f"({info.start} to {info.end})",
+                    )
+                )
+            if visit.supporters > 0 and not has_crowd:
+                out.append(
+                    problem_at(
+                        adoc,
+                        (*path, "supporters"),
+                        f"{visit.supporters} supporters expected but the roster has nobody "
+                        f"with skill '{crowd_skill}'; every crowd head will be a shortfall",
+                        warning=True,
+                    )
+                )
+    by_id = {c.id: (i, c) for i, c in enumerate(arrivals.candidates)}
+    for a, b in rival_pairs(arrivals):
+        (ia, ca), (_, cb) = by_id[a], by_id[b]
+        for k, va in enumerate(ca.visits):
+            for vb in cb.visits:
+                if va.site != vb.site or va.date != vb.date:
+                    continue
+                gap = visit_gap_minutes(va, vb)
+                if gap < policy.rivals.min_gap_minutes:
+                    how = "overlap" if gap < 0 else f"are {gap} minutes apart"
+                    out.append(
+                        problem_at(
+                            adoc,
+                            ("candidates", ia, "visits", k, "arrive"),
+                            f"rivals {a} and {b} {how} at {va.site} on {va.date} "
+                            f"(policy asks for {policy.rivals.min_gap_minutes} minutes); "
+                            "plan a separation",
+                            warning=True,
+                        )
+                    )
+    return out
