@@ -54,7 +54,8 @@ def write_atomically(path: Path, text: str) -> None:
 @app.command()
 def validate(
     paths: Annotated[
-        list[Path], typer.Argument(help="Scenario folders, or single YAML files.", show_default=False)
+        list[Path],
+        typer.Argument(help="Scenario folders, or single YAML files.", show_default=False),
     ],
     format: Annotated[
         ProblemFormat | None,
@@ -68,8 +69,10 @@ def validate(
     ] = None,
 ) -> None:
     """Check scenario folders or single files. Exit 0 valid, 1 invalid, 2 misuse."""
-    chosen = format.value if format else (
-        "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    chosen = (
+        format.value
+        if format
+        else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     )
     try:
         results = pipeline.check(paths)

@@ -121,9 +121,9 @@ def load_yaml(text: str, file: str) -> tuple[Document | None, list[Problem]]:
             "(a control character); remove it"
         )
         return None, [_problem(file, line, column, message)]
-    if builder.problems:
-        return None, builder.problems
-    return Document(file, data, builder.values, builder.keys), []
+    # Duplicate keys, anchors and tags are errors, but the data around them is still whole
+    # (the first of two keys is kept, an alias reads as empty), so the models check it too.
+    return Document(file, data, builder.values, builder.keys), builder.problems
 
 
 def _problem(file: str, line: int, column: int, message: str) -> Problem:
@@ -170,7 +170,8 @@ class _Builder:
         return data
 
     def _loc(self, event: yaml.Event) -> Loc:
-        return Loc(self.file, event.start_mark.line + 1, event.start_mark.column + 1)
+        mark = event.start_mark
+        return Loc(self.file, mark.line + 1, mark.column + 1) if mark else Loc(self.file, 1, 1)
 
     def _error(self, event: yaml.Event, message: str) -> None:
         where = self._loc(event)
@@ -183,10 +184,13 @@ class _Builder:
             return None
         assert isinstance(event, yaml.NodeEvent)
         if event.anchor is not None:
-            self._error(event, f"anchor '&{event.anchor}' is not allowed; these files hold plain data")
+            self._error(
+                event, f"anchor '&{event.anchor}' is not allowed; these files hold plain data"
+            )
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
-            self._error(event, f"tag '{tag}' is not allowed; these files hold plain data")
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            self._error(event, f"tag '{shown}' is not allowed; these files hold plain data")
         if depth > _MAX_DEPTH:
             self._error(event, "nested too deeply")
             self._skip(event, events)

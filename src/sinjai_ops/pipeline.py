@@ -27,7 +27,11 @@ MODELS: dict[str, type[OperationFile] | type[RosterFile] | type[ArrivalsFile]] =
     "roster": RosterFile,
     "arrivals": ArrivalsFile,
 }
-_TOP_KEYS = {"operation": {"operation", "shifts", "sites"}, "roster": {"personnel"}, "arrivals": {"candidates"}}
+_TOP_KEYS = {
+    "operation": {"operation", "shifts", "sites"},
+    "roster": {"personnel"},
+    "arrivals": {"candidates"},
+}
 
 
 class UsageError(Exception):
@@ -121,7 +125,7 @@ def _folder(path: Path) -> _Group:
 
 
 def gather(paths: Sequence[Path]) -> list[_Group]:
-    """Groups of files to check together: each folder, and the files of one folder given together."""
+    """Files to check together: each folder, and files of one folder given together."""
     groups: list[_Group] = []
     loose: dict[Path, list[_Group]] = {}
     for path in paths:
@@ -168,6 +172,13 @@ def default_policy_document() -> Document:
     return doc
 
 
+def default_policy() -> Policy:
+    policy, problems = v.parse_model(default_policy_document(), Policy)
+    if policy is None:
+        raise RuntimeError(f"the shipped policy is invalid: {problems}")
+    return policy
+
+
 def check(paths: Sequence[Path]) -> list[Checked]:
     """`validate`: every group of inputs checked, each with its problems."""
     return [_check_group(g) for g in gather(paths)]
@@ -186,6 +197,8 @@ def load_scenario(paths: Sequence[Path]) -> Checked:
 def _check_group(group: _Group) -> Checked:
     problems = list(group.problems)
     docs: dict[str, Document] = {}
+    # A node the loader already complained about (an alias, say) is not reported twice.
+    loader_places: set[tuple[str, int, int]] = set()
     for kind, source in group.sources.items():
         text, found = decode(source.raw, source.name)
         problems += found
@@ -195,34 +208,38 @@ def _check_group(group: _Group) -> Checked:
         problems += found
         if doc is not None:
             docs[kind] = doc
+            loader_places.update((p.file, p.line, p.column) for p in found)
 
     policy_doc = _policy_document(docs.get("operation"))
     policy, found = v.parse_model(policy_doc, Policy)
     problems += found
     if policy is not None:
         problems += v.check_policy(policy, policy_doc)
+    # Names in the files are still checked, against the shipped skills and ranks, when the
+    # operation's own policy is broken: every problem is reported at once.
+    names = policy or default_policy()
 
     models: dict[str, Any] = {}
     for kind, doc in docs.items():
         if kind not in MODELS:
             continue
-        model, found = v.parse_model(doc, MODELS[kind])
-        problems += found
+        model, found = v.parse_model(doc, MODELS[kind], names)
+        problems += [p for p in found if (p.file, p.line, p.column) not in loader_places]
         if model is None:
             continue
         models[kind] = model
-        if policy is not None and kind == "operation":
+        if isinstance(model, OperationFile) and policy is not None:
             problems += v.check_operation(model, policy, doc)
-        elif policy is not None and kind == "roster":
+        elif isinstance(model, RosterFile) and policy is not None:
             problems += v.check_roster(model, policy, doc)
-        elif kind == "arrivals":
+        elif isinstance(model, ArrivalsFile):
             problems += v.check_arrivals(model, doc)
 
     op: OperationFile | None = models.get("operation")
     roster: RosterFile | None = models.get("roster")
     arrivals: ArrivalsFile | None = models.get("arrivals")
     if policy is not None and op is not None:
-        problems += v.check_reserve_site(op, policy, policy_doc)
+        problems += v.check_reserve_site(op, policy, policy_doc, docs["operation"])
         if roster is not None:
             problems += v.check_roster_against_operation(
                 roster, op, policy, docs["roster"], docs["operation"]

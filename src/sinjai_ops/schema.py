@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.roster import RosterFile
 
-SCHEMA_MODELS = {
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "operation": OperationFile,
     "roster": RosterFile,
     "arrivals": ArrivalsFile,

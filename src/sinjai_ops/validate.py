@@ -5,9 +5,9 @@ Every finding is a `Problem` placed at the file, line and column of the node it 
 
 from __future__ import annotations
 
-import difflib
+import re
 import types
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from sinjai_ops.load import Document, problem_at
 from sinjai_ops.models.arrivals import ArrivalsFile, Visit
-from sinjai_ops.models.common import Path
+from sinjai_ops.models.common import Path, suggest
 from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
@@ -27,28 +27,23 @@ M = TypeVar("M", bound=BaseModel)
 RESERVE_POST = "reserve"
 
 
-def suggest(word: object, choices: Iterable[str]) -> str:
-    """`; did you mean 'x'?` for the closest choice, or nothing."""
-    if not isinstance(word, str):
-        return ""
-    options = list(choices)
-    lowered = {c.lower(): c for c in options}
-    if word.lower() in lowered:
-        return f"; did you mean '{lowered[word.lower()]}'?"
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+def parse_model(
+    doc: Document, model: type[M], policy: Policy | None = None
+) -> tuple[M | None, list[Problem]]:
+    """The model of a document, or the problems that prevent it, each placed in the file.
 
-
-def parse_model(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
-    """The model of a document, or the problems that prevent it, each placed in the file."""
+    With a policy, skill and rank names are checked against it in the same pass.
+    """
+    context = {"skills": policy.skills, "ranks": policy.ranks} if policy else None
     try:
-        return model.model_validate(doc.data), []
+        return model.model_validate(doc.data, context=context), []
     except ValidationError as exc:
         problems = [_from_pydantic(doc, model, err) for err in exc.errors(include_url=False)]
         return None, problems
 
 
 def _from_pydantic(doc: Document, model: type[BaseModel], err: Any) -> Problem:
+    is_key = "[key]" in err["loc"]
     loc: Path = tuple(p for p in err["loc"] if p != "[key]")
     kind: str = err["type"]
     given = err.get("input")
@@ -63,6 +58,9 @@ def _from_pydantic(doc: Document, model: type[BaseModel], err: Any) -> Problem:
             f"; expected one of: {', '.join(allowed)}" if allowed else ""
         )
         return problem_at(doc, loc, f"unknown field '{name}'{hint}", key=True)
+    if given is None and not loc:
+        fields = ", ".join(f"'{name}:'" for name in _fields_at(model, ()))
+        return problem_at(doc, loc, f"the file is empty; it should hold {fields}")
     if given is None and kind not in ("value_error",):
         return problem_at(doc, loc, "is empty; give a value")
     messages = {
@@ -79,21 +77,20 @@ def _from_pydantic(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         "model_type": f"expected a mapping of 'key: value' lines, got {shown}",
         "model_attributes_type": f"expected a mapping of 'key: value' lines, got {shown}",
         "string_type": f"expected a single value, got {shown}",
-        "greater_than_equal": f"must be at least {ctx.get('ge')}, got {shown}",
-        "greater_than": f"must be more than {ctx.get('gt')}, got {shown}",
-        "less_than_equal": f"must be at most {ctx.get('le')}, got {shown}",
-        "less_than": f"must be less than {ctx.get('lt')}, got {shown}",
+        "greater_than_equal": f"must be at least {ctx.get('ge')}, got {given}",
+        "greater_than": f"must be more than {ctx.get('gt')}, got {given}",
+        "less_than_equal": f"must be at most {ctx.get('le')}, got {given}",
+        "less_than": f"must be less than {ctx.get('lt')}, got {given}",
         "too_short": f"needs at least {ctx.get('min_length')} item(s)",
     }
     if kind == "literal_error":
-        options = [o.strip().strip("'") for o in str(ctx.get("expected", "")).split(" or ")]
-        options = [o for part in options for o in part.split(", ")]
+        options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         message = f"{shown} is not one of: {', '.join(options)}{suggest(given, options)}"
     elif kind == "value_error":
         message = str(err["msg"]).removeprefix("Value error, ")
     else:
         message = messages.get(kind, str(err["msg"]))
-    return problem_at(doc, loc, message)
+    return problem_at(doc, loc, message, key=is_key)
 
 
 def _show(value: Any) -> str:
@@ -140,9 +137,7 @@ def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
 # Checks within and across files. Each takes the models and the documents they came from.
 
 
-def _dupes(
-    doc: Document, items: Sequence[str], path_of: Any, what: str
-) -> list[Problem]:
+def _dupes(doc: Document, items: Sequence[str], path_of: Any, what: str) -> list[Problem]:
     seen: dict[str, int] = {}
     out = []
     for i, value in enumerate(items):
@@ -176,7 +171,9 @@ def check_policy(policy: Policy, doc: Document) -> list[Problem]:
         if skill not in skills:
             out.append(
                 problem_at(
-                    doc, path, f"unknown skill '{skill}'{suggest(skill, skills)}",
+                    doc,
+                    path,
+                    f"unknown skill '{skill}'{suggest(skill, skills)}",
                     key=path[0] == "drills",
                 )
             )
@@ -198,37 +195,21 @@ def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Pr
         )
     if info.end < info.start:
         out.append(
-            problem_at(
-                doc, ("operation", "end"), f"end {info.end} is before start {info.start}"
-            )
+            problem_at(doc, ("operation", "end"), f"end {info.end} is before start {info.start}")
         )
     shift_ids = [s.id for s in op.shifts]
     out += _dupes(doc, shift_ids, lambda i: ("shifts", i, "id"), "shift id")
     out += _dupes(doc, [s.id for s in op.sites], lambda i: ("sites", i, "id"), "site id")
-    post_paths = [("sites", i, "posts", j) for i, s in enumerate(op.sites) for j in range(len(s.posts))]
+    post_paths = [
+        ("sites", i, "posts", j) for i, s in enumerate(op.sites) for j in range(len(s.posts))
+    ]
     posts = [op.sites[p[1]].posts[p[3]] for p in post_paths]
     out += _dupes(doc, [p.id for p in posts], lambda k: (*post_paths[k], "id"), "post id")
     for path, post in zip(post_paths, posts, strict=True):
         if post.id == RESERVE_POST:
             out.append(
-                problem_at(doc, (*path, "id"), "post id 'reserve' is kept for the reserve; rename it")
-            )
-        for skill in post.need:
-            if skill not in policy.skills:
-                out.append(
-                    problem_at(
-                        doc,
-                        (*path, "need", skill),
-                        f"unknown skill '{skill}'{suggest(skill, policy.skills)}",
-                        key=True,
-                    )
-                )
-        if post.commander is not None and post.commander not in policy.ranks:
-            out.append(
                 problem_at(
-                    doc,
-                    (*path, "commander"),
-                    f"unknown rank '{post.commander}'{suggest(post.commander, policy.ranks)}",
+                    doc, (*path, "id"), "post id 'reserve' is kept for the reserve; rename it"
                 )
             )
         for k, day in enumerate(post.days or []):
@@ -251,23 +232,34 @@ def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Pr
                 )
         if not post.need and post.commander is None:
             out.append(
-                problem_at(doc, path, f"post '{post.id}' needs nobody; give it a need", warning=True)
+                problem_at(
+                    doc, path, f"post '{post.id}' needs nobody; give it a need", warning=True
+                )
             )
     return out
 
 
-def check_reserve_site(op: OperationFile, policy: Policy, pdoc: Document) -> list[Problem]:
+def check_reserve_site(
+    op: OperationFile, policy: Policy, pdoc: Document, odoc: Document
+) -> list[Problem]:
     sites = [s.id for s in op.sites]
-    if policy.reserve.fraction > 0 and policy.reserve.site not in sites:
-        return [
-            problem_at(
-                pdoc,
-                ("reserve", "site"),
-                f"reserve site '{policy.reserve.site}' is not a site of the operation"
-                f"{suggest(policy.reserve.site, sites)}",
-            )
-        ]
-    return []
+    site = policy.reserve.site
+    if policy.reserve.fraction == 0 or site in sites:
+        return []
+    hint = suggest(site, sites) or f"; sites of the operation: {', '.join(sites)}"
+    message = f"reserve site '{site}' is not a site of the operation{hint}"
+    if pdoc.loc(("reserve", "site")).file == odoc.file:
+        return [problem_at(pdoc, ("reserve", "site"), message)]
+    # The site comes from the shipped defaults: the fix belongs in operation.yaml.
+    return [
+        problem_at(
+            odoc,
+            ("sites",),
+            f"{message} (the default of configs/policy.yaml); set policy: "
+            "{reserve: {site: <site id>}} or {reserve: {fraction: 0}} in this file",
+            key=True,
+        )
+    ]
 
 
 def drill_valid_until(last: date | None, max_age: int | None) -> date | None:
@@ -283,34 +275,7 @@ def check_roster(roster: RosterFile, policy: Policy, doc: Document) -> list[Prob
     out = _dupes(doc, [p.nrp for p in roster.personnel], lambda i: ("personnel", i, "nrp"), "NRP")
     for i, person in enumerate(roster.personnel):
         base: Path = ("personnel", i)
-        if person.rank not in policy.ranks:
-            out.append(
-                problem_at(
-                    doc,
-                    (*base, "rank"),
-                    f"unknown rank '{person.rank}'{suggest(person.rank, policy.ranks)}",
-                )
-            )
-        for k, skill in enumerate(person.skills):
-            if skill not in policy.skills:
-                out.append(
-                    problem_at(
-                        doc,
-                        (*base, "skills", k),
-                        f"unknown skill '{skill}'{suggest(skill, policy.skills)}",
-                    )
-                )
         out += _dupes(doc, person.skills, lambda k, b=base: (*b, "skills", k), "skill")
-        for skill in person.drills:
-            if skill not in policy.skills:
-                out.append(
-                    problem_at(
-                        doc,
-                        (*base, "drills", skill),
-                        f"unknown skill '{skill}'{suggest(skill, policy.skills)}",
-                        key=True,
-                    )
-                )
         for k, leave in enumerate(person.unavailable):
             if leave.end < leave.start:
                 out.append(
@@ -391,7 +356,11 @@ def check_arrivals(arrivals: ArrivalsFile, doc: Document) -> list[Problem]:
     for i, cand in enumerate(arrivals.candidates):
         for k, rival in enumerate(cand.rivals):
             if rival == cand.id:
-                out.append(problem_at(doc, ("candidates", i, "rivals", k), "a candidate cannot be its own rival"))
+                out.append(
+                    problem_at(
+                        doc, ("candidates", i, "rivals", k), "a candidate cannot be its own rival"
+                    )
+                )
             elif rival not in ids:
                 out.append(
                     problem_at(
@@ -457,8 +426,8 @@ def check_arrivals_against_scenario(
                     problem_at(
                         adoc,
                         (*path, "site"),
-                        f"unknown site '{visit.site}'{suggest(visit.site, sites)}; "
-                        f"sites of the operation: {', '.join(sites)}",
+                        f"unknown site '{visit.site}'"
+                        + (suggest(visit.site, sites) or f"; sites: {', '.join(sites)}"),
                     )
                 )
             if not info.start <= visit.date <= info.end:

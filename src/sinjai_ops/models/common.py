@@ -6,11 +6,20 @@ The loader hands every scalar over as the exact text the officer typed, so these
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from datetime import date, time
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationInfo,
+    WithJsonSchema,
+)
 
 Path = tuple[str | int, ...]
 
@@ -28,6 +37,36 @@ class Frozen(BaseModel):
     """Base of every model: immutable, and unknown fields are errors."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+def suggest(word: object, choices: Iterable[str]) -> str:
+    """`; did you mean 'x'?` for the closest choice, or nothing."""
+    if not isinstance(word, str):
+        return ""
+    options = list(choices)
+    lowered = {c.lower(): c for c in options}
+    if word.lower() in lowered:
+        return f"; did you mean '{lowered[word.lower()]}'?"
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _known(kind: str, value: str, info: ValidationInfo) -> str:
+    # The policy in force is passed as validation context; without one (validating the policy
+    # file itself, or a schema check) names are not looked up.
+    names = (info.context or {}).get(kind)
+    if names is not None and value not in names:
+        label = kind.rstrip("s")
+        raise ValueError(f"unknown {label} '{value}'{suggest(value, names)}")
+    return value
+
+
+def check_skill(value: str, info: ValidationInfo) -> str:
+    return _known("skills", value, info)
+
+
+def check_rank(value: str, info: ValidationInfo) -> str:
+    return _known("ranks", value, info)
 
 
 def parse_time(value: Any) -> time:
@@ -58,8 +97,7 @@ def parse_date(value: Any) -> date:
 def check_ident(value: str) -> str:
     if not _IDENT.match(value):
         raise ValueError(
-            f"{value!r} is not a valid id; use lowercase letters, digits and '-' "
-            "(e.g. kpu-ring1)"
+            f"{value!r} is not a valid id; use lowercase letters, digits and '-' (e.g. kpu-ring1)"
         )
     return value
 
@@ -103,8 +141,10 @@ Nrp = Annotated[
     BeforeValidator(_must_be_text),
     AfterValidator(check_nrp),
     # An unquoted NRP is a number to an editor's YAML 1.2 parser; the tool reads it as text.
-    WithJsonSchema(
-        {"anyOf": [{"type": "string", "pattern": NRP_PATTERN}, {"type": "integer"}]}
-    ),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": NRP_PATTERN}, {"type": "integer"}]}),
 ]
 Text = Annotated[str, BeforeValidator(_must_be_text)]
+SkillName = Annotated[Ident, AfterValidator(check_skill)]
+"""A skill of the policy in force."""
+RankName = Annotated[Text, AfterValidator(check_rank)]
+"""A rank of the policy in force."""

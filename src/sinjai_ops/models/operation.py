@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, NonNegativeInt
 
-from sinjai_ops.models.common import Day, Frozen, Ident, LocalTime, Nrp, Text
+from sinjai_ops.models.common import Day, Frozen, Ident, LocalTime, Nrp, RankName, SkillName, Text
 
 
 class OperationInfo(Frozen):
@@ -32,9 +32,9 @@ class Post(Frozen):
     id: Ident
     name: Text | None = None
     ring: int | None = Field(default=None, ge=1, le=3)
-    need: dict[Ident, NonNegativeInt] = Field(default_factory=dict)
+    need: dict[SkillName, NonNegativeInt] = Field(default_factory=dict)
     """Heads per active shift, by skill."""
-    commander: Text | None = None
+    commander: RankName | None = None
     """One more head, of at least this rank, of any skill."""
     days: list[Day] | None = None
     shifts: list[Ident] | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from sinjai_ops.models.common import Day, Frozen, Ident, Nrp, Text
+from sinjai_ops.models.common import Day, Frozen, Nrp, RankName, SkillName, Text
 
 
 class Leave(Frozen):
@@ -17,12 +17,12 @@ class Leave(Frozen):
 class Person(Frozen):
     nrp: Nrp
     name: Text
-    rank: Text
+    rank: RankName
     unit: Text
-    skills: list[Ident] = Field(default_factory=list)
+    skills: list[SkillName] = Field(default_factory=list)
     assignable: bool = True
     """False for commanders who are not plotted."""
-    drills: dict[Ident, Day] = Field(default_factory=dict)
+    drills: dict[SkillName, Day] = Field(default_factory=dict)
     """Date of the last drill, by skill."""
     unavailable: list[Leave] = Field(default_factory=list)
 

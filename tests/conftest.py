@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sinjai_ops.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "sinjai-2024"
+CASES = Path(__file__).resolve().parent / "cases"
+
+Run = Callable[..., "Result"]
+
+
+class Result:
+    def __init__(self, code: int, stdout: str, stderr: str) -> None:
+        self.code = code
+        self.stdout = stdout
+        self.stderr = stderr
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Run:
+    """Run the CLI in-process; assert the exit code; never swallow a traceback."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+
+    def invoke(*args: str, code: int = 0) -> Result:
+        runner = CliRunner()
+        result = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+        assert result.exit_code == code, (
+            f"exit {result.exit_code}, wanted {code}\n{result.stdout}\n{result.stderr}"
+        )
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return invoke
