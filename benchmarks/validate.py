@@ -15,9 +15,9 @@ from pathlib import Path
 from tabulate import tabulate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import scenario_texts  # noqa: E402
+from synth import scenario_texts
 
-from sinjai_ops import pipeline  # noqa: E402
+from sinjai_ops import pipeline
 
 SIZES = [500, 2000, 5000]
 REPEATS = 3
