@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from sinjai_ops import validate as v
-from sinjai_ops.load import Document, decode, load_yaml
+from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.arrivals import ArrivalsFile
+from sinjai_ops.models.document import Document
 from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem

@@ -8,15 +8,15 @@ from __future__ import annotations
 import re
 import types
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ValidationError
 
-from sinjai_ops.load import Document, problem_at
-from sinjai_ops.models.arrivals import ArrivalsFile, Visit
+from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.common import Path, suggest
+from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
@@ -382,28 +382,6 @@ def check_arrivals(arrivals: ArrivalsFile, doc: Document) -> list[Problem]:
     return out
 
 
-def rival_pairs(arrivals: ArrivalsFile) -> list[tuple[str, str]]:
-    """Every rivalry once, stated on either side, as sorted id pairs."""
-    ids = {c.id for c in arrivals.candidates}
-    pairs = {
-        tuple(sorted((c.id, r)))
-        for c in arrivals.candidates
-        for r in c.rivals
-        if r in ids and r != c.id
-    }
-    return sorted((a, b) for a, b in pairs)
-
-
-def visit_gap_minutes(a: Visit, b: Visit) -> int:
-    """Minutes between two visits on one day; negative when they overlap."""
-    start_a = datetime.combine(a.date, a.arrive)
-    end_a = datetime.combine(a.date, a.depart)
-    start_b = datetime.combine(b.date, b.arrive)
-    end_b = datetime.combine(b.date, b.depart)
-    gap = max(start_b - end_a, start_a - end_b)
-    return int(gap.total_seconds() // 60)
-
-
 def check_arrivals_against_scenario(
     arrivals: ArrivalsFile,
     op: OperationFile,
@@ -449,24 +427,24 @@ def check_arrivals_against_scenario(
                         warning=True,
                     )
                 )
-    by_id = {c.id: (i, c) for i, c in enumerate(arrivals.candidates)}
-    for a, b in rival_pairs(arrivals):
-        (ia, ca), (_, cb) = by_id[a], by_id[b]
-        for k, va in enumerate(ca.visits):
-            for vb in cb.visits:
-                if va.site != vb.site or va.date != vb.date:
-                    continue
-                gap = visit_gap_minutes(va, vb)
-                if gap < policy.rivals.min_gap_minutes:
-                    how = "overlap" if gap < 0 else f"are {gap} minutes apart"
-                    out.append(
-                        problem_at(
-                            adoc,
-                            ("candidates", ia, "visits", k, "arrive"),
-                            f"rivals {a} and {b} {how} at {va.site} on {va.date} "
-                            f"(policy asks for {policy.rivals.min_gap_minutes} minutes); "
-                            "plan a separation",
-                            warning=True,
-                        )
-                    )
+    index = {c.id: i for i, c in enumerate(arrivals.candidates)}
+    for conflict in arrivals.rival_conflicts(policy.rivals.min_gap_minutes):
+        a, b = conflict.candidates
+        first = arrivals.candidates[index[a]]
+        k = next(
+            k
+            for k, v in enumerate(first.visits)
+            if v.site == conflict.site and v.date == conflict.date
+        )
+        gap = conflict.gap_minutes
+        how = "overlap" if gap < 0 else f"are {gap} minutes apart"
+        out.append(
+            problem_at(
+                adoc,
+                ("candidates", index[a], "visits", k, "arrive"),
+                f"rivals {a} and {b} {how} at {conflict.site} on {conflict.date} "
+                f"(policy asks for {policy.rivals.min_gap_minutes} minutes); plan a separation",
+                warning=True,
+            )
+        )
     return out

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import Field, NonNegativeInt, PositiveInt
 
 from sinjai_ops.models.common import Day, Frozen, Ident, LocalTime, Text
+from sinjai_ops.models.plan import Conflict
 from sinjai_ops.models.policy import Risk
 
 
@@ -34,3 +36,39 @@ class Candidate(Frozen):
 
 class ArrivalsFile(Frozen):
     candidates: list[Candidate]
+
+    def rival_pairs(self) -> list[tuple[str, str]]:
+        """Every rivalry once, stated on either side, as sorted id pairs."""
+        ids = {c.id for c in self.candidates}
+        pairs = {
+            (min(c.id, r), max(c.id, r))
+            for c in self.candidates
+            for r in c.rivals
+            if r in ids and r != c.id
+        }
+        return sorted(pairs)
+
+    def rival_conflicts(self, min_gap_minutes: int) -> list[Conflict]:
+        """Rivals at one site on one day closer than the gap: each pair, site and day once."""
+        by_id = {c.id: c for c in self.candidates}
+        closest: dict[tuple[date, str, str, str], int] = {}
+        for a, b in self.rival_pairs():
+            for va in by_id[a].visits:
+                for vb in by_id[b].visits:
+                    if va.site != vb.site or va.date != vb.date:
+                        continue
+                    gap = visit_gap_minutes(va, vb)
+                    key = (va.date, va.site, a, b)
+                    if gap < min_gap_minutes and gap < closest.get(key, gap + 1):
+                        closest[key] = gap
+        return [
+            Conflict(kind="rival-overlap", site=site, date=day, candidates=[a, b], gap_minutes=gap)
+            for (day, site, a, b), gap in sorted(closest.items())
+        ]
+
+
+def visit_gap_minutes(a: Visit, b: Visit) -> int:
+    """Minutes between two visits on one day; negative when they overlap."""
+    start_a, end_a = datetime.combine(a.date, a.arrive), datetime.combine(a.date, a.depart)
+    start_b, end_b = datetime.combine(b.date, b.arrive), datetime.combine(b.date, b.depart)
+    return int(max(start_b - end_a, start_a - end_b).total_seconds() // 60)

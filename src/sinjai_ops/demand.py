@@ -1,0 +1,178 @@
+"""Scenario to heads needed per (date, shift, site, post, skill): the demand rules of the spec.
+
+The one home of those rules; `validate`, `plan` and `checklist` all derive demand here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from sinjai_ops.models.arrivals import Candidate, Visit
+from sinjai_ops.models.operation import OperationFile, Post
+from sinjai_ops.models.plan import Demand, HeadKind, Need, Slot
+from sinjai_ops.models.policy import Policy
+from sinjai_ops.models.scenario import Scenario
+
+RESERVE_POST = "reserve"
+COMMAND = "command"
+_RING_KIND: dict[int | None, HeadKind] = {1: "ring1", 2: "ring2", 3: "ring3", None: "post"}
+
+
+def days_of(op: OperationFile) -> list[date]:
+    info = op.operation
+    return [info.start + timedelta(days=k) for k in range((info.end - info.start).days + 1)]
+
+
+def slots_of(op: OperationFile) -> list[Slot]:
+    """Every shift of every day of the operation, in order of start."""
+    zone = ZoneInfo(op.operation.timezone)
+    slots = []
+    for day in days_of(op):
+        for order, shift in enumerate(op.shifts):
+            start = datetime.combine(day, shift.start, tzinfo=zone)
+            end_day = day if shift.end > shift.start else day + timedelta(days=1)
+            end = datetime.combine(end_day, shift.end, tzinfo=zone)
+            # Hours across a change of clock are real hours, not wall-clock ones.
+            hours = (end.timestamp() - start.timestamp()) / 3600
+            slots.append(
+                Slot(date=day, shift=shift.id, order=order, start=start, end=end, hours=hours)
+            )
+    return sorted(slots, key=lambda s: (s.start.timestamp(), s.date, s.order))
+
+
+def visit_window(visit: Visit, policy: Policy, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    lead = timedelta(minutes=policy.visits.lead_minutes)
+    tail = timedelta(minutes=policy.visits.tail_minutes)
+    start = datetime.combine(visit.date, visit.arrive, tzinfo=zone) - lead
+    end = datetime.combine(visit.date, visit.depart, tzinfo=zone) + tail
+    return start, end
+
+
+def overlaps(slot: Slot, start: datetime, end: datetime) -> bool:
+    """Shares more than an instant."""
+    return slot.start.timestamp() < end.timestamp() and start.timestamp() < slot.end.timestamp()
+
+
+def visit_heads(
+    visit: Visit, candidate: Candidate, policy: Policy
+) -> list[tuple[str, int, HeadKind]]:
+    """(skill, heads, kind) that one visit adds at its site while it lasts."""
+    rules = policy.visits
+    out: list[tuple[str, int, HeadKind]] = []
+    if visit.supporters > 0:
+        per_head = rules.crowd.supporters_per_head[candidate.risk]
+        heads = max(math.ceil(visit.supporters / per_head), rules.crowd.minimum)
+        out.append((rules.crowd.skill, heads, "crowd"))
+    if visit.vehicles > 0:
+        per_head = rules.escort.vehicles_per_head
+        heads = max(math.ceil(visit.vehicles / per_head), rules.escort.minimum)
+        out.append((rules.escort.skill, heads, "escort"))
+    if rules.protection.per_candidate > 0:
+        out.append((rules.protection.skill, rules.protection.per_candidate, "protection"))
+    return out
+
+
+def _post_active(post: Post, slot: Slot) -> bool:
+    return (post.days is None or slot.date in post.days) and (
+        post.shifts is None or slot.shift in post.shifts
+    )
+
+
+class _Key(NamedTuple):
+    date: date
+    shift: str
+    site: str
+    post: str
+    skill: str
+    min_rank: str | None
+    kind: HeadKind
+    source: str
+
+
+def derive_demand(scenario: Scenario) -> Demand:
+    """Heads needed in every slot: posts, commanders, visits, and the reserve."""
+    op, policy = scenario.operation, scenario.policy
+    zone = ZoneInfo(op.operation.timezone)
+    slots = slots_of(op)
+    heads: dict[_Key, int] = defaultdict(int)
+
+    for slot in slots:
+        for site in op.sites:
+            for post in site.posts:
+                if not _post_active(post, slot):
+                    continue
+                kind = _RING_KIND[post.ring]
+                for skill, count in post.need.items():
+                    heads[
+                        _Key(slot.date, slot.shift, site.id, post.id, skill, None, kind, "post")
+                    ] += count
+                if post.commander is not None:
+                    key = _Key(
+                        slot.date,
+                        slot.shift,
+                        site.id,
+                        post.id,
+                        COMMAND,
+                        post.commander,
+                        "commander",
+                        "commander",
+                    )
+                    heads[key] += 1
+
+    for candidate in scenario.arrivals.candidates:
+        for visit in candidate.visits:
+            start, end = visit_window(visit, policy, zone)
+            post_id = f"visit:{candidate.id}"
+            source = f"visit:{visit.purpose}"
+            for slot in slots:
+                if overlaps(slot, start, end):
+                    for skill, count, kind in visit_heads(visit, candidate, policy):
+                        key = _Key(
+                            slot.date, slot.shift, visit.site, post_id, skill, None, kind, source
+                        )
+                        heads[key] += count
+
+    # Decimal, so that 10% of 30 heads is 3, not ceil(3.0000000000000004) = 4.
+    fraction = Decimal(str(policy.reserve.fraction))
+    if fraction > 0:
+        per_slot: dict[tuple[date, str], int] = defaultdict(int)
+        for key, count in heads.items():
+            per_slot[(key.date, key.shift)] += count
+        for slot in slots:
+            reserve = math.ceil(fraction * per_slot[(slot.date, slot.shift)])
+            key = _Key(
+                slot.date,
+                slot.shift,
+                policy.reserve.site,
+                RESERVE_POST,
+                policy.reserve.skill,
+                None,
+                "reserve",
+                "reserve",
+            )
+            heads[key] += reserve
+
+    order = {(s.date, s.shift): i for i, s in enumerate(slots)}
+    needs = [
+        Need(
+            date=k.date,
+            shift=k.shift,
+            site=k.site,
+            post=k.post,
+            skill=k.skill,
+            heads=count,
+            min_rank=k.min_rank,
+            kind=k.kind,
+            weight=getattr(policy.priorities, k.kind),
+            source=k.source,
+        )
+        for k, count in heads.items()
+        if count > 0
+    ]
+    needs.sort(key=lambda n: (order[(n.date, n.shift)], n.site, n.post, n.skill, n.min_rank or ""))
+    return Demand(slots=slots, needs=needs)

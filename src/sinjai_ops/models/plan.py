@@ -1,0 +1,134 @@
+"""The results: demand, the plan, and what the solver can say of its quality."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import Field
+
+from sinjai_ops.models.common import Frozen
+
+HeadKind = Literal[
+    "protection", "ring1", "commander", "ring2", "crowd", "escort", "ring3", "post", "reserve"
+]
+
+
+class Slot(Frozen):
+    """One shift on one day: the unit of time of the plan."""
+
+    date: date
+    """The day on which the shift starts."""
+    shift: str
+    order: int
+    """Index of the shift in operation.yaml, for sorting."""
+    start: datetime
+    """Aware local start."""
+    end: datetime
+    hours: float
+
+
+class Need(Frozen):
+    """Heads needed at one post, in one slot, of one skill (or of a least rank, for a commander)."""
+
+    date: date
+    shift: str
+    site: str
+    post: str
+    skill: str
+    """`command` for a commander head."""
+    heads: int
+    min_rank: str | None = None
+    """A commander head: any skill, at least this rank."""
+    kind: HeadKind
+    weight: int
+    """Priority of one filled head (policy `priorities`)."""
+    source: str
+    """Where the need comes from: `post`, `commander`, `visit:<purpose>`, `reserve`."""
+
+
+class Demand(Frozen):
+    slots: list[Slot]
+    needs: list[Need]
+
+
+class Assignment(Frozen):
+    date: date
+    shift: str
+    site: str
+    post: str
+    skill: str
+    nrp: str
+
+
+class Shortfall(Frozen):
+    date: date
+    shift: str
+    site: str
+    post: str
+    skill: str
+    missing: int
+
+
+class Reinforcement(Frozen):
+    """A BKO request line: heads missing per date, shift, site and skill."""
+
+    date: date
+    shift: str
+    site: str
+    skill: str
+    missing: int
+
+
+class Conflict(Frozen):
+    kind: Literal["rival-overlap"]
+    site: str
+    date: date
+    candidates: list[str]
+    gap_minutes: int
+    """Minutes between the two visits; negative when they overlap."""
+
+
+class Person(Frozen):
+    nrp: str
+    name: str
+    rank: str
+    unit: str
+
+
+class Load(Frozen):
+    """Shifts per officer who could be plotted at all in this operation."""
+
+    min: int
+    median: float
+    max: int
+    max_lower_bound: int
+    """No plan that fills as many heads can give its busiest officer fewer shifts."""
+
+
+class Quality(Frozen):
+    status: Literal["optimal", "feasible", "nothing-to-plan"]
+    heads_needed: int
+    heads_filled: int
+    weighted_filled: int
+    weighted_bound: int
+    """Best possible weighted coverage (equal to `weighted_filled` when optimal)."""
+    heads_gap: int
+    """At most this many more heads could be filled by any plan."""
+    load: Load
+
+
+class Plan(Frozen):
+    operation: str
+    timezone: str
+    inputs: dict[str, str]
+    assignments: list[Assignment]
+    shortfalls: list[Shortfall]
+    conflicts: list[Conflict]
+    reinforcements: list[Reinforcement]
+    quality: Quality
+    people: list[Person] = Field(default_factory=list)
+    """Everyone the plan names, for the renderers."""
+    slots: list[Slot] = Field(default_factory=list)
+    commanders: dict[str, str] = Field(default_factory=dict)
+    """`date|shift|site` to the NRP of its highest-ranking officer, for the checklists."""

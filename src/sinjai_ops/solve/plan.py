@@ -1,0 +1,196 @@
+"""The solve stage: demand in, a plan with named officers and an account of its quality out."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from datetime import date
+
+from sinjai_ops.models.plan import (
+    Assignment,
+    Demand,
+    Load,
+    Person,
+    Plan,
+    Quality,
+    Reinforcement,
+    Shortfall,
+    Slot,
+)
+from sinjai_ops.models.roster import Person as Member
+from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.solve.audit import may_fill, schedule_violations
+from sinjai_ops.solve.classes import officer_classes, role_of
+from sinjai_ops.solve.decompose import name_officers
+from sinjai_ops.solve.model import solve_classes
+from sinjai_ops.solve.network import next_free, schedule_network
+
+DEFAULT_TIME_LIMIT = 120.0
+
+
+def make_plan(scenario: Scenario, demand: Demand, time_limit: float = DEFAULT_TIME_LIMIT) -> Plan:
+    policy = scenario.policy
+    classes = officer_classes(scenario, demand)
+    day_index = {d: i for i, d in enumerate(sorted({s.date for s in demand.slots}))}
+    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
+    eligible: list[dict[int, list[int]]] = []
+    for cls in classes:
+        mine: dict[int, list[int]] = defaultdict(list)
+        for n, need in enumerate(demand.needs):
+            if role_of(need) in cls.roles_by_day[day_index[need.date]]:
+                mine[slot_index[(need.date, need.shift)]].append(n)
+        eligible.append(dict(mine))
+    after = next_free(demand.slots, policy.rest.min_rest_hours)
+    networks = [
+        schedule_network(demand.slots, frozenset(mine), after, policy.rest.max_hours_per_day)
+        for mine in eligible
+    ]
+    heads_needed = sum(n.heads for n in demand.needs)
+    if not classes or not heads_needed:
+        names: dict[int, list[str]] = {}
+        status, weighted, bound, load_bound = "nothing-to-plan", 0, 0, 0
+    else:
+        outcome = solve_classes(classes, networks, demand, eligible, time_limit)
+        names = name_officers(scenario, demand, classes, networks, outcome)
+        status = outcome.status
+        weighted, bound = outcome.weighted_filled, outcome.weighted_bound
+        load_bound = outcome.load_lower_bound
+    if status == "feasible":
+        names = fill_idle(scenario, demand, names)
+        weighted = sum(demand.needs[n].weight * len(v) for n, v in names.items())
+        bound = max(bound, weighted)
+    return _assemble(scenario, demand, names, status, weighted, bound, load_bound)
+
+
+def fill_idle(
+    scenario: Scenario, demand: Demand, names: dict[int, list[str]]
+) -> dict[int, list[str]]:
+    """After a solve stopped early: give every open head to an idle officer who may take it."""
+    policy = scenario.policy
+    slot_of = {(s.date, s.shift): s for s in demand.slots}
+    worked: dict[str, list[Slot]] = defaultdict(list)
+    for n, nrps in names.items():
+        for nrp in nrps:
+            worked[nrp].append(slot_of[(demand.needs[n].date, demand.needs[n].shift)])
+    out = {n: list(v) for n, v in names.items()}
+    order = sorted(range(len(demand.needs)), key=lambda n: (-demand.needs[n].weight, n))
+    for n in order:
+        need = demand.needs[n]
+        slot = slot_of[(need.date, need.shift)]
+        for person in scenario.roster.personnel:
+            if len(out.get(n, [])) >= need.heads:
+                break
+            mine = worked[person.nrp]
+            if slot in mine or not may_fill(person, need.skill, need.min_rank, need.date, policy):
+                continue
+            if not schedule_violations([*mine, slot], policy):
+                out.setdefault(n, []).append(person.nrp)
+                mine.append(slot)
+    return {n: sorted(v) for n, v in out.items()}
+
+
+def _assemble(
+    scenario: Scenario,
+    demand: Demand,
+    names: dict[int, list[str]],
+    status: str,
+    weighted: int,
+    bound: int,
+    load_bound: int,
+) -> Plan:
+    shift_order = {s.id: i for i, s in enumerate(scenario.operation.shifts)}
+
+    def order(d: date, shift: str, *rest: str) -> tuple[object, ...]:
+        return (d, shift_order[shift], *rest)
+
+    assignments = sorted(
+        (
+            Assignment(
+                date=need.date,
+                shift=need.shift,
+                site=need.site,
+                post=need.post,
+                skill=need.skill,
+                nrp=nrp,
+            )
+            for n, need in enumerate(demand.needs)
+            for nrp in names.get(n, [])
+        ),
+        key=lambda a: order(a.date, a.shift, a.site, a.post, a.skill, a.nrp),
+    )
+    missing: Counter[tuple[date, str, str, str, str]] = Counter()
+    for n, need in enumerate(demand.needs):
+        gap = need.heads - len(names.get(n, []))
+        if gap:
+            missing[(need.date, need.shift, need.site, need.post, need.skill)] += gap
+    shortfalls = [
+        Shortfall(date=d, shift=sh, site=site, post=post, skill=skill, missing=k)
+        for (d, sh, site, post, skill), k in sorted(missing.items(), key=lambda kv: order(*kv[0]))
+    ]
+    bko: Counter[tuple[date, str, str, str]] = Counter()
+    for s in shortfalls:
+        bko[(s.date, s.shift, s.site, s.skill)] += s.missing
+    reinforcements = [
+        Reinforcement(date=d, shift=sh, site=site, skill=skill, missing=k)
+        for (d, sh, site, skill), k in sorted(bko.items(), key=lambda kv: order(*kv[0]))
+    ]
+
+    people = {p.nrp: p for p in scenario.roster.personnel}
+    loads = Counter(a.nrp for a in assignments)
+    days = sorted({s.date for s in demand.slots})
+    roles = sorted({role_of(n) for n in demand.needs}, key=lambda r: (r[0], r[1] or ""))
+    policy = scenario.policy
+    plottable = [
+        p.nrp
+        for p in scenario.roster.personnel
+        if any(may_fill(p, s, r, d, policy) for d in days for s, r in roles)
+    ]
+    counts = sorted(loads.get(nrp, 0) for nrp in plottable) or [0]
+    heads_filled = len(assignments)
+    min_weight = min((n.weight for n in demand.needs), default=1)
+    quality = Quality(
+        status=status,  # type: ignore[arg-type]
+        heads_needed=sum(n.heads for n in demand.needs),
+        heads_filled=heads_filled,
+        weighted_filled=weighted,
+        weighted_bound=bound,
+        heads_gap=(bound - weighted) // min_weight,
+        load=Load(
+            min=counts[0],
+            median=float(statistics.median(counts)),
+            max=counts[-1],
+            max_lower_bound=min(load_bound, counts[-1]),
+        ),
+    )
+    commanders = _commanders(assignments, people, scenario)
+    named = sorted(loads)
+    return Plan(
+        operation=scenario.operation.operation.name,
+        timezone=scenario.operation.operation.timezone,
+        inputs=scenario.inputs,
+        assignments=assignments,
+        shortfalls=shortfalls,
+        conflicts=scenario.arrivals.rival_conflicts(policy.rivals.min_gap_minutes),
+        reinforcements=reinforcements,
+        quality=quality,
+        people=[
+            Person(nrp=n, name=people[n].name, rank=people[n].rank, unit=people[n].unit)
+            for n in named
+        ],
+        slots=demand.slots,
+        commanders=commanders,
+    )
+
+
+def _commanders(
+    assignments: list[Assignment], people: dict[str, Member], scenario: Scenario
+) -> dict[str, str]:
+    """The highest-ranking officer plotted at each site in each slot: who leads its apel."""
+    ranks = scenario.policy.ranks
+    best: dict[str, tuple[int, str]] = {}
+    for a in assignments:
+        key = f"{a.date}|{a.shift}|{a.site}"
+        rank = ranks.index(people[a.nrp].rank)
+        if key not in best or (-rank, a.nrp) < (-best[key][0], best[key][1]):
+            best[key] = (rank, a.nrp)
+    return {k: v[1] for k, v in sorted(best.items())}
