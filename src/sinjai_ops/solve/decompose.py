@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from sinjai_ops.models.plan import Demand
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.solve.classes import OfficerClass
+from sinjai_ops.solve.classes import OfficerClass, Role, role_of
 from sinjai_ops.solve.model import Outcome
 from sinjai_ops.solve.network import Network
 
@@ -49,29 +49,36 @@ def name_officers(
                 standing[arc.head].extend(going)
             assert not here or node == net.sink, "flow does not balance"
 
-    by_slot: dict[int, list[int]] = defaultdict(list)
+    needs_at: dict[tuple[int, Role], list[int]] = defaultdict(list)
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
     for n, need in enumerate(demand.needs):
-        by_slot[slot_index[(need.date, need.shift)]].append(n)
-    filled_by: dict[int, list[tuple[int, int]]] = defaultdict(list)  # need -> (class, heads)
-    for (c, n), heads in sorted(outcome.filled.items()):
-        filled_by[n].append((c, heads))
+        needs_at[(slot_index[(need.date, need.shift)], role_of(need))].append(n)
 
     last_site: dict[str, str] = {}
     names: dict[int, list[str]] = {}
     for slot in sorted(working):
-        pool = {c: list(nrps) for c, nrps in working[slot].items()}
-        for n in by_slot[slot]:
-            need = demand.needs[n]
-            chosen: list[str] = []
-            for c, heads in filled_by.get(n, []):
-                for _ in range(heads):
-                    nrp = _pick(pool[c], need.site, chosen, last_site, unit)
-                    pool[c].remove(nrp)
+        pools: dict[Role, list[str]] = defaultdict(list)
+        for c, nrps in sorted(working[slot].items()):
+            rest = list(nrps)
+            for role in sorted(
+                (r for (cc, t, r) in outcome.working if cc == c and t == slot),
+                key=lambda r: (r[0], r[1] or ""),
+            ):
+                count = outcome.working[(c, slot, role)]
+                pools[role].extend(rest[:count])
+                rest = rest[count:]
+        for role, pool in sorted(pools.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+            # Heaviest heads first: that is how the model counted the weight it filled.
+            for n in sorted(needs_at[(slot, role)], key=lambda n: (-demand.needs[n].weight, n)):
+                need = demand.needs[n]
+                chosen: list[str] = []
+                while pool and len(chosen) < need.heads:
+                    nrp = _pick(pool, need.site, chosen, last_site, unit)
+                    pool.remove(nrp)
                     chosen.append(nrp)
                     last_site[nrp] = need.site
-            if chosen:
-                names[n] = sorted(chosen)
+                if chosen:
+                    names[n] = sorted(chosen)
     return names
 
 

@@ -5,16 +5,20 @@ Hard rules, each built by one function below:
     rest_and_daily_hours            # hard: every schedule is a path of the schedule network
     skill_drill_rank_and_leave      # hard: a class is offered only the heads it may fill
     no_more_heads_than_needed       # hard
-Objectives, in this order (lexicographic, by scaling):
+Objectives, in this order (lexicographic, in stages: the first is fixed before the second):
     cover_heads_by_priority         # soft: most weighted heads filled
-    spread_the_load                 # soft: least average load of the busiest class
+    spread_the_load                 # soft: least average load of the busiest class,
+                                    #   then names by fewest shifts so far (decompose.py)
 Keeping an officer at one site and units together is decided when names are given out
 (`decompose.py`), among officers the model has made interchangeable.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import time
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -22,7 +26,7 @@ import highspy
 import numpy as np
 
 from sinjai_ops.models.plan import Demand
-from sinjai_ops.solve.classes import OfficerClass
+from sinjai_ops.solve.classes import OfficerClass, Role, role_of
 from sinjai_ops.solve.network import Network
 
 
@@ -83,8 +87,8 @@ class Outcome:
     status: Literal["optimal", "feasible"]
     arc_flow: tuple[tuple[int, ...], ...]
     """Officers of each class along each arc of its network."""
-    filled: dict[tuple[int, int], int]
-    """(class, need) to heads of that need filled by that class."""
+    working: dict[tuple[int, int, Role], int]
+    """(class, slot, role) to officers of that class working that slot in that role."""
     weighted_filled: int
     weighted_bound: int
     load_lower_bound: int
@@ -93,12 +97,13 @@ class Outcome:
 @dataclass
 class _Vars:
     arcs: list[list[int]] = field(default_factory=list)
-    heads: dict[tuple[int, int], int] = field(default_factory=dict)
+    working: dict[tuple[int, int, Role], int] = field(default_factory=dict)
+    tiers: dict[tuple[int, Role, int], int] = field(default_factory=dict)
     load: int = -1
 
 
 def one_shift_one_head(
-    prog: _Program, v: _Vars, c: int, net: Network, heads_at: dict[int, list[int]]
+    prog: _Program, v: _Vars, c: int, net: Network, roles_at: dict[int, list[Role]]
 ) -> None:
     worked: dict[int, list[int]] = {}
     for k, arc in enumerate(net.arcs):
@@ -106,7 +111,7 @@ def one_shift_one_head(
             worked.setdefault(arc.slot, []).append(v.arcs[c][k])
     for slot, cols in sorted(worked.items()):
         terms = [(col, 1.0) for col in cols]
-        terms += [(v.heads[(c, n)], -1.0) for n in heads_at.get(slot, [])]
+        terms += [(v.working[(c, slot, role)], -1.0) for role in roles_at.get(slot, [])]
         prog.row(terms, 0.0, 0.0)
 
 
@@ -120,12 +125,18 @@ def rest_and_daily_hours(prog: _Program, v: _Vars, c: int, net: Network, size: i
         prog.row(terms, supply, supply)
 
 
-def no_more_heads_than_needed(prog: _Program, v: _Vars, demand: Demand) -> None:
-    by_need: dict[int, list[int]] = {}
-    for (_, n), col in v.heads.items():
-        by_need.setdefault(n, []).append(col)
-    for n, cols in sorted(by_need.items()):
-        prog.row([(col, 1.0) for col in cols], 0.0, demand.needs[n].heads)
+def no_more_heads_than_needed(prog: _Program, v: _Vars) -> None:
+    """Officers working a role in a slot fill its heads, heaviest first; each tier is capped at
+    the heads of that weight (the cap is the column's upper bound)."""
+    supply: dict[tuple[int, Role], list[int]] = {}
+    for (_, slot, role), col in v.working.items():
+        supply.setdefault((slot, role), []).append(col)
+    tiers: dict[tuple[int, Role], list[int]] = {}
+    for (slot, role, _), col in v.tiers.items():
+        tiers.setdefault((slot, role), []).append(col)
+    for key in sorted(supply, key=lambda k: (k[0], k[1][0], k[1][1] or "")):
+        terms = [(col, 1.0) for col in supply[key]] + [(col, -1.0) for col in tiers[key]]
+        prog.row(terms, 0.0, 0.0)
 
 
 def spread_the_load(prog: _Program, v: _Vars, c: int, net: Network, size: int) -> None:
@@ -137,39 +148,85 @@ def solve_classes(
     classes: list[OfficerClass],
     networks: list[Network],
     demand: Demand,
-    eligible: list[dict[int, list[int]]],
+    roles_at: list[dict[int, list[Role]]],
     time_limit: float,
 ) -> Outcome:
-    """`eligible[c][slot]`: the needs of that slot that class c may fill."""
+    """`roles_at[c][slot]`: the roles needed in that slot that class c may fill."""
     slots = len(demand.slots)
-    # Scaling makes the objective lexicographic: one more weighted head is worth more than any
-    # change of the load term, which lies between 0 and the number of slots.
-    scale = slots + 1
+    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
+    heads: dict[tuple[int, Role, int], int] = {}
+    for need in demand.needs:
+        key = (slot_index[(need.date, need.shift)], role_of(need), need.weight)
+        heads[key] = heads.get(key, 0) + need.heads
+    role_heads: dict[tuple[int, Role], int] = {}
+    for (slot, role, _), count in heads.items():
+        role_heads[(slot, role)] = role_heads.get((slot, role), 0) + count
+
     prog = _Program()
     v = _Vars()
-    v.load = prog.column(-1.0, 0.0, float(slots))
+    v.load = prog.column(0.0, 0.0, float(slots))
     for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
-        size = len(cls.members)
-        v.arcs.append([prog.column(0.0, 0.0, float(size)) for _ in net.arcs])
-        for slot in sorted(eligible[c]):
-            for n in eligible[c][slot]:
-                need = demand.needs[n]
-                # cover_heads_by_priority
-                v.heads[(c, n)] = prog.column(
-                    scale * need.weight, 0.0, float(min(need.heads, size)), integer=True
-                )
+        size = float(len(cls.members))
+        v.arcs.append(
+            [prog.column(0.0, 0.0, size, integer=arc.slot is not None) for arc in net.arcs]
+        )
+        for slot in sorted(roles_at[c]):
+            for role in roles_at[c][slot]:
+                upper = min(size, role_heads[(slot, role)])
+                v.working[(c, slot, role)] = prog.column(0.0, 0.0, upper, integer=True)
+    for key in sorted(heads, key=lambda k: (k[0], k[1][0], k[1][1] or "", -k[2])):
+        # cover_heads_by_priority
+        v.tiers[key] = prog.column(float(key[2]), 0.0, float(heads[key]))
     for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
         size = len(cls.members)
         rest_and_daily_hours(prog, v, c, net, size)
-        one_shift_one_head(prog, v, c, net, eligible[c])
+        one_shift_one_head(prog, v, c, net, roles_at[c])
         spread_the_load(prog, v, c, net, size)
-    no_more_heads_than_needed(prog, v, demand)
+    no_more_heads_than_needed(prog, v)
 
-    solver = _highs(time_limit)
+    deadline = time.monotonic() + time_limit
+    values, state, best = _solve(prog, deadline)
+    cover = [(col, float(key[2])) for key, col in v.tiers.items()]
+    weighted = round(sum(values[col] * w for col, w in cover))
+    bound = weighted if state == "optimal" else max(weighted, math.floor(best + 1e-9))
+
+    # spread_the_load: the least class average the busiest class can have at this coverage
+    # (a lower bound for its busiest officer), then a plan that keeps to it.
+    prog.row(cover, weighted - 0.5, math.inf)
+    load_bound = _least_load(prog, v.load, deadline)
+    if load_bound is not None:
+        prog.upper[v.load] = float(load_bound)
+        # No whole-number plan at that average (or no time left): the first plan stands.
+        with contextlib.suppress(RuntimeError):
+            values = _solve(prog, deadline)[0]
+    working = {key: round(values[col]) for key, col in v.working.items()}
+    return Outcome(
+        status=state,
+        arc_flow=tuple(tuple(round(values[col]) for col in cols) for cols in v.arcs),
+        working={key: n for key, n in working.items() if n},
+        weighted_filled=weighted,
+        weighted_bound=bound,
+        load_lower_bound=load_bound or 0,
+    )
+
+
+Solved = tuple[np.ndarray, Literal["optimal", "feasible"], float]
+
+
+def _solve(prog: _Program, deadline: float) -> Solved:
+    """The linear relaxation first: the network structure makes it integral in most cases,
+    and then it is the optimum, proven by itself. Otherwise branch and bound takes over."""
+    solver = _highs(deadline)
+    solver.passModel(prog.lp(maximize=True, relax=True))
+    solver.run()
+    if solver.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+        values = np.asarray(solver.getSolution().col_value)
+        if _integral(values, prog.integer):
+            return values, "optimal", float(solver.getInfo().objective_function_value)
+    solver = _highs(deadline)
     solver.passModel(prog.lp(maximize=True, relax=False))
     solver.run()
     status = solver.getModelStatus()
-    values = np.asarray(solver.getSolution().col_value)
     info = solver.getInfo()
     if status == highspy.HighsModelStatus.kOptimal:
         state: Literal["optimal", "feasible"] = "optimal"
@@ -177,64 +234,42 @@ def solve_classes(
         state = "feasible"
     else:
         raise RuntimeError(f"HiGHS found no plan: {solver.modelStatusToString(status)}")
-
-    filled = {key: round(values[col]) for key, col in v.heads.items()}
-    filled = {key: n for key, n in filled.items() if n}
-    weighted = sum(demand.needs[n].weight * k for (_, n), k in filled.items())
-    if state == "optimal":
-        bound = weighted
-    else:
-        bound = max(weighted, math.floor((info.mip_dual_bound + slots) / scale + 1e-9))
-    flows = tuple(tuple(round(values[col]) for col in cols) for cols in v.arcs)
-    return Outcome(
-        status=state,
-        arc_flow=flows,
-        filled=filled,
-        weighted_filled=weighted,
-        weighted_bound=bound,
-        load_lower_bound=_load_lower_bound(prog, v, weighted, demand, time_limit),
-    )
+    values = np.asarray(solver.getSolution().col_value)
+    return values, state, float(info.mip_dual_bound)
 
 
-def _load_lower_bound(
-    prog: _Program, v: _Vars, weighted: int, demand: Demand, time_limit: float
-) -> int:
-    """No plan filling `weighted` can give its busiest officer fewer shifts than this.
+def _integral(values: np.ndarray, integer: list[bool]) -> bool:
+    chosen = values[np.array(integer, dtype=bool)]
+    return bool(np.all(np.abs(chosen - np.round(chosen)) < 1e-6))
 
-    The least average load of the busiest class, in the linear relaxation, rounded up: a
-    valid bound, since an officer's load is a whole number no lower than its class average.
+
+def _least_load(prog: _Program, load: int, deadline: float) -> int | None:
+    """Least average load of the busiest class, in the linear relaxation, rounded up.
+
+    A valid lower bound on the busiest officer's shifts: an officer's load is a whole number,
+    and some officer of each class carries at least the class average.
     """
-    cover = [(col, float(demand.needs[n].weight)) for (_, n), col in v.heads.items()]
-    relaxed = _Program(
-        cost=[0.0] * len(prog.cost),
-        lower=prog.lower,
-        upper=prog.upper,
-        integer=prog.integer,
-        row_lower=[*prog.row_lower],
-        row_upper=[*prog.row_upper],
-        starts=[*prog.starts],
-        index=[*prog.index],
-        value=[*prog.value],
-    )
-    relaxed.cost[v.load] = 1.0
-    relaxed.row(cover, weighted - 0.5, math.inf)
-    solver = _highs(time_limit)
-    solver.passModel(relaxed.lp(maximize=False, relax=True))
+    cost = prog.cost
+    prog.cost = [0.0] * len(cost)
+    prog.cost[load] = 1.0
+    solver = _highs(deadline)
+    solver.passModel(prog.lp(maximize=False, relax=True))
+    prog.cost = cost
     solver.run()
     if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-        return 0
+        return None
     return max(0, math.ceil(solver.getInfo().objective_function_value - 1e-6))
 
 
-def _highs(time_limit: float) -> highspy.Highs:
+def _highs(deadline: float) -> highspy.Highs:
     # The core class, exported by highspy: the Python wrapper prints a banner on standard
     # output when it is built, before logging can be switched off, which would corrupt JSON.
     solver = highspy._Highs()
-    solver.setOptionValue("output_flag", False)
+    solver.setOptionValue("output_flag", bool(os.environ.get("SINJAI_HIGHS_LOG")))
     # One thread and a fixed seed: the same model gives the same plan on any machine and load.
     solver.setOptionValue("threads", 1)
     solver.setOptionValue("random_seed", 0)
     solver.setOptionValue("mip_rel_gap", 0.0)
     solver.setOptionValue("mip_abs_gap", 0.5)
-    solver.setOptionValue("time_limit", float(time_limit))
+    solver.setOptionValue("time_limit", max(0.01, deadline - time.monotonic()))
     return solver

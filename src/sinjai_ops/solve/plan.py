@@ -20,7 +20,7 @@ from sinjai_ops.models.plan import (
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.solve.audit import may_fill, schedule_violations
-from sinjai_ops.solve.classes import officer_classes, role_of
+from sinjai_ops.solve.classes import Role, officer_classes, role_of
 from sinjai_ops.solve.decompose import name_officers
 from sinjai_ops.solve.model import solve_classes
 from sinjai_ops.solve.network import next_free, schedule_network
@@ -33,24 +33,28 @@ def make_plan(scenario: Scenario, demand: Demand, time_limit: float = DEFAULT_TI
     classes = officer_classes(scenario, demand)
     day_index = {d: i for i, d in enumerate(sorted({s.date for s in demand.slots}))}
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
-    eligible: list[dict[int, list[int]]] = []
+    needed: dict[int, set[Role]] = defaultdict(set)
+    for need in demand.needs:
+        needed[slot_index[(need.date, need.shift)]].add(role_of(need))
+    roles_at: list[dict[int, list[Role]]] = []
     for cls in classes:
-        mine: dict[int, list[int]] = defaultdict(list)
-        for n, need in enumerate(demand.needs):
-            if role_of(need) in cls.roles_by_day[day_index[need.date]]:
-                mine[slot_index[(need.date, need.shift)]].append(n)
-        eligible.append(dict(mine))
+        mine: dict[int, list[Role]] = {}
+        for slot, roles in needed.items():
+            usable = roles & cls.roles_by_day[day_index[demand.slots[slot].date]]
+            if usable:
+                mine[slot] = sorted(usable, key=lambda r: (r[0], r[1] or ""))
+        roles_at.append(mine)
     after = next_free(demand.slots, policy.rest.min_rest_hours)
     networks = [
         schedule_network(demand.slots, frozenset(mine), after, policy.rest.max_hours_per_day)
-        for mine in eligible
+        for mine in roles_at
     ]
     heads_needed = sum(n.heads for n in demand.needs)
     if not classes or not heads_needed:
         names: dict[int, list[str]] = {}
         status, weighted, bound, load_bound = "nothing-to-plan", 0, 0, 0
     else:
-        outcome = solve_classes(classes, networks, demand, eligible, time_limit)
+        outcome = solve_classes(classes, networks, demand, roles_at, time_limit)
         names = name_officers(scenario, demand, classes, networks, outcome)
         status = outcome.status
         weighted, bound = outcome.weighted_filled, outcome.weighted_bound
