@@ -20,7 +20,7 @@ import math
 import os
 import time
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import highspy
 import numpy as np
@@ -258,13 +258,14 @@ def _least_load(prog: _Program, load: int, deadline: float) -> int | None:
     solver.run()
     if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         return None
-    return max(0, math.ceil(solver.getInfo().objective_function_value - 1e-6))
+    least: float = solver.getInfo().objective_function_value
+    return max(0, math.ceil(least - 1e-6))
 
 
-def _highs(deadline: float) -> highspy.Highs:
+def _highs(deadline: float) -> Any:
     # The core class, exported by highspy: the Python wrapper prints a banner on standard
     # output when it is built, before logging can be switched off, which would corrupt JSON.
-    solver = highspy._Highs()
+    solver = highspy._Highs()  # type: ignore[attr-defined]
     solver.setOptionValue("output_flag", bool(os.environ.get("SINJAI_HIGHS_LOG")))
     # One thread and a fixed seed: the same model gives the same plan on any machine and load.
     solver.setOptionValue("threads", 1)

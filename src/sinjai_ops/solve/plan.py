@@ -153,7 +153,7 @@ def _assemble(
     heads_filled = len(assignments)
     min_weight = min((n.weight for n in demand.needs), default=1)
     quality = Quality(
-        status=status,  # type: ignore[arg-type]
+        status=status,
         heads_needed=sum(n.heads for n in demand.needs),
         heads_filled=heads_filled,
         weighted_filled=weighted,
