@@ -122,8 +122,12 @@ def person_lines(rng: random.Random, n: int, start: date, end: date) -> list[str
             if nrp not in used:
                 used.add(nrp)
                 break
-        # Officers (Ipda and up) are about one in eight; younger members hold lower ranks.
-        rank_index = rng.randint(lo, hi) if rng.random() > 0.12 else rng.randint(12, 14)
+        # About one in ten is an officer (Ipda and up); most are bintara (Bripda to Aiptu).
+        if rng.random() < 0.10:
+            rank_index = rng.choices([12, 13, 14, 15], [50, 30, 15, 5])[0]
+        else:
+            band = list(range(lo, min(hi, 11) + 1))
+            rank_index = rng.choices(band, [3 if r >= 6 else 1 for r in band])[0]
         skills = list(rng.choice(skill_sets))
         if rank_index >= 12 and "command" not in skills:
             skills.append("command")

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
 import tempfile
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
 
 from sinjai_ops import pipeline
+from sinjai_ops.models.common import parse_date, suggest
+from sinjai_ops.models.problem import Problem
+from sinjai_ops.render import PLAN_RENDERERS
+from sinjai_ops.render.labels import LANGS
 from sinjai_ops.render.problems import PROBLEM_RENDERERS
+from sinjai_ops.render.view import View
 from sinjai_ops.schema import schema_texts
+from sinjai_ops.solve.plan import DEFAULT_TIME_LIMIT
 
 app = typer.Typer(
     add_completion=False,
@@ -23,9 +30,16 @@ app = typer.Typer(
     help="Plan the security of election registration days: posts, shifts, people, checklists.",
 )
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_SHORTFALL = 0, 1, 2, 3
 
 ProblemFormat = Enum("ProblemFormat", {k: k for k in PROBLEM_RENDERERS}, type=str)  # type: ignore[misc]
+PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_RENDERERS}, type=str)  # type: ignore[misc]
+Lang = Enum("Lang", {k: k for k in LANGS}, type=str)  # type: ignore[misc]
+
+
+class By(StrEnum):
+    post = "post"
+    person = "person"
 
 
 def _console(stderr: bool = False) -> Console:
@@ -87,6 +101,102 @@ def validate(
     else:
         sys.stdout.write(output)
     raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_INVALID)
+
+
+def _report_invalid(problems: tuple[Problem, ...], paths: list[Path]) -> None:
+    text = PROBLEM_RENDERERS["text"](problems, [str(p) for p in paths])
+    _console(stderr=True).print(text, end="", markup=True)
+    raise typer.Exit(EXIT_INVALID)
+
+
+def _emit(rendered: str | RenderableType, output: Path | None) -> None:
+    if isinstance(rendered, str):
+        if output is None:
+            sys.stdout.write(rendered)
+        else:
+            write_atomically(output, rendered)
+        return
+    if output is None:
+        _console().print(rendered)
+        return
+    buffer = io.StringIO()
+    Console(file=buffer, width=120, color_system=None, force_terminal=False).print(rendered)
+    write_atomically(output, buffer.getvalue())
+
+
+@app.command()
+def plan(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="A scenario folder, or its operation.yaml, roster.yaml and arrivals.yaml.",
+            show_default=False,
+        ),
+    ],
+    format: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")] = "table",  # type: ignore[assignment]
+    by: Annotated[By, typer.Option(help="Lay out by post, or each officer's schedule.")] = By.post,
+    date: Annotated[
+        str | None, typer.Option(help="Show one day only (YYYY-MM-DD).", show_default=False)
+    ] = None,
+    site: Annotated[
+        str | None, typer.Option(help="Show one site only.", show_default=False)
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            help="Language for people (default: the operation's, else en).", show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file (atomically) instead of standard output."
+        ),
+    ] = None,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            help="Seconds the solver may take before it settles for its best plan.", min=0.1
+        ),
+    ] = DEFAULT_TIME_LIMIT,
+    fail_on_shortfall: Annotated[
+        bool, typer.Option(help="Exit 3 when any head is missing (for scripts).")
+    ] = False,
+) -> None:
+    """Assign officers to every post and visit, or say exactly what is missing."""
+    day = None
+    if date is not None:
+        try:
+            day = parse_date(date)
+        except ValueError as exc:
+            _fail_usage(f"--date: {exc}")
+    err = _console(stderr=True)
+    try:
+        if err.is_terminal:
+            with err.status("Solving..."):
+                planned = pipeline.plan(paths, time_limit)
+        else:
+            planned = pipeline.plan(paths, time_limit)
+    except pipeline.UsageError as exc:
+        _fail_usage(str(exc))
+        return
+    if planned.plan is None:
+        _report_invalid(planned.checked.problems, paths)
+        return
+    result = planned.plan
+    sites = sorted(
+        {s.site for s in result.commanders}
+        | {a.site for a in result.assignments}
+        | {s.site for s in result.shortfalls}
+    )
+    if site is not None and site not in sites:
+        _fail_usage(f"--site: unknown site '{site}'{suggest(site, sites)}")
+    if day is not None and day not in {s.date for s in result.slots}:
+        _fail_usage(f"--date: {day} is not a day of the operation")
+    view = View(lang=(lang.value if lang else result.language or "en"), by=by.value)
+    _emit(PLAN_RENDERERS[format.value](result.only(day, site), view), output)
+    if fail_on_shortfall and result.shortfalls:
+        raise typer.Exit(EXIT_SHORTFALL)
 
 
 @app.command()

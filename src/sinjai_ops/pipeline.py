@@ -13,14 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from sinjai_ops import validate as v
+from sinjai_ops.demand import derive_demand
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.document import Document
 from sinjai_ops.models.operation import OperationFile
+from sinjai_ops.models.plan import Demand, Plan
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.solve.plan import DEFAULT_TIME_LIMIT, make_plan
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 MODELS: dict[str, type[OperationFile] | type[RosterFile] | type[ArrivalsFile]] = {
@@ -193,6 +196,22 @@ def load_scenario(paths: Sequence[Path]) -> Checked:
             "give one scenario: a folder, or its operation.yaml, roster.yaml and arrivals.yaml"
         )
     return _check_group(groups[0])
+
+
+@dataclass(frozen=True)
+class Planned:
+    checked: Checked
+    demand: Demand | None
+    plan: Plan | None
+
+
+def plan(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> Planned:
+    """`plan`: load, validate, derive demand, solve."""
+    checked = load_scenario(paths)
+    if checked.scenario is None:
+        return Planned(checked, None, None)
+    demand = derive_demand(checked.scenario)
+    return Planned(checked, demand, make_plan(checked.scenario, demand, time_limit))
 
 
 def _check_group(group: _Group) -> Checked:

@@ -89,6 +89,15 @@ class Conflict(Frozen):
     """Minutes between the two visits; negative when they overlap."""
 
 
+class SiteCommander(Frozen):
+    """The highest-ranking officer plotted at a site in a shift: who leads its roll call."""
+
+    date: date
+    shift: str
+    site: str
+    nrp: str
+
+
 class Person(Frozen):
     nrp: str
     name: str
@@ -121,6 +130,8 @@ class Quality(Frozen):
 class Plan(Frozen):
     operation: str
     timezone: str
+    language: str | None = None
+    """The operation's preferred language for people, if it names one."""
     inputs: dict[str, str]
     assignments: list[Assignment]
     shortfalls: list[Shortfall]
@@ -130,5 +141,21 @@ class Plan(Frozen):
     people: list[Person] = Field(default_factory=list)
     """Everyone the plan names, for the renderers."""
     slots: list[Slot] = Field(default_factory=list)
-    commanders: dict[str, str] = Field(default_factory=dict)
-    """`date|shift|site` to the NRP of its highest-ranking officer, for the checklists."""
+    commanders: list[SiteCommander] = Field(default_factory=list)
+
+    def only(self, day: date | None = None, site: str | None = None) -> Plan:
+        """The part of the plan on one day and/or at one site (the quality stays the whole's)."""
+
+        def keep(d: date, s: str | None) -> bool:
+            return (day is None or d == day) and (site is None or s is None or s == site)
+
+        return self.model_copy(
+            update={
+                "assignments": [a for a in self.assignments if keep(a.date, a.site)],
+                "shortfalls": [x for x in self.shortfalls if keep(x.date, x.site)],
+                "conflicts": [c for c in self.conflicts if keep(c.date, c.site)],
+                "reinforcements": [r for r in self.reinforcements if keep(r.date, r.site)],
+                "commanders": [c for c in self.commanders if keep(c.date, c.site)],
+                "slots": [s for s in self.slots if keep(s.date, None)],
+            }
+        )

@@ -1,1 +1,25 @@
-"""Renderers: result models in, `str` out. They compute nothing and write nothing."""
+"""Renderers: result models in, text (or a rich renderable for the terminal) out.
+
+They compute nothing and write nothing; the CLI writes what they return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.console import RenderableType
+
+from sinjai_ops.models.plan import Plan
+from sinjai_ops.render.plan_csv import as_csv
+from sinjai_ops.render.plan_json import as_json, as_yaml
+from sinjai_ops.render.plan_markdown import as_markdown
+from sinjai_ops.render.plan_table import as_table
+from sinjai_ops.render.view import View
+
+PLAN_RENDERERS: dict[str, Callable[[Plan, View], str | RenderableType]] = {
+    "table": as_table,
+    "markdown": as_markdown,
+    "csv": as_csv,
+    "json": as_json,
+    "yaml": as_yaml,
+}

@@ -15,6 +15,7 @@ from sinjai_ops.models.plan import (
     Quality,
     Reinforcement,
     Shortfall,
+    SiteCommander,
     Slot,
 )
 from sinjai_ops.models.roster import Person as Member
@@ -171,6 +172,7 @@ def _assemble(
     return Plan(
         operation=scenario.operation.operation.name,
         timezone=scenario.operation.operation.timezone,
+        language=scenario.operation.operation.language,
         inputs=scenario.inputs,
         assignments=assignments,
         shortfalls=shortfalls,
@@ -188,13 +190,18 @@ def _assemble(
 
 def _commanders(
     assignments: list[Assignment], people: dict[str, Member], scenario: Scenario
-) -> dict[str, str]:
-    """The highest-ranking officer plotted at each site in each slot: who leads its apel."""
+) -> list[SiteCommander]:
     ranks = scenario.policy.ranks
-    best: dict[str, tuple[int, str]] = {}
+    best: dict[tuple[date, str, str], tuple[int, str]] = {}
     for a in assignments:
-        key = f"{a.date}|{a.shift}|{a.site}"
+        key = (a.date, a.shift, a.site)
         rank = ranks.index(people[a.nrp].rank)
         if key not in best or (-rank, a.nrp) < (-best[key][0], best[key][1]):
             best[key] = (rank, a.nrp)
-    return {k: v[1] for k, v in sorted(best.items())}
+    shift_order = {s.id: i for i, s in enumerate(scenario.operation.shifts)}
+    return [
+        SiteCommander(date=d, shift=sh, site=site, nrp=nrp)
+        for (d, sh, site), (_, nrp) in sorted(
+            best.items(), key=lambda kv: (kv[0][0], shift_order[kv[0][1]], kv[0][2])
+        )
+    ]

@@ -1,0 +1,24 @@
+"""The plan as plain data, in the field order of the file contract (formats.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sinjai_ops.models.plan import Plan
+
+
+def plan_data(plan: Plan) -> dict[str, Any]:
+    def rows(items: list[Any]) -> list[dict[str, Any]]:
+        return [item.model_dump(mode="json") for item in items]
+
+    return {
+        "operation": plan.operation,
+        "inputs": dict(sorted(plan.inputs.items())),
+        "assignments": rows(plan.assignments),
+        "shortfalls": rows(plan.shortfalls),
+        "conflicts": rows(plan.conflicts),
+        "reinforcements": rows(plan.reinforcements),
+        "commanders": rows(plan.commanders),
+        "quality": plan.quality.model_dump(mode="json"),
+        "people": rows(plan.people),
+    }
