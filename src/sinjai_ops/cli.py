@@ -194,8 +194,9 @@ def plan(
     if day is not None and day not in {s.date for s in result.slots}:
         _fail_usage(f"--date: {day} is not a day of the operation")
     view = View(lang=(lang.value if lang else result.language or "en"), by=by.value)
-    _emit(PLAN_RENDERERS[format.value](result.only(day, site), view), output)
-    if fail_on_shortfall and result.shortfalls:
+    shown = result.only(day, site)
+    _emit(PLAN_RENDERERS[format.value](shown, view), output)
+    if fail_on_shortfall and shown.shortfalls:
         raise typer.Exit(EXIT_SHORTFALL)
 
 

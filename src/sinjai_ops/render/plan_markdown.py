@@ -22,7 +22,10 @@ def as_markdown(plan: Plan, view: View) -> str:
         for person in by_person(plan):
             out += [f"### {person.rank} {person.name} ({person.nrp}), {person.unit}", ""]
             headers = [word(lang, k) for k in ("date", "shift", "site", "post", "skill")]
-            out += [tabulate(person.duties, headers=headers, tablefmt="pipe"), ""]
+            out += [
+                tabulate(person.duties, headers=headers, tablefmt="pipe", disable_numparse=True),
+                "",
+            ]
     else:
         for slot in by_slot(plan, lang):
             out += [f"## {slot.title}", ""]
@@ -42,7 +45,7 @@ def as_markdown(plan: Plan, view: View) -> str:
                 ]
                 for r in slot.rows
             ]
-            out += [tabulate(body, headers=headers, tablefmt="pipe"), ""]
+            out += [tabulate(body, headers=headers, tablefmt="pipe", disable_numparse=True), ""]
     out += [f"## {word(lang, 'bko')}", ""]
     if plan.reinforcements:
         headers = [word(lang, k) for k in ("date", "shift", "site", "skill", "missing")]
@@ -50,7 +53,7 @@ def as_markdown(plan: Plan, view: View) -> str:
             [long_date(lang, r.date), r.shift, r.site, r.skill, str(r.missing)]
             for r in plan.reinforcements
         ]
-        out += [tabulate(body, headers=headers, tablefmt="pipe"), ""]
+        out += [tabulate(body, headers=headers, tablefmt="pipe", disable_numparse=True), ""]
     else:
         out += [word(lang, "no_shortfall"), ""]
     out += [f"## {word(lang, 'summary')}", ""]

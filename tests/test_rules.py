@@ -1,0 +1,115 @@
+"""Each hard rule and each objective alone, on the smallest case that shows it."""
+
+from __future__ import annotations
+
+from tests.helpers import filled, missing, officer, scenario, solve
+
+PAGI = {"shifts": ["pagi"]}
+
+
+def post(need: dict[str, int], **extra: object) -> dict[str, object]:
+    return {"id": "jaga", "need": need, **extra}
+
+
+def test_skill_is_required() -> None:
+    s = scenario([post({"intel": 1}, **PAGI)], [officer("85000001", "Bripda", "samapta")])
+    assert missing(s) == 1
+
+
+def test_one_head_per_officer_per_shift() -> None:
+    s = scenario([post({"samapta": 2}, **PAGI)], [officer("85000001")])
+    assert len(filled(s)) == 1 and missing(s) == 1
+
+
+def test_drill_too_old_or_missing_makes_ineligible() -> None:
+    stale = officer("85000001", "Bripda", "dalmas", drills={"dalmas": "2024-07-01"})
+    none = officer("85000002", "Bripda", "dalmas")
+    fresh = officer("85000003", "Bripda", "dalmas", drills={"dalmas": "2024-08-20"})
+    s = scenario([post({"dalmas": 3}, **PAGI)], [stale, none, fresh])
+    assert [a[3] for a in filled(s)] == ["85000003"]
+
+
+def test_drill_expires_during_the_operation() -> None:
+    # Drilled 2024-07-27: 30 days old on the 26th, 31 on the 27th.
+    p = officer("85000001", "Bripda", "dalmas", drills={"dalmas": "2024-07-27"})
+    s = scenario([post({"dalmas": 1}, **PAGI)], [p], days=2)
+    assert [a[0] for a in filled(s)] == ["2024-08-26 pagi"]
+
+
+def test_commander_needs_rank_not_skill() -> None:
+    junior = officer("85000001", "Bripka", "samapta")
+    senior = officer("85000002", "Ipda", "binmas")
+    s = scenario([post({}, commander="Ipda", **PAGI)], [junior, senior])
+    assert filled(s) == [("2024-08-26 pagi", "jaga", "command", "85000002")]
+
+
+def test_no_work_on_leave() -> None:
+    p = officer("85000001", unavailable=[{"from": "2024-08-26", "to": "2024-08-26"}])
+    s = scenario([post({"samapta": 1}, **PAGI)], [p], days=2)
+    assert [a[0] for a in filled(s)] == ["2024-08-27 pagi"]
+
+
+def test_not_assignable_is_never_plotted() -> None:
+    s = scenario([post({"samapta": 1}, **PAGI)], [officer("85000001", assignable=False)])
+    assert missing(s) == 1
+
+
+def test_rest_between_shifts() -> None:
+    both = [post({"samapta": 1}, shifts=["pagi", "siang"])]
+    s = scenario(both, [officer("85000001")])
+    assert len(filled(s)) == 1
+    relaxed = scenario(
+        both, [officer("85000001")], policy={"rest": {"min_rest_hours": 0, "max_hours_per_day": 16}}
+    )
+    assert len(filled(relaxed)) == 2
+
+
+def test_no_morning_after_a_night() -> None:
+    night = {"id": "malam-26", "need": {"samapta": 1}, "shifts": ["malam"], "days": ["2024-08-26"]}
+    morning = {"id": "pagi-27", "need": {"samapta": 1}, "shifts": ["pagi"], "days": ["2024-08-27"]}
+    s = scenario([night, morning], [officer("85000001")], days=2)
+    assert len(filled(s)) == 1 and missing(s) == 1
+    s = scenario([night, morning], [officer("85000001"), officer("85000002")], days=2)
+    assert missing(s) == 0
+
+
+def test_max_hours_per_day() -> None:
+    s = scenario(
+        [post({"samapta": 1}, shifts=["pagi", "siang"])],
+        [officer("85000001")],
+        policy={"rest": {"min_rest_hours": 0, "max_hours_per_day": 12}},
+    )
+    assert len(filled(s)) == 1
+
+
+def test_ring1_before_ring3() -> None:
+    posts = [
+        {"id": "luar", "ring": 3, "need": {"samapta": 1}, "shifts": ["pagi"]},
+        {"id": "dalam", "ring": 1, "need": {"samapta": 1}, "shifts": ["pagi"]},
+    ]
+    s = scenario(posts, [officer("85000001")])
+    assert [a[1] for a in filled(s)] == ["dalam"]
+
+
+def test_load_is_spread() -> None:
+    s = scenario([post({"samapta": 1}, **PAGI)], [officer("85000001"), officer("85000002")], days=2)
+    _, plan = solve(s)
+    assert plan.quality.load.max == 1 and plan.quality.load.max_lower_bound == 1
+    assert sorted(a.nrp for a in plan.assignments) == ["85000001", "85000002"]
+
+
+def test_shortfall_is_never_hidden() -> None:
+    s = scenario([post({"samapta": 3}, **PAGI)], [officer("85000001")], days=2)
+    _, plan = solve(s)
+    assert [(str(x.date), x.missing) for x in plan.shortfalls] == [
+        ("2024-08-26", 2),
+        ("2024-08-27", 2),
+    ]
+    assert [(r.skill, r.missing) for r in plan.reinforcements] == [("samapta", 2), ("samapta", 2)]
+    assert plan.quality.status == "optimal" and plan.quality.heads_gap == 0
+
+
+def test_nothing_to_plan() -> None:
+    s = scenario([post({}, **PAGI)], [officer("85000001")])
+    _, plan = solve(s)
+    assert plan.quality.status == "nothing-to-plan" and plan.assignments == []
