@@ -171,6 +171,18 @@ def operation_text(start: date, days: int, scale: int) -> str:
       - {{id: kpu{suffix}-ring3, ring: 3, need: {{lantas: 4, samapta: 4}}, days: [{reg_days}], shifts: [pagi, siang]}}
       - {{id: kpu{suffix}-jaga, ring: 2, need: {{samapta: 2}}}}
       - {{id: kpu{suffix}-medic, need: {{medic: 1}}, days: [{reg_days}], shifts: [pagi, siang]}}""")
+        # Patrol and guard posts across the regency, and traffic posts on the routes: what keeps
+        # about half of the roster busy on every day of an operation.
+        for j in range(10):
+            sites.append(f"""  - id: pam{suffix}-{j + 1}
+    name: Pos pengamanan {k + 1}.{j + 1}
+    posts:
+      - {{id: pam{suffix}-{j + 1}-jaga, ring: 3, need: {{samapta: 4, binmas: 1}}}}""")
+        for j in range(4):
+            sites.append(f"""  - id: rute{suffix}-{j + 1}
+    name: Pos lalu lintas {k + 1}.{j + 1}
+    posts:
+      - {{id: rute{suffix}-{j + 1}-pos, ring: 3, need: {{lantas: 3}}, shifts: [pagi, siang]}}""")
     return f"""operation:
   name: Synthetic operation of {days} days
   unit: Polres Sintetis

@@ -1,0 +1,217 @@
+"""Time, memory and quality of `plan` at regency scale and beyond, beside a direct CP-SAT model.
+
+    python benchmarks/plan.py                 # all sizes, CP-SAT baseline with a 60 s limit
+    python benchmarks/plan.py --quick         # the smallest size only
+    python benchmarks/plan.py --cpsat-limit 0 # skip the baseline
+
+Each engine runs in a child process, so that its peak memory (max RSS) is its own. Every plan
+of our engine is checked against the hard rules by the independent audit. Coverage is measured
+against the linear-relaxation bound of the class model (the best weighted coverage any plan can
+reach); the CP-SAT baseline (needs `pip install -e '.[bench]'`) is one boolean per officer, slot
+and need, with the same rules, and is measured against the same bound. Writes
+benchmarks/results/plan.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from tabulate import tabulate
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import scenario_texts
+
+SIZES = [("regency", 500, 7), ("large", 2000, 14), ("national-scale Polda", 5000, 14)]
+
+
+def _scenario(folder: Path) -> Any:
+    from sinjai_ops import pipeline
+
+    checked = pipeline.load_scenario([folder])
+    assert checked.scenario is not None, checked.problems
+    return checked.scenario
+
+
+def ours(folder: Path, queue: Any) -> None:
+    from sinjai_ops.demand import derive_demand
+    from sinjai_ops.solve.audit import audit
+    from sinjai_ops.solve.plan import make_plan
+
+    start = time.perf_counter()
+    scenario = _scenario(folder)
+    demand = derive_demand(scenario)
+    loaded = time.perf_counter()
+    plan = make_plan(scenario, demand)
+    solved = time.perf_counter()
+    problems = audit(scenario, demand, plan)
+    q = plan.quality
+    queue.put(
+        {
+            "engine": "sinjai-ops (HiGHS, class flow)",
+            "status": q.status,
+            "load+demand s": round(loaded - start, 2),
+            "solve s": round(solved - loaded, 2),
+            "heads": q.heads_needed,
+            "filled": q.heads_filled,
+            "weighted": q.weighted_filled,
+            "bound": q.weighted_bound,
+            "max load": q.load.max,
+            "load bound": q.load.max_lower_bound,
+            "median load": q.load.median,
+            "rule breaks": len(problems),
+            "peak MiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        }
+    )
+
+
+def cpsat(folder: Path, limit: float, queue: Any) -> None:
+    from ortools.sat.python import cp_model
+
+    from sinjai_ops.demand import derive_demand
+    from sinjai_ops.solve.audit import may_fill
+
+    scenario = _scenario(folder)
+    demand = derive_demand(scenario)
+    start = time.perf_counter()
+    policy = scenario.policy
+    model = cp_model.CpModel()
+    slot_of = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
+    x: dict[tuple[int, int], list[Any]] = {}
+    per_need: dict[int, list[Any]] = {}
+    objective = []
+    by_day_role: dict[tuple[Any, str, str | None], list[int]] = {}
+    for n, need in enumerate(demand.needs):
+        by_day_role.setdefault((need.date, need.skill, need.min_rank), []).append(n)
+    for p, person in enumerate(scenario.roster.personnel):
+        for (day, skill, rank), needs in by_day_role.items():
+            if not may_fill(person, skill, rank, day, policy):
+                continue
+            for n in needs:
+                need = demand.needs[n]
+                var = model.new_bool_var(f"x_{person.nrp}_{n}")
+                x.setdefault((p, slot_of[(need.date, need.shift)]), []).append(var)
+                per_need.setdefault(n, []).append(var)
+                objective.append(need.weight * var)
+    for n, vs in per_need.items():
+        model.add(sum(vs) <= demand.needs[n].heads)
+    rest = policy.rest.min_rest_hours * 3600
+    slots = demand.slots
+    for vs in x.values():
+        model.add_at_most_one(vs)
+    works: dict[tuple[int, int], Any] = {}
+    for (p, t), vs in x.items():
+        w = model.new_bool_var(f"w_{p}_{t}")
+        model.add(sum(vs) == w)
+        works[(p, t)] = w
+    by_person: dict[int, list[int]] = {}
+    for p, t in works:
+        by_person.setdefault(p, []).append(t)
+    for p, ts in by_person.items():
+        ts.sort()
+        for i, a in enumerate(ts):
+            for b in ts[i + 1 :]:
+                sa, sb = slots[a], slots[b]
+                if sb.start.timestamp() - sa.end.timestamp() < rest - 1e-6:
+                    model.add(works[(p, a)] + works[(p, b)] <= 1)
+        per_day: dict[Any, list[tuple[int, float]]] = {}
+        for t in ts:
+            per_day.setdefault(slots[t].date, []).append((t, slots[t].hours))
+        for items in per_day.values():
+            if sum(h for _, h in items) > policy.rest.max_hours_per_day:
+                model.add(
+                    sum(int(h * 60) * works[(p, t)] for t, h in items)
+                    <= int(policy.rest.max_hours_per_day * 60)
+                )
+    model.maximize(sum(objective))
+    built = time.perf_counter()
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = limit
+    solver.parameters.num_workers = 2
+    status = solver.solve(model)
+    done = time.perf_counter()
+    filled = (
+        sum(1 for vs in x.values() for v in vs if solver.value(v))
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        else 0
+    )
+    loads = (
+        [sum(solver.value(works[(p, t)]) for t in ts) for p, ts in by_person.items()]
+        if filled
+        else [0]
+    )
+    queue.put(
+        {
+            "engine": f"CP-SAT direct, {limit:g} s, 2 workers",
+            "status": solver.status_name(status).lower(),
+            "load+demand s": round(built - start, 2),
+            "solve s": round(done - built, 2),
+            "heads": sum(n.heads for n in demand.needs),
+            "filled": filled,
+            "weighted": round(solver.objective_value) if filled else 0,
+            "bound": None,
+            "max load": max(loads),
+            "load bound": None,
+            "median load": statistics.median(loads),
+            "rule breaks": None,
+            "peak MiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        }
+    )
+
+
+def run_child(target: Any, *args: Any) -> dict[str, Any]:
+    queue: Any = mp.get_context("spawn").Queue()
+    child = mp.get_context("spawn").Process(target=target, args=(*args, queue))
+    child.start()
+    result: dict[str, Any] = queue.get()
+    child.join()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--cpsat-limit", type=float, default=60.0)
+    args = parser.parse_args()
+    rows = []
+    for label, officers, days in SIZES[:1] if args.quick else SIZES:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            for name, text in scenario_texts(officers, days).items():
+                (folder / name).write_text(text, encoding="utf-8")
+            mine = run_child(ours, folder)
+            results = [mine]
+            if args.cpsat_limit > 0:
+                try:
+                    import ortools  # noqa: F401
+                except ImportError:
+                    print("ortools not installed: no CP-SAT baseline", file=sys.stderr)
+                else:
+                    base = run_child(cpsat, folder, args.cpsat_limit)
+                    base["bound"] = mine["bound"]
+                    results.append(base)
+            for r in results:
+                share = 100 * r["weighted"] / r["bound"] if r["bound"] else 100.0
+                rows.append(
+                    {
+                        "scenario": f"{label}: {officers} officers, {days} days",
+                        **r,
+                        "coverage of bound %": round(share, 3),
+                    }
+                )
+    print(tabulate(rows, headers="keys", tablefmt="github"))
+    out = Path(__file__).resolve().parent / "results" / "plan.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(rows, indent=2, default=str) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
