@@ -66,7 +66,7 @@ def scenarios(draw: st.DrawFn) -> Any:
     return scenario(posts, people, days=days, visits=visits, policy=policy)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(s=scenarios())
 def test_plans_keep_every_rule_and_repeat(s: Any) -> None:
     demand, plan = solve(

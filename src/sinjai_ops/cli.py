@@ -18,6 +18,7 @@ from sinjai_ops import pipeline
 from sinjai_ops.models.common import parse_date, suggest
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.render import PLAN_RENDERERS
+from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
 from sinjai_ops.render.labels import LANGS
 from sinjai_ops.render.problems import PROBLEM_RENDERERS
 from sinjai_ops.render.view import View
@@ -33,6 +34,7 @@ app = typer.Typer(
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_SHORTFALL = 0, 1, 2, 3
 
 ProblemFormat = Enum("ProblemFormat", {k: k for k in PROBLEM_RENDERERS}, type=str)  # type: ignore[misc]
+ListFormat = Enum("ListFormat", {k: k for k in CHECKLIST_RENDERERS}, type=str)  # type: ignore[misc]
 PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_RENDERERS}, type=str)  # type: ignore[misc]
 Lang = Enum("Lang", {k: k for k in LANGS}, type=str)  # type: ignore[misc]
 
@@ -198,6 +200,69 @@ def plan(
     _emit(PLAN_RENDERERS[format.value](shown, view), output)
     if fail_on_shortfall and shown.shortfalls:
         raise typer.Exit(EXIT_SHORTFALL)
+
+
+@app.command()
+def checklist(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="A scenario folder, or its operation.yaml, roster.yaml and arrivals.yaml.",
+            show_default=False,
+        ),
+    ],
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = "table",  # type: ignore[assignment]
+    date: Annotated[
+        str | None, typer.Option(help="Items due on one day only (YYYY-MM-DD).", show_default=False)
+    ] = None,
+    site: Annotated[
+        str | None,
+        typer.Option(help="Items of one site (and those of no site).", show_default=False),
+    ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            help="Items of one owner: an NRP, part of a name, or a unit.", show_default=False
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(help="Language (default: the operation's, else en).", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file (atomically) instead of standard output."
+        ),
+    ] = None,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            help="Seconds the solver may take for the plan behind the checklist.", min=0.1
+        ),
+    ] = DEFAULT_TIME_LIMIT,
+) -> None:
+    """What must be done, by whom, by when: from the plan and the checklist templates."""
+    day = None
+    if date is not None:
+        try:
+            day = parse_date(date)
+        except ValueError as exc:
+            _fail_usage(f"--date: {exc}")
+    try:
+        listed = pipeline.checklist(paths, time_limit)
+    except pipeline.UsageError as exc:
+        _fail_usage(str(exc))
+        return
+    if listed.checklist is None or listed.checked.scenario is None:
+        _report_invalid(listed.checked.problems, paths)
+        return
+    sites = [s.id for s in listed.checked.scenario.operation.sites]
+    if site is not None and site not in sites:
+        _fail_usage(f"--site: unknown site '{site}'{suggest(site, sites)}")
+    view = View(lang=lang.value if lang else listed.checklist.language or "en")
+    shown = listed.checklist.only(day, site, owner)
+    _emit(CHECKLIST_RENDERERS[format.value](shown, view), output)
 
 
 @app.command()

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from sinjai_ops import validate as v
+from sinjai_ops.checklists import make_checklist
 from sinjai_ops.demand import derive_demand
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.arrivals import ArrivalsFile
+from sinjai_ops.models.checklist import Checklist, Template, TemplatesFile
 from sinjai_ops.models.document import Document
 from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.plan import Demand, Plan
@@ -26,15 +28,19 @@ from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.solve.plan import DEFAULT_TIME_LIMIT, make_plan
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
-MODELS: dict[str, type[OperationFile] | type[RosterFile] | type[ArrivalsFile]] = {
+MODELS: dict[
+    str, type[OperationFile] | type[RosterFile] | type[ArrivalsFile] | type[TemplatesFile]
+] = {
     "operation": OperationFile,
     "roster": RosterFile,
     "arrivals": ArrivalsFile,
+    "checklists": TemplatesFile,
 }
 _TOP_KEYS = {
     "operation": {"operation", "shifts", "sites"},
     "roster": {"personnel"},
     "arrivals": {"candidates"},
+    "checklists": {"templates"},
 }
 
 
@@ -94,7 +100,7 @@ def _read(path: Path) -> bytes:
 
 
 def _kind_of(path: Path, raw: bytes) -> str | None:
-    for kind, name in FILE_NAMES.items():
+    for kind, name in (*FILE_NAMES.items(), ("checklists", "checklists.yaml")):
         if path.name in (name, name.replace(".yaml", ".yml")):
             return kind
     text, _ = decode(raw, str(path))
@@ -167,13 +173,18 @@ def gather(paths: Sequence[Path]) -> list[_Group]:
     return groups
 
 
-def default_policy_document() -> Document:
-    path = configs_dir() / "policy.yaml"
+def shipped_document(name: str) -> Document:
+    """A file of the project's configs/, loaded like the officers' files."""
+    path = configs_dir() / name
     text, problems = decode(path.read_bytes(), display(path))
     doc, problems = load_yaml(text or "", display(path))
-    if doc is None:
-        raise RuntimeError(f"the shipped policy {path} does not load: {problems}")
+    if doc is None or problems:
+        raise RuntimeError(f"the shipped {path} does not load: {problems}")
     return doc
+
+
+def default_policy_document() -> Document:
+    return shipped_document("policy.yaml")
 
 
 def default_policy() -> Policy:
@@ -212,6 +223,24 @@ def plan(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> Plann
         return Planned(checked, None, None)
     demand = derive_demand(checked.scenario)
     return Planned(checked, demand, make_plan(checked.scenario, demand, time_limit))
+
+
+@dataclass(frozen=True)
+class Listed:
+    checked: Checked
+    checklist: Checklist | None
+
+
+def checklist(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> Listed:
+    """`checklist`: the plan's stages, then the checklist from the plan and the templates."""
+    planned = plan(paths, time_limit)
+    if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
+        return Listed(planned.checked, None)
+    scenario = planned.checked.scenario
+    return Listed(
+        planned.checked,
+        make_checklist(scenario, planned.demand, planned.plan, scenario.checklists),
+    )
 
 
 def _check_group(group: _Group) -> Checked:
@@ -254,10 +283,22 @@ def _check_group(group: _Group) -> Checked:
             problems += v.check_roster(model, policy, doc)
         elif isinstance(model, ArrivalsFile):
             problems += v.check_arrivals(model, doc)
+        elif isinstance(model, TemplatesFile):
+            problems += v.check_templates(model.templates, doc, ("templates",))
 
     op: OperationFile | None = models.get("operation")
     roster: RosterFile | None = models.get("roster")
     arrivals: ArrivalsFile | None = models.get("arrivals")
+    shipped: list[Template] = []
+    if op is not None:
+        shipped_doc = shipped_document("checklists.yaml")
+        templates, found = v.parse_model(shipped_doc, TemplatesFile)
+        problems += found
+        if templates is not None:
+            shipped = templates.templates
+            problems += v.check_templates(shipped, shipped_doc, ("templates",))
+        posts = [p.id for s in op.sites for p in s.posts]
+        problems += v.check_templates(op.checklists, docs["operation"], ("checklists",), posts)
     if policy is not None and op is not None:
         problems += v.check_reserve_site(op, policy, policy_doc, docs["operation"])
         if roster is not None:
@@ -277,7 +318,12 @@ def _check_group(group: _Group) -> Checked:
             for k in FILE_NAMES
         }
         scenario = Scenario(
-            operation=op, roster=roster, arrivals=arrivals, policy=policy, inputs=inputs
+            operation=op,
+            roster=roster,
+            arrivals=arrivals,
+            policy=policy,
+            checklists=v.merge_templates(shipped, op.checklists),
+            inputs=inputs,
         )
     return Checked(scenario, tuple(unique))
 

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ValidationError
 
 from sinjai_ops.models.arrivals import ArrivalsFile
+from sinjai_ops.models.checklist import PLACEHOLDERS, Template, placeholders
 from sinjai_ops.models.common import Path, suggest
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.operation import OperationFile
@@ -448,3 +449,51 @@ def check_arrivals_against_scenario(
             )
         )
     return out
+
+
+_AT_KINDS = {"operation", "first-visit", "day", "conflict", "shortfall"}
+
+
+def check_templates(
+    templates: list[Template], doc: Document, base: Path, posts: list[str] | None = None
+) -> list[Problem]:
+    """Checklist templates: unique ids, known placeholders, anchors with what they need."""
+    out = _dupes(doc, [t.id for t in templates], lambda i: (*base, i, "id"), "template id")
+    for i, t in enumerate(templates):
+        path: Path = (*base, i)
+        for lang in ("id", "en"):
+            for name in placeholders(getattr(t.text, lang)):
+                if name not in PLACEHOLDERS:
+                    out.append(
+                        problem_at(
+                            doc,
+                            (*path, "text", lang),
+                            f"unknown placeholder {{{name}}}{suggest(name, sorted(PLACEHOLDERS))}",
+                        )
+                    )
+        if t.anchor.kind in _AT_KINDS and t.anchor.at is None:
+            out.append(
+                problem_at(
+                    doc, (*path, "anchor"), f"an anchor of kind {t.anchor.kind} needs 'at: HH:MM'"
+                )
+            )
+        if t.anchor.kind == "post-opens" and t.anchor.ring is None and t.anchor.post is None:
+            out.append(problem_at(doc, (*path, "anchor"), "post-opens needs 'ring' or 'post'"))
+        if posts is not None and t.anchor.post is not None and t.anchor.post not in posts:
+            out.append(
+                problem_at(
+                    doc,
+                    (*path, "anchor", "post"),
+                    f"unknown post '{t.anchor.post}'{suggest(t.anchor.post, posts)}",
+                )
+            )
+        if t.owner.role == "unit-head" and t.owner.unit is None:
+            out.append(problem_at(doc, (*path, "owner"), "owner unit-head needs 'unit'"))
+    return out
+
+
+def merge_templates(shipped: list[Template], own: list[Template]) -> list[Template]:
+    """The operation's templates after the shipped ones; the same id replaces in place."""
+    mine = {t.id: t for t in own}
+    merged = [mine.pop(t.id, t) for t in shipped]
+    return merged + [t for t in own if t.id in mine]

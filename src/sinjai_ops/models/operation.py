@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, NonNegativeInt
 
+from sinjai_ops.models.checklist import Template
 from sinjai_ops.models.common import Day, Frozen, Ident, LocalTime, Nrp, RankName, SkillName, Text
 
 
@@ -52,3 +53,5 @@ class OperationFile(Frozen):
     sites: list[Site] = Field(min_length=1)
     policy: dict[str, Any] | None = None
     """Overrides merged into configs/policy.yaml; validated as part of the merged policy."""
+    checklists: list[Template] = Field(default_factory=list)
+    """The operation's own checklist templates; one with a shipped template's id replaces it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sinjai_ops.models.arrivals import ArrivalsFile
+from sinjai_ops.models.checklist import Template
 from sinjai_ops.models.common import Frozen
 from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.policy import Policy
@@ -14,5 +15,7 @@ class Scenario(Frozen):
     roster: RosterFile
     arrivals: ArrivalsFile
     policy: Policy
+    checklists: list[Template]
+    """The shipped checklist templates with the operation's own merged in."""
     inputs: dict[str, str]
     """`sha256:<hex>` of each input file, by file name, so that a plan names what it came from."""

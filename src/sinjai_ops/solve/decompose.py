@@ -43,7 +43,7 @@ def name_officers(
                 arc = net.arcs[k]
                 going, here = here[: flow[k]], here[flow[k] :]
                 if arc.slot is not None:
-                    working[arc.slot][c] = going
+                    working[arc.slot].setdefault(c, []).extend(going)
                     for nrp in going:
                         load[nrp] += 1
                 standing[arc.head].extend(going)

@@ -134,8 +134,9 @@ def no_more_heads_than_needed(prog: _Program, v: _Vars) -> None:
     tiers: dict[tuple[int, Role], list[int]] = {}
     for (slot, role, _), col in v.tiers.items():
         tiers.setdefault((slot, role), []).append(col)
-    for key in sorted(supply, key=lambda k: (k[0], k[1][0], k[1][1] or "")):
-        terms = [(col, 1.0) for col in supply[key]] + [(col, -1.0) for col in tiers[key]]
+    # Every tier's row, also where no class may fill the role: its heads stay empty.
+    for key in sorted(tiers, key=lambda k: (k[0], k[1][0], k[1][1] or "")):
+        terms = [(col, 1.0) for col in supply.get(key, [])] + [(col, -1.0) for col in tiers[key]]
         prog.row(terms, 0.0, 0.0)
 
 

@@ -57,6 +57,9 @@ def make_plan(scenario: Scenario, demand: Demand, time_limit: float = DEFAULT_TI
     else:
         outcome = solve_classes(classes, networks, demand, roles_at, time_limit)
         names = name_officers(scenario, demand, classes, networks, outcome)
+        named = sum(demand.needs[n].weight * len(v) for n, v in names.items())
+        if named != outcome.weighted_filled:
+            raise AssertionError(f"named {named} of {outcome.weighted_filled} weighted heads")
         status = outcome.status
         weighted, bound = outcome.weighted_filled, outcome.weighted_bound
         load_bound = outcome.load_lower_bound

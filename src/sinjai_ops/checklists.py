@@ -1,0 +1,320 @@
+"""Plan and templates to the checklist: what must be done, by whom, by when.
+
+Owners are resolved through the plan to named officers where it has them (the shift's site
+commander, the post's commander, the escort's leader), through the roster for a unit head, and
+fall back to the unit otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sinjai_ops.models.arrivals import Candidate, Visit
+from sinjai_ops.models.checklist import PLACEHOLDERS, Checklist, Item, ItemOwner, Template
+from sinjai_ops.models.plan import Demand, Plan, Slot
+from sinjai_ops.models.roster import Person
+from sinjai_ops.models.scenario import Scenario
+
+LANGS = ("id", "en")
+_NONE = {"id": "tidak ada", "en": "none"}
+_PURPOSE = {
+    "id": {"skck": "pengurusan SKCK", "registration": "pendaftaran", "other": "kunjungan"},
+    "en": {"skck": "SKCK", "registration": "registration", "other": "visit"},
+}
+_RISK = {
+    "id": {"low": "rendah", "medium": "sedang", "high": "tinggi"},
+    "en": {"low": "low", "medium": "medium", "high": "high"},
+}
+
+
+@dataclass(frozen=True)
+class _Occasion:
+    """One moment a template applies to, with what its text and owner need to know."""
+
+    due: datetime
+    site: str | None
+    source: str
+    facts: dict[str, str | dict[str, str]]
+    slot: Slot | None = None
+    post: str | None = None
+    visit: tuple[Candidate, Visit] | None = None
+
+
+class _Context:
+    def __init__(self, scenario: Scenario, demand: Demand, plan: Plan) -> None:
+        self.scenario = scenario
+        self.demand = demand
+        self.plan = plan
+        self.zone = ZoneInfo(scenario.operation.operation.timezone)
+        self.people = {p.nrp: p for p in scenario.roster.personnel}
+        self.ranks = scenario.policy.ranks
+        self.site_names = {s.id: s.name for s in scenario.operation.sites}
+        self.slots = {(s.date, s.shift): s for s in demand.slots}
+        self.days = sorted({s.date for s in demand.slots})
+
+    def at(self, day: date, clock: time | None) -> datetime:
+        return datetime.combine(day, clock or time(0), tzinfo=self.zone)
+
+    def senior(self, nrps: list[str]) -> Person | None:
+        people = [self.people[n] for n in nrps if n in self.people]
+        if not people:
+            return None
+        return min(people, key=lambda p: (-self.ranks.index(p.rank), p.nrp))
+
+    def owner(self, template: Template, occasion: _Occasion) -> ItemOwner:
+        role, unit = template.owner.role, template.owner.unit
+        person: Person | None = None
+        if role == "operation-commander":
+            person = self.people.get(self.scenario.operation.operation.commander)
+        elif role == "unit-head" and unit is not None:
+            person = self.senior([p.nrp for p in self.people.values() if p.unit == unit])
+        elif role == "site-commander" and occasion.slot is not None:
+            person = self.senior(
+                [
+                    c.nrp
+                    for c in self.plan.commanders
+                    if (c.date, c.shift, c.site)
+                    == (occasion.slot.date, occasion.slot.shift, occasion.site)
+                ]
+            )
+        elif role == "post-commander" and occasion.slot is not None:
+            here = [
+                a
+                for a in self.plan.assignments
+                if (a.date, a.shift, a.post)
+                == (occasion.slot.date, occasion.slot.shift, occasion.post)
+            ]
+            commanders = [a.nrp for a in here if a.skill == "command"]
+            person = self.senior(commanders or [a.nrp for a in here])
+        elif role == "escort-leader" and occasion.visit is not None:
+            candidate, visit = occasion.visit
+            skill = self.scenario.policy.visits.escort.skill
+            person = self.senior(
+                [
+                    a.nrp
+                    for a in self.plan.assignments
+                    if a.post == f"visit:{candidate.id}"
+                    and a.skill == skill
+                    and a.date in (visit.date, visit.date - timedelta(days=1))
+                ]
+            )
+        if person is None:
+            return ItemOwner(role=role, unit=unit)
+        return ItemOwner(
+            role=role, name=person.name, nrp=person.nrp, rank=person.rank, unit=person.unit
+        )
+
+    def stale_drills(self, day: date) -> list[str]:
+        policy = self.scenario.policy
+        skill = policy.visits.crowd.skill
+        max_age = policy.drills.max_age_days.get(skill)
+        return [
+            f"{p.rank} {p.name} ({p.nrp})"
+            for p in self.scenario.roster.personnel
+            if p.assignable and skill in p.skills and not p.qualified(skill, day, max_age)
+        ]
+
+
+def _visit_facts(
+    ctx: _Context, candidate: Candidate, visit: Visit
+) -> dict[str, str | dict[str, str]]:
+    label = f"{candidate.id} ({', '.join(candidate.names)})"
+    return {
+        "candidate": label,
+        "site": visit.site,
+        "site_name": ctx.site_names.get(visit.site, visit.site),
+        "purpose": {lang: _PURPOSE[lang][visit.purpose] for lang in LANGS},
+        "time": f"{visit.arrive:%H:%M}",
+        "date": visit.date.isoformat(),
+        "supporters": str(visit.supporters),
+        "vehicles": str(visit.vehicles),
+        "risk": {lang: _RISK[lang][candidate.risk] for lang in LANGS},
+    }
+
+
+def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
+    anchor = template.anchor
+    op = ctx.scenario.operation
+    if anchor.kind == "operation":
+        yield _Occasion(
+            ctx.at(op.operation.start - timedelta(days=anchor.days), anchor.at),
+            None,
+            f"operation starts {op.operation.start}",
+            {},
+        )
+    elif anchor.kind == "first-visit":
+        visits = [
+            v
+            for c in ctx.scenario.arrivals.candidates
+            for v in c.visits
+            if anchor.purpose is None or v.purpose in anchor.purpose
+        ]
+        if visits:
+            first = min(v.date for v in visits)
+            officers = ctx.stale_drills(first)
+            yield _Occasion(
+                ctx.at(first - timedelta(days=anchor.days), anchor.at),
+                None,
+                f"first {'/'.join(anchor.purpose or ['any'])} visit {first}",
+                {"officers": "; ".join(officers) if officers else dict(_NONE)},
+            )
+    elif anchor.kind == "day":
+        for day in ctx.days:
+            yield _Occasion(ctx.at(day, anchor.at), None, f"day {day}", {"date": day.isoformat()})
+    elif anchor.kind == "shift":
+        for c in ctx.plan.commanders:
+            slot = ctx.slots[(c.date, c.shift)]
+            yield _Occasion(
+                slot.start - timedelta(minutes=anchor.minutes),
+                c.site,
+                f"shift {c.date} {c.shift} at {c.site}",
+                {
+                    "shift": c.shift,
+                    "site": c.site,
+                    "site_name": ctx.site_names[c.site],
+                    "date": c.date.isoformat(),
+                },
+                slot=slot,
+            )
+    elif anchor.kind == "post-opens":
+        for site in op.sites:
+            for post in site.posts:
+                if anchor.post is not None and post.id != anchor.post:
+                    continue
+                if anchor.ring is not None and post.ring != anchor.ring:
+                    continue
+                for day in ctx.days:
+                    opening = next(
+                        (
+                            s
+                            for s in ctx.demand.slots
+                            if s.date == day
+                            and (post.days is None or day in post.days)
+                            and (post.shifts is None or s.shift in post.shifts)
+                        ),
+                        None,
+                    )
+                    if opening is None:
+                        continue
+                    yield _Occasion(
+                        opening.start - timedelta(minutes=anchor.minutes),
+                        site.id,
+                        f"post {post.id} opens {day} {opening.shift}",
+                        {
+                            "post": post.id,
+                            "site": site.id,
+                            "site_name": site.name,
+                            "date": day.isoformat(),
+                            "shift": opening.shift,
+                        },
+                        slot=opening,
+                        post=post.id,
+                    )
+    elif anchor.kind == "visit":
+        for candidate in ctx.scenario.arrivals.candidates:
+            for visit in candidate.visits:
+                if anchor.purpose is not None and visit.purpose not in anchor.purpose:
+                    continue
+                arrive = datetime.combine(visit.date, visit.arrive, tzinfo=ctx.zone)
+                yield _Occasion(
+                    arrive - timedelta(minutes=anchor.minutes),
+                    visit.site,
+                    f"visit {candidate.id} {visit.purpose} {visit.site} {visit.date} "
+                    f"{visit.arrive:%H:%M}",
+                    _visit_facts(ctx, candidate, visit),
+                    visit=(candidate, visit),
+                )
+    elif anchor.kind == "conflict":
+        for conflict in ctx.plan.conflicts:
+            yield _Occasion(
+                ctx.at(conflict.date - timedelta(days=anchor.days), anchor.at),
+                conflict.site,
+                f"rival conflict {' x '.join(conflict.candidates)} {conflict.site} {conflict.date}",
+                {
+                    "candidates": " & ".join(conflict.candidates),
+                    "site": conflict.site,
+                    "site_name": ctx.site_names[conflict.site],
+                    "date": conflict.date.isoformat(),
+                },
+            )
+    elif anchor.kind == "shortfall":
+        for need in ctx.plan.reinforcements:
+            yield _Occasion(
+                ctx.at(need.date - timedelta(days=anchor.days), anchor.at),
+                need.site,
+                f"shortfall {need.date} {need.shift} {need.site} {need.skill} {need.missing}",
+                {
+                    "date": need.date.isoformat(),
+                    "shift": need.shift,
+                    "site": need.site,
+                    "site_name": ctx.site_names[need.site],
+                    "skill": need.skill,
+                    "missing": str(need.missing),
+                },
+            )
+
+
+def _holds(ctx: _Context, template: Template, occasion: _Occasion) -> bool:
+    when = template.when
+    if occasion.visit is not None:
+        candidate, visit = occasion.visit
+        if when.risk is not None and candidate.risk not in when.risk:
+            return False
+        if when.min_supporters is not None and visit.supporters < when.min_supporters:
+            return False
+        if when.min_vehicles is not None and visit.vehicles < when.min_vehicles:
+            return False
+        if when.rival_conflict is not None:
+            meets = any(
+                candidate.id in c.candidates and c.site == visit.site and c.date == visit.date
+                for c in ctx.plan.conflicts
+            )
+            if meets != when.rival_conflict:
+                return False
+    if when.shortfall is not None:
+        day = occasion.due.date()
+        short = any(
+            s.date == day and (occasion.site is None or s.site == occasion.site)
+            for s in ctx.plan.shortfalls
+        )
+        if short != when.shortfall:
+            return False
+    return True
+
+
+def _texts(template: Template, facts: dict[str, str | dict[str, str]]) -> dict[str, str]:
+    out = {}
+    for lang in LANGS:
+        values = {k: (v[lang] if isinstance(v, dict) else v) for k, v in facts.items()}
+        values = {name: values.get(name, "-") for name in PLACEHOLDERS} | values
+        out[lang] = getattr(template.text, lang).format(**values)
+    return out
+
+
+def make_checklist(
+    scenario: Scenario, demand: Demand, plan: Plan, templates: list[Template]
+) -> Checklist:
+    ctx = _Context(scenario, demand, plan)
+    keyed = []
+    for order, template in enumerate(templates):
+        for occasion in _occasions(ctx, template):
+            if not _holds(ctx, template, occasion):
+                continue
+            item = Item(
+                due=occasion.due,
+                template=template.id,
+                site=occasion.site,
+                owner=ctx.owner(template, occasion),
+                text=_texts(template, occasion.facts),
+                source=occasion.source,
+            )
+            keyed.append(((item.due.timestamp(), order, item.site or "", item.source), item))
+    keyed.sort(key=lambda pair: pair[0])
+    return Checklist(
+        operation=scenario.operation.operation.name,
+        language=scenario.operation.operation.language,
+        items=[item for _, item in keyed],
+    )

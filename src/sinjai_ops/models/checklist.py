@@ -1,0 +1,153 @@
+"""Checklist templates (configs/checklists.yaml, or an operation's own) and checklist items."""
+
+from __future__ import annotations
+
+import string
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import Field, NonNegativeInt
+
+from sinjai_ops.models.common import Frozen, Ident, LocalTime, Text
+from sinjai_ops.models.policy import Risk
+
+PLACEHOLDERS = frozenset(
+    {
+        "candidate",
+        "candidates",
+        "site",
+        "site_name",
+        "post",
+        "purpose",
+        "time",
+        "date",
+        "shift",
+        "skill",
+        "missing",
+        "officers",
+        "supporters",
+        "vehicles",
+        "risk",
+    }
+)
+
+
+def placeholders(text: str) -> list[str]:
+    """The `{names}` a template text uses."""
+    return [name for _, name, _, _ in string.Formatter().parse(text) if name]
+
+
+AnchorKind = Literal[
+    "operation", "first-visit", "day", "shift", "post-opens", "visit", "conflict", "shortfall"
+]
+OwnerRole = Literal[
+    "operation-commander", "unit-head", "site-commander", "post-commander", "escort-leader"
+]
+
+
+class Anchor(Frozen):
+    """When an item is due.
+
+    operation: `days` before the operation starts, `at` a time. first-visit: `days` before the
+    first visit of `purpose`, `at` a time. day: every day, `at` a time. shift: every shift at
+    every site where officers stand, `minutes` before it starts. post-opens: every day, `minutes`
+    before the first shift of each post of `ring` (or `post`). visit: `minutes` before each
+    visit arrives. conflict: `days` before each rival conflict, `at` a time. shortfall: `days`
+    before each shift with missing heads, `at` a time.
+    """
+
+    kind: AnchorKind
+    days: NonNegativeInt = 0
+    at: LocalTime | None = None
+    minutes: NonNegativeInt = 0
+    """Minutes before the shift, post opening or arrival."""
+    purpose: list[Literal["skck", "registration", "other"]] | None = None
+    ring: int | None = Field(default=None, ge=1, le=3)
+    post: Ident | None = None
+
+
+class Owner(Frozen):
+    role: OwnerRole
+    unit: Text | None = None
+    """For unit-head: the unit whose highest-ranking member owns the item; also the fallback
+    shown when the plan names nobody for a role."""
+
+
+class Condition(Frozen):
+    """All stated conditions must hold; a condition of a visit is about that visit."""
+
+    risk: list[Risk] | None = None
+    min_supporters: NonNegativeInt | None = None
+    min_vehicles: NonNegativeInt | None = None
+    rival_conflict: bool | None = None
+    """The visit's candidate meets a rival at that site and day."""
+    shortfall: bool | None = None
+    """The plan misses heads on that day (at that site, for site-bound items)."""
+
+
+class Texts(Frozen):
+    id: Text
+    en: Text
+
+
+class Template(Frozen):
+    id: Ident
+    anchor: Anchor
+    owner: Owner
+    when: Condition = Field(default_factory=Condition)
+    text: Texts
+    """With `{placeholders}`: candidate, candidates, site, site_name, post, purpose, time,
+    date, shift, skill, missing, officers, supporters, vehicles, risk."""
+
+
+class TemplatesFile(Frozen):
+    templates: list[Template]
+
+
+class ItemOwner(Frozen):
+    role: OwnerRole
+    name: str | None = None
+    nrp: str | None = None
+    rank: str | None = None
+    unit: str | None = None
+
+
+class Item(Frozen):
+    due: datetime
+    """Aware: carries the operation's time-zone offset."""
+    template: str
+    site: str | None
+    owner: ItemOwner
+    text: dict[str, str]
+    """By language."""
+    source: str
+    """The fact of the scenario that produced the item."""
+
+
+class Checklist(Frozen):
+    operation: str
+    language: str | None
+    """The operation's preferred language, if it names one."""
+    items: list[Item]
+
+    def only(
+        self, day: date | None = None, site: str | None = None, owner: str | None = None
+    ) -> Checklist:
+        """Items due on a day, at a site (items of no site stay), for an owner (NRP, part of a
+        name, or unit)."""
+
+        def mine(item: Item) -> bool:
+            if owner is None:
+                return True
+            o = item.owner
+            needle = owner.casefold()
+            return owner == o.nrp or any(needle in (v or "").casefold() for v in (o.name, o.unit))
+
+        kept = [
+            i
+            for i in self.items
+            if (day is None or i.due.date() == day)
+            and (site is None or i.site in (None, site))
+            and mine(i)
+        ]
+        return self.model_copy(update={"items": kept})

@@ -1,0 +1,152 @@
+"""The checklist for people (terminal table, Markdown with boxes, CSV) and for scripts (JSON)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from itertools import groupby
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from sinjai_ops.models.checklist import Checklist, Item, ItemOwner
+from sinjai_ops.render.labels import long_date, word
+from sinjai_ops.render.view import View
+
+_ROLES = {
+    "id": {
+        "operation-commander": "Kaops",
+        "unit-head": "Kepala satuan",
+        "site-commander": "Pimpinan apel",
+        "post-commander": "Komandan pos",
+        "escort-leader": "Ketua tim pengawalan",
+    },
+    "en": {
+        "operation-commander": "Operation commander",
+        "unit-head": "Unit head",
+        "site-commander": "Roll-call leader",
+        "post-commander": "Post commander",
+        "escort-leader": "Escort leader",
+    },
+}
+
+
+def owner_label(owner: ItemOwner, lang: str) -> str:
+    role = _ROLES[lang][owner.role]
+    if owner.role == "unit-head" and owner.unit:
+        # Kasat Intelkam, Kabag Ops, Kasi Propam: the Indonesian title is Ka- and the unit.
+        unit = owner.unit
+        role = f"Ka{unit[0].lower()}{unit[1:]}" if lang == "id" else f"Head of {unit}"
+        return f"{role}: {owner.rank} {owner.name} ({owner.nrp})" if owner.nrp else role
+    if owner.nrp:
+        return f"{role}: {owner.rank} {owner.name} ({owner.nrp})"
+    return f"{role}: {owner.unit}" if owner.unit else role
+
+
+def _days(checklist: Checklist) -> list[tuple[str, list[Item]]]:
+    return [
+        (day, list(items))
+        for day, items in groupby(checklist.items, key=lambda i: i.due.date().isoformat())
+    ]
+
+
+def as_table(checklist: Checklist, view: View) -> RenderableType:
+    lang = view.lang
+    parts: list[RenderableType] = [
+        Text(f"{word(lang, 'checklist')}: {checklist.operation}", style="bold")
+    ]
+    for _, items in _days(checklist):
+        table = Table(title=long_date(lang, items[0].due.date()), title_justify="left")
+        for key in ("due", "site", "owner", "item"):
+            table.add_column(word(lang, key), overflow="fold")
+        for item in items:
+            table.add_row(
+                f"{item.due:%H:%M}",
+                item.site or "-",
+                owner_label(item.owner, lang),
+                item.text[lang],
+            )
+        parts.append(table)
+    return Group(*parts)
+
+
+def as_markdown(checklist: Checklist, view: View) -> str:
+    lang = view.lang
+    out = [f"# {word(lang, 'checklist')}: {checklist.operation}", ""]
+    for _, items in _days(checklist):
+        out += [f"## {long_date(lang, items[0].due.date())}", ""]
+        for item in items:
+            where = f" [{item.site}]" if item.site else ""
+            out.append(
+                f"- [ ] **{item.due:%H:%M}**{where} {item.text[lang]}  \n"
+                f"  _{owner_label(item.owner, lang)}; {word(lang, 'source')}: {item.template}, "
+                f"{item.source}_"
+            )
+        out.append("")
+    return "\n".join(out)
+
+
+def as_csv(checklist: Checklist, view: View) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        [
+            "due",
+            "site",
+            "owner_role",
+            "owner_nrp",
+            "owner_rank",
+            "owner_name",
+            "owner_unit",
+            "text",
+            "template",
+            "source",
+        ]
+    )
+    for i in checklist.items:
+        o = i.owner
+        writer.writerow(
+            [
+                i.due.isoformat(),
+                i.site or "",
+                o.role,
+                o.nrp or "",
+                o.rank or "",
+                o.name or "",
+                o.unit or "",
+                i.text[view.lang],
+                i.template,
+                i.source,
+            ]
+        )
+    return buffer.getvalue()
+
+
+def as_json(checklist: Checklist, view: View) -> str:
+    body = {
+        "operation": checklist.operation,
+        "language": view.lang,
+        "items": [
+            {
+                "due": i.due.isoformat(),
+                "site": i.site,
+                "owner": i.owner.model_dump(),
+                "text": i.text[view.lang],
+                "template": i.template,
+                "source": i.source,
+            }
+            for i in checklist.items
+        ],
+    }
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+CHECKLIST_RENDERERS: dict[str, Callable[[Checklist, View], str | RenderableType]] = {
+    "table": as_table,
+    "markdown": as_markdown,
+    "csv": as_csv,
+    "json": as_json,
+}

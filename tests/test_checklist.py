@@ -1,0 +1,141 @@
+"""Checklists: every template in both languages, the example's items, formats and options."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from sinjai_ops import pipeline
+from sinjai_ops.models.checklist import PLACEHOLDERS, placeholders
+from tests.conftest import CASES, EXAMPLE, ROOT, Run
+
+MINIMAL = CASES / "valid" / "minimal"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def example() -> pipeline.Listed:
+    return pipeline.checklist([EXAMPLE])
+
+
+def test_every_shipped_template_renders_in_both_languages(example: pipeline.Listed) -> None:
+    assert example.checklist is not None and example.checked.scenario is not None
+    templates = example.checked.scenario.checklists
+    produced = {i.template for i in example.checklist.items}
+    assert produced == {t.id for t in templates}
+    for item in example.checklist.items:
+        for lang in ("id", "en"):
+            text = item.text[lang]
+            assert text and "{" not in text and "}" not in text, (item.template, lang)
+    for t in templates:
+        for lang in ("id", "en"):
+            assert set(placeholders(getattr(t.text, lang))) <= PLACEHOLDERS
+
+
+def _items(listed: pipeline.Listed, template: str) -> list[str]:
+    assert listed.checklist is not None
+    return [
+        f"{i.due.isoformat()} {i.site}" for i in listed.checklist.items if i.template == template
+    ]
+
+
+def test_example_items_for_every_visit_and_day(example: pipeline.Listed) -> None:
+    assert _items(example, "rakor-pengamanan") == ["2024-08-21T10:00:00+08:00 None"]
+    assert _items(example, "pelayanan-skck") == [
+        "2024-08-22T08:00:00+08:00 mapolres",
+        "2024-08-23T08:00:00+08:00 mapolres",
+        "2024-08-23T12:30:00+08:00 mapolres",
+    ]
+    assert _items(example, "latihan-dalmas") == ["2024-08-25T16:00:00+08:00 None"]
+    assert _items(example, "sterilisasi-ring1") == [
+        "2024-08-26T04:30:00+08:00 kpu",
+        "2024-08-27T04:30:00+08:00 kpu",
+        "2024-08-28T04:30:00+08:00 kpu",
+    ]
+    assert len(_items(example, "info-intelijen-paslon")) == 6  # every visit
+    assert len(_items(example, "pengawalan-rangkaian")) == 6  # every convoy
+    assert _items(example, "pemisahan-massa-rival") == ["2024-08-26T20:00:00+08:00 kpu"]
+    assert len(_items(example, "anev-harian")) == 7  # every day
+    assert len(_items(example, "permintaan-bko")) == 4  # every line of the BKO request
+    # A roll call before every shift at every site where officers stand.
+    assert len(_items(example, "apel-shift")) == 7 * 3 * 2
+
+
+def test_owners_are_named_through_the_plan(example: pipeline.Listed) -> None:
+    assert example.checklist is not None
+    for item in example.checklist.items:
+        if item.template in ("apel-shift", "sterilisasi-ring1", "anev-harian", "rakor-pengamanan"):
+            assert item.owner.nrp and item.owner.name, item
+    drill = next(i for i in example.checklist.items if i.template == "latihan-dalmas")
+    assert "(" in drill.text["id"] and "tidak ada" not in drill.text["id"]
+
+
+def test_json_has_offsets_owners_and_sources(run: Run) -> None:
+    body = json.loads(run("checklist", EXAMPLE, "--format", "json", "--lang", "id").stdout)
+    first = body["items"][0]
+    assert first["due"] == "2024-08-21T10:00:00+08:00"
+    assert set(first["owner"]) == {"role", "name", "nrp", "rank", "unit"}
+    assert first["template"] == "rakor-pengamanan" and first["source"]
+    dues = [i["due"] for i in body["items"]]
+    assert dues == sorted(dues)
+
+
+def test_options_filter(run: Run) -> None:
+    body = json.loads(
+        run(
+            "checklist", EXAMPLE, "--format", "json", "--date", "2024-08-27", "--site", "kpu"
+        ).stdout
+    )
+    assert {i["due"][:10] for i in body["items"]} == {"2024-08-27"}
+    assert {i["site"] for i in body["items"]} <= {"kpu", None}
+    mine = json.loads(
+        run("checklist", EXAMPLE, "--format", "json", "--owner", "Sat Intelkam").stdout
+    )
+    assert mine["items"] and all(i["owner"]["unit"] == "Sat Intelkam" for i in mine["items"])
+    run("checklist", EXAMPLE, "--site", "kpuu", code=2)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "lang", "name"),
+    [
+        ("markdown", "id", "minimal.checklist.id.md"),
+        ("markdown", "en", "minimal.checklist.md"),
+        ("csv", "en", "minimal.checklist.csv"),
+        ("json", "id", "minimal.checklist.json"),
+        ("table", "en", "minimal.checklist.txt"),
+    ],
+)
+def test_golden(run: Run, fmt: str, lang: str, name: str) -> None:
+    out = run("checklist", MINIMAL, "--format", fmt, "--lang", lang).stdout
+    golden = GOLDEN / name
+    if os.environ.get("SINJAI_UPDATE_GOLDEN"):
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8")
+
+
+def test_operation_adds_and_replaces_templates(run: Run, tmp_path: Path) -> None:
+    for name in ("roster.yaml", "arrivals.yaml"):
+        (tmp_path / name).write_bytes((MINIMAL / name).read_bytes())
+    extra = """checklists:
+  - id: anev-harian
+    anchor: {kind: day, at: "20:00"}
+    owner: {role: operation-commander}
+    text: {id: "Anev lebih awal", en: "Early evaluation"}
+  - id: cek-genset
+    anchor: {kind: shift, minutes: 60}
+    owner: {role: site-commander}
+    text: {id: "Cek genset di {site_name}", en: "Check the generator at {site_name}"}
+"""
+    text = (MINIMAL / "operation.yaml").read_text(encoding="utf-8") + extra
+    (tmp_path / "operation.yaml").write_text(text, encoding="utf-8")
+    body = json.loads(run("checklist", tmp_path, "--format", "json").stdout)
+    anev = [i for i in body["items"] if i["template"] == "anev-harian"]
+    assert [i["due"][11:16] for i in anev] == ["20:00", "20:00"]
+    assert any(i["text"] == "Check the generator at Kantor KPU" for i in body["items"])
+
+
+def test_shipped_templates_validate_as_a_file(run: Run) -> None:
+    run("validate", ROOT / "configs" / "checklists.yaml", code=0)
