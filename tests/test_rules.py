@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import filled, missing, officer, scenario, solve
 
 PAGI = {"shifts": ["pagi"]}
@@ -113,3 +115,23 @@ def test_nothing_to_plan() -> None:
     s = scenario([post({}, **PAGI)], [officer("85000001")])
     _, plan = solve(s)
     assert plan.quality.status == "nothing-to-plan" and plan.assignments == []
+
+
+def test_nobody_eligible_is_an_optimal_empty_plan() -> None:
+    s = scenario([post({"jibom": 2}, **PAGI)], [officer("85000001")])
+    _, plan = solve(s)
+    assert plan.quality.status == "optimal" and missing(s) == 2
+
+
+def test_no_plan_in_time_falls_back_to_a_greedy_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sinjai_ops.solve import plan as planning
+    from sinjai_ops.solve.model import NoPlanInTime
+
+    def too_slow(*args: object, **kwargs: object) -> None:
+        raise NoPlanInTime("time limit reached")
+
+    monkeypatch.setattr(planning, "solve_classes", too_slow)
+    s = scenario([post({"samapta": 2}, **PAGI)], [officer("85000001")], days=2)
+    _, result = solve(s)  # audited: no idle officer beside a shortfall
+    assert result.quality.status == "feasible"
+    assert result.quality.heads_filled == 2 and result.quality.heads_gap > 0

@@ -111,6 +111,15 @@ def _report_invalid(problems: tuple[Problem, ...], paths: list[Path]) -> None:
     raise typer.Exit(EXIT_INVALID)
 
 
+def _mention_warnings(problems: tuple[Problem, ...], paths: list[Path]) -> None:
+    count = sum(p.severity == "warning" for p in problems)
+    if count:
+        shown = " ".join(str(p) for p in paths)
+        _console(stderr=True).print(
+            f"[yellow]{count} warning(s); see: sinjai-ops validate {shown}[/yellow]"
+        )
+
+
 def _emit(rendered: str | RenderableType, output: Path | None) -> None:
     if isinstance(rendered, str):
         if output is None:
@@ -186,6 +195,7 @@ def plan(
         _report_invalid(planned.checked.problems, paths)
         return
     result = planned.plan
+    _mention_warnings(planned.checked.problems, paths)
     sites = sorted(
         {s.site for s in result.commanders}
         | {a.site for a in result.assignments}
@@ -257,6 +267,7 @@ def checklist(
     if listed.checklist is None or listed.checked.scenario is None:
         _report_invalid(listed.checked.problems, paths)
         return
+    _mention_warnings(listed.checked.problems, paths)
     sites = [s.id for s in listed.checked.scenario.operation.sites]
     if site is not None and site not in sites:
         _fail_usage(f"--site: unknown site '{site}'{suggest(site, sites)}")

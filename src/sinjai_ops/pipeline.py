@@ -301,6 +301,7 @@ def _check_group(group: _Group) -> Checked:
         problems += v.check_templates(op.checklists, docs["operation"], ("checklists",), posts)
     if policy is not None and op is not None:
         problems += v.check_reserve_site(op, policy, policy_doc, docs["operation"])
+        problems += v.check_shift_lengths(op, policy, docs["operation"])
         if roster is not None:
             problems += v.check_roster_against_operation(
                 roster, op, policy, docs["roster"], docs["operation"]

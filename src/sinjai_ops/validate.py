@@ -240,6 +240,25 @@ def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Pr
     return out
 
 
+def check_shift_lengths(op: OperationFile, policy: Policy, doc: Document) -> list[Problem]:
+    out = []
+    for i, shift in enumerate(op.shifts):
+        start = shift.start.hour * 60 + shift.start.minute
+        end = shift.end.hour * 60 + shift.end.minute
+        hours = ((end - start) % (24 * 60) or 24 * 60) / 60
+        if hours > policy.rest.max_hours_per_day:
+            out.append(
+                problem_at(
+                    doc,
+                    ("shifts", i, "end"),
+                    f"shift '{shift.id}' lasts {hours:g} h, more than max_hours_per_day "
+                    f"({policy.rest.max_hours_per_day:g}); nobody can be plotted in it",
+                    warning=True,
+                )
+            )
+    return out
+
+
 def check_reserve_site(
     op: OperationFile, policy: Policy, pdoc: Document, odoc: Document
 ) -> list[Problem]:

@@ -82,6 +82,10 @@ class _Program:
         return lp
 
 
+class NoPlanInTime(Exception):
+    """HiGHS stopped (time limit) before it had any whole-number plan."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     status: Literal["optimal", "feasible"]
@@ -198,7 +202,7 @@ def solve_classes(
     if load_bound is not None:
         prog.upper[v.load] = float(load_bound)
         # No whole-number plan at that average (or no time left): the first plan stands.
-        with contextlib.suppress(RuntimeError):
+        with contextlib.suppress(NoPlanInTime):
             values = _solve(prog, deadline)[0]
     working = {key: round(values[col]) for key, col in v.working.items()}
     return Outcome(
@@ -234,7 +238,7 @@ def _solve(prog: _Program, deadline: float) -> Solved:
     elif info.primal_solution_status == 2:  # a feasible point, stopped by the time limit
         state = "feasible"
     else:
-        raise RuntimeError(f"HiGHS found no plan: {solver.modelStatusToString(status)}")
+        raise NoPlanInTime(solver.modelStatusToString(status))
     values = np.asarray(solver.getSolution().col_value)
     return values, state, float(info.mip_dual_bound)
 

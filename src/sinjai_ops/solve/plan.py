@@ -23,7 +23,7 @@ from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.solve.audit import may_fill, schedule_violations
 from sinjai_ops.solve.classes import Role, officer_classes, role_of
 from sinjai_ops.solve.decompose import name_officers
-from sinjai_ops.solve.model import solve_classes
+from sinjai_ops.solve.model import NoPlanInTime, Outcome, solve_classes
 from sinjai_ops.solve.network import next_free, schedule_network
 
 DEFAULT_TIME_LIMIT = 120.0
@@ -50,13 +50,22 @@ def make_plan(scenario: Scenario, demand: Demand, time_limit: float = DEFAULT_TI
         schedule_network(demand.slots, frozenset(mine), after, policy.rest.max_hours_per_day)
         for mine in roles_at
     ]
-    heads_needed = sum(n.heads for n in demand.needs)
-    if not classes or not heads_needed:
-        names: dict[int, list[str]] = {}
+    names: dict[int, list[str]] = {}
+    if not demand.needs:
         status, weighted, bound, load_bound = "nothing-to-plan", 0, 0, 0
+    elif not classes:
+        # Nobody may fill any head: the empty plan is the best there is.
+        status, weighted, bound, load_bound = "optimal", 0, 0, 0
     else:
-        outcome = solve_classes(classes, networks, demand, roles_at, time_limit)
-        names = name_officers(scenario, demand, classes, networks, outcome)
+        try:
+            outcome = solve_classes(classes, networks, demand, roles_at, time_limit)
+        except NoPlanInTime:
+            # No plan at all within the time: the greedy fill below makes one, and the bound
+            # is every head filled.
+            total = sum(n.weight * n.heads for n in demand.needs)
+            outcome = Outcome("feasible", (), {}, 0, total, 0)
+        else:
+            names = name_officers(scenario, demand, classes, networks, outcome)
         named = sum(demand.needs[n].weight * len(v) for n, v in names.items())
         if named != outcome.weighted_filled:
             raise AssertionError(f"named {named} of {outcome.weighted_filled} weighted heads")
