@@ -13,6 +13,9 @@ from sinjai_ops.render.plan_rows import by_person, by_slot, conflict_lines, summ
 from sinjai_ops.render.view import View
 
 
+_WHOLE = {"nrp", "date", "shift"}
+
+
 def as_table(plan: Plan, view: View) -> RenderableType:
     lang = view.lang
     parts: list[RenderableType] = [Text(f"{word(lang, 'plan')}: {plan.operation}", style="bold")]
@@ -27,12 +30,13 @@ def as_table(plan: Plan, view: View) -> RenderableType:
         )
     if view.by == "person":
         table = Table(title=word(lang, "schedule"), title_justify="left")
-        for key in ("nrp", "rank", "name", "unit", "date", "shift", "site", "post", "skill"):
-            table.add_column(word(lang, key))
+        for key in ("nrp", "name", "date", "shift", "site", "post", "skill"):
+            # An NRP or a date cut short is worse than a narrow column elsewhere.
+            table.add_column(word(lang, key), no_wrap=key in _WHOLE, overflow="fold")
         for person in by_person(plan):
             for i, duty in enumerate(person.duties):
-                who = [person.nrp, person.rank, person.name, person.unit] if i == 0 else [""] * 4
-                table.add_row(*who, *duty)
+                who = [person.nrp, f"{person.rank} {person.name}, {person.unit}"]
+                table.add_row(*(who if i == 0 else ["", ""]), *duty)
         parts.append(table)
     else:
         for slot in by_slot(plan, lang):
@@ -41,7 +45,7 @@ def as_table(plan: Plan, view: View) -> RenderableType:
                 title=slot.title, title_justify="left", caption=caption, caption_justify="left"
             )
             for key in ("site", "post", "skill", "rank", "name", "nrp"):
-                table.add_column(word(lang, key))
+                table.add_column(word(lang, key), no_wrap=key in _WHOLE, overflow="fold")
             for r in slot.rows:
                 if r.missing:
                     table.add_row(
