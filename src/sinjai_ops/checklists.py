@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sinjai_ops.models.arrivals import Candidate, Visit
 from sinjai_ops.models.checklist import PLACEHOLDERS, Checklist, Item, ItemOwner, Template
-from sinjai_ops.models.plan import Demand, Plan, Slot
+from sinjai_ops.models.plan import COMMAND, Demand, Plan, Slot
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 
@@ -87,7 +87,7 @@ class _Context:
                 if (a.date, a.shift, a.post)
                 == (occasion.slot.date, occasion.slot.shift, occasion.post)
             ]
-            commanders = [a.nrp for a in here if a.skill == "command"]
+            commanders = [a.nrp for a in here if a.skill == COMMAND]
             person = self.senior(commanders or [a.nrp for a in here])
         elif role == "escort-leader" and occasion.visit is not None:
             candidate, visit = occasion.visit

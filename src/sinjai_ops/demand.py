@@ -14,12 +14,10 @@ from zoneinfo import ZoneInfo
 
 from sinjai_ops.models.arrivals import Candidate, Visit
 from sinjai_ops.models.operation import OperationFile, Post
-from sinjai_ops.models.plan import Demand, HeadKind, Need, Slot
+from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Demand, HeadKind, Need, Slot
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.scenario import Scenario
 
-RESERVE_POST = "reserve"
-COMMAND = "command"
 _RING_KIND: dict[int | None, HeadKind] = {1: "ring1", 2: "ring2", 3: "ring3", None: "post"}
 
 

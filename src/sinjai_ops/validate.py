@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import types
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -19,13 +19,12 @@ from sinjai_ops.models.checklist import PLACEHOLDERS, Template, placeholders
 from sinjai_ops.models.common import Path, suggest
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.operation import OperationFile
+from sinjai_ops.models.plan import RESERVE_POST
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
 
 M = TypeVar("M", bound=BaseModel)
-
-RESERVE_POST = "reserve"
 
 
 def parse_model(
@@ -282,15 +281,6 @@ def check_reserve_site(
     ]
 
 
-def drill_valid_until(last: date | None, max_age: int | None) -> date | None:
-    """Last day on which a drill of `last` still qualifies; None when it never does."""
-    if max_age is None:
-        return date.max
-    if last is None:
-        return None
-    return last + timedelta(days=max_age)
-
-
 def check_roster(roster: RosterFile, policy: Policy, doc: Document) -> list[Problem]:
     out = _dupes(doc, [p.nrp for p in roster.personnel], lambda i: ("personnel", i, "nrp"), "NRP")
     for i, person in enumerate(roster.personnel):
@@ -330,7 +320,7 @@ def check_roster_against_operation(
             if max_age is None:
                 continue
             last = person.drills.get(skill)
-            valid = drill_valid_until(last, max_age)
+            valid = person.drill_valid_until(skill, max_age)
             if valid is None:
                 out.append(
                     problem_at(

@@ -9,6 +9,11 @@ from pydantic import Field
 
 from sinjai_ops.models.common import Frozen
 
+RESERVE_POST = "reserve"
+"""The post of the reserve's heads (an operation's own post may not take this id)."""
+COMMAND = "command"
+"""The skill of a commander head in the plan."""
+
 HeadKind = Literal[
     "protection", "ring1", "commander", "ring2", "crowd", "escort", "ring3", "post", "reserve"
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from pydantic import Field
 
@@ -31,14 +31,22 @@ class Person(Frozen):
     def on_leave(self, day: date) -> bool:
         return any(leave.start <= day <= leave.end for leave in self.unavailable)
 
+    def drill_valid_until(self, skill: str, max_age_days: int | None) -> date | None:
+        """Last day on which the drill in `skill` qualifies: never (None) without a recorded
+        drill, always (date.max) for a skill without a drill limit."""
+        if max_age_days is None:
+            return date.max
+        drilled = self.drills.get(skill)
+        return None if drilled is None else drilled + timedelta(days=max_age_days)
+
     def qualified(self, skill: str, day: date, max_age_days: int | None) -> bool:
-        """Holds the skill on that day, with a drill no older than `max_age_days` if one is due."""
+        """Holds the skill on that day, with a drill no older than `max_age_days` if one is due
+        (a drill recorded after the day does not count for it)."""
         if skill not in self.skills:
             return False
-        if max_age_days is None:
-            return True
-        drilled = self.drills.get(skill)
-        return drilled is not None and 0 <= (day - drilled).days <= max_age_days
+        until = self.drill_valid_until(skill, max_age_days)
+        drilled = self.drills.get(skill, date.min) if max_age_days is not None else date.min
+        return until is not None and drilled <= day <= until
 
 
 class RosterFile(Frozen):

@@ -12,7 +12,6 @@ from sinjai_ops.render.labels import long_date, word
 from sinjai_ops.render.plan_rows import by_person, by_slot, conflict_lines, summary_lines
 from sinjai_ops.render.view import View
 
-
 _WHOLE = {"nrp", "date", "shift"}
 
 

@@ -9,7 +9,7 @@ import itertools
 from collections import Counter, defaultdict
 from datetime import date
 
-from sinjai_ops.models.plan import Demand, Plan, Slot
+from sinjai_ops.models.plan import COMMAND, Demand, Plan, Slot
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
@@ -65,7 +65,7 @@ def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
         if person is None:
             out.append(f"{a.nrp} is not in the roster")
             continue
-        min_rank = ranks.get(key[:4]) if a.skill == "command" else None
+        min_rank = ranks.get(key[:4]) if a.skill == COMMAND else None
         if not may_fill(person, a.skill, min_rank, a.date, policy):
             out.append(f"{a.nrp} may not fill {a.skill} at {a.post} on {a.date} {a.shift}")
         worked[a.nrp].append(slot_of[(a.date, a.shift)])
@@ -99,7 +99,7 @@ def _idle_beside_shortfall(
             if slot in mine or not may_fill(
                 person,
                 short.skill,
-                min_rank if short.skill == "command" else None,
+                min_rank if short.skill == COMMAND else None,
                 short.date,
                 policy,
             ):
