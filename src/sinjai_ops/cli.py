@@ -173,6 +173,14 @@ def plan(
     fail_on_shortfall: Annotated[
         bool, typer.Option(help="Exit 3 when any head is missing (for scripts).")
     ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="An earlier plan (--format json): move as few officers from it as possible, "
+            "and list what changed.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Assign officers to every post and visit, or say exactly what is missing."""
     day = None
@@ -185,9 +193,9 @@ def plan(
     try:
         if err.is_terminal:
             with err.status("Solving..."):
-                planned = pipeline.plan(paths, time_limit)
+                planned = pipeline.plan(paths, time_limit, baseline)
         else:
-            planned = pipeline.plan(paths, time_limit)
+            planned = pipeline.plan(paths, time_limit, baseline)
     except pipeline.UsageError as exc:
         _fail_usage(str(exc))
         return

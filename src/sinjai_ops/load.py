@@ -48,8 +48,11 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def load_yaml(text: str, file: str) -> tuple[Document | None, list[Problem]]:
-    """Plain data and node places of one YAML text, or the problems that prevent it."""
+def load_yaml(text: str, file: str, syntax: str = "YAML") -> tuple[Document | None, list[Problem]]:
+    """Plain data and node places of one YAML text, or the problems that prevent it.
+
+    `syntax` names the language in messages: JSON is read here too, as the YAML it is.
+    """
     builder = _Builder(file)
     try:
         data = builder.build(yaml.parse(text, Loader=_Parser))
@@ -57,7 +60,8 @@ def load_yaml(text: str, file: str) -> tuple[Document | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         found = text[mark.index] if mark and mark.index < len(text) else ""
-        return None, [_problem(file, line, column, _syntax_message(exc, found))]
+        message = _syntax_message(exc, found).replace("YAML syntax", f"{syntax} syntax")
+        return None, [_problem(file, line, column, message)]
     except yaml.reader.ReaderError as exc:
         line, column = _position(text, exc.position)
         message = (

@@ -20,7 +20,7 @@ from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.checklist import Checklist, Template, TemplatesFile
 from sinjai_ops.models.document import Document
 from sinjai_ops.models.operation import OperationFile
-from sinjai_ops.models.plan import Demand, Plan
+from sinjai_ops.models.plan import Assignment, BaselineFile, Demand, Plan
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
@@ -216,13 +216,36 @@ class Planned:
     plan: Plan | None
 
 
-def plan(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> Planned:
-    """`plan`: load, validate, derive demand, solve."""
+def plan(
+    paths: Sequence[Path],
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    baseline: Path | None = None,
+) -> Planned:
+    """`plan`: load, validate, derive demand, solve (keeping to a baseline plan if given)."""
     checked = load_scenario(paths)
+    before: list[Assignment] | None = None
+    if baseline is not None:
+        before, found = load_baseline(baseline)
+        if found:
+            problems = tuple(sorted({*checked.problems, *found}, key=Problem.sort_key))
+            return Planned(Checked(None, problems), None, None)
     if checked.scenario is None:
         return Planned(checked, None, None)
     demand = derive_demand(checked.scenario)
-    return Planned(checked, demand, make_plan(checked.scenario, demand, time_limit))
+    return Planned(checked, demand, make_plan(checked.scenario, demand, time_limit, before))
+
+
+def load_baseline(path: Path) -> tuple[list[Assignment] | None, list[Problem]]:
+    """The assignments of an earlier `plan --format json` (JSON is read as YAML, for places)."""
+    name = display(path)
+    text, problems = decode(_read(path), name)
+    if text is None:
+        return None, problems
+    doc, problems = load_yaml(text, name, "JSON" if path.suffix == ".json" else "YAML")
+    if doc is None or problems:
+        return None, problems
+    model, problems = v.parse_model(doc, BaselineFile)
+    return (model.assignments if model else None), problems
 
 
 @dataclass(frozen=True)

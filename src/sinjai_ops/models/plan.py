@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from sinjai_ops.models.common import Frozen
 
@@ -64,6 +64,30 @@ class Assignment(Frozen):
     post: str
     skill: str
     nrp: str
+
+
+class BaselineFile(Frozen):
+    """A plan written earlier by `plan --format json`: only its assignments are read."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    assignments: list[Assignment]
+
+
+class Duty(Frozen):
+    site: str
+    post: str
+    skill: str
+
+
+class Change(Frozen):
+    """One officer's shift that differs from the baseline plan."""
+
+    nrp: str
+    date: date
+    shift: str
+    before: Duty | None
+    after: Duty | None
 
 
 class Shortfall(Frozen):
@@ -130,6 +154,10 @@ class Quality(Frozen):
     heads_gap: int
     """At most this many more heads could be filled by any plan."""
     load: Load
+    kept: int | None = None
+    """With a baseline: its assignments kept exactly (same officer, shift, post and skill)."""
+    moved: int | None = None
+    """With a baseline: its assignments not kept."""
 
 
 class Plan(Frozen):
@@ -147,6 +175,8 @@ class Plan(Frozen):
     """Everyone the plan names, for the renderers."""
     slots: list[Slot] = Field(default_factory=list)
     commanders: list[SiteCommander] = Field(default_factory=list)
+    changes: list[Change] | None = None
+    """With a baseline: every officer's shift that differs from it."""
 
     def only(self, day: date | None = None, site: str | None = None) -> Plan:
         """The part of the plan on one day and/or at one site (the quality stays the whole's)."""
@@ -161,6 +191,14 @@ class Plan(Frozen):
                 "conflicts": [c for c in self.conflicts if keep(c.date, c.site)],
                 "reinforcements": [r for r in self.reinforcements if keep(r.date, r.site)],
                 "commanders": [c for c in self.commanders if keep(c.date, c.site)],
+                "changes": None
+                if self.changes is None
+                else [
+                    c
+                    for c in self.changes
+                    if keep(c.date, None)
+                    and (site is None or site in {d.site for d in (c.before, c.after) if d})
+                ],
                 "slots": [s for s in self.slots if keep(s.date, None)],
             }
         )

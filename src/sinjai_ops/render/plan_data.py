@@ -11,7 +11,7 @@ def plan_data(plan: Plan) -> dict[str, Any]:
     def rows(items: list[Any]) -> list[dict[str, Any]]:
         return [item.model_dump(mode="json") for item in items]
 
-    return {
+    body = {
         "operation": plan.operation,
         "inputs": dict(sorted(plan.inputs.items())),
         "assignments": rows(plan.assignments),
@@ -19,6 +19,9 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         "conflicts": rows(plan.conflicts),
         "reinforcements": rows(plan.reinforcements),
         "commanders": rows(plan.commanders),
-        "quality": plan.quality.model_dump(mode="json"),
+        "quality": plan.quality.model_dump(mode="json", exclude_none=True),
         "people": rows(plan.people),
     }
+    if plan.changes is not None:
+        body["changes"] = rows(plan.changes)
+    return body

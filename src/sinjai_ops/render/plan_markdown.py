@@ -6,7 +6,13 @@ from tabulate import tabulate
 
 from sinjai_ops.models.plan import Plan
 from sinjai_ops.render.labels import long_date, word
-from sinjai_ops.render.plan_rows import by_person, by_slot, conflict_lines, summary_lines
+from sinjai_ops.render.plan_rows import (
+    by_person,
+    by_slot,
+    change_rows,
+    conflict_lines,
+    summary_lines,
+)
 from sinjai_ops.render.view import View
 
 
@@ -46,6 +52,16 @@ def as_markdown(plan: Plan, view: View) -> str:
                 for r in slot.rows
             ]
             out += [tabulate(body, headers=headers, tablefmt="pipe", disable_numparse=True), ""]
+    if plan.changes is not None:
+        out += [f"## {word(lang, 'changes')}", ""]
+        rows = change_rows(plan, lang)
+        headers = [word(lang, k) for k in ("date", "shift", "name", "before", "after")]
+        out += [
+            tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True)
+            if rows
+            else word(lang, "no_changes"),
+            "",
+        ]
     out += [f"## {word(lang, 'bko')}", ""]
     if plan.reinforcements:
         headers = [word(lang, k) for k in ("date", "shift", "site", "skill", "missing")]

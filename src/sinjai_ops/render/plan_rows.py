@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sinjai_ops.models.plan import Plan
+from sinjai_ops.models.plan import Duty, Plan
 from sinjai_ops.render.labels import long_date, word
 
 
@@ -91,6 +91,11 @@ def conflict_lines(plan: Plan, lang: str) -> list[str]:
 
 def summary_lines(plan: Plan, lang: str) -> list[tuple[str, str]]:
     q = plan.quality
+    kept = (
+        [(word(lang, "kept"), word(lang, "kept_value", kept=q.kept, moved=q.moved))]
+        if q.kept is not None
+        else []
+    )
     status = word(lang, q.status, gap=q.heads_gap)
     load = word(
         lang,
@@ -105,4 +110,22 @@ def summary_lines(plan: Plan, lang: str) -> list[tuple[str, str]]:
         (word(lang, "filled"), str(q.heads_filled)),
         (word(lang, "status"), status),
         (word(lang, "load"), load),
+        *kept,
+    ]
+
+
+def change_rows(plan: Plan, lang: str) -> list[list[str]]:
+    """(date, shift, officer, before, after) of every change from the baseline."""
+    people = {p.nrp: p for p in plan.people}
+
+    def duty(d: Duty | None) -> str:
+        return f"{d.site} / {d.post} / {d.skill}" if d else word(lang, "off")
+
+    def who(nrp: str) -> str:
+        p = people.get(nrp)
+        return f"{p.rank} {p.name} ({nrp})" if p else nrp
+
+    return [
+        [c.date.isoformat(), c.shift, who(c.nrp), duty(c.before), duty(c.after)]
+        for c in plan.changes or []
     ]

@@ -9,7 +9,13 @@ from rich.text import Text
 
 from sinjai_ops.models.plan import Plan
 from sinjai_ops.render.labels import long_date, word
-from sinjai_ops.render.plan_rows import by_person, by_slot, conflict_lines, summary_lines
+from sinjai_ops.render.plan_rows import (
+    by_person,
+    by_slot,
+    change_rows,
+    conflict_lines,
+    summary_lines,
+)
 from sinjai_ops.render.view import View
 
 _WHOLE = {"nrp", "date", "shift"}
@@ -59,6 +65,17 @@ def as_table(plan: Plan, view: View) -> RenderableType:
                 else:
                     table.add_row(r.site, r.post, r.skill, r.rank, r.name, r.nrp)
             parts.append(table)
+    if plan.changes is not None:
+        rows = change_rows(plan, lang)
+        if rows:
+            moves = Table(title=word(lang, "changes"), title_justify="left", border_style="yellow")
+            for key in ("date", "shift", "name", "before", "after"):
+                moves.add_column(word(lang, key), no_wrap=key in _WHOLE, overflow="fold")
+            for row in rows:
+                moves.add_row(*row)
+            parts.append(moves)
+        else:
+            parts.append(Text(word(lang, "no_changes"), style="green"))
     if plan.reinforcements:
         bko = Table(title=word(lang, "bko"), title_justify="left", border_style="red")
         for key in ("date", "shift", "site", "skill", "missing"):

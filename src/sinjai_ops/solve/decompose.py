@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sinjai_ops.models.plan import Demand
+from sinjai_ops.models.plan import Demand, Need
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.solve.classes import OfficerClass, Role, role_of
 from sinjai_ops.solve.model import Outcome
@@ -23,8 +23,25 @@ def name_officers(
     classes: list[OfficerClass],
     networks: list[Network],
     outcome: Outcome,
+    before: dict[str, dict[int, tuple[str, Role]]] | None = None,
+    after: list[int] | None = None,
 ) -> dict[int, list[str]]:
-    """Need index to the NRPs that fill it."""
+    """Need index to the NRPs that fill it; with a baseline, officers keep their shifts,
+    roles and posts where the numbers allow.
+
+    `after[slot]`: the first slot one may work after working `slot` (rest).
+    """
+    before = before or {}
+
+    def had(nrp: str, slot: int | None) -> bool:
+        return slot is not None and slot in before.get(nrp, {})
+
+    def would_drop(nrp: str, slot: int | None) -> bool:
+        # Working this slot would make the officer miss a later baseline shift (rest).
+        if slot is None or after is None:
+            return False
+        return any(slot < u < after[slot] for u in before.get(nrp, {}))
+
     unit = {p.nrp: p.unit for p in scenario.roster.personnel}
     working: dict[int, dict[int, list[str]]] = defaultdict(dict)  # slot -> class -> nrps
     load: dict[str, int] = defaultdict(int)
@@ -38,9 +55,17 @@ def name_officers(
         standing[net.source] = list(cls.members)
         # Nodes are numbered in time order, so every officer arrives before leaving.
         for node in range(net.node_count):
-            here = sorted(standing.pop(node, []), key=lambda nrp: (load[nrp], nrp))
+            here = standing.pop(node, [])
             for k in sorted(leaving[node], key=lambda k: net.arcs[k].slot is None):
                 arc = net.arcs[k]
+                here.sort(
+                    key=lambda nrp: (
+                        not had(nrp, arc.slot),
+                        would_drop(nrp, arc.slot),
+                        load[nrp],
+                        nrp,
+                    )
+                )
                 going, here = here[: flow[k]], here[flow[k] :]
                 if arc.slot is not None:
                     working[arc.slot].setdefault(c, []).extend(going)
@@ -65,28 +90,47 @@ def name_officers(
                 key=lambda r: (r[0], r[1] or ""),
             ):
                 count = outcome.working[(c, slot, role)]
+                rest.sort(key=lambda nrp: before.get(nrp, {}).get(slot, ("", None))[1] != role)
                 pools[role].extend(rest[:count])
                 rest = rest[count:]
         for role, pool in sorted(pools.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
             # Heaviest heads first: that is how the model counted the weight it filled.
-            for n in sorted(needs_at[(slot, role)], key=lambda n: (-demand.needs[n].weight, n)):
+            order = sorted(needs_at[(slot, role)], key=lambda n: (-demand.needs[n].weight, n))
+            room: dict[int, int] = {}
+            left = len(pool)
+            for n in order:
+                room[n] = min(demand.needs[n].heads, left)
+                left -= room[n]
+            chosen: dict[int, list[str]] = {n: [] for n in order}
+            # Officers first go back to the post they held in the baseline, then the rest.
+            for n in order:
+                for nrp in sorted(pool):
+                    if len(chosen[n]) < room[n] and _held(before, nrp, slot, demand.needs[n]):
+                        chosen[n].append(nrp)
+                        pool.remove(nrp)
+            for n in order:
                 need = demand.needs[n]
-                chosen: list[str] = []
-                while pool and len(chosen) < need.heads:
-                    nrp = _pick(pool, need.site, chosen, last_site, unit)
+                while len(chosen[n]) < room[n]:
+                    nrp = _pick(pool, need, chosen[n], last_site, unit)
                     pool.remove(nrp)
-                    chosen.append(nrp)
-                    last_site[nrp] = need.site
-                if chosen:
-                    names[n] = sorted(chosen)
+                    chosen[n].append(nrp)
+            for n in order:
+                for nrp in chosen[n]:
+                    last_site[nrp] = demand.needs[n].site
+                if chosen[n]:
+                    names[n] = sorted(chosen[n])
     return names
 
 
+def _held(before: dict[str, dict[int, tuple[str, Role]]], nrp: str, slot: int, need: Need) -> bool:
+    return before.get(nrp, {}).get(slot, ("", None))[0] == need.post
+
+
 def _pick(
-    pool: list[str], site: str, beside: list[str], last_site: dict[str, str], unit: dict[str, str]
+    pool: list[str], need: Need, beside: list[str], last_site: dict[str, str], unit: dict[str, str]
 ) -> str:
     units = {unit[n] for n in beside}
     return min(
         pool,
-        key=lambda nrp: (last_site.get(nrp, site) != site, unit[nrp] not in units, nrp),
+        key=lambda nrp: (last_site.get(nrp, need.site) != need.site, unit[nrp] not in units, nrp),
     )

@@ -5,8 +5,9 @@ Hard rules, each built by one function below:
     rest_and_daily_hours            # hard: every schedule is a path of the schedule network
     skill_drill_rank_and_leave      # hard: a class is offered only the heads it may fill
     no_more_heads_than_needed       # hard
-Objectives, in this order (lexicographic, in stages: the first is fixed before the second):
+Objectives, in this order (lexicographic, in stages: each is fixed before the next):
     cover_heads_by_priority         # soft: most weighted heads filled
+    keep_the_baseline               # soft: with --baseline, most officers kept where they were
     spread_the_load                 # soft: least average load of the busiest class,
                                     #   then names by fewest shifts so far (decompose.py)
 Keeping an officer at one site and units together is decided when names are given out
@@ -155,8 +156,12 @@ def solve_classes(
     demand: Demand,
     roles_at: list[dict[int, list[Role]]],
     time_limit: float,
+    kept: dict[tuple[int, int, Role], int] | None = None,
 ) -> Outcome:
-    """`roles_at[c][slot]`: the roles needed in that slot that class c may fill."""
+    """`roles_at[c][slot]`: the roles needed in that slot that class c may fill.
+
+    `kept`: officers of each class who worked each slot in each role in a baseline plan.
+    """
     slots = len(demand.slots)
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
     heads: dict[tuple[int, Role, int], int] = {}
@@ -195,9 +200,12 @@ def solve_classes(
     weighted = round(sum(values[col] * w for col, w in cover))
     bound = weighted if state == "optimal" else max(weighted, math.floor(best + 1e-9))
 
+    prog.row(cover, weighted - 0.5, math.inf)
+    if kept:
+        values = keep_the_baseline(prog, v, kept, deadline, values)
+
     # spread_the_load: the least class average the busiest class can have at this coverage
     # (a lower bound for its busiest officer), then a plan that keeps to it.
-    prog.row(cover, weighted - 0.5, math.inf)
     load_bound = _least_load(prog, v.load, deadline)
     if load_bound is not None:
         prog.upper[v.load] = float(load_bound)
@@ -213,6 +221,33 @@ def solve_classes(
         weighted_bound=bound,
         load_lower_bound=load_bound or 0,
     )
+
+
+def keep_the_baseline(
+    prog: _Program,
+    v: _Vars,
+    kept: dict[tuple[int, int, Role], int],
+    deadline: float,
+    values: np.ndarray,
+) -> np.ndarray:
+    """At full coverage, keep as many officers as possible in the shifts and roles they had.
+
+    Counted per class: names are then given out baseline-first (`decompose.py`). The count
+    reached is fixed as a row, so the later stages keep it too.
+    """
+    prog.cost = [0.0] * len(prog.cost)
+    held = []
+    for key, count in sorted(kept.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2][0])):
+        if key in v.working:
+            col = prog.column(1.0, 0.0, float(count))
+            prog.row([(col, 1.0), (v.working[key], -1.0)], -math.inf, 0.0)
+            held.append((col, 1.0))
+    try:
+        values = _solve(prog, deadline)[0]
+    except NoPlanInTime:
+        return values  # no time left: the covering plan stands, names still prefer the baseline
+    prog.row(held, round(sum(values[col] for col, _ in held)) - 0.5, math.inf)
+    return values
 
 
 Solved = tuple[np.ndarray, Literal["optimal", "feasible"], float]

@@ -8,7 +8,9 @@ from datetime import date
 
 from sinjai_ops.models.plan import (
     Assignment,
+    Change,
     Demand,
+    Duty,
     Load,
     Person,
     Plan,
@@ -21,7 +23,7 @@ from sinjai_ops.models.plan import (
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.solve.audit import may_fill, schedule_violations
-from sinjai_ops.solve.classes import Role, officer_classes, role_of
+from sinjai_ops.solve.classes import OfficerClass, Role, officer_classes, role_of
 from sinjai_ops.solve.decompose import name_officers
 from sinjai_ops.solve.model import NoPlanInTime, Outcome, solve_classes
 from sinjai_ops.solve.network import next_free, schedule_network
@@ -29,7 +31,14 @@ from sinjai_ops.solve.network import next_free, schedule_network
 DEFAULT_TIME_LIMIT = 120.0
 
 
-def make_plan(scenario: Scenario, demand: Demand, time_limit: float = DEFAULT_TIME_LIMIT) -> Plan:
+def make_plan(
+    scenario: Scenario,
+    demand: Demand,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    baseline: list[Assignment] | None = None,
+) -> Plan:
+    """The plan; with a baseline (an earlier plan), one that moves as few officers as it can
+    without filling fewer heads."""
     policy = scenario.policy
     classes = officer_classes(scenario, demand)
     day_index = {d: i for i, d in enumerate(sorted({s.date for s in demand.slots}))}
@@ -57,15 +66,17 @@ def make_plan(scenario: Scenario, demand: Demand, time_limit: float = DEFAULT_TI
         # Nobody may fill any head: the empty plan is the best there is.
         status, weighted, bound, load_bound = "optimal", 0, 0, 0
     else:
+        before = _baseline_roles(demand, baseline or [])
+        kept = _kept_per_class(classes, roles_at, before)
         try:
-            outcome = solve_classes(classes, networks, demand, roles_at, time_limit)
+            outcome = solve_classes(classes, networks, demand, roles_at, time_limit, kept)
         except NoPlanInTime:
             # No plan at all within the time: the greedy fill below makes one, and the bound
             # is every head filled.
             total = sum(n.weight * n.heads for n in demand.needs)
             outcome = Outcome("feasible", (), {}, 0, total, 0)
         else:
-            names = name_officers(scenario, demand, classes, networks, outcome)
+            names = name_officers(scenario, demand, classes, networks, outcome, before, after)
         named = sum(demand.needs[n].weight * len(v) for n, v in names.items())
         if named != outcome.weighted_filled:
             raise AssertionError(f"named {named} of {outcome.weighted_filled} weighted heads")
@@ -76,7 +87,57 @@ def make_plan(scenario: Scenario, demand: Demand, time_limit: float = DEFAULT_TI
         names = fill_idle(scenario, demand, names)
         weighted = sum(demand.needs[n].weight * len(v) for n, v in names.items())
         bound = max(bound, weighted)
-    return _assemble(scenario, demand, names, status, weighted, bound, load_bound)
+    plan = _assemble(scenario, demand, names, status, weighted, bound, load_bound)
+    return plan if baseline is None else _compare(plan, baseline)
+
+
+def _baseline_roles(
+    demand: Demand, baseline: list[Assignment]
+) -> dict[str, dict[int, tuple[str, Role]]]:
+    """NRP to slot to (post, role) in the baseline, for the heads that still exist."""
+    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
+    roles = {(n.date, n.shift, n.site, n.post, n.skill): role_of(n) for n in demand.needs}
+    out: dict[str, dict[int, tuple[str, Role]]] = defaultdict(dict)
+    for a in baseline:
+        role = roles.get((a.date, a.shift, a.site, a.post, a.skill))
+        if role is not None:
+            out[a.nrp][slot_index[(a.date, a.shift)]] = (a.post, role)
+    return dict(out)
+
+
+def _kept_per_class(
+    classes: list[OfficerClass],
+    roles_at: list[dict[int, list[Role]]],
+    before: dict[str, dict[int, tuple[str, Role]]],
+) -> dict[tuple[int, int, Role], int]:
+    kept: Counter[tuple[int, int, Role]] = Counter()
+    for c, cls in enumerate(classes):
+        for nrp in cls.members:
+            for slot, (_, role) in before.get(nrp, {}).items():
+                if role in roles_at[c].get(slot, []):
+                    kept[(c, slot, role)] += 1
+    return dict(kept)
+
+
+def _compare(plan: Plan, baseline: list[Assignment]) -> Plan:
+    def duties(items: list[Assignment]) -> dict[tuple[str, date, str], Duty]:
+        return {
+            (a.nrp, a.date, a.shift): Duty(site=a.site, post=a.post, skill=a.skill) for a in items
+        }
+
+    old, new = duties(baseline), duties(plan.assignments)
+    shift_order = {s.shift: s.order for s in plan.slots}
+    changes = [
+        Change(nrp=nrp, date=day, shift=shift, before=old.get(key), after=new.get(key))
+        for key in sorted(
+            set(old) | set(new), key=lambda k: (k[1], shift_order.get(k[2], -1), k[2], k[0])
+        )
+        for nrp, day, shift in [key]
+        if old.get(key) != new.get(key)
+    ]
+    kept = sum(1 for key, duty in old.items() if new.get(key) == duty)
+    quality = plan.quality.model_copy(update={"kept": kept, "moved": len(old) - kept})
+    return plan.model_copy(update={"changes": changes, "quality": quality})
 
 
 def fill_idle(

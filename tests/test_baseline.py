@@ -1,0 +1,75 @@
+"""Re-planning against an earlier plan moves as few officers as possible and lists the changes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sinjai_ops.demand import derive_demand
+from sinjai_ops.solve.audit import audit
+from sinjai_ops.solve.plan import make_plan
+from tests.conftest import EXAMPLE, Run
+from tests.helpers import officer, scenario
+
+POSTS = [
+    {"id": "dalam", "ring": 1, "need": {"samapta": 2}, "shifts": ["pagi", "siang"]},
+    {"id": "luar", "ring": 3, "need": {"samapta": 2}},
+]
+
+
+def team(sick_on: str | None = None) -> list[dict[str, object]]:
+    people = [officer(f"850000{k:02d}") for k in range(14)]
+    if sick_on:
+        people[3] = officer("85000003", unavailable=[{"from": sick_on, "to": sick_on}])
+    return people
+
+
+def test_same_inputs_keep_everything() -> None:
+    s = scenario(POSTS, team(), days=3)
+    demand = derive_demand(s)
+    first = make_plan(s, demand)
+    again = make_plan(s, demand, baseline=first.assignments)
+    assert again.changes == [] and again.quality.moved == 0
+    assert again.quality.kept == len(first.assignments)
+
+
+def test_one_officer_falls_sick() -> None:
+    s = scenario(POSTS, team(), days=3)
+    before = make_plan(s, derive_demand(s))
+    sick = [a for a in before.assignments if a.nrp == "85000003"]
+    assert sick, "the test needs the officer to have work"
+    day = sick[0].date.isoformat()
+    s2 = scenario(POSTS, team(sick_on=day), days=3)
+    demand = derive_demand(s2)
+    after = make_plan(s2, demand, baseline=before.assignments)
+    assert audit(s2, demand, after) == []
+    assert after.quality.heads_filled == before.quality.heads_filled
+    lost = [a for a in sick if a.date.isoformat() == day]
+    assert after.quality.moved == len(lost)
+    # Only the sick officer's shifts change hands; everyone else keeps theirs.
+    assert all(c.date.isoformat() == day for c in after.changes or [])
+    assert {c.nrp for c in after.changes or [] if c.after is None} == {"85000003"}
+
+
+def test_cli_baseline_lists_changes(run: Run, tmp_path: Path) -> None:
+    base = tmp_path / "base.json"
+    run("plan", EXAMPLE, "--format", "json", "--output", base)
+    body = json.loads(run("plan", EXAMPLE, "--format", "json", "--baseline", base).stdout)
+    assert body["changes"] == []
+    assert body["quality"]["moved"] == 0
+    text = run("plan", EXAMPLE, "--format", "markdown", "--baseline", base, "--lang", "en").stdout
+    assert "Nobody moves." in text
+
+
+def test_cli_bad_baseline(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "base.json"
+    bad.write_text('{"assignments": [{"date": "2024-08-26", "shift": "pagi"}]}', encoding="utf-8")
+    result = run("plan", EXAMPLE, "--baseline", bad, code=1)
+    assert "base.json:1:18: error: assignments[0]: missing required field 'site'" in result.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"assignments": [', encoding="utf-8")
+    assert (
+        "broken.json:2:1: error: JSON syntax error"
+        in run("plan", EXAMPLE, "--baseline", broken, code=1).stderr
+    )
+    run("plan", EXAMPLE, "--baseline", tmp_path / "missing.json", code=2)
