@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 
@@ -30,19 +31,21 @@ def test_quick_start_is_two_commands_and_ci_runs_the_second() -> None:
 def _documented() -> list[list[str]]:
     commands = []
     for line in README.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line.startswith("sinjai-ops ") and "examples/sinjai-2024" in line and "-o " not in line:
+        line = line.split("  #", 1)[0].strip()
+        if line.startswith("sinjai-ops ") and "examples/sinjai-2024" in line:
             commands.append(shlex.split(line)[1:])
     return commands
 
 
-@pytest.mark.parametrize("args", _documented(), ids=" ".join)
-def test_documented_command_runs(
-    run: Run, args: list[str], monkeypatch: pytest.MonkeyPatch
+def test_documented_commands_run_in_order(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.chdir(ROOT)
-    run(*args, code=0)
-
-
-def test_some_commands_are_documented() -> None:
-    assert len(_documented()) >= 6
+    # In a fresh folder holding the examples, as a reader would run them one after the other
+    # (the plan written with -o is the baseline of a later command).
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    monkeypatch.chdir(tmp_path)
+    commands = _documented()
+    assert len(commands) >= 10
+    for args in commands:
+        run(*args, code=0)
+    assert (tmp_path / "plan.json").is_file()
