@@ -7,9 +7,11 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
+from datetime import date
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console, RenderableType
@@ -32,6 +34,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_SHORTFALL = 0, 1, 2, 3
+T = TypeVar("T")
 
 ProblemFormat = Enum("ProblemFormat", {k: k for k in PROBLEM_RENDERERS}, type=str)  # type: ignore[misc]
 ListFormat = Enum("ListFormat", {k: k for k in CHECKLIST_RENDERERS}, type=str)  # type: ignore[misc]
@@ -135,41 +138,71 @@ def _emit(rendered: str | RenderableType, output: Path | None) -> None:
     write_atomically(output, buffer.getvalue())
 
 
+ScenarioPaths = Annotated[
+    list[Path],
+    typer.Argument(
+        help="A scenario folder, or its operation.yaml, roster.yaml and arrivals.yaml.",
+        show_default=False,
+    ),
+]
+SiteOption = Annotated[str | None, typer.Option(help="One site only.", show_default=False)]
+DateOption = Annotated[
+    str | None, typer.Option(help="One day only (YYYY-MM-DD).", show_default=False)
+]
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        help="Language for people (default: the operation's, else en).", show_default=False
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically), not standard output."),
+]
+TimeLimitOption = Annotated[
+    float,
+    typer.Option(help="Seconds the solver may take before it settles for its best plan.", min=0.1),
+]
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        _fail_usage(f"--date: {exc}")
+        raise  # unreachable: _fail_usage exits
+
+
+def _one_of(option: str, value: str | None, choices: list[str]) -> None:
+    if value is not None and value not in choices:
+        _fail_usage(f"{option}: unknown '{value}'{suggest(value, choices)}")
+
+
+def _solving(work: Callable[[], T]) -> T:
+    """Run the pipeline, with a spinner when a person watches standard error."""
+    err = _console(stderr=True)
+    try:
+        if err.is_terminal:
+            with err.status("Solving..."):
+                return work()
+        return work()
+    except pipeline.UsageError as exc:
+        _fail_usage(str(exc))
+        raise  # unreachable: _fail_usage exits
+
+
 @app.command()
 def plan(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="A scenario folder, or its operation.yaml, roster.yaml and arrivals.yaml.",
-            show_default=False,
-        ),
-    ],
+    paths: ScenarioPaths,
     format: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")] = "table",  # type: ignore[assignment]
     by: Annotated[By, typer.Option(help="Lay out by post, or each officer's schedule.")] = By.post,
-    date: Annotated[
-        str | None, typer.Option(help="Show one day only (YYYY-MM-DD).", show_default=False)
-    ] = None,
-    site: Annotated[
-        str | None, typer.Option(help="Show one site only.", show_default=False)
-    ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            help="Language for people (default: the operation's, else en).", show_default=False
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="Write to this file (atomically) instead of standard output."
-        ),
-    ] = None,
-    time_limit: Annotated[
-        float,
-        typer.Option(
-            help="Seconds the solver may take before it settles for its best plan.", min=0.1
-        ),
-    ] = DEFAULT_TIME_LIMIT,
+    date: DateOption = None,
+    site: SiteOption = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     fail_on_shortfall: Annotated[
         bool, typer.Option(help="Exit 3 when any head is missing (for scripts).")
     ] = False,
@@ -183,34 +216,14 @@ def plan(
     ] = None,
 ) -> None:
     """Assign officers to every post and visit, or say exactly what is missing."""
-    day = None
-    if date is not None:
-        try:
-            day = parse_date(date)
-        except ValueError as exc:
-            _fail_usage(f"--date: {exc}")
-    err = _console(stderr=True)
-    try:
-        if err.is_terminal:
-            with err.status("Solving..."):
-                planned = pipeline.plan(paths, time_limit, baseline)
-        else:
-            planned = pipeline.plan(paths, time_limit, baseline)
-    except pipeline.UsageError as exc:
-        _fail_usage(str(exc))
-        return
-    if planned.plan is None:
+    day = _day(date)
+    planned = _solving(lambda: pipeline.plan(paths, time_limit, baseline))
+    if planned.plan is None or planned.checked.scenario is None:
         _report_invalid(planned.checked.problems, paths)
         return
     result = planned.plan
     _mention_warnings(planned.checked.problems, paths)
-    sites = sorted(
-        {s.site for s in result.commanders}
-        | {a.site for a in result.assignments}
-        | {s.site for s in result.shortfalls}
-    )
-    if site is not None and site not in sites:
-        _fail_usage(f"--site: unknown site '{site}'{suggest(site, sites)}")
+    _one_of("--site", site, [s.id for s in planned.checked.scenario.operation.sites])
     if day is not None and day not in {s.date for s in result.slots}:
         _fail_usage(f"--date: {day} is not a day of the operation")
     view = View(lang=(lang.value if lang else result.language or "en"), by=by.value)
@@ -222,63 +235,26 @@ def plan(
 
 @app.command()
 def checklist(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="A scenario folder, or its operation.yaml, roster.yaml and arrivals.yaml.",
-            show_default=False,
-        ),
-    ],
+    paths: ScenarioPaths,
     format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = "table",  # type: ignore[assignment]
-    date: Annotated[
-        str | None, typer.Option(help="Items due on one day only (YYYY-MM-DD).", show_default=False)
-    ] = None,
-    site: Annotated[
-        str | None,
-        typer.Option(help="Items of one site (and those of no site).", show_default=False),
-    ] = None,
+    date: DateOption = None,
+    site: SiteOption = None,
     owner: Annotated[
         str | None,
-        typer.Option(
-            help="Items of one owner: an NRP, part of a name, or a unit.", show_default=False
-        ),
+        typer.Option(help="One owner: an NRP, part of a name, or a unit.", show_default=False),
     ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(help="Language (default: the operation's, else en).", show_default=False),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="Write to this file (atomically) instead of standard output."
-        ),
-    ] = None,
-    time_limit: Annotated[
-        float,
-        typer.Option(
-            help="Seconds the solver may take for the plan behind the checklist.", min=0.1
-        ),
-    ] = DEFAULT_TIME_LIMIT,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
 ) -> None:
     """What must be done, by whom, by when: from the plan and the checklist templates."""
-    day = None
-    if date is not None:
-        try:
-            day = parse_date(date)
-        except ValueError as exc:
-            _fail_usage(f"--date: {exc}")
-    try:
-        listed = pipeline.checklist(paths, time_limit)
-    except pipeline.UsageError as exc:
-        _fail_usage(str(exc))
-        return
+    day = _day(date)
+    listed = _solving(lambda: pipeline.checklist(paths, time_limit))
     if listed.checklist is None or listed.checked.scenario is None:
         _report_invalid(listed.checked.problems, paths)
         return
     _mention_warnings(listed.checked.problems, paths)
-    sites = [s.id for s in listed.checked.scenario.operation.sites]
-    if site is not None and site not in sites:
-        _fail_usage(f"--site: unknown site '{site}'{suggest(site, sites)}")
+    _one_of("--site", site, [s.id for s in listed.checked.scenario.operation.sites])
     view = View(lang=lang.value if lang else listed.checklist.language or "en")
     shown = listed.checklist.only(day, site, owner)
     _emit(CHECKLIST_RENDERERS[format.value](shown, view), output)
