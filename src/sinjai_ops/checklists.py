@@ -191,9 +191,7 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
                         (
                             s
                             for s in ctx.demand.slots
-                            if s.date == day
-                            and (post.days is None or day in post.days)
-                            and (post.shifts is None or s.shift in post.shifts)
+                            if s.date == day and post.active(day, s.shift)
                         ),
                         None,
                     )

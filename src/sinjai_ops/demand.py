@@ -13,7 +13,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from sinjai_ops.models.arrivals import Candidate, Visit
-from sinjai_ops.models.operation import OperationFile, Post
+from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Demand, HeadKind, Need, Slot
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.scenario import Scenario
@@ -75,12 +75,6 @@ def visit_heads(
     return out
 
 
-def _post_active(post: Post, slot: Slot) -> bool:
-    return (post.days is None or slot.date in post.days) and (
-        post.shifts is None or slot.shift in post.shifts
-    )
-
-
 class _Key(NamedTuple):
     date: date
     shift: str
@@ -102,7 +96,7 @@ def derive_demand(scenario: Scenario) -> Demand:
     for slot in slots:
         for site in op.sites:
             for post in site.posts:
-                if not _post_active(post, slot):
+                if not post.active(slot.date, slot.shift):
                     continue
                 kind = _RING_KIND[post.ring]
                 for skill, count in post.need.items():

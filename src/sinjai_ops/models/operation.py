@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import Field, NonNegativeInt
@@ -39,6 +40,12 @@ class Post(Frozen):
     """One more head, of at least this rank, of any skill."""
     days: list[Day] | None = None
     shifts: list[Ident] | None = None
+
+    def active(self, day: date, shift: str) -> bool:
+        """Manned in that shift of that day: every day and shift unless the post names some."""
+        return (self.days is None or day in self.days) and (
+            self.shifts is None or shift in self.shifts
+        )
 
 
 class Site(Frozen):
