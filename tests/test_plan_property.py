@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rich.console import Console
 
+from sinjai_ops.checklists import make_checklist
+from sinjai_ops.render import PLAN_RENDERERS
+from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
 from sinjai_ops.render.plan_json import as_json
 from sinjai_ops.render.view import View
 from tests.helpers import officer, scenario, solve
@@ -66,7 +71,13 @@ def scenarios(draw: st.DrawFn) -> Any:
     return scenario(posts, people, days=days, visits=visits, policy=policy)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def _show(rendered: object) -> None:
+    """Render fully, as the CLI would: rich renderables are lazy until printed."""
+    if not isinstance(rendered, str):
+        Console(file=io.StringIO(), width=90).print(rendered)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(s=scenarios())
 def test_plans_keep_every_rule_and_repeat(s: Any) -> None:
     demand, plan = solve(
@@ -78,3 +89,12 @@ def test_plans_keep_every_rule_and_repeat(s: Any) -> None:
     )
     _, again = solve(s)
     assert as_json(plan, View()) == as_json(again, View())
+    # Every renderer, both layouts and languages, and the checklist, on whatever came out.
+    checklist = make_checklist(s, demand, plan, s.checklists)
+    for lang in ("id", "en"):
+        for by in ("post", "person"):
+            for render in PLAN_RENDERERS.values():
+                _show(render(plan, View(lang=lang, by=by)))  # type: ignore[arg-type]
+        for render_list in CHECKLIST_RENDERERS.values():
+            _show(render_list(checklist, View(lang=lang)))
+        assert all("{" not in item.text[lang] for item in checklist.items)
