@@ -126,3 +126,19 @@ def test_example_in_indonesian_by_default(run: Run) -> None:
     out = run("plan", EXAMPLE, "--format", "markdown").stdout
     assert "Permintaan BKO" in out and "Selasa, 27 Agustus 2024" in out
     assert "optimal (terbukti)" in out
+
+
+def test_same_bytes_across_processes_and_hash_seeds() -> None:
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-m", "sinjai_ops", "plan", str(EXAMPLE), "--format", "json"],
+            capture_output=True,
+            env={"PYTHONHASHSEED": seed, "NO_COLOR": "1", "PATH": ""},
+            check=True,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sinjai_ops.demand import derive_demand
@@ -101,3 +102,23 @@ def test_no_visit_and_no_reserve_needs_only_the_posts() -> None:
         ("2024-08-26 siang", "jaga", "samapta"),
         ("2024-08-26 malam", "jaga", "samapta"),
     }
+
+
+def test_hours_are_real_hours_across_a_clock_change() -> None:
+    from sinjai_ops.demand import slots_of
+
+    s = scenario([POST], PEOPLE, days=1)
+    op = s.operation.model_copy(
+        update={
+            "operation": s.operation.operation.model_copy(
+                update={
+                    "timezone": "Europe/Berlin",
+                    "start": date(2024, 10, 26),
+                    "end": date(2024, 10, 26),
+                }
+            )
+        }
+    )
+    night = next(x for x in slots_of(op) if x.shift == "malam")
+    # 22:00 on 26 October to 06:00 on the 27th, when clocks go back an hour: nine hours.
+    assert night.hours == 9
