@@ -322,16 +322,23 @@ def _check_group(group: _Group) -> Checked:
             problems += v.check_templates(shipped, shipped_doc, ("templates",))
         posts = [p.id for s in op.sites for p in s.posts]
         problems += v.check_templates(op.checklists, docs["operation"], ("checklists",), posts)
+    facts = None
+    if op is not None:
+        facts = v.OperationFacts.of(op)
+    elif "operation" in docs:
+        facts = v.OperationFacts.read(docs["operation"].data)
     if policy is not None and op is not None:
-        problems += v.check_reserve_site(op, policy, policy_doc, docs["operation"])
         problems += v.check_shift_lengths(op, policy, docs["operation"])
+    if policy is not None and facts is not None:
+        if facts.sites:
+            problems += v.check_reserve_site(facts, policy, policy_doc, docs["operation"])
         if roster is not None:
             problems += v.check_roster_against_operation(
-                roster, op, policy, docs["roster"], docs["operation"]
+                roster, facts, policy, docs["roster"], docs["operation"]
             )
         if arrivals is not None:
             problems += v.check_arrivals_against_scenario(
-                arrivals, op, roster, policy, docs["arrivals"]
+                arrivals, facts, roster, policy, docs["arrivals"]
             )
 
     unique = sorted(set(problems), key=Problem.sort_key)

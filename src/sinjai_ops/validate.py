@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 import types
 from collections.abc import Sequence
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.checklist import PLACEHOLDERS, Template, placeholders
-from sinjai_ops.models.common import Path, suggest
+from sinjai_ops.models.common import Path, parse_date, suggest
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.plan import RESERVE_POST
@@ -259,9 +260,9 @@ def check_shift_lengths(op: OperationFile, policy: Policy, doc: Document) -> lis
 
 
 def check_reserve_site(
-    op: OperationFile, policy: Policy, pdoc: Document, odoc: Document
+    op: OperationFacts, policy: Policy, pdoc: Document, odoc: Document
 ) -> list[Problem]:
-    sites = [s.id for s in op.sites]
+    sites = op.sites
     site = policy.reserve.site
     if policy.reserve.fraction == 0 or site in sites:
         return []
@@ -298,20 +299,58 @@ def check_roster(roster: RosterFile, policy: Policy, doc: Document) -> list[Prob
     return out
 
 
+@dataclass(frozen=True)
+class OperationFacts:
+    """What other files are checked against: from the operation's model, or read leniently
+    from an operation.yaml whose own problems keep the model from being built, so that every
+    problem of every file is reported at once."""
+
+    sites: list[str]
+    start: date | None
+    end: date | None
+    commander: str | None
+
+    @classmethod
+    def of(cls, op: OperationFile) -> OperationFacts:
+        info = op.operation
+        return cls([s.id for s in op.sites], info.start, info.end, info.commander)
+
+    @classmethod
+    def read(cls, data: Any) -> OperationFacts:
+        data = data if isinstance(data, dict) else {}
+        info = data.get("operation") if isinstance(data.get("operation"), dict) else {}
+        sites = data.get("sites") if isinstance(data.get("sites"), list) else []
+        ids = [s["id"] for s in sites if isinstance(s, dict) and isinstance(s.get("id"), str)]
+
+        def day(value: Any) -> date | None:
+            try:
+                return parse_date(value)
+            except ValueError:
+                return None
+
+        commander = info.get("commander")
+        start, end = day(info.get("start")), day(info.get("end"))
+        if start and end and end < start:
+            start = end = None
+        return cls(ids, start, end, commander if isinstance(commander, str) else None)
+
+
 def check_roster_against_operation(
-    roster: RosterFile, op: OperationFile, policy: Policy, rdoc: Document, odoc: Document
+    roster: RosterFile, op: OperationFacts, policy: Policy, rdoc: Document, odoc: Document
 ) -> list[Problem]:
     out: list[Problem] = []
     nrps = {p.nrp for p in roster.personnel}
-    if op.operation.commander not in nrps:
+    if op.commander is not None and op.commander not in nrps:
         out.append(
             problem_at(
                 odoc,
                 ("operation", "commander"),
-                f"commander NRP '{op.operation.commander}' is not in the roster ({rdoc.file})",
+                f"commander NRP '{op.commander}' is not in the roster ({rdoc.file})",
             )
         )
-    last_day = op.operation.end
+    if op.start is None or op.end is None:
+        return out
+    last_day = op.end
     for i, person in enumerate(roster.personnel):
         if not person.assignable:
             continue
@@ -332,7 +371,7 @@ def check_roster_against_operation(
                     )
                 )
             elif valid < last_day:
-                if valid < op.operation.start:
+                if valid < op.start:
                     when = (
                         f"is more than {max_age} days old before the operation starts; "
                         f"not plotted for {skill} until a newer drill is recorded"
@@ -394,14 +433,13 @@ def check_arrivals(arrivals: ArrivalsFile, doc: Document) -> list[Problem]:
 
 def check_arrivals_against_scenario(
     arrivals: ArrivalsFile,
-    op: OperationFile,
+    op: OperationFacts,
     roster: RosterFile | None,
     policy: Policy,
     adoc: Document,
 ) -> list[Problem]:
     out: list[Problem] = []
-    sites = [s.id for s in op.sites]
-    info = op.operation
+    sites = op.sites
     crowd_skill = policy.visits.crowd.skill
     has_crowd = roster is None or any(
         crowd_skill in p.skills and p.assignable for p in roster.personnel
@@ -409,7 +447,7 @@ def check_arrivals_against_scenario(
     for i, cand in enumerate(arrivals.candidates):
         for k, visit in enumerate(cand.visits):
             path: Path = ("candidates", i, "visits", k)
-            if visit.site not in sites:
+            if sites and visit.site not in sites:
                 out.append(
                     problem_at(
                         adoc,
@@ -418,13 +456,13 @@ def check_arrivals_against_scenario(
                         + (suggest(visit.site, sites) or f"; sites: {', '.join(sites)}"),
                     )
                 )
-            if not info.start <= visit.date <= info.end:
+            if op.start and op.end and not op.start <= visit.date <= op.end:
                 out.append(
                     problem_at(
                         adoc,
                         (*path, "date"),
                         f"visit date {visit.date} is outside the operation "
-                        f"({info.start} to {info.end})",
+                        f"({op.start} to {op.end})",
                     )
                 )
             if visit.supporters > 0 and not has_crowd:
