@@ -5,37 +5,26 @@ Only this module reads files; every stage it calls is a pure function.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from sinjai_ops import validate as v
 from sinjai_ops.checklists import make_checklist
 from sinjai_ops.demand import derive_demand
 from sinjai_ops.load import decode, load_yaml
-from sinjai_ops.models.arrivals import ArrivalsFile
-from sinjai_ops.models.checklist import Checklist, Template, TemplatesFile
+from sinjai_ops.models.checklist import Checklist
 from sinjai_ops.models.document import Document
-from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.plan import Assignment, BaselineFile, Demand, Plan
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
-from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.solve.plan import DEFAULT_TIME_LIMIT, make_plan
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
-MODELS: dict[
-    str, type[OperationFile] | type[RosterFile] | type[ArrivalsFile] | type[TemplatesFile]
-] = {
-    "operation": OperationFile,
-    "roster": RosterFile,
-    "arrivals": ArrivalsFile,
-    "checklists": TemplatesFile,
-}
 _TOP_KEYS = {
     "operation": {"operation", "shifts", "sites"},
     "roster": {"personnel"},
@@ -173,6 +162,7 @@ def gather(paths: Sequence[Path]) -> list[_Group]:
     return groups
 
 
+@functools.cache
 def shipped_document(name: str) -> Document:
     """A file of the project's configs/, loaded like the officers' files."""
     path = configs_dir() / name
@@ -183,12 +173,8 @@ def shipped_document(name: str) -> Document:
     return doc
 
 
-def default_policy_document() -> Document:
-    return shipped_document("policy.yaml")
-
-
 def default_policy() -> Policy:
-    policy, problems = v.parse_model(default_policy_document(), Policy)
+    policy, problems = v.parse_model(shipped_document("policy.yaml"), Policy)
     if policy is None:
         raise RuntimeError(f"the shipped policy is invalid: {problems}")
     return policy
@@ -267,10 +253,9 @@ def checklist(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> 
 
 
 def _check_group(group: _Group) -> Checked:
+    """Read the group's files (and the shipped defaults), then the validate stage."""
     problems = list(group.problems)
     docs: dict[str, Document] = {}
-    # A node the loader already complained about (an alias, say) is not reported twice.
-    loader_places: set[tuple[str, int, int]] = set()
     for kind, source in group.sources.items():
         text, found = decode(source.raw, source.name)
         problems += found
@@ -278,122 +263,15 @@ def _check_group(group: _Group) -> Checked:
             continue
         doc, found = load_yaml(text, source.name)
         problems += found
-        if doc is not None:
+        if doc is not None and kind in v.MODELS:
             docs[kind] = doc
-            loader_places.update((p.file, p.line, p.column) for p in found)
-
-    policy_doc = _policy_document(docs.get("operation"))
-    policy, found = v.parse_model(policy_doc, Policy)
-    problems += found
-    if policy is not None:
-        problems += v.check_policy(policy, policy_doc)
-    # Names in the files are still checked, against the shipped skills and ranks, when the
-    # operation's own policy is broken: every problem is reported at once.
-    names = policy or default_policy()
-
-    models: dict[str, Any] = {}
-    for kind, doc in docs.items():
-        if kind not in MODELS:
-            continue
-        model, found = v.parse_model(doc, MODELS[kind], names)
-        problems += [p for p in found if (p.file, p.line, p.column) not in loader_places]
-        if model is None:
-            continue
-        models[kind] = model
-        if isinstance(model, OperationFile) and policy is not None:
-            problems += v.check_operation(model, policy, doc)
-        elif isinstance(model, RosterFile) and policy is not None:
-            problems += v.check_roster(model, policy, doc)
-        elif isinstance(model, ArrivalsFile):
-            problems += v.check_arrivals(model, doc)
-        elif isinstance(model, TemplatesFile):
-            problems += v.check_templates(model.templates, doc, ("templates",))
-
-    op: OperationFile | None = models.get("operation")
-    roster: RosterFile | None = models.get("roster")
-    arrivals: ArrivalsFile | None = models.get("arrivals")
-    shipped: list[Template] = []
-    if op is not None:
-        shipped_doc = shipped_document("checklists.yaml")
-        templates, found = v.parse_model(shipped_doc, TemplatesFile)
-        problems += found
-        if templates is not None:
-            shipped = templates.templates
-            problems += v.check_templates(shipped, shipped_doc, ("templates",))
-        posts = [p.id for s in op.sites for p in s.posts]
-        problems += v.check_templates(op.checklists, docs["operation"], ("checklists",), posts)
-    facts = None
-    if op is not None:
-        facts = v.OperationFacts.of(op)
-    elif "operation" in docs:
-        facts = v.OperationFacts.read(docs["operation"].data)
-    if policy is not None and op is not None:
-        problems += v.check_shift_lengths(op, policy, docs["operation"])
-    if policy is not None and facts is not None:
-        if facts.sites:
-            problems += v.check_reserve_site(facts, policy, policy_doc, docs["operation"])
-        if roster is not None:
-            problems += v.check_roster_against_operation(
-                roster, facts, policy, docs["roster"], docs["operation"]
-            )
-        if arrivals is not None:
-            problems += v.check_arrivals_against_scenario(
-                arrivals, facts, roster, policy, docs["arrivals"]
-            )
-
-    unique = sorted(set(problems), key=Problem.sort_key)
-    scenario = None
-    if op and roster and arrivals and policy and not any(p.severity == "error" for p in unique):
-        inputs = {
-            FILE_NAMES[k]: "sha256:" + hashlib.sha256(group.sources[k].raw).hexdigest()
-            for k in FILE_NAMES
-        }
-        scenario = Scenario(
-            operation=op,
-            roster=roster,
-            arrivals=arrivals,
-            policy=policy,
-            checklists=v.merge_templates(shipped, op.checklists),
-            inputs=inputs,
-        )
-    return Checked(scenario, tuple(unique))
-
-
-def _policy_document(operation: Document | None) -> Document:
-    base = default_policy_document()
-    if operation is None or not isinstance(operation.data, dict):
-        return base
-    override = operation.data.get("policy")
-    if not isinstance(override, dict):
-        return base
-    return overlay(base, operation, ("policy",))
-
-
-def overlay(base: Document, over: Document, at: tuple[str, ...]) -> Document:
-    """`base` with the mapping at `at` in `over` merged in: mappings key by key, all else whole."""
-    values = dict(base.values)
-    keys = dict(base.keys)
-
-    def move(path: tuple[Any, ...]) -> None:
-        for table, source in ((values, over.values), (keys, over.keys)):
-            for stale in [p for p in table if p[: len(path)] == path]:
-                del table[stale]
-            for p, where in source.items():
-                if p[: len(at) + len(path)] == (*at, *path):
-                    table[p[len(at) :]] = where
-
-    def merge(old: Any, new: Any, path: tuple[Any, ...]) -> Any:
-        if isinstance(old, dict) and isinstance(new, dict):
-            merged = dict(old)
-            for key, value in new.items():
-                if key in old:
-                    merged[key] = merge(old[key], value, (*path, key))
-                    keys[(*path, key)] = over.keys[(*at, *path, key)]
-                else:
-                    merged[key] = value
-                    move((*path, key))
-            return merged
-        move(path)
-        return new
-
-    return Document(base.file, merge(base.data, over.at(at), ()), values, keys)
+    inputs = {
+        FILE_NAMES[k]: "sha256:" + hashlib.sha256(group.sources[k].raw).hexdigest()
+        for k in FILE_NAMES
+        if k in group.sources
+    }
+    defaults = v.Defaults(
+        policy=shipped_document("policy.yaml"), checklists=shipped_document("checklists.yaml")
+    )
+    scenario, found = v.check_scenario(docs, defaults, inputs, problems)
+    return Checked(scenario, tuple(found))

@@ -16,14 +16,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ValidationError
 
 from sinjai_ops.models.arrivals import ArrivalsFile
-from sinjai_ops.models.checklist import PLACEHOLDERS, Template, placeholders
+from sinjai_ops.models.checklist import PLACEHOLDERS, Template, TemplatesFile, placeholders
 from sinjai_ops.models.common import Path, parse_date, suggest
-from sinjai_ops.models.document import Document, problem_at
+from sinjai_ops.models.document import Document, overlay, problem_at
 from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.plan import RESERVE_POST
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
+from sinjai_ops.models.scenario import Scenario
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -544,3 +545,113 @@ def merge_templates(shipped: list[Template], own: list[Template]) -> list[Templa
     mine = {t.id: t for t in own}
     merged = [mine.pop(t.id, t) for t in shipped]
     return merged + [t for t in own if t.id in mine]
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """The project's shipped configs/, loaded like the officers' files."""
+
+    policy: Document
+    checklists: Document
+
+
+MODELS: dict[
+    str, type[OperationFile] | type[RosterFile] | type[ArrivalsFile] | type[TemplatesFile]
+] = {
+    "operation": OperationFile,
+    "roster": RosterFile,
+    "arrivals": ArrivalsFile,
+    "checklists": TemplatesFile,
+}
+
+
+def policy_document(defaults: Document, operation: Document | None) -> Document:
+    """The shipped policy with the operation's `policy:` merged in."""
+    if operation is None or not isinstance(operation.data, dict):
+        return defaults
+    if not isinstance(operation.data.get("policy"), dict):
+        return defaults
+    return overlay(defaults, operation, ("policy",))
+
+
+def check_scenario(
+    docs: dict[str, Document],
+    defaults: Defaults,
+    inputs: dict[str, str],
+    found_earlier: list[Problem],
+) -> tuple[Scenario | None, list[Problem]]:
+    """The validate stage: documents by kind to the scenario (when complete and valid) and
+    every problem, sorted and each once."""
+    problems = list(found_earlier)
+    # A node the loader already complained about (an alias, say) is not reported twice.
+    loader_places = {(p.file, p.line, p.column) for p in found_earlier}
+
+    policy_doc = policy_document(defaults.policy, docs.get("operation"))
+    policy, found = parse_model(policy_doc, Policy)
+    problems += found
+    if policy is not None:
+        problems += check_policy(policy, policy_doc)
+    # Names in the files are still checked, against the shipped skills and ranks, when the
+    # operation's own policy is broken: every problem is reported at once.
+    names = policy or parse_model(defaults.policy, Policy)[0]
+
+    models: dict[str, Any] = {}
+    for kind, doc in docs.items():
+        model, found = parse_model(doc, MODELS[kind], names)
+        problems += [p for p in found if (p.file, p.line, p.column) not in loader_places]
+        if model is None:
+            continue
+        models[kind] = model
+        if isinstance(model, OperationFile) and policy is not None:
+            problems += check_operation(model, policy, doc)
+        elif isinstance(model, RosterFile) and policy is not None:
+            problems += check_roster(model, policy, doc)
+        elif isinstance(model, ArrivalsFile):
+            problems += check_arrivals(model, doc)
+        elif isinstance(model, TemplatesFile):
+            problems += check_templates(model.templates, doc, ("templates",))
+
+    op: OperationFile | None = models.get("operation")
+    roster: RosterFile | None = models.get("roster")
+    arrivals: ArrivalsFile | None = models.get("arrivals")
+    shipped: list[Template] = []
+    if op is not None:
+        templates, found = parse_model(defaults.checklists, TemplatesFile)
+        problems += found
+        if templates is not None:
+            shipped = templates.templates
+            problems += check_templates(shipped, defaults.checklists, ("templates",))
+        posts = [p.id for s in op.sites for p in s.posts]
+        problems += check_templates(op.checklists, docs["operation"], ("checklists",), posts)
+
+    facts = None
+    if op is not None:
+        facts = OperationFacts.of(op)
+    elif "operation" in docs:
+        facts = OperationFacts.read(docs["operation"].data)
+    if policy is not None and op is not None:
+        problems += check_shift_lengths(op, policy, docs["operation"])
+    if policy is not None and facts is not None:
+        if facts.sites:
+            problems += check_reserve_site(facts, policy, policy_doc, docs["operation"])
+        if roster is not None:
+            problems += check_roster_against_operation(
+                roster, facts, policy, docs["roster"], docs["operation"]
+            )
+        if arrivals is not None:
+            problems += check_arrivals_against_scenario(
+                arrivals, facts, roster, policy, docs["arrivals"]
+            )
+
+    unique = sorted(set(problems), key=Problem.sort_key)
+    if not (op and roster and arrivals and policy) or any(p.severity == "error" for p in unique):
+        return None, unique
+    scenario = Scenario(
+        operation=op,
+        roster=roster,
+        arrivals=arrivals,
+        policy=policy,
+        checklists=merge_templates(shipped, op.checklists),
+        inputs=inputs,
+    )
+    return scenario, unique

@@ -64,3 +64,33 @@ def problem_at(
         message=message,
         severity="warning" if warning else "error",
     )
+
+
+def overlay(base: Document, over: Document, at: tuple[str, ...]) -> Document:
+    """`base` with the mapping at `at` in `over` merged in: mappings key by key, all else whole."""
+    values = dict(base.values)
+    keys = dict(base.keys)
+
+    def move(path: tuple[Any, ...]) -> None:
+        for table, source in ((values, over.values), (keys, over.keys)):
+            for stale in [p for p in table if p[: len(path)] == path]:
+                del table[stale]
+            for p, where in source.items():
+                if p[: len(at) + len(path)] == (*at, *path):
+                    table[p[len(at) :]] = where
+
+    def merge(old: Any, new: Any, path: tuple[Any, ...]) -> Any:
+        if isinstance(old, dict) and isinstance(new, dict):
+            merged = dict(old)
+            for key, value in new.items():
+                if key in old:
+                    merged[key] = merge(old[key], value, (*path, key))
+                    keys[(*path, key)] = over.keys[(*at, *path, key)]
+                else:
+                    merged[key] = value
+                    move((*path, key))
+            return merged
+        move(path)
+        return new
+
+    return Document(base.file, merge(base.data, over.at(at), ()), values, keys)
