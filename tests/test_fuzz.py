@@ -127,3 +127,13 @@ def test_example_with_one_line_mangled(data: st.DataObject) -> None:
     files = {n: (EXAMPLE / n).read_bytes() for n in NAMES}
     files[name] = "\n".join(lines).encode("utf-8")
     _validate(files)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from([*NAMES, "checklists.yaml", "notes.yaml"]), tree=trees)
+def test_random_single_files(name: str, tree: object) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_text(_render(tree).lstrip("\n"), encoding="utf-8")
+        result = RUNNER.invoke(app, ["validate", str(path)], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.stdout
