@@ -174,7 +174,7 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
                 {
                     "shift": c.shift,
                     "site": c.site,
-                    "site_name": ctx.site_names[c.site],
+                    "site_name": ctx.site_names.get(c.site, c.site),
                     "date": c.date.isoformat(),
                 },
                 slot=slot,
@@ -234,7 +234,7 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
                 {
                     "candidates": " & ".join(conflict.candidates),
                     "site": conflict.site,
-                    "site_name": ctx.site_names[conflict.site],
+                    "site_name": ctx.site_names.get(conflict.site, conflict.site),
                     "date": conflict.date.isoformat(),
                 },
             )
@@ -248,7 +248,7 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
                     "date": need.date.isoformat(),
                     "shift": need.shift,
                     "site": need.site,
-                    "site_name": ctx.site_names[need.site],
+                    "site_name": ctx.site_names.get(need.site, need.site),
                     "skill": need.skill,
                     "missing": str(need.missing),
                 },

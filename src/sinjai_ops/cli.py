@@ -19,6 +19,7 @@ from rich.console import Console, RenderableType
 from sinjai_ops import pipeline
 from sinjai_ops.models.common import parse_date, suggest
 from sinjai_ops.models.problem import Problem
+from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.render import PLAN_RENDERERS
 from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
 from sinjai_ops.render.labels import LANGS
@@ -175,6 +176,13 @@ def _day(text: str | None) -> date | None:
         raise  # unreachable: _fail_usage exits
 
 
+def _sites(scenario: Scenario) -> list[str]:
+    """Sites one may filter on: the operation's, and the reserve's (which may be elsewhere)."""
+    sites = [s.id for s in scenario.operation.sites]
+    reserve = scenario.policy.reserve
+    return [*sites, reserve.site] if reserve.fraction and reserve.site not in sites else sites
+
+
 def _one_of(option: str, value: str | None, choices: list[str]) -> None:
     if value is not None and value not in choices:
         _fail_usage(f"{option}: unknown '{value}'{suggest(value, choices)}")
@@ -223,7 +231,7 @@ def plan(
         return
     result = planned.plan
     _mention_warnings(planned.checked.problems, paths)
-    _one_of("--site", site, [s.id for s in planned.checked.scenario.operation.sites])
+    _one_of("--site", site, _sites(planned.checked.scenario))
     if day is not None and day not in {s.date for s in result.slots}:
         _fail_usage(f"--date: {day} is not a day of the operation")
     view = View(lang=(lang.value if lang else result.language or "en"), by=by.value)
@@ -254,7 +262,7 @@ def checklist(
         _report_invalid(listed.checked.problems, paths)
         return
     _mention_warnings(listed.checked.problems, paths)
-    _one_of("--site", site, [s.id for s in listed.checked.scenario.operation.sites])
+    _one_of("--site", site, _sites(listed.checked.scenario))
     view = View(lang=lang.value if lang else listed.checklist.language or "en")
     shown = listed.checklist.only(day, site, owner)
     _emit(CHECKLIST_RENDERERS[format.value](shown, view), output)

@@ -271,14 +271,17 @@ def check_reserve_site(
     message = f"reserve site '{site}' is not a site of the operation{hint}"
     if pdoc.loc(("reserve", "site")).file == odoc.file:
         return [problem_at(pdoc, ("reserve", "site"), message)]
-    # The site comes from the shipped defaults: the fix belongs in operation.yaml.
+    # The site is the shipped default (headquarters): the reserve is held there all the same,
+    # whether or not the operation lists it; a warning says how to place it elsewhere.
     return [
         problem_at(
             odoc,
             ("sites",),
-            f"{message} (the default of configs/policy.yaml); set policy: "
+            f"the reserve is planned at '{site}' (the default of configs/policy.yaml), which is "
+            f"not a site of this operation{hint}; to change it, set policy: "
             "{reserve: {site: <site id>}} or {reserve: {fraction: 0}} in this file",
             key=True,
+            warning=True,
         )
     ]
 
