@@ -105,8 +105,6 @@ def test_no_visit_and_no_reserve_needs_only_the_posts() -> None:
 
 
 def test_hours_are_real_hours_across_a_clock_change() -> None:
-    from sinjai_ops.demand import slots_of
-
     s = scenario([POST], PEOPLE, days=1)
     op = s.operation.model_copy(
         update={
@@ -119,6 +117,6 @@ def test_hours_are_real_hours_across_a_clock_change() -> None:
             )
         }
     )
-    night = next(x for x in slots_of(op) if x.shift == "malam")
+    night = next(x for x in op.slots() if x.shift == "malam")
     # 22:00 on 26 October to 06:00 on the 27th, when clocks go back an hour: nine hours.
     assert night.hours == 9

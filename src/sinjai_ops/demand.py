@@ -7,48 +7,17 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from sinjai_ops.models.arrivals import Candidate, Visit
-from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Demand, HeadKind, Need, Slot
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.scenario import Scenario
 
 _RING_KIND: dict[int | None, HeadKind] = {1: "ring1", 2: "ring2", 3: "ring3", None: "post"}
-
-
-def days_of(op: OperationFile) -> list[date]:
-    info = op.operation
-    return [info.start + timedelta(days=k) for k in range((info.end - info.start).days + 1)]
-
-
-def slots_of(op: OperationFile) -> list[Slot]:
-    """Every shift of every day of the operation, in order of start."""
-    zone = ZoneInfo(op.operation.timezone)
-    slots = []
-    for day in days_of(op):
-        for order, shift in enumerate(op.shifts):
-            start = datetime.combine(day, shift.start, tzinfo=zone)
-            end_day = day if shift.end > shift.start else day + timedelta(days=1)
-            end = datetime.combine(end_day, shift.end, tzinfo=zone)
-            # Hours across a change of clock are real hours, not wall-clock ones.
-            hours = (end.timestamp() - start.timestamp()) / 3600
-            slots.append(
-                Slot(date=day, shift=shift.id, order=order, start=start, end=end, hours=hours)
-            )
-    return sorted(slots, key=lambda s: (s.start.timestamp(), s.date, s.order))
-
-
-def visit_window(visit: Visit, policy: Policy, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    lead = timedelta(minutes=policy.visits.lead_minutes)
-    tail = timedelta(minutes=policy.visits.tail_minutes)
-    start = datetime.combine(visit.date, visit.arrive, tzinfo=zone) - lead
-    end = datetime.combine(visit.date, visit.depart, tzinfo=zone) + tail
-    return start, end
 
 
 def overlaps(slot: Slot, start: datetime, end: datetime) -> bool:
@@ -90,7 +59,7 @@ def derive_demand(scenario: Scenario) -> Demand:
     """Heads needed in every slot: posts, commanders, visits, and the reserve."""
     op, policy = scenario.operation, scenario.policy
     zone = ZoneInfo(op.operation.timezone)
-    slots = slots_of(op)
+    slots = op.slots()
     heads: dict[_Key, int] = defaultdict(int)
 
     for slot in slots:
@@ -118,7 +87,7 @@ def derive_demand(scenario: Scenario) -> Demand:
 
     for candidate in scenario.arrivals.candidates:
         for visit in candidate.visits:
-            start, end = visit_window(visit, policy, zone)
+            start, end = visit.window(policy.visits, zone)
             post_id = f"visit:{candidate.id}"
             source = f"visit:{visit.purpose}"
             for slot in slots:

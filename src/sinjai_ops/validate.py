@@ -260,6 +260,34 @@ def check_shift_lengths(op: OperationFile, policy: Policy, doc: Document) -> lis
     return out
 
 
+def check_visit_windows(
+    arrivals: ArrivalsFile, op: OperationFile, policy: Policy, adoc: Document
+) -> list[Problem]:
+    """Heads a visit needs outside the planned shifts would silently go unplanned: say so."""
+    slots = op.slots()
+    first, last = slots[0].start, max(s.end for s in slots)
+    zone = ZoneInfo(op.operation.timezone)
+    out = []
+    for i, cand in enumerate(arrivals.candidates):
+        for k, visit in enumerate(cand.visits):
+            if not op.operation.start <= visit.date <= op.operation.end:
+                continue  # reported as an error already
+            start, end = visit.window(policy.visits, zone)
+            if start < first or end > last:
+                edge = "before the first" if start < first else "after the last"
+                out.append(
+                    problem_at(
+                        adoc,
+                        ("candidates", i, "visits", k, "arrive" if start < first else "depart"),
+                        f"{cand.id} needs heads from {start:%Y-%m-%d %H:%M} to {end:%H:%M}, "
+                        f"{edge} planned shift; those heads are not planned: widen the "
+                        "operation's dates by a day",
+                        warning=True,
+                    )
+                )
+    return out
+
+
 def check_reserve_site(
     op: OperationFacts, policy: Policy, pdoc: Document, odoc: Document
 ) -> list[Problem]:
@@ -634,6 +662,8 @@ def check_scenario(
         facts = OperationFacts.read(docs["operation"].data)
     if policy is not None and op is not None:
         problems += check_shift_lengths(op, policy, docs["operation"])
+        if arrivals is not None and op.operation.start <= op.operation.end:
+            problems += check_visit_windows(arrivals, op, policy, docs["arrivals"])
     if policy is not None and facts is not None:
         if facts.sites:
             problems += check_reserve_site(facts, policy, policy_doc, docs["operation"])

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, NonNegativeInt, PositiveInt
 
 from sinjai_ops.models.common import Day, Frozen, Ident, LocalTime, Text
 from sinjai_ops.models.plan import Conflict
-from sinjai_ops.models.policy import Risk
+from sinjai_ops.models.policy import Risk, VisitPolicy
 
 
 class Visit(Frozen):
@@ -22,6 +23,14 @@ class Visit(Frozen):
     """Expected crowd."""
     vehicles: NonNegativeInt = 0
     """Convoy size."""
+
+    def window(self, rules: VisitPolicy, zone: ZoneInfo) -> tuple[datetime, datetime]:
+        """From `lead_minutes` before arrival to `tail_minutes` after departure."""
+        start = datetime.combine(self.date, self.arrive, tzinfo=zone)
+        end = datetime.combine(self.date, self.depart, tzinfo=zone)
+        return start - timedelta(minutes=rules.lead_minutes), end + timedelta(
+            minutes=rules.tail_minutes
+        )
 
 
 class Candidate(Frozen):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, NonNegativeInt
 
 from sinjai_ops.models.checklist import Template
 from sinjai_ops.models.common import Day, Frozen, Ident, LocalTime, Nrp, RankName, SkillName, Text
+from sinjai_ops.models.plan import Slot
 
 
 class OperationInfo(Frozen):
@@ -55,6 +57,8 @@ class Site(Frozen):
 
 
 class OperationFile(Frozen):
+    """operation.yaml."""
+
     operation: OperationInfo
     shifts: list[Shift] = Field(min_length=1)
     sites: list[Site] = Field(min_length=1)
@@ -62,3 +66,23 @@ class OperationFile(Frozen):
     """Overrides merged into configs/policy.yaml; validated as part of the merged policy."""
     checklists: list[Template] = Field(default_factory=list)
     """The operation's own checklist templates; one with a shipped template's id replaces it."""
+
+    def days(self) -> list[date]:
+        info = self.operation
+        return [info.start + timedelta(days=k) for k in range((info.end - info.start).days + 1)]
+
+    def slots(self) -> list[Slot]:
+        """Every shift of every day of the operation, in order of start."""
+        zone = ZoneInfo(self.operation.timezone)
+        slots = []
+        for day in self.days():
+            for order, shift in enumerate(self.shifts):
+                start = datetime.combine(day, shift.start, tzinfo=zone)
+                end_day = day if shift.end > shift.start else day + timedelta(days=1)
+                end = datetime.combine(end_day, shift.end, tzinfo=zone)
+                # Hours across a change of clock are real hours, not wall-clock ones.
+                hours = (end.timestamp() - start.timestamp()) / 3600
+                slots.append(
+                    Slot(date=day, shift=shift.id, order=order, start=start, end=end, hours=hours)
+                )
+        return sorted(slots, key=lambda s: (s.start.timestamp(), s.date, s.order))
