@@ -139,3 +139,46 @@ def test_operation_adds_and_replaces_templates(run: Run, tmp_path: Path) -> None
 
 def test_shipped_templates_validate_as_a_file(run: Run) -> None:
     run("validate", ROOT / "configs" / "checklists.yaml", code=0)
+
+
+CONDITIONS = """checklists:
+  - id: cek-rival
+    anchor: {kind: visit, minutes: 30}
+    owner: {role: operation-commander}
+    when: {rival_conflict: true}
+    text: {id: "Rival {candidate}", en: "Rival {candidate}"}
+  - id: cek-tenang
+    anchor: {kind: visit, minutes: 30}
+    owner: {role: operation-commander}
+    when: {rival_conflict: false, risk: [low], min_supporters: 100}
+    text: {id: "Tenang {candidate}", en: "Calm {candidate}"}
+  - id: cek-kurang
+    anchor: {kind: day, at: "07:00"}
+    owner: {role: operation-commander}
+    when: {shortfall: true}
+    text: {id: "Kurang {date}", en: "Short {date}"}
+"""
+
+
+def test_conditions(run: Run, tmp_path: Path) -> None:
+    for name in ("roster.yaml", "arrivals.yaml"):
+        (tmp_path / name).write_bytes((EXAMPLE / name).read_bytes())
+    text = (EXAMPLE / "operation.yaml").read_text(encoding="utf-8") + CONDITIONS
+    (tmp_path / "operation.yaml").write_text(text, encoding="utf-8")
+    body = json.loads(run("checklist", tmp_path, "--format", "json", "--lang", "en").stdout)
+
+    def texts(template: str) -> list[str]:
+        return [f"{i['due'][:10]} {i['text']}" for i in body["items"] if i["template"] == template]
+
+    # Only the two rivals' visits on the day they meet at the KPU.
+    assert [t.split(" (")[0] for t in texts("cek-rival")] == [
+        "2024-08-27 Rival paslon-1",
+        "2024-08-27 Rival paslon-2",
+    ]
+    # paslon-3 is the low-risk pair; only its registration brings 100 supporters or more.
+    assert [t.split(" (")[0] for t in texts("cek-tenang")] == ["2024-08-26 Calm paslon-3"]
+    short_days = {
+        s["date"]
+        for s in json.loads(run("plan", tmp_path, "--format", "json").stdout)["shortfalls"]
+    }
+    assert [t[:10] for t in texts("cek-kurang")] == sorted(short_days)
