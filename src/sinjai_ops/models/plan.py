@@ -140,7 +140,8 @@ class Load(Frozen):
     min: int
     median: float
     max: int
-    max_lower_bound: int
+    max_lower_bound: int | None
+    """None when the solver had no time left to prove one."""
     """No plan that fills as many heads can give its busiest officer fewer shifts."""
 
 

@@ -78,6 +78,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "load_value": (
             "min {min}, median {median:g}, max {max} (no plan can do with fewer than {bound})"
         ),
+        "load_value_unproven": "min {min}, median {median:g}, max {max} (no bound: out of time)",
         "schedule": "Schedule per officer",
         "changes": "Changes from the baseline plan",
         "no_changes": "Nobody moves.",
@@ -128,6 +129,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "load": "Shift per personel",
         "load_value": (
             "min {min}, median {median:g}, maks {max} (tidak mungkin kurang dari {bound})"
+        ),
+        "load_value_unproven": (
+            "min {min}, median {median:g}, maks {max} (batas bawah tak sempat dihitung)"
         ),
         "schedule": "Jadwal per personel",
         "changes": "Perubahan dari rencana sebelumnya",

@@ -99,7 +99,7 @@ def summary_lines(plan: Plan, lang: str) -> list[tuple[str, str]]:
     status = word(lang, q.status, gap=q.heads_gap)
     load = word(
         lang,
-        "load_value",
+        "load_value" if q.load.max_lower_bound is not None else "load_value_unproven",
         min=q.load.min,
         median=q.load.median,
         max=q.load.max,

@@ -96,7 +96,7 @@ class Outcome:
     """(class, slot, role) to officers of that class working that slot in that role."""
     weighted_filled: int
     weighted_bound: int
-    load_lower_bound: int
+    load_lower_bound: int | None
 
 
 @dataclass
@@ -219,7 +219,7 @@ def solve_classes(
         working={key: n for key, n in working.items() if n},
         weighted_filled=weighted,
         weighted_bound=bound,
-        load_lower_bound=load_bound or 0,
+        load_lower_bound=load_bound,
     )
 
 

@@ -22,7 +22,7 @@ from sinjai_ops.models.plan import (
 )
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.solve.audit import may_fill, schedule_violations
+from sinjai_ops.solve.audit import may_fill
 from sinjai_ops.solve.classes import OfficerClass, Role, officer_classes, role_of
 from sinjai_ops.solve.decompose import name_officers
 from sinjai_ops.solve.model import NoPlanInTime, Outcome, solve_classes
@@ -60,6 +60,7 @@ def make_plan(
         for mine in roles_at
     ]
     names: dict[int, list[str]] = {}
+    load_bound: int | None
     if not demand.needs:
         status, weighted, bound, load_bound = "nothing-to-plan", 0, 0, 0
     elif not classes:
@@ -74,7 +75,7 @@ def make_plan(
             # No plan at all within the time: the greedy fill below makes one, and the bound
             # is every head filled.
             total = sum(n.weight * n.heads for n in demand.needs)
-            outcome = Outcome("feasible", (), {}, 0, total, 0)
+            outcome = Outcome("feasible", (), {}, 0, total, None)
         else:
             names = name_officers(scenario, demand, classes, networks, outcome, before, after)
         named = sum(demand.needs[n].weight * len(v) for n, v in names.items())
@@ -143,27 +144,58 @@ def _compare(plan: Plan, baseline: list[Assignment]) -> Plan:
 def fill_idle(
     scenario: Scenario, demand: Demand, names: dict[int, list[str]]
 ) -> dict[int, list[str]]:
-    """After a solve stopped early: give every open head to an idle officer who may take it."""
+    """After a solve stopped early: give every open head to an officer who may take it without
+    breaking a rule, shift by shift, the heaviest heads and the least busy officers first."""
     policy = scenario.policy
-    slot_of = {(s.date, s.shift): s for s in demand.slots}
-    worked: dict[str, list[Slot]] = defaultdict(list)
+    slots = demand.slots
+    index = {(s.date, s.shift): i for i, s in enumerate(slots)}
+    rest = policy.rest.min_rest_hours * 3600 - 1e-6
+
+    def apart(a: Slot, b: Slot) -> bool:
+        return b.start.timestamp() >= a.end.timestamp() + rest
+
+    # Slots one officer may not hold together with each slot: overlap or too little rest.
+    clashes = [
+        {u for u, other in enumerate(slots) if u != t and not (apart(s, other) or apart(other, s))}
+        for t, s in enumerate(slots)
+    ]
+    worked: dict[str, set[int]] = defaultdict(set)
+    hours: dict[tuple[str, date], float] = defaultdict(float)
     for n, nrps in names.items():
+        t = index[(demand.needs[n].date, demand.needs[n].shift)]
         for nrp in nrps:
-            worked[nrp].append(slot_of[(demand.needs[n].date, demand.needs[n].shift)])
+            worked[nrp].add(t)
+            hours[(nrp, slots[t].date)] += slots[t].hours
     out = {n: list(v) for n, v in names.items()}
-    order = sorted(range(len(demand.needs)), key=lambda n: (-demand.needs[n].weight, n))
-    for n in order:
+
+    def _slot_of(n: int) -> int:
+        return index[(demand.needs[n].date, demand.needs[n].shift)]
+
+    candidates: dict[tuple[int, str, str | None], list[Member]] = {}
+    # In time order, so that "least busy" is current; heaviest heads first within a shift.
+    for n in sorted(
+        range(len(demand.needs)), key=lambda n: (_slot_of(n), -demand.needs[n].weight, n)
+    ):
         need = demand.needs[n]
-        slot = slot_of[(need.date, need.shift)]
-        for person in scenario.roster.personnel:
+        t = index[(need.date, need.shift)]
+        key = (t, need.skill, need.min_rank)
+        if key not in candidates:
+            eligible = [
+                p
+                for p in scenario.roster.personnel
+                if may_fill(p, need.skill, need.min_rank, need.date, policy)
+            ]
+            candidates[key] = sorted(eligible, key=lambda p: (len(worked[p.nrp]), p.nrp))
+        for person in candidates[key]:
             if len(out.get(n, [])) >= need.heads:
                 break
             mine = worked[person.nrp]
-            if slot in mine or not may_fill(person, need.skill, need.min_rank, need.date, policy):
+            day_hours = hours[(person.nrp, need.date)] + slots[t].hours
+            if t in mine or mine & clashes[t] or day_hours > policy.rest.max_hours_per_day + 1e-6:
                 continue
-            if not schedule_violations([*mine, slot], policy):
-                out.setdefault(n, []).append(person.nrp)
-                mine.append(slot)
+            out.setdefault(n, []).append(person.nrp)
+            mine.add(t)
+            hours[(person.nrp, need.date)] = day_hours
     return {n: sorted(v) for n, v in out.items()}
 
 
@@ -174,7 +206,7 @@ def _assemble(
     status: str,
     weighted: int,
     bound: int,
-    load_bound: int,
+    load_bound: int | None,
 ) -> Plan:
     shift_order = {s.id: i for i, s in enumerate(scenario.operation.shifts)}
 
@@ -237,7 +269,7 @@ def _assemble(
             min=counts[0],
             median=float(statistics.median(counts)),
             max=counts[-1],
-            max_lower_bound=min(load_bound, counts[-1]),
+            max_lower_bound=None if load_bound is None else min(load_bound, counts[-1]),
         ),
     )
     commanders = _commanders(assignments, people, scenario)
