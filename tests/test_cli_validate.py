@@ -102,6 +102,11 @@ def test_schema_describes_times_as_a_pattern(run: Run, tmp_path: Path) -> None:
     assert '"format": "time"' not in arrivals
     visit = json.loads(arrivals)["$defs"]["Visit"]["properties"]
     assert visit["arrive"]["pattern"].startswith("^")
+    operation = json.loads((tmp_path / "operation.schema.json").read_text(encoding="utf-8"))
+    policy = operation["properties"]["policy"]
+    assert set(policy["properties"]) >= {"rest", "reserve", "visits", "priorities"}
+    # An override names only what it changes: nothing in it is required.
+    assert "required" not in json.dumps(operation["$defs"]["RestPolicy"])
     roster = json.loads((tmp_path / "roster.schema.json").read_text(encoding="utf-8"))
     assert "from" in roster["$defs"]["Leave"]["properties"]
 

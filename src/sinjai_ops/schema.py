@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.operation import OperationFile
+from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.roster import RosterFile
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
@@ -18,8 +19,32 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
 }
 
 
+def _optional_everywhere(node: Any) -> Any:
+    """An override may name any part of the policy: nothing in it is required."""
+    if isinstance(node, dict):
+        return {k: _optional_everywhere(v) for k, v in node.items() if k != "required"}
+    if isinstance(node, list):
+        return [_optional_everywhere(v) for v in node]
+    return node
+
+
+def policy_override_schema() -> dict[str, Any]:
+    """`policy:` of operation.yaml: the shape of configs/policy.yaml, every key optional."""
+    body = _optional_everywhere(Policy.model_json_schema(by_alias=True))
+    defs = body.pop("$defs", {})
+    return {"schema": body, "defs": defs}
+
+
 def schema_for(kind: str) -> dict[str, Any]:
     body = SCHEMA_MODELS[kind].model_json_schema(by_alias=True)
+    if kind == "operation":
+        override = policy_override_schema()
+        body["$defs"] = {**body.get("$defs", {}), **override["defs"]}
+        body["properties"]["policy"] = {
+            **override["schema"],
+            "description": "Overrides of configs/policy.yaml: a mapping replaces only the keys "
+            "it names, a list replaces the whole list.",
+        }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"sinjai-ops/{kind}.schema.json",
