@@ -20,7 +20,7 @@ def test_example_is_valid_with_warnings(run: Run) -> None:
 
 def test_invalid_gives_exit_1_and_every_problem(run: Run) -> None:
     result = run("validate", BAD, code=1)
-    assert result.stdout.count(": error: ") == 8
+    assert result.stdout.count(": error: ") == 9
     for line in result.stdout.splitlines()[:-1]:
         file, line_no, column, _ = line.split(":", 3)
         assert file.endswith("arrivals.yaml") and int(line_no) > 0 and int(column) > 0
@@ -34,7 +34,7 @@ def test_several_paths_at_once(run: Run) -> None:
 
 def test_json_format(run: Run) -> None:
     body = json.loads(run("validate", "--format", "json", BAD, code=1).stdout)
-    assert body["valid"] is False and body["errors"] == 8
+    assert body["valid"] is False and body["errors"] == 9
     first = body["problems"][0]
     assert set(first) == {"file", "line", "column", "path", "message", "severity"}
 

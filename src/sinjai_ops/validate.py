@@ -139,6 +139,45 @@ def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
 # Checks within and across files. Each takes the models and the documents they came from.
 
 
+_IDENTITIES: dict[str, list[tuple[Path, str]]] = {
+    "operation": [
+        (("shifts", "*", "id"), "shift id"),
+        (("sites", "*", "id"), "site id"),
+        (("sites", "*", "posts", "*", "id"), "post id"),
+        (("checklists", "*", "id"), "template id"),
+    ],
+    "roster": [(("personnel", "*", "nrp"), "NRP")],
+    "arrivals": [
+        (("candidates", "*", "id"), "candidate id"),
+        (("candidates", "*", "number"), "ballot number"),
+    ],
+    "checklists": [(("templates", "*", "id"), "template id")],
+}
+
+
+def _raw_values(node: Any, pattern: Path, path: Path = ()) -> list[tuple[Path, str]]:
+    """The text at every path matching `pattern` (`*` for any list index) in plain data."""
+    if not pattern:
+        return [(path, node)] if isinstance(node, str) else []
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        items = enumerate(node) if isinstance(node, list) else iter(())
+        return [found for i, item in items for found in _raw_values(item, rest, (*path, i))]
+    if isinstance(node, dict) and head in node:
+        return _raw_values(node[head], rest, (*path, head))
+    return []
+
+
+def check_identities(doc: Document, kind: str) -> list[Problem]:
+    """Ids, NRPs and ballot numbers used twice, read from the plain data: reported even when
+    other parts of the file keep its model from being built."""
+    out: list[Problem] = []
+    for pattern, what in _IDENTITIES.get(kind, []):
+        found = _raw_values(doc.data, pattern)
+        out += _dupes(doc, [v for _, v in found], lambda i, f=found: f[i][0], what)
+    return out
+
+
 def _dupes(doc: Document, items: Sequence[str], path_of: Any, what: str) -> list[Problem]:
     seen: dict[str, int] = {}
     out = []
@@ -200,13 +239,10 @@ def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Pr
             problem_at(doc, ("operation", "end"), f"end {info.end} is before start {info.start}")
         )
     shift_ids = [s.id for s in op.shifts]
-    out += _dupes(doc, shift_ids, lambda i: ("shifts", i, "id"), "shift id")
-    out += _dupes(doc, [s.id for s in op.sites], lambda i: ("sites", i, "id"), "site id")
     post_paths = [
         ("sites", i, "posts", j) for i, s in enumerate(op.sites) for j in range(len(s.posts))
     ]
     posts = [op.sites[p[1]].posts[p[3]] for p in post_paths]
-    out += _dupes(doc, [p.id for p in posts], lambda k: (*post_paths[k], "id"), "post id")
     for path, post in zip(post_paths, posts, strict=True):
         if post.id == RESERVE_POST:
             out.append(
@@ -315,7 +351,7 @@ def check_reserve_site(
 
 
 def check_roster(roster: RosterFile, policy: Policy, doc: Document) -> list[Problem]:
-    out = _dupes(doc, [p.nrp for p in roster.personnel], lambda i: ("personnel", i, "nrp"), "NRP")
+    out: list[Problem] = []
     for i, person in enumerate(roster.personnel):
         base: Path = ("personnel", i)
         out += _dupes(doc, person.skills, lambda k, b=base: (*b, "skills", k), "skill")
@@ -426,14 +462,7 @@ def check_roster_against_operation(
 
 def check_arrivals(arrivals: ArrivalsFile, doc: Document) -> list[Problem]:
     ids = [c.id for c in arrivals.candidates]
-    out = _dupes(doc, ids, lambda i: ("candidates", i, "id"), "candidate id")
-    numbered = [(i, c.number) for i, c in enumerate(arrivals.candidates) if c.number is not None]
-    out += _dupes(
-        doc,
-        [str(n) for _, n in numbered],
-        lambda k: ("candidates", numbered[k][0], "number"),
-        "ballot number",
-    )
+    out: list[Problem] = []
     for i, cand in enumerate(arrivals.candidates):
         for k, rival in enumerate(cand.rivals):
             if rival == cand.id:
@@ -537,7 +566,7 @@ def check_templates(
     templates: list[Template], doc: Document, base: Path, posts: list[str] | None = None
 ) -> list[Problem]:
     """Checklist templates: unique ids, known placeholders, anchors with what they need."""
-    out = _dupes(doc, [t.id for t in templates], lambda i: (*base, i, "id"), "template id")
+    out: list[Problem] = []
     for i, t in enumerate(templates):
         path: Path = (*base, i)
         for lang in ("id", "en"):
@@ -628,6 +657,7 @@ def check_scenario(
 
     models: dict[str, Any] = {}
     for kind, doc in docs.items():
+        problems += check_identities(doc, kind)
         model, found = parse_model(doc, MODELS[kind], names)
         problems += [p for p in found if (p.file, p.line, p.column) not in loader_places]
         if model is None:
@@ -651,6 +681,7 @@ def check_scenario(
         problems += found
         if templates is not None:
             shipped = templates.templates
+            problems += check_identities(defaults.checklists, "checklists")
             problems += check_templates(shipped, defaults.checklists, ("templates",))
         posts = [p.id for s in op.sites for p in s.posts]
         problems += check_templates(op.checklists, docs["operation"], ("checklists",), posts)
