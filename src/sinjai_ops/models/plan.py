@@ -155,6 +155,8 @@ class Quality(Frozen):
     heads_gap: int
     """At most this many more heads could be filled by any plan."""
     load: Load
+    site_changes: int = 0
+    """Times an officer's next shift is at another site than the one before (continuity)."""
     kept: int | None = None
     """With a baseline: its assignments kept exactly (same officer, shift, post and skill)."""
     moved: int | None = None

@@ -75,6 +75,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "feasible": "best found, at most {gap} heads from the best possible",
         "nothing-to-plan": "nothing to plan",
         "load": "Shifts per officer",
+        "site_changes": "Moves between sites (shift to shift)",
         "load_value": (
             "min {min}, median {median:g}, max {max} (no plan can do with fewer than {bound})"
         ),
@@ -127,6 +128,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "feasible": "hasil terbaik, selisih paling banyak {gap} personel dari optimum",
         "nothing-to-plan": "tidak ada yang direncanakan",
         "load": "Shift per personel",
+        "site_changes": "Perpindahan lokasi antar-shift",
         "load_value": (
             "min {min}, median {median:g}, maks {max} (tidak mungkin kurang dari {bound})"
         ),

@@ -110,6 +110,7 @@ def summary_lines(plan: Plan, lang: str) -> list[tuple[str, str]]:
         (word(lang, "filled"), str(q.heads_filled)),
         (word(lang, "status"), status),
         (word(lang, "load"), load),
+        (word(lang, "site_changes"), str(q.site_changes)),
         *kept,
     ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections import Counter, defaultdict
 from datetime import date
@@ -271,6 +272,7 @@ def _assemble(
             max=counts[-1],
             max_lower_bound=None if load_bound is None else min(load_bound, counts[-1]),
         ),
+        site_changes=_site_changes(assignments, demand),
     )
     commanders = _commanders(assignments, people, scenario)
     named = sorted(loads)
@@ -290,6 +292,20 @@ def _assemble(
         ],
         slots=demand.slots,
         commanders=commanders,
+    )
+
+
+def _site_changes(assignments: list[Assignment], demand: Demand) -> int:
+    """How often an officer's next shift is at another site than the one before."""
+    order = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
+    sites: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for a in assignments:
+        sites[a.nrp].append((order[(a.date, a.shift)], a.site))
+    return sum(
+        1
+        for worked in sites.values()
+        for (_, a), (_, b) in itertools.pairwise(sorted(worked))
+        if a != b
     )
 
 
