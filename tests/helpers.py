@@ -41,6 +41,15 @@ def officer(nrp: str, rank: str = "Bripda", *skills: str, **extra: Any) -> dict[
     }
 
 
+def _sites(posts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Posts at site `kpu`, or at the site a post names under `site` (a test shorthand)."""
+    sites: dict[str, list[dict[str, Any]]] = {"kpu": []}
+    for post in posts:
+        body = {k: v for k, v in post.items() if k != "site"}
+        sites.setdefault(post.get("site", "kpu"), []).append(body)
+    return [{"id": s, "name": s.upper(), "posts": p} for s, p in sites.items()]
+
+
 def scenario(
     posts: list[dict[str, Any]],
     people: list[dict[str, Any]],
@@ -61,7 +70,7 @@ def scenario(
             "commander": "70010001",
         },
         "shifts": shifts or SHIFTS,
-        "sites": [{"id": "kpu", "name": "KPU", "posts": posts}],
+        "sites": _sites(posts),
         "policy": {"reserve": {"fraction": 0, "site": "kpu"}, **(policy or {})},
     }
     arrivals = {

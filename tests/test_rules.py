@@ -135,3 +135,21 @@ def test_no_plan_in_time_falls_back_to_a_greedy_plan(monkeypatch: pytest.MonkeyP
     _, result = solve(s)  # audited: no idle officer beside a shortfall
     assert result.quality.status == "feasible"
     assert result.quality.heads_filled == 2 and result.quality.heads_gap > 0
+
+
+def test_officers_stay_at_their_site() -> None:
+    posts = [
+        {"id": "jaga-a", "need": {"samapta": 1}, "shifts": ["pagi"]},
+        {"id": "jaga-b", "site": "mapolres", "need": {"samapta": 1}, "shifts": ["pagi"]},
+    ]
+    # On the 26th only 85000002 can work, and takes the first post (at kpu). On the 27th both
+    # work: he stays at kpu, and the other officer goes to mapolres.
+    away = officer("85000001", unavailable=[{"from": "2024-08-26", "to": "2024-08-26"}])
+    s = scenario(posts, [away, officer("85000002")], days=2)
+    _, plan = solve(s)
+    assert plan.quality.heads_filled == 3
+    assert {(str(a.date), a.site, a.nrp) for a in plan.assignments if a.nrp == "85000002"} == {
+        ("2024-08-26", "kpu", "85000002"),
+        ("2024-08-27", "kpu", "85000002"),
+    }
+    assert plan.quality.site_changes == 0

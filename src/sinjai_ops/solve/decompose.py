@@ -130,7 +130,10 @@ def _pick(
     pool: list[str], need: Need, beside: list[str], last_site: dict[str, str], unit: dict[str, str]
 ) -> str:
     units = {unit[n] for n in beside}
-    return min(
-        pool,
-        key=lambda nrp: (last_site.get(nrp, need.site) != need.site, unit[nrp] not in units, nrp),
-    )
+
+    def stays(nrp: str) -> int:
+        # Best: was at this site last; then: no shift yet; last: comes from another site.
+        last = last_site.get(nrp)
+        return 0 if last == need.site else 1 if last is None else 2
+
+    return min(pool, key=lambda nrp: (stays(nrp), unit[nrp] not in units, nrp))
