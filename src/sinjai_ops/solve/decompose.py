@@ -8,6 +8,7 @@ every rule, so these preferences never cost a head.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 from sinjai_ops.models.plan import Demand, Need
@@ -43,83 +44,117 @@ def name_officers(
         return any(slot < u < after[slot] for u in before.get(nrp, {}))
 
     unit = {p.nrp: p.unit for p in scenario.roster.personnel}
-    working: dict[int, dict[int, list[str]]] = defaultdict(dict)  # slot -> class -> nrps
-    load: dict[str, int] = defaultdict(int)
-    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
-        flow = outcome.arc_flow[c]
-        leaving: dict[int, list[int]] = defaultdict(list)
-        for k, arc in enumerate(net.arcs):
-            if flow[k]:
-                leaving[arc.tail].append(k)
-        standing: dict[int, list[str]] = defaultdict(list)
-        standing[net.source] = list(cls.members)
-        # Nodes are numbered in time order, so every officer arrives before leaving.
-        for node in range(net.node_count):
-            here = standing.pop(node, [])
-            for k in sorted(leaving[node], key=lambda k: net.arcs[k].slot is None):
-                arc = net.arcs[k]
-                here.sort(
-                    key=lambda nrp: (
-                        not had(nrp, arc.slot),
-                        would_drop(nrp, arc.slot),
-                        load[nrp],
-                        nrp,
-                    )
-                )
-                going, here = here[: flow[k]], here[flow[k] :]
-                if arc.slot is not None:
-                    working[arc.slot].setdefault(c, []).extend(going)
-                    for nrp in going:
-                        load[nrp] += 1
-                standing[arc.head].extend(going)
-            assert not here or node == net.sink, "flow does not balance"
-
-    needs_at: dict[tuple[int, Role], list[int]] = defaultdict(list)
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
+    needs_at: dict[tuple[int, Role], list[int]] = defaultdict(list)
     for n, need in enumerate(demand.needs):
         needs_at[(slot_index[(need.date, need.shift)], role_of(need))].append(n)
+    roles_of: dict[tuple[int, int], list[Role]] = defaultdict(list)  # (class, slot) -> roles
+    for c, slot, role in outcome.working:
+        roles_of[(c, slot)].append(role)
+    sites_of = {
+        key: {demand.needs[n].site for role in roles for n in needs_at[(key[1], role)]}
+        for key, roles in roles_of.items()
+    }
 
+    # Officers of each class walk their network in time order, all classes together, so that
+    # each choice knows where everyone stood last.
+    leaving: list[dict[int, list[int]]] = []
+    standing: list[dict[int, list[str]]] = []
+    nodes_at: list[dict[int, list[int]]] = []
+    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
+        out: dict[int, list[int]] = defaultdict(list)
+        for k, arc in enumerate(net.arcs):
+            if outcome.arc_flow[c][k]:
+                out[arc.tail].append(k)
+        leaving.append(out)
+        standing.append(defaultdict(list, {net.source: list(cls.members)}))
+        by_slot: dict[int, list[int]] = defaultdict(list)
+        for node, slot in enumerate(net.node_slot):
+            by_slot[slot].append(node)
+        nodes_at.append(by_slot)
+
+    load: dict[str, int] = defaultdict(int)
     last_site: dict[str, str] = {}
     names: dict[int, list[str]] = {}
-    for slot in sorted(working):
-        pools: dict[Role, list[str]] = defaultdict(list)
-        for c, nrps in sorted(working[slot].items()):
-            rest = list(nrps)
-            for role in sorted(
-                (r for (cc, t, r) in outcome.working if cc == c and t == slot),
-                key=lambda r: (r[0], r[1] or ""),
-            ):
-                count = outcome.working[(c, slot, role)]
-                rest.sort(key=lambda nrp: before.get(nrp, {}).get(slot, ("", None))[1] != role)
-                pools[role].extend(rest[:count])
-                rest = rest[count:]
-        for role, pool in sorted(pools.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-            # Heaviest heads first: that is how the model counted the weight it filled.
-            order = sorted(needs_at[(slot, role)], key=lambda n: (-demand.needs[n].weight, n))
-            room: dict[int, int] = {}
-            left = len(pool)
-            for n in order:
-                room[n] = min(demand.needs[n].heads, left)
-                left -= room[n]
-            chosen: dict[int, list[str]] = {n: [] for n in order}
-            # Officers first go back to the post they held in the baseline, then the rest.
-            for n in order:
-                for nrp in sorted(pool):
-                    if len(chosen[n]) < room[n] and _held(before, nrp, slot, demand.needs[n]):
-                        chosen[n].append(nrp)
-                        pool.remove(nrp)
-            for n in order:
-                need = demand.needs[n]
-                while len(chosen[n]) < room[n]:
-                    nrp = _pick(pool, need, chosen[n], last_site, unit)
-                    pool.remove(nrp)
-                    chosen[n].append(nrp)
-            for n in order:
-                for nrp in chosen[n]:
-                    last_site[nrp] = demand.needs[n].site
-                if chosen[n]:
-                    names[n] = sorted(chosen[n])
+    for slot in range(len(demand.slots)):
+        working: dict[int, list[str]] = {}
+        for c, net in enumerate(networks):
+            flow = outcome.arc_flow[c]
+            wanted = sites_of.get((c, slot), set())
+
+            def order(
+                nrp: str, slot: int | None, wanted: set[str] = wanted
+            ) -> tuple[bool, bool, int, int, str]:
+                last = last_site.get(nrp)
+                here = 0 if last in wanted else 1 if last is None else 2
+                return (not had(nrp, slot), would_drop(nrp, slot), load[nrp], here, nrp)
+
+            for node in nodes_at[c].get(slot, []):
+                here = standing[c].pop(node, [])
+                for k in sorted(leaving[c][node], key=lambda k: net.arcs[k].slot is None):
+                    arc = net.arcs[k]
+                    here.sort(key=functools.partial(order, slot=arc.slot))
+                    going, here = here[: flow[k]], here[flow[k] :]
+                    if arc.slot is not None:
+                        working.setdefault(c, []).extend(going)
+                        for nrp in going:
+                            load[nrp] += 1
+                    standing[c][arc.head].extend(going)
+                assert not here, "flow does not balance"
+        _name_slot(
+            slot, working, outcome, roles_of, needs_at, demand, before, last_site, unit, names
+        )
     return names
+
+
+def _name_slot(
+    slot: int,
+    working: dict[int, list[str]],
+    outcome: Outcome,
+    roles_of: dict[tuple[int, int], list[Role]],
+    needs_at: dict[tuple[int, Role], list[int]],
+    demand: Demand,
+    before: dict[str, dict[int, tuple[str, Role]]],
+    last_site: dict[str, str],
+    unit: dict[str, str],
+    names: dict[int, list[str]],
+) -> None:
+    """Give the heads of one slot to the officers working it: role by role, the baseline post
+    first, then the site where each stood last, beside their own unit."""
+    pools: dict[Role, list[str]] = defaultdict(list)
+    for c, nrps in sorted(working.items()):
+        rest = list(nrps)
+        for role in sorted(roles_of[(c, slot)], key=lambda r: (r[0], r[1] or "")):
+            count = outcome.working[(c, slot, role)]
+            rest.sort(key=lambda nrp: before.get(nrp, {}).get(slot, ("", None))[1] != role)
+            pools[role].extend(rest[:count])
+            rest = rest[count:]
+    for role, pool in sorted(pools.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        # Heaviest heads first: that is how the model counted the weight it filled.
+        order = sorted(needs_at[(slot, role)], key=lambda n: (-demand.needs[n].weight, n))
+        room: dict[int, int] = {}
+        left = len(pool)
+        for n in order:
+            room[n] = min(demand.needs[n].heads, left)
+            left -= room[n]
+        chosen: dict[int, list[str]] = {n: [] for n in order}
+        # Officers first go back to the post they held in the baseline, then the rest.
+        for n in order:
+            for nrp in sorted(pool):
+                if len(chosen[n]) < room[n] and _held(before, nrp, slot, demand.needs[n]):
+                    chosen[n].append(nrp)
+                    pool.remove(nrp)
+        for n in order:
+            need = demand.needs[n]
+            while len(chosen[n]) < room[n]:
+                nrp = _pick(pool, need, chosen[n], last_site, unit)
+                pool.remove(nrp)
+                chosen[n].append(nrp)
+        for n in order:
+            for nrp in chosen[n]:
+                last_site[nrp] = demand.needs[n].site
+            if chosen[n]:
+                names[n] = sorted(chosen[n])
 
 
 def _held(before: dict[str, dict[int, tuple[str, Role]]], nrp: str, slot: int, need: Need) -> bool:

@@ -31,6 +31,9 @@ class Network:
     node_count: int
     source: int
     sink: int
+    node_slot: tuple[int, ...]
+    """The slot each node stands before (the number of slots for the sink); nodes are numbered
+    in time order."""
 
 
 def next_free(slots: list[Slot], min_rest_hours: float) -> list[int]:
@@ -76,4 +79,6 @@ def schedule_network(
         (Arc(renumber[a.tail], renumber[a.head], a.slot) for a in arcs),
         key=lambda a: (a.tail, a.head, -1 if a.slot is None else a.slot),
     )
-    return Network(tuple(ordered), len(keys), renumber[source], renumber[sink])
+    return Network(
+        tuple(ordered), len(keys), renumber[source], renumber[sink], tuple(k[0] for k in keys)
+    )
