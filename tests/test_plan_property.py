@@ -14,6 +14,8 @@ from sinjai_ops.render import PLAN_RENDERERS
 from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
 from sinjai_ops.render.plan_json import as_json
 from sinjai_ops.render.view import View
+from sinjai_ops.solve.audit import audit
+from sinjai_ops.solve.plan import make_plan
 from tests.helpers import officer, scenario, solve
 
 SKILLS = ["samapta", "dalmas", "intel", "lantas"]
@@ -89,6 +91,11 @@ def test_plans_keep_every_rule_and_repeat(s: Any) -> None:
     )
     _, again = solve(s)
     assert as_json(plan, View()) == as_json(again, View())
+    # Re-planned against itself, nothing moves and nothing is lost.
+    kept = make_plan(s, demand, baseline=plan.assignments)
+    assert audit(s, demand, kept) == []
+    assert kept.quality.weighted_filled == plan.quality.weighted_filled
+    assert kept.quality.moved == 0 and kept.changes == []
     # Every renderer, both layouts and languages, and the checklist, on whatever came out.
     checklist = make_checklist(s, demand, plan, s.checklists)
     for lang in ("id", "en"):
