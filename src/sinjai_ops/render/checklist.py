@@ -59,9 +59,14 @@ def as_table(checklist: Checklist, view: View) -> RenderableType:
         Text(f"{word(lang, 'checklist')}: {checklist.operation}", style="bold")
     ]
     for _, items in _days(checklist):
-        table = Table(title=long_date(lang, items[0].due.date()), title_justify="left")
-        for key in ("due", "site", "owner", "item"):
-            table.add_column(word(lang, key), overflow="fold")
+        table = Table(
+            title=long_date(lang, items[0].due.date()), title_justify="left", expand=True
+        )
+        table.add_column(word(lang, "due"), no_wrap=True)
+        table.add_column(word(lang, "site"), no_wrap=True)
+        # The item is what the officer reads: the owner's column is kept narrow for it.
+        table.add_column(word(lang, "owner"), overflow="fold", max_width=30)
+        table.add_column(word(lang, "item"), overflow="fold", ratio=1)
         for item in items:
             table.add_row(
                 f"{item.due:%H:%M}",
