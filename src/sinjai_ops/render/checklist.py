@@ -59,9 +59,7 @@ def as_table(checklist: Checklist, view: View) -> RenderableType:
         Text(f"{word(lang, 'checklist')}: {checklist.operation}", style="bold")
     ]
     for _, items in _days(checklist):
-        table = Table(
-            title=long_date(lang, items[0].due.date()), title_justify="left", expand=True
-        )
+        table = Table(title=long_date(lang, items[0].due.date()), title_justify="left", expand=True)
         table.add_column(word(lang, "due"), no_wrap=True)
         table.add_column(word(lang, "site"), no_wrap=True)
         # The item is what the officer reads: the owner's column is kept narrow for it.

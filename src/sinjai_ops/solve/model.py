@@ -83,6 +83,17 @@ class _Program:
         return lp
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What a baseline plan had, counted per class of officers."""
+
+    roles: dict[tuple[int, int, Role], int]
+    """(class, slot, role): officers who worked that slot in that role."""
+    arcs: dict[tuple[int, int], int]
+    """(class, arc): officers whose baseline schedule works along that arc of the network,
+    which tells apart schedules that the counts per slot cannot."""
+
+
 class NoPlanInTime(Exception):
     """HiGHS stopped (time limit) before it had any whole-number plan."""
 
@@ -156,11 +167,11 @@ def solve_classes(
     demand: Demand,
     roles_at: list[dict[int, list[Role]]],
     time_limit: float,
-    kept: dict[tuple[int, int, Role], int] | None = None,
+    kept: Kept | None = None,
 ) -> Outcome:
     """`roles_at[c][slot]`: the roles needed in that slot that class c may fill.
 
-    `kept`: officers of each class who worked each slot in each role in a baseline plan.
+    `kept`: what a baseline plan had, per class.
     """
     slots = len(demand.slots)
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
@@ -226,7 +237,7 @@ def solve_classes(
 def keep_the_baseline(
     prog: _Program,
     v: _Vars,
-    kept: dict[tuple[int, int, Role], int],
+    kept: Kept,
     deadline: float,
     values: np.ndarray,
 ) -> np.ndarray:
@@ -237,11 +248,17 @@ def keep_the_baseline(
     """
     prog.cost = [0.0] * len(prog.cost)
     held = []
-    for key, count in sorted(kept.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2][0])):
+
+    def hold(variable: int, count: int) -> None:
+        col = prog.column(1.0, 0.0, float(count))
+        prog.row([(col, 1.0), (variable, -1.0)], -math.inf, 0.0)
+        held.append((col, 1.0))
+
+    for key, count in sorted(kept.roles.items(), key=lambda kv: (kv[0][:2], kv[0][2][0])):
         if key in v.working:
-            col = prog.column(1.0, 0.0, float(count))
-            prog.row([(col, 1.0), (v.working[key], -1.0)], -math.inf, 0.0)
-            held.append((col, 1.0))
+            hold(v.working[key], count)
+    for (c, k), count in sorted(kept.arcs.items()):
+        hold(v.arcs[c][k], count)
     try:
         values = _solve(prog, deadline)[0]
     except NoPlanInTime:

@@ -26,8 +26,8 @@ from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.solve.audit import may_fill
 from sinjai_ops.solve.classes import OfficerClass, Role, officer_classes, role_of
 from sinjai_ops.solve.decompose import name_officers
-from sinjai_ops.solve.model import NoPlanInTime, Outcome, solve_classes
-from sinjai_ops.solve.network import next_free, schedule_network
+from sinjai_ops.solve.model import Kept, NoPlanInTime, Outcome, solve_classes
+from sinjai_ops.solve.network import Network, next_free, schedule_network
 
 DEFAULT_TIME_LIMIT = 120.0
 
@@ -69,7 +69,7 @@ def make_plan(
         status, weighted, bound, load_bound = "optimal", 0, 0, 0
     else:
         before = _baseline_roles(demand, baseline or [])
-        kept = _kept_per_class(classes, roles_at, before)
+        kept = _kept_per_class(classes, networks, roles_at, before)
         try:
             outcome = solve_classes(classes, networks, demand, roles_at, time_limit, kept)
         except NoPlanInTime:
@@ -109,16 +109,32 @@ def _baseline_roles(
 
 def _kept_per_class(
     classes: list[OfficerClass],
+    networks: list[Network],
     roles_at: list[dict[int, list[Role]]],
     before: dict[str, dict[int, tuple[str, Role]]],
-) -> dict[tuple[int, int, Role], int]:
-    kept: Counter[tuple[int, int, Role]] = Counter()
-    for c, cls in enumerate(classes):
+) -> Kept:
+    roles: Counter[tuple[int, int, Role]] = Counter()
+    arcs: Counter[tuple[int, int]] = Counter()
+    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
+        leaving: dict[int, list[int]] = defaultdict(list)
+        for k, arc in enumerate(net.arcs):
+            leaving[arc.tail].append(k)
         for nrp in cls.members:
-            for slot, (_, role) in before.get(nrp, {}).items():
+            had = before.get(nrp, {})
+            for slot, (_, role) in had.items():
                 if role in roles_at[c].get(slot, []):
-                    kept[(c, slot, role)] += 1
-    return dict(kept)
+                    roles[(c, slot, role)] += 1
+            # The member's baseline schedule as a path: work where it worked and may still.
+            node = net.source
+            while node != net.sink and had:
+                slot = net.node_slot[node]
+                work = [k for k in leaving[node] if net.arcs[k].slot is not None]
+                if work and slot in had:
+                    arcs[(c, work[0])] += 1
+                    node = net.arcs[work[0]].head
+                else:
+                    node = next(net.arcs[k].head for k in leaving[node] if net.arcs[k].slot is None)
+    return Kept(dict(roles), dict(arcs))
 
 
 def _compare(plan: Plan, baseline: list[Assignment]) -> Plan:
