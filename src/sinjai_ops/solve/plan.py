@@ -69,7 +69,7 @@ def make_plan(
         status, weighted, bound, load_bound = "optimal", 0, 0, 0
     else:
         before = _baseline_roles(demand, baseline or [])
-        kept = _kept_per_class(classes, networks, roles_at, before)
+        kept = _kept_per_class(classes, networks, roles_at, before) if baseline else None
         try:
             outcome = solve_classes(classes, networks, demand, roles_at, time_limit, kept)
         except NoPlanInTime:
