@@ -59,15 +59,24 @@ def _fail_usage(message: str) -> None:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` so that a crash never leaves half a file behind."""
+    """Write `text` to `path` so that a crash never leaves half a file behind.
+
+    A path that cannot be written (no such folder, no permission) is the user's to fix: exit 2.
+    """
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        _fail_usage(f"cannot write {path}: {exc.strerror}")
+        return
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            _fail_usage(f"cannot write {path}: {exc.strerror}")
         raise
 
 
@@ -283,7 +292,10 @@ def schema(
         return
     if output.exists() and not output.is_dir():
         _fail_usage(f"{output} is not a folder")
-    output.mkdir(parents=True, exist_ok=True)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail_usage(f"cannot make {output}: {exc.strerror}")
     for name, text in texts.items():
         write_atomically(output / name, text)
     _console(stderr=True).print(f"wrote {', '.join(texts)} to {output}")
