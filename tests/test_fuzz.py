@@ -137,3 +137,22 @@ def test_random_single_files(name: str, tree: object) -> None:
         path.write_text(_render(tree).lstrip("\n"), encoding="utf-8")
         result = RUNNER.invoke(app, ["validate", str(path)], catch_exceptions=False)
     assert result.exit_code in (0, 1), result.stdout
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_plan_and_checklist_on_mangled_examples(data: st.DataObject) -> None:
+    """What validate accepts, plan and checklist carry through; what it refuses, they refuse."""
+    name = data.draw(st.sampled_from(["operation.yaml", "arrivals.yaml", "roster.yaml"]))
+    lines = (EXAMPLE / name).read_text(encoding="utf-8").splitlines()
+    index = data.draw(st.integers(0, min(len(lines) - 1, 120)))
+    lines[index] = data.draw(st.sampled_from(["", "    supporters: 5000", "  - x", "x: 1"]))
+    files = {n: (EXAMPLE / n).read_bytes() for n in NAMES}
+    files[name] = "\n".join(lines).encode("utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        for file, raw in files.items():
+            (Path(tmp) / file).write_bytes(raw)
+        verdict = RUNNER.invoke(app, ["validate", tmp], catch_exceptions=False).exit_code
+        for command in ("plan", "checklist"):
+            result = RUNNER.invoke(app, [command, tmp, "--format", "json"], catch_exceptions=False)
+            assert result.exit_code == verdict, (command, result.stdout)
