@@ -76,6 +76,7 @@ def name_officers(
     load: dict[str, int] = defaultdict(int)
     last_site: dict[str, str] = {}
     names: dict[int, list[str]] = {}
+    visits: dict[str, list[int]] = defaultdict(list)  # the nodes each officer passed through
     for slot in range(len(demand.slots)):
         working: dict[int, list[str]] = {}
         for c, net in enumerate(networks):
@@ -91,6 +92,8 @@ def name_officers(
 
             for node in nodes_at[c].get(slot, []):
                 here = standing[c].pop(node, [])
+                for nrp in here:
+                    visits[nrp].append(node)
                 for k in sorted(leaving[c][node], key=lambda k: net.arcs[k].slot is None):
                     arc = net.arcs[k]
                     here.sort(key=functools.partial(order, slot=arc.slot))
@@ -104,7 +107,97 @@ def name_officers(
         _name_slot(
             slot, working, outcome, roles_of, needs_at, demand, before, last_site, unit, names
         )
+    if not before:
+        for cls, net in zip(classes, networks, strict=True):
+            _even_out(cls.members, net, visits, names, demand)
     return names
+
+
+def _even_out(
+    members: tuple[str, ...],
+    net: Network,
+    visits: dict[str, list[int]],
+    names: dict[int, list[str]],
+    demand: Demand,
+) -> None:
+    """Lower the busiest officer's load by trading futures with a less busy one of the class.
+
+    Two officers who stood at the same node (free before the same shift, with the same hours
+    that day) may swap everything after it: both schedules still keep every rule, and their
+    loads change. The walk gave shifts to the least busy so far; this looks ahead.
+    """
+    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
+    duties: dict[str, list[tuple[int, int]]] = {nrp: [] for nrp in members}
+    for n, nrps in names.items():
+        for nrp in nrps:
+            if nrp in duties:
+                need = demand.needs[n]
+                duties[nrp].append((slot_index[(need.date, need.shift)], n))
+    if len(members) < 2:
+        return
+    target = -(-sum(len(d) for d in duties.values()) // len(members))  # the class average, up
+    for _ in range(4 * len(members)):
+        busiest = max(members, key=lambda nrp: (len(duties[nrp]), nrp))
+        high = len(duties[busiest])
+        if high <= target:
+            return
+        swap = _best_swap(busiest, members, net, visits, duties, high)
+        if swap is None:
+            return
+        other, node = swap
+        _trade(busiest, other, net.node_slot[node], node, visits, duties, names)
+
+
+def _best_swap(
+    busiest: str,
+    members: tuple[str, ...],
+    net: Network,
+    visits: dict[str, list[int]],
+    duties: dict[str, list[tuple[int, int]]],
+    high: int,
+) -> tuple[str, int] | None:
+    passers: dict[int, list[str]] = defaultdict(list)
+    for nrp in members:
+        if nrp != busiest:
+            for node in visits[nrp]:
+                passers[node].append(nrp)
+    best: tuple[int, str, int] | None = None
+    for node in visits[busiest]:
+        start = net.node_slot[node]
+        mine_before = sum(1 for slot, _ in duties[busiest] if slot < start)
+        mine_after = len(duties[busiest]) - mine_before
+        for other in passers[node]:
+            theirs_before = sum(1 for slot, _ in duties[other] if slot < start)
+            theirs_after = len(duties[other]) - theirs_before
+            peak = max(mine_before + theirs_after, theirs_before + mine_after)
+            if peak < high and (best is None or (peak, other, node) < best):
+                best = (peak, other, node)
+    return None if best is None else (best[1], best[2])
+
+
+def _trade(
+    a: str,
+    b: str,
+    start: int,
+    node: int,
+    visits: dict[str, list[int]],
+    duties: dict[str, list[tuple[int, int]]],
+    names: dict[int, list[str]],
+) -> None:
+    """`a` and `b` swap every duty from slot `start` on, and their paths from `node` on."""
+    later_a = [d for d in duties[a] if d[0] >= start]
+    later_b = [d for d in duties[b] if d[0] >= start]
+    for nrp, gone, came in ((a, later_a, later_b), (b, later_b, later_a)):
+        duties[nrp] = [d for d in duties[nrp] if d[0] < start] + came
+        for _, n in gone:
+            names[n].remove(nrp)
+    for nrp, came in ((a, later_b), (b, later_a)):
+        for _, n in came:
+            names[n].append(nrp)
+    for _, n in later_a + later_b:
+        names[n].sort()
+    i, j = visits[a].index(node), visits[b].index(node)
+    visits[a], visits[b] = visits[a][:i] + visits[b][j:], visits[b][:j] + visits[a][i:]
 
 
 def _name_slot(
