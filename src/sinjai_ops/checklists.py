@@ -13,12 +13,18 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sinjai_ops.models.arrivals import Candidate, Visit
-from sinjai_ops.models.checklist import PLACEHOLDERS, Checklist, Item, ItemOwner, Template
+from sinjai_ops.models.checklist import (
+    LANGS,
+    PLACEHOLDERS,
+    Checklist,
+    Item,
+    ItemOwner,
+    Template,
+)
 from sinjai_ops.models.plan import COMMAND, Demand, Plan, Slot
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 
-LANGS = ("id", "en")
 _NONE = {"id": "tidak ada", "en": "none"}
 _PURPOSE = {
     "id": {"skck": "pengurusan SKCK", "registration": "pendaftaran", "other": "kunjungan"},

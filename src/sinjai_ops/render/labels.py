@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-LANGS = ("en", "id")
+from sinjai_ops.models.checklist import LANGS
+
+__all__ = ["LANGS", "long_date", "word"]
+
 
 _DAYS = {
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
