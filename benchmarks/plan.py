@@ -82,7 +82,6 @@ def cpsat(folder: Path, limit: float, queue: Any) -> None:
     from ortools.sat.python import cp_model
 
     from sinjai_ops.demand import derive_demand
-    from sinjai_ops.solve.audit import may_fill
 
     cap = 16 * 2**30
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
@@ -100,7 +99,7 @@ def cpsat(folder: Path, limit: float, queue: Any) -> None:
         by_day_role.setdefault((need.date, need.skill, need.min_rank), []).append(n)
     for p, person in enumerate(scenario.roster.personnel):
         for (day, skill, rank), needs in by_day_role.items():
-            if not may_fill(person, skill, rank, day, policy):
+            if not person.may_fill(skill, rank, day, policy):
                 continue
             for n in needs:
                 need = demand.needs[n]

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pydantic import Field
 
 from sinjai_ops.models.common import Day, Frozen, Nrp, RankName, SkillName, Text
+from sinjai_ops.models.policy import Policy
 
 
 class Leave(Frozen):
@@ -38,6 +39,15 @@ class Person(Frozen):
             return date.max
         drilled = self.drills.get(skill)
         return None if drilled is None else drilled + timedelta(days=max_age_days)
+
+    def may_fill(self, skill: str, min_rank: str | None, day: date, policy: Policy) -> bool:
+        """May hold a head on that day: plotted, not on leave, and senior enough for a commander
+        head (`min_rank`, any skill) or skilled, with a fresh enough drill, for any other."""
+        if not self.assignable or self.on_leave(day):
+            return False
+        if min_rank is not None:
+            return policy.ranks.index(self.rank) >= policy.ranks.index(min_rank)
+        return self.qualified(skill, day, policy.drills.max_age_days.get(skill))
 
     def qualified(self, skill: str, day: date, max_age_days: int | None) -> bool:
         """Holds the skill on that day, with a drill no older than `max_age_days` if one is due

@@ -1,6 +1,8 @@
 """An independent check of a plan against the hard rules, written apart from the model.
 
-Used by the tests on every plan they make, by the benchmark, and by the final fill of `solve`.
+The schedule rules (overlap, rest, hours a day) and the counting are checked here from scratch;
+who may fill which head is the one rule of the models (`Person.may_fill`). Used by the tests on
+every plan they make and by the benchmark.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from datetime import date
 
 from sinjai_ops.models.plan import COMMAND, Demand, Plan, Slot
 from sinjai_ops.models.policy import Policy
-from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 
 
@@ -36,14 +37,6 @@ def schedule_violations(slots: list[Slot], policy: Policy) -> list[str]:
     return out
 
 
-def may_fill(person: Person, skill: str, min_rank: str | None, day: date, policy: Policy) -> bool:
-    if not person.assignable or person.on_leave(day):
-        return False
-    if min_rank is not None:
-        return policy.ranks.index(person.rank) >= policy.ranks.index(min_rank)
-    return person.qualified(skill, day, policy.drills.max_age_days.get(skill))
-
-
 def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
     """Every broken rule of the plan; empty when it keeps them all."""
     policy = scenario.policy
@@ -66,7 +59,7 @@ def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
             out.append(f"{a.nrp} is not in the roster")
             continue
         min_rank = ranks.get(key[:4]) if a.skill == COMMAND else None
-        if not may_fill(person, a.skill, min_rank, a.date, policy):
+        if not person.may_fill(a.skill, min_rank, a.date, policy):
             out.append(f"{a.nrp} may not fill {a.skill} at {a.post} on {a.date} {a.shift}")
         worked[a.nrp].append(slot_of[(a.date, a.shift)])
     for nrp, slots in sorted(worked.items()):
@@ -80,29 +73,26 @@ def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
     for key, need in wanted.items():
         if need - got[key] != missing.get(key, 0):
             out.append(f"{key}: shortfall {missing.get(key, 0)}, should be {need - got[key]}")
-    out += _idle_beside_shortfall(scenario, demand, plan, worked)
+    out += _idle_beside_shortfall(scenario, plan, worked, slot_of, ranks)
     return out
 
 
 def _idle_beside_shortfall(
-    scenario: Scenario, demand: Demand, plan: Plan, worked: dict[str, list[Slot]]
+    scenario: Scenario,
+    plan: Plan,
+    worked: dict[str, list[Slot]],
+    slot_of: dict[tuple[date, str], Slot],
+    ranks: dict[tuple[date, str, str, str], str],
 ) -> list[str]:
     policy = scenario.policy
-    slot_of = {(s.date, s.shift): s for s in demand.slots}
-    rank_of = {(n.date, n.shift, n.site, n.post): n.min_rank for n in demand.needs if n.min_rank}
     out = []
     for short in plan.shortfalls:
         slot = slot_of[(short.date, short.shift)]
-        min_rank = rank_of.get((short.date, short.shift, short.site, short.post))
+        min_rank = ranks.get((short.date, short.shift, short.site, short.post))
         for person in scenario.roster.personnel:
             mine = worked.get(person.nrp, [])
-            if slot in mine or not may_fill(
-                person,
-                short.skill,
-                min_rank if short.skill == COMMAND else None,
-                short.date,
-                policy,
-            ):
+            rank = min_rank if short.skill == COMMAND else None
+            if slot in mine or not person.may_fill(short.skill, rank, short.date, policy):
                 continue
             if not schedule_violations([*mine, slot], policy):
                 out.append(

@@ -34,21 +34,8 @@ class OfficerClass:
 
 
 def eligible_roles(person: Person, day: date, roles: list[Role], policy: Policy) -> frozenset[Role]:
-    """Roles a person may fill on a day: skilled (and drilled) for a skill, senior enough for
-    a commander head; none on a day of leave or for someone who is not plotted."""
-    if not person.assignable or person.on_leave(day):
-        return frozenset()
-    rank = policy.ranks.index(person.rank)
-    max_age = policy.drills.max_age_days
-    return frozenset(
-        (skill, min_rank)
-        for skill, min_rank in roles
-        if (
-            rank >= policy.ranks.index(min_rank)
-            if min_rank is not None
-            else person.qualified(skill, day, max_age.get(skill))
-        )
-    )
+    """Roles a person may fill on a day (`Person.may_fill`)."""
+    return frozenset(role for role in roles if person.may_fill(*role, day, policy))
 
 
 def officer_classes(scenario: Scenario, demand: Demand) -> list[OfficerClass]:

@@ -23,7 +23,6 @@ from sinjai_ops.models.plan import (
 )
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.solve.audit import may_fill
 from sinjai_ops.solve.classes import OfficerClass, Role, officer_classes, role_of
 from sinjai_ops.solve.decompose import name_officers
 from sinjai_ops.solve.model import Kept, NoPlanInTime, Outcome, solve_classes
@@ -200,7 +199,7 @@ def fill_idle(
             eligible = [
                 p
                 for p in scenario.roster.personnel
-                if may_fill(p, need.skill, need.min_rank, need.date, policy)
+                if p.may_fill(need.skill, need.min_rank, need.date, policy)
             ]
             candidates[key] = sorted(eligible, key=lambda p: (len(worked[p.nrp]), p.nrp))
         for person in candidates[key]:
@@ -270,7 +269,7 @@ def _assemble(
     plottable = [
         p.nrp
         for p in scenario.roster.personnel
-        if any(may_fill(p, s, r, d, policy) for d in days for s, r in roles)
+        if any(p.may_fill(s, r, d, policy) for d in days for s, r in roles)
     ]
     counts = sorted(loads.get(nrp, 0) for nrp in plottable) or [0]
     heads_filled = len(assignments)
