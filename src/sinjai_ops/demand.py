@@ -1,6 +1,8 @@
 """Scenario to heads needed per (date, shift, site, post, skill): the demand rules of the spec.
 
-The one home of those rules; `validate`, `plan` and `checklist` all derive demand here.
+The one home of those rules; `plan` and `checklist` derive demand here. The shifts of each day
+and a visit's window belong to the models (`OperationFile.slots`, `Visit.window`), so that
+`validate` reads them the same way.
 """
 
 from __future__ import annotations
