@@ -1,15 +1,15 @@
 """The assignment as a mixed-integer program over classes of officers, solved by HiGHS.
 
-Hard rules, each built by one function below:
+Hard rules, each built by one function below (the fourth, who may fill which head, is kept by
+offering a class only the roles `classes.eligible_roles` allows it):
     one_shift_one_head              # hard: an officer who works a slot fills exactly one head
     rest_and_daily_hours            # hard: every schedule is a path of the schedule network
-    skill_drill_rank_and_leave      # hard: a class is offered only the heads it may fill
     no_more_heads_than_needed       # hard
 Objectives, in this order (lexicographic, in stages: each is fixed before the next):
     cover_heads_by_priority         # soft: most weighted heads filled
     keep_the_baseline               # soft: with --baseline, most officers kept where they were
     spread_the_load                 # soft: least average load of the busiest class,
-                                    #   then names by fewest shifts so far (decompose.py)
+                                    #   then names fewest shifts first, then trades (decompose.py)
 Keeping an officer at one site and units together is decided when names are given out
 (`decompose.py`), among officers the model has made interchangeable.
 """
