@@ -108,8 +108,13 @@ def name_officers(
             slot, working, outcome, roles_of, needs_at, demand, before, last_site, unit, names
         )
     if not before:
+        duties: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (slot, need) per officer
+        for n, nrps in names.items():
+            need = demand.needs[n]
+            for nrp in nrps:
+                duties[nrp].append((slot_index[(need.date, need.shift)], n))
         for cls, net in zip(classes, networks, strict=True):
-            _even_out(cls.members, net, visits, names, demand)
+            _even_out(cls.members, net, visits, duties, names)
     return names
 
 
@@ -117,8 +122,8 @@ def _even_out(
     members: tuple[str, ...],
     net: Network,
     visits: dict[str, list[int]],
+    duties: dict[str, list[tuple[int, int]]],
     names: dict[int, list[str]],
-    demand: Demand,
 ) -> None:
     """Lower the busiest officer's load by trading futures with a less busy one of the class.
 
@@ -126,47 +131,47 @@ def _even_out(
     that day) may swap everything after it: both schedules still keep every rule, and their
     loads change. The walk gave shifts to the least busy so far; this looks ahead.
     """
-    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
-    duties: dict[str, list[tuple[int, int]]] = {nrp: [] for nrp in members}
-    for n, nrps in names.items():
-        for nrp in nrps:
-            if nrp in duties:
-                need = demand.needs[n]
-                duties[nrp].append((slot_index[(need.date, need.shift)], n))
     if len(members) < 2:
         return
-    target = -(-sum(len(d) for d in duties.values()) // len(members))  # the class average, up
+    target = -(-sum(len(duties[m]) for m in members) // len(members))  # the class average, up
+    if max(len(duties[m]) for m in members) <= target:
+        return
+    passers: dict[int, set[str]] = defaultdict(set)
+    for nrp in members:
+        for node in visits[nrp]:
+            passers[node].add(nrp)
     for _ in range(4 * len(members)):
         busiest = max(members, key=lambda nrp: (len(duties[nrp]), nrp))
         high = len(duties[busiest])
         if high <= target:
             return
-        swap = _best_swap(busiest, members, net, visits, duties, high)
+        swap = _best_swap(busiest, net, visits, passers, duties, high)
         if swap is None:
             return
         other, node = swap
+        for nrp in (busiest, other):
+            for seen in visits[nrp]:
+                passers[seen].discard(nrp)
         _trade(busiest, other, net.node_slot[node], node, visits, duties, names)
+        for nrp in (busiest, other):
+            for seen in visits[nrp]:
+                passers[seen].add(nrp)
 
 
 def _best_swap(
     busiest: str,
-    members: tuple[str, ...],
     net: Network,
     visits: dict[str, list[int]],
+    passers: dict[int, set[str]],
     duties: dict[str, list[tuple[int, int]]],
     high: int,
 ) -> tuple[str, int] | None:
-    passers: dict[int, list[str]] = defaultdict(list)
-    for nrp in members:
-        if nrp != busiest:
-            for node in visits[nrp]:
-                passers[node].append(nrp)
     best: tuple[int, str, int] | None = None
     for node in visits[busiest]:
         start = net.node_slot[node]
         mine_before = sum(1 for slot, _ in duties[busiest] if slot < start)
         mine_after = len(duties[busiest]) - mine_before
-        for other in passers[node]:
+        for other in passers[node] - {busiest}:
             theirs_before = sum(1 for slot, _ in duties[other] if slot < start)
             theirs_after = len(duties[other]) - theirs_before
             peak = max(mine_before + theirs_after, theirs_before + mine_after)
