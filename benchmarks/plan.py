@@ -82,6 +82,7 @@ def cpsat(folder: Path, limit: float, queue: Any) -> None:
     from ortools.sat.python import cp_model
 
     from sinjai_ops.demand import derive_demand
+    from sinjai_ops.solve.classes import Role, role_of
 
     cap = 16 * 2**30
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
@@ -94,12 +95,12 @@ def cpsat(folder: Path, limit: float, queue: Any) -> None:
     x: dict[tuple[int, int], list[Any]] = {}
     per_need: dict[int, list[Any]] = {}
     objective = []
-    by_day_role: dict[tuple[Any, str, str | None], list[int]] = {}
+    by_day_role: dict[tuple[Any, Role], list[int]] = {}
     for n, need in enumerate(demand.needs):
-        by_day_role.setdefault((need.date, need.skill, need.min_rank), []).append(n)
+        by_day_role.setdefault((need.date, role_of(need)), []).append(n)
     for p, person in enumerate(scenario.roster.personnel):
-        for (day, skill, rank), needs in by_day_role.items():
-            if not person.may_fill(skill, rank, day, policy):
+        for (day, role), needs in by_day_role.items():
+            if not role.fits(person, day, policy):
                 continue
             for n in needs:
                 need = demand.needs[n]

@@ -84,6 +84,37 @@ def test_max_hours_per_day() -> None:
     assert len(filled(s)) == 1
 
 
+@pytest.mark.parametrize("hours, worked", [(12, 1), (16, 2)])
+def test_the_time_out_fallback_keeps_the_daily_hours(hours: int, worked: int) -> None:
+    from sinjai_ops.demand import derive_demand
+    from sinjai_ops.solve.plan import fill_idle
+
+    s = scenario(
+        [post({"samapta": 1}, shifts=["pagi", "siang"])],
+        [officer("85000001")],
+        policy={"rest": {"min_rest_hours": 0, "max_hours_per_day": hours}},
+    )
+    names = fill_idle(s, derive_demand(s), {})
+    assert sum(len(v) for v in names.values()) == worked
+
+
+@pytest.mark.parametrize("rest, worked", [(10, 1), (0, 2)])
+def test_the_time_out_fallback_keeps_the_rest(rest: int, worked: int) -> None:
+    from sinjai_ops.demand import derive_demand
+    from sinjai_ops.solve.plan import fill_idle
+
+    night = {"id": "malam-26", "need": {"samapta": 1}, "shifts": ["malam"], "days": ["2024-08-26"]}
+    morning = {"id": "pagi-27", "need": {"samapta": 1}, "shifts": ["pagi"], "days": ["2024-08-27"]}
+    s = scenario(
+        [night, morning],
+        [officer("85000001")],
+        days=2,
+        policy={"rest": {"min_rest_hours": rest, "max_hours_per_day": 12}},
+    )
+    names = fill_idle(s, derive_demand(s), {})
+    assert sum(len(v) for v in names.values()) == worked
+
+
 def test_ring1_before_ring3() -> None:
     posts = [
         {"id": "luar", "ring": 3, "need": {"samapta": 1}, "shifts": ["pagi"]},
@@ -166,7 +197,7 @@ def _uneven_case() -> object:
         people = [
             officer(
                 f"8500{k:04d}",
-                rng.choice(["Bripda", "Ipda"]),
+                rng.choice(["Bripda", "Brigpol"]),
                 *rng.sample(["samapta", "dalmas", "intel"], rng.randint(1, 2)),
                 drills={"dalmas": "2024-08-20"},
             )
@@ -200,3 +231,86 @@ def _uneven_case() -> object:
 def test_busiest_officer_is_brought_down_to_the_bound() -> None:
     _, plan = solve(_uneven_case())  # type: ignore[arg-type]
     assert plan.quality.load.max == plan.quality.load.max_lower_bound == 3
+
+
+# Rank roles: perwira lead, bintara stand; the commander is the most senior at a post.
+
+
+def test_perwira_is_not_plotted_on_a_rank_and_file_head() -> None:
+    s = scenario([post({"samapta": 1}, **PAGI)], [officer("85000001", "Ipda")])
+    assert missing(s) == 1
+
+
+def test_perwira_on_rank_and_file_only_as_a_listed_last_resort() -> None:
+    allowed = {"rank_roles": {"perwira_on_rank_and_file": True}}
+    people = [officer("85000001", "Ipda"), officer("85000002", "Bripda")]
+    s = scenario([post({"samapta": 1}, **PAGI)], people, policy=allowed)
+    assert [a[3] for a in filled(s)] == ["85000002"]
+    s = scenario([post({"samapta": 2}, **PAGI)], people, policy=allowed)
+    _, plan = solve(s)
+    assert [a.nrp for a in plan.perwira_as_members] == ["85000001"]
+    assert plan.quality.heads_filled == 2
+
+
+def test_no_member_outranks_the_commander_of_a_post() -> None:
+    # The Bripka may only command; the Aiptu could command or stand. Standing under the
+    # Bripka would put a senior under a junior, so one of them commands and a head stays empty.
+    bripka = officer("85000001", "Bripka", "binmas")
+    aiptu = officer("85000002", "Aiptu", "samapta")
+    s = scenario([post({"samapta": 1}, commander="Bripka", **PAGI)], [bripka, aiptu])
+    assert [a[2] for a in filled(s)] == ["command"] and missing(s) == 1
+
+
+def test_a_post_that_asks_for_perwira_gets_perwira_under_a_senior_commander() -> None:
+    people = [
+        officer("85000001", "Bripka", "intel"),
+        officer("85000002", "Ipda", "intel"),
+        officer("85000003", "Iptu", "binmas"),
+    ]
+    s = scenario([post({"intel": 1}, commander="Iptu", perwira=True, **PAGI)], people)
+    assert filled(s) == [
+        ("2024-08-26 pagi", "jaga", "command", "85000003"),
+        ("2024-08-26 pagi", "jaga", "intel", "85000002"),
+    ]
+
+
+def test_roll_call_is_led_by_the_most_senior_at_the_site() -> None:
+    people = [officer("85000001", "Bripda"), officer("85000002", "Aiptu", "intel")]
+    s = scenario([post({"samapta": 1, "intel": 1}, **PAGI)], people)
+    _, plan = solve(s)
+    assert [c.nrp for c in plan.commanders] == ["85000002"]
+
+
+def test_the_audit_catches_each_rank_rule_broken_by_hand() -> None:
+    from sinjai_ops.models.plan import Assignment
+    from sinjai_ops.solve.audit import rank_violations
+
+    people = [officer("85000001", "Bripka", "binmas"), officer("85000002", "Aiptu", "samapta")]
+    s = scenario([post({"samapta": 1}, commander="Bripka", **PAGI)], people)
+    demand, plan = solve(s)
+    day = plan.assignments[0].date
+    swapped = [
+        Assignment(
+            date=day, shift="pagi", site="kpu", post="jaga", skill="command", nrp="85000001"
+        ),
+        Assignment(
+            date=day, shift="pagi", site="kpu", post="jaga", skill="samapta", nrp="85000002"
+        ),
+    ]
+    broken = plan.model_copy(update={"assignments": swapped})
+    assert any("outranks the commander" in v for v in rank_violations(s, demand, broken))
+    two = [officer("85000001", "Bripda"), officer("85000002", "Aiptu", "intel")]
+    s1 = scenario([post({"samapta": 1, "intel": 1}, **PAGI)], two)
+    demand1, plan1 = solve(s1)
+    junior_leads = plan1.model_copy(
+        update={"commanders": [c.model_copy(update={"nrp": "85000001"}) for c in plan1.commanders]}
+    )
+    assert any("roll call" in v for v in rank_violations(s1, demand1, junior_leads))
+    perwira = [officer("85000003", "Ipda", "samapta")]
+    s2 = scenario([post({"samapta": 1}, **PAGI)], perwira)
+    demand2, plan2 = solve(s2)
+    on_member = [
+        Assignment(date=day, shift="pagi", site="kpu", post="jaga", skill="samapta", nrp="85000003")
+    ]
+    broken2 = plan2.model_copy(update={"assignments": on_member})
+    assert any("rank-and-file" in v for v in rank_violations(s2, demand2, broken2))

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from sinjai_ops.models.arrivals import Candidate, Visit
+from sinjai_ops.models.operation import Post
 from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Demand, HeadKind, Need, Slot
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.scenario import Scenario
@@ -46,6 +47,24 @@ def visit_heads(
     return out
 
 
+def member_band(post: Post | None, policy: Policy) -> tuple[str | None, str | None]:
+    """The ranks that may fill a member head (not the commander head) of a post, or of a visit
+    or the reserve (`post` None): perwira only at a post that asks for them; below perwira
+    elsewhere, unless the policy lets perwira stand in as a last resort; and never above the
+    rank the post's commander head asks, so that its commander is the most senior there."""
+    ranks = policy.ranks
+    first_perwira = ranks.index(policy.rank_roles.perwira_from)
+    if post is not None and post.perwira:
+        low, high = first_perwira, len(ranks) - 1
+    elif policy.rank_roles.perwira_on_rank_and_file:
+        low, high = 0, len(ranks) - 1
+    else:
+        low, high = 0, first_perwira - 1
+    if post is not None and post.commander is not None:
+        high = min(high, ranks.index(post.commander))
+    return (ranks[low] if low > 0 else None), (ranks[high] if high < len(ranks) - 1 else None)
+
+
 class _Key(NamedTuple):
     date: date
     shift: str
@@ -55,6 +74,8 @@ class _Key(NamedTuple):
     min_rank: str | None
     kind: HeadKind
     source: str
+    rank_from: str | None = None
+    rank_to: str | None = None
 
 
 def derive_demand(scenario: Scenario) -> Demand:
@@ -62,6 +83,7 @@ def derive_demand(scenario: Scenario) -> Demand:
     op, policy = scenario.operation, scenario.policy
     zone = ZoneInfo(op.operation.timezone)
     slots = op.slots()
+    rank_and_file = member_band(None, policy)
     heads: dict[_Key, int] = defaultdict(int)
 
     for slot in slots:
@@ -70,9 +92,20 @@ def derive_demand(scenario: Scenario) -> Demand:
                 if not post.active(slot.date, slot.shift):
                     continue
                 kind = _RING_KIND[post.ring]
+                band = member_band(post, policy)
                 for skill, count in post.need.items():
                     heads[
-                        _Key(slot.date, slot.shift, site.id, post.id, skill, None, kind, "post")
+                        _Key(
+                            slot.date,
+                            slot.shift,
+                            site.id,
+                            post.id,
+                            skill,
+                            None,
+                            kind,
+                            "post",
+                            *band,
+                        )
                     ] += count
                 if post.commander is not None:
                     key = _Key(
@@ -96,7 +129,15 @@ def derive_demand(scenario: Scenario) -> Demand:
                 if overlaps(slot, start, end):
                     for skill, count, kind in visit_heads(visit, candidate, policy):
                         key = _Key(
-                            slot.date, slot.shift, visit.site, post_id, skill, None, kind, source
+                            slot.date,
+                            slot.shift,
+                            visit.site,
+                            post_id,
+                            skill,
+                            None,
+                            kind,
+                            source,
+                            *rank_and_file,
                         )
                         heads[key] += count
 
@@ -117,6 +158,7 @@ def derive_demand(scenario: Scenario) -> Demand:
                 None,
                 "reserve",
                 "reserve",
+                *rank_and_file,
             )
             heads[key] += reserve
 
@@ -130,6 +172,8 @@ def derive_demand(scenario: Scenario) -> Demand:
             skill=k.skill,
             heads=count,
             min_rank=k.min_rank,
+            rank_from=k.rank_from,
+            rank_to=k.rank_to,
             kind=k.kind,
             weight=getattr(policy.priorities, k.kind),
             source=k.source,
@@ -137,5 +181,15 @@ def derive_demand(scenario: Scenario) -> Demand:
         for k, count in heads.items()
         if count > 0
     ]
-    needs.sort(key=lambda n: (order[(n.date, n.shift)], n.site, n.post, n.skill, n.min_rank or ""))
+    needs.sort(
+        key=lambda n: (
+            order[(n.date, n.shift)],
+            n.site,
+            n.post,
+            n.skill,
+            n.min_rank or "",
+            n.rank_from or "",
+            n.rank_to or "",
+        )
+    )
     return Demand(slots=slots, needs=needs)

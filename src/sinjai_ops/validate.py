@@ -208,6 +208,16 @@ def check_policy(policy: Policy, doc: Document) -> list[Problem]:
         (("reserve", "skill"), policy.reserve.skill),
     ]
     uses += [(("drills", "max_age_days", s), s) for s in policy.drills.max_age_days]
+    rank = policy.rank_roles.perwira_from
+    if rank not in policy.ranks:
+        out.append(
+            problem_at(
+                doc,
+                ("rank_roles", "perwira_from"),
+                f"unknown rank '{rank}'{suggest(rank, policy.ranks)}; name the lowest perwira "
+                "rank of `ranks`",
+            )
+        )
     for path, skill in uses:
         if skill not in skills:
             out.append(
@@ -268,6 +278,21 @@ def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Pr
                         f"unknown shift '{shift}'{suggest(shift, shift_ids)}",
                     )
                 )
+        lowest = policy.rank_roles.perwira_from
+        if (
+            post.perwira
+            and post.commander in policy.ranks
+            and lowest in policy.ranks
+            and not policy.perwira(post.commander)
+        ):
+            out.append(
+                problem_at(
+                    doc,
+                    (*path, "commander"),
+                    f"post '{post.id}' asks for perwira, so its commander must be a perwira too "
+                    f"(nobody may outrank the commander); write commander: {lowest} or higher",
+                )
+            )
         if not post.need and post.commander is None:
             out.append(
                 problem_at(

@@ -39,7 +39,10 @@ class Post(Frozen):
     need: dict[SkillName, NonNegativeInt] = Field(default_factory=dict)
     """Heads per active shift, by skill."""
     commander: RankName | None = None
-    """One more head, of at least this rank, of any skill."""
+    """One more head, of at least this rank, of any skill. The post's other heads go to
+    officers who do not outrank it."""
+    perwira: bool = False
+    """Every head of this post asks for a perwira (an officers' post)."""
     days: list[Day] | None = None
     shifts: list[Ident] | None = None
 

@@ -45,6 +45,11 @@ class Need(Frozen):
     heads: int
     min_rank: str | None = None
     """A commander head: any skill, at least this rank."""
+    rank_from: str | None = None
+    """A member head of a post that asks for perwira: at least this rank."""
+    rank_to: str | None = None
+    """A member head: at most this rank (below perwira for rank-and-file, and never above the
+    rank the post's commander head asks)."""
     kind: HeadKind
     weight: int
     """Priority of one filled head (policy `priorities`)."""
@@ -180,6 +185,8 @@ class Plan(Frozen):
     commanders: list[SiteCommander] = Field(default_factory=list)
     changes: list[Change] | None = None
     """With a baseline: every officer's shift that differs from it."""
+    perwira_as_members: list[Assignment] = Field(default_factory=list)
+    """Perwira on rank-and-file heads: a last resort, only where the policy allows it."""
 
     def only(self, day: date | None = None, site: str | None = None) -> Plan:
         """The part of the plan on one day and/or at one site (the quality stays the whole's)."""
@@ -194,6 +201,7 @@ class Plan(Frozen):
                 "conflicts": [c for c in self.conflicts if keep(c.date, c.site)],
                 "reinforcements": [r for r in self.reinforcements if keep(r.date, r.site)],
                 "commanders": [c for c in self.commanders if keep(c.date, c.site)],
+                "perwira_as_members": [a for a in self.perwira_as_members if keep(a.date, a.site)],
                 "changes": None
                 if self.changes is None
                 else [

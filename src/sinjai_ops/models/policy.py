@@ -59,6 +59,16 @@ class DrillPolicy(Frozen):
     max_age_days: dict[Ident, PositiveInt]
 
 
+class RankRoles(Frozen):
+    """Who leads and who is led: perwira lead posts, bintara and tamtama stand in them."""
+
+    perwira_from: Text
+    """The lowest rank of a perwira (officer); every rank from it up is perwira."""
+    perwira_on_rank_and_file: bool
+    """Whether a perwira may fill a rank-and-file head when nobody else can (a last resort,
+    taken only after every other officer, and listed by the plan)."""
+
+
 class Priorities(Frozen):
     """Weight of one filled head, by kind of head: the solver fills heavier heads first."""
 
@@ -82,6 +92,11 @@ class Policy(Frozen):
     reserve: ReservePolicy
     drills: DrillPolicy
     priorities: Priorities
+    rank_roles: RankRoles
 
     def rank_order(self, rank: str) -> int:
         return self.ranks.index(rank)
+
+    def perwira(self, rank: str) -> bool:
+        """An officer (perwira): may lead a post; not plotted as rank-and-file by default."""
+        return self.ranks.index(rank) >= self.ranks.index(self.rank_roles.perwira_from)

@@ -40,13 +40,27 @@ class Person(Frozen):
         drilled = self.drills.get(skill)
         return None if drilled is None else drilled + timedelta(days=max_age_days)
 
-    def may_fill(self, skill: str, min_rank: str | None, day: date, policy: Policy) -> bool:
+    def may_fill(
+        self,
+        skill: str,
+        min_rank: str | None,
+        day: date,
+        policy: Policy,
+        rank_from: str | None = None,
+        rank_to: str | None = None,
+    ) -> bool:
         """May hold a head on that day: plotted, not on leave, and senior enough for a commander
-        head (`min_rank`, any skill) or skilled, with a fresh enough drill, for any other."""
+        head (`min_rank`, any skill); for any other head skilled, with a fresh enough drill, and
+        of a rank from `rank_from` to `rank_to` where the head names them."""
         if not self.assignable or self.on_leave(day):
             return False
-        if min_rank is not None:
-            return policy.ranks.index(self.rank) >= policy.ranks.index(min_rank)
+        rank = policy.ranks.index(self.rank)
+        if min_rank:
+            return rank >= policy.ranks.index(min_rank)
+        if rank_from and rank < policy.ranks.index(rank_from):
+            return False
+        if rank_to and rank > policy.ranks.index(rank_to):
+            return False
         return self.qualified(skill, day, policy.drills.max_age_days.get(skill))
 
     def qualified(self, skill: str, day: date, max_age_days: int | None) -> bool:

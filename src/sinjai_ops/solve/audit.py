@@ -1,7 +1,8 @@
 """An independent check of a plan against the hard rules, written apart from the model.
 
-The schedule rules (overlap, rest, hours a day) and the counting are checked here from scratch;
-who may fill which head is the one rule of the models (`Person.may_fill`). Used by the tests on
+The counting and the rank rules are checked here from scratch; the schedule rules (rest, hours a
+day) are asked of their one home (`rules`), and who may fill which head of the models
+(`Person.may_fill`). Used by the tests on
 every plan they make and by the benchmark.
 """
 
@@ -14,16 +15,18 @@ from datetime import date
 from sinjai_ops.models.plan import COMMAND, Demand, Plan, Slot
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.solve.classes import Role, role_of
+from sinjai_ops.solve.rules import enough_rest, within_daily_hours
 
 
 def schedule_violations(slots: list[Slot], policy: Policy) -> list[str]:
-    """What is wrong with one officer working these slots: overlap, short rest, long days."""
+    """What is wrong with one officer working these slots: overlap, short rest, long days
+    (each rule asked of `rules`, the home the model and the fallback ask too)."""
     out = []
     ordered = sorted(slots, key=lambda s: s.start.timestamp())
-    rest = policy.rest.min_rest_hours * 3600
     for a, b in itertools.pairwise(ordered):
-        gap = b.start.timestamp() - a.end.timestamp()
-        if gap < rest - 1e-6:
+        if not enough_rest(a, b, policy.rest):
+            gap = b.start.timestamp() - a.end.timestamp()
             out.append(
                 f"{a.date} {a.shift} then {b.date} {b.shift}: {gap / 3600:g} h of rest, "
                 f"{policy.rest.min_rest_hours:g} h needed"
@@ -32,7 +35,7 @@ def schedule_violations(slots: list[Slot], policy: Policy) -> list[str]:
     for s in ordered:
         per_day[s.date] += s.hours
     for day, hours in sorted(per_day.items()):
-        if hours > policy.rest.max_hours_per_day + 1e-6:
+        if not within_daily_hours(hours, policy.rest):
             out.append(f"{day}: {hours:g} h, at most {policy.rest.max_hours_per_day:g}")
     return out
 
@@ -43,11 +46,11 @@ def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
     people = {p.nrp: p for p in scenario.roster.personnel}
     slot_of = {(s.date, s.shift): s for s in demand.slots}
     wanted: Counter[tuple[date, str, str, str, str]] = Counter()
-    ranks: dict[tuple[date, str, str, str], str] = {}
+    roles: dict[tuple[date, str, str, str, str], list[Role]] = defaultdict(list)
     for n in demand.needs:
-        wanted[(n.date, n.shift, n.site, n.post, n.skill)] += n.heads
-        if n.min_rank is not None:
-            ranks[(n.date, n.shift, n.site, n.post)] = n.min_rank
+        key = (n.date, n.shift, n.site, n.post, n.skill)
+        wanted[key] += n.heads
+        roles[key].append(role_of(n))
     out: list[str] = []
     got: Counter[tuple[date, str, str, str, str]] = Counter()
     worked: dict[str, list[Slot]] = defaultdict(list)
@@ -58,8 +61,7 @@ def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
         if person is None:
             out.append(f"{a.nrp} is not in the roster")
             continue
-        min_rank = ranks.get(key[:4]) if a.skill == COMMAND else None
-        if not person.may_fill(a.skill, min_rank, a.date, policy):
+        if not any(role.fits(person, a.date, policy) for role in roles.get(key, [])):
             out.append(f"{a.nrp} may not fill {a.skill} at {a.post} on {a.date} {a.shift}")
         worked[a.nrp].append(slot_of[(a.date, a.shift)])
     for nrp, slots in sorted(worked.items()):
@@ -73,7 +75,57 @@ def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
     for key, need in wanted.items():
         if need - got[key] != missing.get(key, 0):
             out.append(f"{key}: shortfall {missing.get(key, 0)}, should be {need - got[key]}")
-    out += _idle_beside_shortfall(scenario, plan, worked, slot_of, ranks)
+    out += rank_violations(scenario, demand, plan)
+    out += _idle_beside_shortfall(scenario, plan, worked, slot_of, roles)
+    return out
+
+
+def rank_violations(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
+    """The rank rules, checked from the plan and the operation alone: no member outranks the
+    commander of a post; the roll call of a site is led by its most senior officer; no perwira
+    stands on a rank-and-file head unless the policy allows it (and then the plan lists it)."""
+    policy = scenario.policy
+    rank = {p.nrp: policy.ranks.index(p.rank) for p in scenario.roster.personnel}
+    rank_name = {p.nrp: p.rank for p in scenario.roster.personnel}
+    officers_post = {
+        (site.id, post.id)
+        for site in scenario.operation.sites
+        for post in site.posts
+        if post.perwira
+    }
+    lead_heads = {(n.date, n.shift, n.site, n.post) for n in demand.needs if n.min_rank}
+    out: list[str] = []
+    leads: dict[tuple[date, str, str, str], list[str]] = defaultdict(list)
+    members: dict[tuple[date, str, str, str], list[str]] = defaultdict(list)
+    at_site: dict[tuple[date, str, str], list[str]] = defaultdict(list)
+    as_members = []
+    for a in plan.assignments:
+        if a.nrp not in rank:
+            continue
+        post = (a.date, a.shift, a.site, a.post)
+        lead = a.skill == COMMAND and post in lead_heads
+        (leads if lead else members)[post].append(a.nrp)
+        at_site[(a.date, a.shift, a.site)].append(a.nrp)
+        if not lead and (a.site, a.post) not in officers_post and policy.perwira(rank_name[a.nrp]):
+            as_members.append(a)
+            if not policy.rank_roles.perwira_on_rank_and_file:
+                out.append(
+                    f"perwira {a.nrp} fills a rank-and-file head ({a.skill}) at {a.post} "
+                    f"on {a.date} {a.shift}"
+                )
+    for post, heads in sorted(leads.items()):
+        commander = min(rank[n] for n in heads)
+        for nrp in members.get(post, []):
+            if rank[nrp] > commander:
+                out.append(f"{nrp} outranks the commander of {post[3]} on {post[0]} {post[1]}")
+    listed = {(c.date, c.shift, c.site): c.nrp for c in plan.commanders}
+    for key, nrps in sorted(at_site.items()):
+        leader = listed.get(key)
+        top = max(rank[n] for n in nrps)
+        if leader is None or rank.get(leader, -1) != top or leader not in nrps:
+            out.append(f"the roll call at {key[2]} on {key[0]} {key[1]} is not led by its senior")
+    if as_members != plan.perwira_as_members:
+        out.append("the plan does not list every perwira on a rank-and-file head")
     return out
 
 
@@ -82,17 +134,16 @@ def _idle_beside_shortfall(
     plan: Plan,
     worked: dict[str, list[Slot]],
     slot_of: dict[tuple[date, str], Slot],
-    ranks: dict[tuple[date, str, str, str], str],
+    roles: dict[tuple[date, str, str, str, str], list[Role]],
 ) -> list[str]:
     policy = scenario.policy
     out = []
     for short in plan.shortfalls:
         slot = slot_of[(short.date, short.shift)]
-        min_rank = ranks.get((short.date, short.shift, short.site, short.post))
+        fitting = roles[(short.date, short.shift, short.site, short.post, short.skill)]
         for person in scenario.roster.personnel:
             mine = worked.get(person.nrp, [])
-            rank = min_rank if short.skill == COMMAND else None
-            if slot in mine or not person.may_fill(short.skill, rank, short.date, policy):
+            if slot in mine or not any(r.fits(person, short.date, policy) for r in fitting):
                 continue
             if not schedule_violations([*mine, slot], policy):
                 out.append(

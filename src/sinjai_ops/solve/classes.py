@@ -1,8 +1,9 @@
 """Officers who are interchangeable for this operation, grouped so the model stays small.
 
 Two officers are interchangeable when, on every day, they may fill exactly the same roles (a
-skill with a fresh enough drill, or a commander head of some least rank): same leave days, same
-relevant skills, same drill validity, same rank band. The model decides how many of each class
+skill with a fresh enough drill and a rank in the head's band, or a commander head of some least
+rank) and both are perwira or neither is: same leave days, same relevant skills, same drill
+validity, same rank band. The model decides how many of each class
 work where; the names are given out afterwards, within each class.
 """
 
@@ -11,18 +12,42 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sinjai_ops.models.plan import Demand, Need
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 
-Role = tuple[str, str | None]
-"""(skill, least rank): a skill head has no rank, a commander head has its rank."""
+
+class Role(NamedTuple):
+    """What the model counts heads by: heads of one role are interchangeable for any officer.
+    Empty strings stand for "none", so that roles sort."""
+
+    skill: str
+    min_rank: str
+    """A commander head's least rank (any skill); empty for a member head."""
+    rank_from: str
+    """A member head's band of ranks, empty where open."""
+    rank_to: str
+
+    @property
+    def leads(self) -> bool:
+        return bool(self.min_rank)
+
+    def fits(self, person: Person, day: date, policy: Policy) -> bool:
+        return person.may_fill(
+            self.skill,
+            self.min_rank or None,
+            day,
+            policy,
+            self.rank_from or None,
+            self.rank_to or None,
+        )
 
 
 def role_of(need: Need) -> Role:
-    return (need.skill, need.min_rank)
+    return Role(need.skill, need.min_rank or "", need.rank_from or "", need.rank_to or "")
 
 
 @dataclass(frozen=True)
@@ -31,21 +56,23 @@ class OfficerClass:
     """NRPs, sorted."""
     roles_by_day: tuple[frozenset[Role], ...]
     """Roles each member may fill, by day of the operation."""
+    perwira: bool = False
+    """Its members are perwira (their rank-and-file heads are a last resort)."""
 
 
 def eligible_roles(person: Person, day: date, roles: list[Role], policy: Policy) -> frozenset[Role]:
     """Roles a person may fill on a day (`Person.may_fill`)."""
-    return frozenset(role for role in roles if person.may_fill(*role, day, policy))
+    return frozenset(role for role in roles if role.fits(person, day, policy))
 
 
 def officer_classes(scenario: Scenario, demand: Demand) -> list[OfficerClass]:
     days = sorted({s.date for s in demand.slots})
-    roles = sorted({role_of(n) for n in demand.needs}, key=lambda r: (r[0], r[1] or ""))
-    groups: dict[tuple[frozenset[Role], ...], list[str]] = defaultdict(list)
+    roles = sorted({role_of(n) for n in demand.needs})
+    policy = scenario.policy
+    groups: dict[tuple[bool, tuple[frozenset[Role], ...]], list[str]] = defaultdict(list)
     for person in scenario.roster.personnel:
-        signature = [eligible_roles(person, day, roles, scenario.policy) for day in days]
-        key = tuple(signature)
-        if any(key):
-            groups[key].append(person.nrp)
-    classes = [OfficerClass(tuple(sorted(m)), sig) for sig, m in groups.items()]
+        signature = tuple(eligible_roles(person, day, roles, policy) for day in days)
+        if any(signature):
+            groups[(policy.perwira(person.rank), signature)].append(person.nrp)
+    classes = [OfficerClass(tuple(sorted(m)), sig, perwira) for (perwira, sig), m in groups.items()]
     return sorted(classes, key=lambda c: c.members[0])

@@ -222,12 +222,12 @@ def _name_slot(
     pools: dict[Role, list[str]] = defaultdict(list)
     for c, nrps in sorted(working.items()):
         rest = list(nrps)
-        for role in sorted(roles_of[(c, slot)], key=lambda r: (r[0], r[1] or "")):
+        for role in sorted(roles_of[(c, slot)]):
             count = outcome.working[(c, slot, role)]
             rest.sort(key=lambda nrp: before.get(nrp, {}).get(slot, ("", None))[1] != role)
             pools[role].extend(rest[:count])
             rest = rest[count:]
-    for role, pool in sorted(pools.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+    for role, pool in sorted(pools.items()):
         # Heaviest heads first: that is how the model counted the weight it filled.
         order = sorted(needs_at[(slot, role)], key=lambda n: (-demand.needs[n].weight, n))
         room: dict[int, int] = {}

@@ -7,6 +7,8 @@ offering a class only the roles `classes.eligible_roles` allows it):
     no_more_heads_than_needed       # hard
 Objectives, in this order (lexicographic, in stages: each is fixed before the next):
     cover_heads_by_priority         # soft: most weighted heads filled
+    perwira_as_a_last_resort        # soft: where the policy lets perwira fill rank-and-file
+                                    #   heads, fewest of them
     keep_the_baseline               # soft: with --baseline, most officers kept where they were
     spread_the_load                 # soft: least average load of the busiest class,
                                     #   then names fewest shifts first, then trades (decompose.py)
@@ -151,7 +153,7 @@ def no_more_heads_than_needed(prog: _Program, v: _Vars) -> None:
     for (slot, role, _), col in v.tiers.items():
         tiers.setdefault((slot, role), []).append(col)
     # Every tier's row, also where no class may fill the role: its heads stay empty.
-    for key in sorted(tiers, key=lambda k: (k[0], k[1][0], k[1][1] or "")):
+    for key in sorted(tiers):
         terms = [(col, 1.0) for col in supply.get(key, [])] + [(col, -1.0) for col in tiers[key]]
         prog.row(terms, 0.0, 0.0)
 
@@ -195,7 +197,7 @@ def solve_classes(
             for role in roles_at[c][slot]:
                 upper = min(size, role_heads[(slot, role)])
                 v.working[(c, slot, role)] = prog.column(0.0, 0.0, upper, integer=True)
-    for key in sorted(heads, key=lambda k: (k[0], k[1][0], k[1][1] or "", -k[2])):
+    for key in sorted(heads, key=lambda k: (k[0], k[1], -k[2])):
         # cover_heads_by_priority
         v.tiers[key] = prog.column(float(key[2]), 0.0, float(heads[key]))
     for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
@@ -212,6 +214,7 @@ def solve_classes(
     bound = weighted if state == "optimal" else max(weighted, math.floor(best + 1e-9))
 
     prog.row(cover, weighted - 0.5, math.inf)
+    values = perwira_as_a_last_resort(prog, v, classes, deadline, values)
     if kept:
         values = keep_the_baseline(prog, v, kept, deadline, values)
 
@@ -234,6 +237,30 @@ def solve_classes(
     )
 
 
+def perwira_as_a_last_resort(
+    prog: _Program, v: _Vars, classes: list[OfficerClass], deadline: float, values: np.ndarray
+) -> np.ndarray:
+    """At full coverage, as few perwira on rank-and-file heads as possible; the count reached
+    is fixed as a row. Only perwira classes that may fill such heads at all have columns here."""
+    cols = [
+        col
+        for (c, _, role), col in sorted(v.working.items())
+        if classes[c].perwira and not role.leads and not role.rank_from
+    ]
+    if not cols:
+        return values
+    prog.cost = [0.0] * len(prog.cost)
+    for col in cols:
+        prog.cost[col] = -1.0  # the program is maximised
+    try:
+        values = _solve(prog, deadline)[0]
+    except NoPlanInTime:
+        return values
+    prog.row([(col, 1.0) for col in cols], -math.inf, round(sum(values[c] for c in cols)) + 0.5)
+    prog.cost = [0.0] * len(prog.cost)
+    return values
+
+
 def keep_the_baseline(
     prog: _Program,
     v: _Vars,
@@ -254,7 +281,7 @@ def keep_the_baseline(
         prog.row([(col, 1.0), (variable, -1.0)], -math.inf, 0.0)
         held.append((col, 1.0))
 
-    for key, count in sorted(kept.roles.items(), key=lambda kv: (kv[0][:2], kv[0][2][0])):
+    for key, count in sorted(kept.roles.items()):
         if key in v.working:
             hold(v.working[key], count)
     for (c, k), count in sorted(kept.arcs.items()):

@@ -2,9 +2,10 @@
 
 A node is "free before slot t, having worked h hours on the day of slot t". From it an officer
 either lets slot t pass, or works it and is next free at the first slot that starts at least
-`min_rest_hours` after it ends. Working is only offered while the day's hours stay within
-`max_hours_per_day`. Every source-to-sink path is therefore a schedule with no overlap, enough
-rest and no long day, and the network grows linearly with the number of slots.
+`min_rest_hours` after it ends (`rules.enough_rest`). Working is only offered while the day's
+hours stay within `max_hours_per_day` (`rules.within_daily_hours`). Every source-to-sink path
+is therefore a schedule with no overlap, enough rest and no long day, and the network grows
+linearly with the number of slots.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import bisect
 from dataclasses import dataclass
 
 from sinjai_ops.models.plan import Slot
-
-_EPS = 1e-9
+from sinjai_ops.models.policy import RestPolicy
+from sinjai_ops.solve.rules import enough_rest, free_again, within_daily_hours
 
 
 @dataclass(frozen=True)
@@ -36,15 +37,22 @@ class Network:
     in time order."""
 
 
-def next_free(slots: list[Slot], min_rest_hours: float) -> list[int]:
-    """For each slot, the first slot one may work after it; len(slots) when there is none."""
+def next_free(slots: list[Slot], rest: RestPolicy) -> list[int]:
+    """For each slot, the first slot one may work after it (`rules.enough_rest`); len(slots)
+    when there is none. Slots are in order of start, so the first is found by bisection and
+    checked against the rule itself."""
     starts = [s.start.timestamp() for s in slots]
-    rest = min_rest_hours * 3600
-    return [bisect.bisect_left(starts, s.end.timestamp() + rest - _EPS) for s in slots]
+    out = []
+    for s in slots:
+        u = bisect.bisect_left(starts, free_again(s, rest) - 1.0)
+        while u < len(slots) and not enough_rest(s, slots[u], rest):
+            u += 1
+        out.append(u)
+    return out
 
 
 def schedule_network(
-    slots: list[Slot], workable: frozenset[int], after: list[int], max_hours_per_day: float
+    slots: list[Slot], workable: frozenset[int], after: list[int], rest: RestPolicy
 ) -> Network:
     end = len(slots)
     index: dict[tuple[int, float], int] = {}
@@ -68,7 +76,7 @@ def schedule_network(
         same_day = t + 1 < end and slots[t + 1].date == slots[t].date
         arcs.append(Arc(here, node(t + 1, hours if same_day else 0.0), None))
         worked = hours + slots[t].hours
-        if t in workable and worked <= max_hours_per_day + _EPS:
+        if t in workable and within_daily_hours(worked, rest):
             u = after[t]
             carried = worked if u < end and slots[u].date == slots[t].date else 0.0
             arcs.append(Arc(here, node(u, carried), t))

@@ -27,6 +27,7 @@ from sinjai_ops.solve.classes import OfficerClass, Role, officer_classes, role_o
 from sinjai_ops.solve.decompose import name_officers
 from sinjai_ops.solve.model import Kept, NoPlanInTime, Outcome, solve_classes
 from sinjai_ops.solve.network import Network, next_free, schedule_network
+from sinjai_ops.solve.rules import enough_rest, within_daily_hours
 
 DEFAULT_TIME_LIMIT = 120.0
 
@@ -52,12 +53,11 @@ def make_plan(
         for slot, roles in needed.items():
             usable = roles & cls.roles_by_day[day_index[demand.slots[slot].date]]
             if usable:
-                mine[slot] = sorted(usable, key=lambda r: (r[0], r[1] or ""))
+                mine[slot] = sorted(usable)
         roles_at.append(mine)
-    after = next_free(demand.slots, policy.rest.min_rest_hours)
+    after = next_free(demand.slots, policy.rest)
     networks = [
-        schedule_network(demand.slots, frozenset(mine), after, policy.rest.max_hours_per_day)
-        for mine in roles_at
+        schedule_network(demand.slots, frozenset(mine), after, policy.rest) for mine in roles_at
     ]
     names: dict[int, list[str]] = {}
     load_bound: int | None
@@ -165,10 +165,9 @@ def fill_idle(
     policy = scenario.policy
     slots = demand.slots
     index = {(s.date, s.shift): i for i, s in enumerate(slots)}
-    rest = policy.rest.min_rest_hours * 3600 - 1e-6
 
     def apart(a: Slot, b: Slot) -> bool:
-        return b.start.timestamp() >= a.end.timestamp() + rest
+        return enough_rest(a, b, policy.rest)
 
     # Slots one officer may not hold together with each slot: overlap or too little rest.
     clashes = [
@@ -187,27 +186,30 @@ def fill_idle(
     def _slot_of(n: int) -> int:
         return index[(demand.needs[n].date, demand.needs[n].shift)]
 
-    candidates: dict[tuple[int, str, str | None], list[Member]] = {}
+    candidates: dict[tuple[int, Role], list[Member]] = {}
     # In time order, so that "least busy" is current; heaviest heads first within a shift.
     for n in sorted(
         range(len(demand.needs)), key=lambda n: (_slot_of(n), -demand.needs[n].weight, n)
     ):
         need = demand.needs[n]
         t = index[(need.date, need.shift)]
-        key = (t, need.skill, need.min_rank)
+        role = role_of(need)
+        key = (t, role)
         if key not in candidates:
-            eligible = [
-                p
-                for p in scenario.roster.personnel
-                if p.may_fill(need.skill, need.min_rank, need.date, policy)
-            ]
-            candidates[key] = sorted(eligible, key=lambda p: (len(worked[p.nrp]), p.nrp))
+            eligible = [p for p in scenario.roster.personnel if role.fits(p, need.date, policy)]
+
+            def last_resort(p: Member, role: Role = role) -> bool:
+                return not role.leads and not role.rank_from and policy.perwira(p.rank)
+
+            candidates[key] = sorted(
+                eligible, key=lambda p: (last_resort(p), len(worked[p.nrp]), p.nrp)
+            )
         for person in candidates[key]:
             if len(out.get(n, [])) >= need.heads:
                 break
             mine = worked[person.nrp]
             day_hours = hours[(person.nrp, need.date)] + slots[t].hours
-            if t in mine or mine & clashes[t] or day_hours > policy.rest.max_hours_per_day + 1e-6:
+            if t in mine or mine & clashes[t] or not within_daily_hours(day_hours, policy.rest):
                 continue
             out.setdefault(n, []).append(person.nrp)
             mine.add(t)
@@ -264,12 +266,12 @@ def _assemble(
     people = {p.nrp: p for p in scenario.roster.personnel}
     loads = Counter(a.nrp for a in assignments)
     days = sorted({s.date for s in demand.slots})
-    roles = sorted({role_of(n) for n in demand.needs}, key=lambda r: (r[0], r[1] or ""))
+    roles = sorted({role_of(n) for n in demand.needs})
     policy = scenario.policy
     plottable = [
         p.nrp
         for p in scenario.roster.personnel
-        if any(p.may_fill(s, r, d, policy) for d in days for s, r in roles)
+        if any(role.fits(p, d, policy) for d in days for role in roles)
     ]
     counts = sorted(loads.get(nrp, 0) for nrp in plottable) or [0]
     heads_filled = len(assignments)
@@ -290,6 +292,17 @@ def _assemble(
         site_changes=_site_changes(assignments, demand),
     )
     commanders = _commanders(assignments, people, scenario)
+    member_roles = {
+        (n.date, n.shift, n.site, n.post, n.skill)
+        for n in demand.needs
+        if not n.min_rank and not n.rank_from
+    }
+    as_members = [
+        a
+        for a in assignments
+        if (a.date, a.shift, a.site, a.post, a.skill) in member_roles
+        and policy.perwira(people[a.nrp].rank)
+    ]
     named = sorted(loads)
     return Plan(
         operation=scenario.operation.operation.name,
@@ -307,6 +320,7 @@ def _assemble(
         ],
         slots=demand.slots,
         commanders=commanders,
+        perwira_as_members=as_members,
     )
 
 
