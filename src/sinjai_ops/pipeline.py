@@ -22,6 +22,8 @@ from sinjai_ops.models.plan import Assignment, BaselineFile, Demand, Plan
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.remedies import find_remedies
+from sinjai_ops.solve.causes import explain_shortfalls
 from sinjai_ops.solve.plan import DEFAULT_TIME_LIMIT, make_plan
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
@@ -206,8 +208,10 @@ def plan(
     paths: Sequence[Path],
     time_limit: float = DEFAULT_TIME_LIMIT,
     baseline: Path | None = None,
+    remedies: bool = True,
 ) -> Planned:
-    """`plan`: load, validate, derive demand, solve (keeping to a baseline plan if given)."""
+    """`plan`: load, validate, derive demand, solve (keeping to a baseline plan if given), say
+    why heads stay empty, and (with `remedies`) measure what would fill them."""
     checked = load_scenario(paths)
     before: list[Assignment] | None = None
     if baseline is not None:
@@ -217,8 +221,16 @@ def plan(
             return Planned(Checked(None, problems), None, None)
     if checked.scenario is None:
         return Planned(checked, None, None)
-    demand = derive_demand(checked.scenario)
-    return Planned(checked, demand, make_plan(checked.scenario, demand, time_limit, before))
+    scenario = checked.scenario
+    demand = derive_demand(scenario)
+    made = explain_shortfalls(scenario, demand, make_plan(scenario, demand, time_limit, before))
+    if remedies and made.shortfalls:
+
+        def replan(changed: Scenario) -> Plan:
+            return make_plan(changed, derive_demand(changed), time_limit)
+
+        made = made.model_copy(update={"remedies": find_remedies(scenario, made, replan)})
+    return Planned(checked, demand, made)
 
 
 def load_baseline(path: Path) -> tuple[list[Assignment] | None, list[Problem]]:
@@ -242,7 +254,7 @@ class Listed:
 
 def checklist(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> Listed:
     """`checklist`: the plan's stages, then the checklist from the plan and the templates."""
-    planned = plan(paths, time_limit)
+    planned = plan(paths, time_limit, remedies=False)
     if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
         return Listed(planned.checked, None)
     scenario = planned.checked.scenario

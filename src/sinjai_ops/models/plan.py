@@ -104,6 +104,26 @@ class Shortfall(Frozen):
     missing: int
 
 
+class Causes(Frozen):
+    """Why a BKO line's heads stay empty: of the officers who hold its skill (or, for
+    commander heads, its rank), how many were out of reach in that shift, and why. Each is
+    counted once, under the first reason that applies."""
+
+    holders: int
+    not_assignable: int = 0
+    """Not plotted at all (`assignable: false`)."""
+    leave: int = 0
+    drill: int = 0
+    """Drill too old or not recorded."""
+    rank: int = 0
+    """A rank outside the head's band: perwira on a rank-and-file head, or senior to the
+    post's commander head."""
+    busy: int = 0
+    """On another head in that shift (the heavier heads are filled first)."""
+    rest: int = 0
+    """Rest between shifts or hours of the day: they work a shift too close to this one."""
+
+
 class Reinforcement(Frozen):
     """A BKO request line: heads missing per date, shift, site and skill."""
 
@@ -112,6 +132,22 @@ class Reinforcement(Frozen):
     site: str
     skill: str
     missing: int
+    causes: Causes | None = None
+
+
+class Remedy(Frozen):
+    """A change that would fill heads of the BKO request, measured by planning again with it."""
+
+    kind: Literal["drill", "recall-leave", "perwira-on-rank-and-file"]
+    skill: str | None = None
+    officers: list[str] = Field(default_factory=list)
+    """NRPs of the officers the change concerns."""
+    by: date | None = None
+    """For a drill: the day by which it must be held."""
+    recovered: int
+    """Heads that the plan made with this change fills beyond this plan."""
+    missing: int
+    """Heads missing in this plan (of the skill, where the remedy names one)."""
 
 
 class Conflict(Frozen):
@@ -185,6 +221,8 @@ class Plan(Frozen):
     commanders: list[SiteCommander] = Field(default_factory=list)
     changes: list[Change] | None = None
     """With a baseline: every officer's shift that differs from it."""
+    remedies: list[Remedy] = Field(default_factory=list)
+    """Measured remedies for the BKO request (computed by planning again; see `remedies`)."""
     perwira_as_members: list[Assignment] = Field(default_factory=list)
     """Perwira on rank-and-file heads: a last resort, only where the policy allows it."""
 

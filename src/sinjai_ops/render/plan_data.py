@@ -17,11 +17,17 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         "assignments": rows(plan.assignments),
         "shortfalls": rows(plan.shortfalls),
         "conflicts": rows(plan.conflicts),
-        "reinforcements": rows(plan.reinforcements),
+        "reinforcements": [
+            r.model_dump(mode="json", exclude_none=True) for r in plan.reinforcements
+        ],
         "commanders": rows(plan.commanders),
         "quality": plan.quality.model_dump(mode="json", exclude_none=True),
         "people": rows(plan.people),
     }
+    if plan.remedies:
+        body["remedies"] = [r.model_dump(mode="json", exclude_none=True) for r in plan.remedies]
+    if plan.perwira_as_members:
+        body["perwira_as_members"] = rows(plan.perwira_as_members)
     if plan.changes is not None:
         body["changes"] = rows(plan.changes)
     return body

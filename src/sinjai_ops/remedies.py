@@ -1,0 +1,109 @@
+"""Remedies for the BKO request, each measured by planning again with one change to the inputs:
+drill the officers whose drill is too old, recall officers from leave, let perwira stand on
+rank-and-file heads. A figure here is what the changed plan fills beyond this one, never an
+estimate.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from sinjai_ops.models.plan import Plan, Remedy
+from sinjai_ops.models.roster import Leave, Person
+from sinjai_ops.models.scenario import Scenario
+
+Replan = Callable[[Scenario], Plan]
+"""Plans a changed scenario afresh (demand and solve, as the pipeline does)."""
+
+
+def _missing(plan: Plan) -> int:
+    return sum(s.missing for s in plan.shortfalls)
+
+
+def _with_people(scenario: Scenario, changed: dict[str, Person]) -> Scenario:
+    personnel = [changed.get(p.nrp, p) for p in scenario.roster.personnel]
+    roster = scenario.roster.model_copy(update={"personnel": personnel})
+    return scenario.model_copy(update={"roster": roster})
+
+
+def _without_days(leaves: list[Leave], days: set[date]) -> list[Leave]:
+    """The leave, less the given days (a leave split around them)."""
+    out = []
+    for leave in leaves:
+        start = leave.start
+        day = leave.start
+        while day <= leave.end:
+            if day in days:
+                if start < day:
+                    out.append(leave.model_copy(update={"start": start, "end": day - timedelta(1)}))
+                start = day + timedelta(1)
+            day += timedelta(1)
+        if start <= leave.end:
+            out.append(leave.model_copy(update={"start": start}))
+    return out
+
+
+def find_remedies(scenario: Scenario, plan: Plan, replan: Replan) -> list[Remedy]:
+    """Every remedy that fills at least one more head, in a fixed order: drills by skill,
+    recalls from leave by skill, then perwira on rank-and-file heads."""
+    if not plan.shortfalls:
+        return []
+    policy = scenario.policy
+    total = _missing(plan)
+    days: dict[str, set[date]] = defaultdict(set)
+    per_skill: dict[str, int] = defaultdict(int)
+    for s in plan.shortfalls:
+        days[s.skill].add(s.date)
+        per_skill[s.skill] += s.missing
+    out: list[Remedy] = []
+
+    def measure(changed: Scenario, **fields: object) -> None:
+        recovered = total - _missing(replan(changed))
+        if recovered > 0:
+            out.append(Remedy(recovered=recovered, **fields))
+
+    for skill in sorted(days):
+        limit = policy.drills.max_age_days.get(skill)
+        if limit is None:
+            continue
+        stale = {
+            p.nrp: p.model_copy(
+                update={"drills": {**p.drills, skill: min(days[skill]) - timedelta(1)}}
+            )
+            for p in scenario.roster.personnel
+            if p.assignable
+            and skill in p.skills
+            and any(not p.on_leave(d) and not p.qualified(skill, d, limit) for d in days[skill])
+        }
+        if stale:
+            measure(
+                _with_people(scenario, stale),
+                kind="drill",
+                skill=skill,
+                officers=sorted(stale),
+                by=min(days[skill]) - timedelta(1),
+                missing=per_skill[skill],
+            )
+    for skill in sorted(days):
+        away = {
+            p.nrp: p.model_copy(update={"unavailable": _without_days(p.unavailable, days[skill])})
+            for p in scenario.roster.personnel
+            if p.assignable and skill in p.skills and any(p.on_leave(d) for d in days[skill])
+        }
+        if away:
+            measure(
+                _with_people(scenario, away),
+                kind="recall-leave",
+                skill=skill,
+                officers=sorted(away),
+                missing=per_skill[skill],
+            )
+    if not policy.rank_roles.perwira_on_rank_and_file:
+        roles = policy.rank_roles.model_copy(update={"perwira_on_rank_and_file": True})
+        changed = scenario.model_copy(
+            update={"policy": policy.model_copy(update={"rank_roles": roles})}
+        )
+        measure(changed, kind="perwira-on-rank-and-file", missing=total)
+    return out

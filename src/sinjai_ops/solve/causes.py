@@ -1,0 +1,90 @@
+"""Why heads stay empty: for every line of the BKO request, the officers who hold its skill and
+what kept each of them from it in that shift.
+
+Each officer is counted once, under the first reason that applies, in the order of `REASONS`;
+the rules asked are the ones the model keeps (`Person`, `rules`), never copies of them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sinjai_ops.models.plan import Causes, Demand, Plan, Reinforcement, Slot
+from sinjai_ops.models.roster import Person
+from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.solve.classes import Role, role_of
+from sinjai_ops.solve.rules import enough_rest, within_daily_hours
+
+REASONS = ("not_assignable", "leave", "drill", "rank", "busy", "rest")
+"""In the order they are asked: not plotted at all, on leave, drill too old or missing, a rank
+outside the head's band, on another head in that shift, and rest or hours of the day."""
+
+
+def _holds(person: Person, roles: list[Role], policy_ranks: list[str]) -> bool:
+    """Holds what the line asks: its skill, or the rank of a commander head."""
+    for role in roles:
+        if role.leads:
+            if policy_ranks.index(person.rank) >= policy_ranks.index(role.min_rank):
+                return True
+        elif role.skill in person.skills:
+            return True
+    return False
+
+
+def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
+    """The plan with `causes` on every line of its BKO request."""
+    policy = scenario.policy
+    slot_of = {(s.date, s.shift): s for s in demand.slots}
+    short_roles: dict[tuple[date, str, str, str], list[Role]] = defaultdict(list)
+    missing = {(s.date, s.shift, s.site, s.post, s.skill) for s in plan.shortfalls}
+    for n in demand.needs:
+        key = (n.date, n.shift, n.site, n.post, n.skill)
+        if key in missing:
+            short_roles[(n.date, n.shift, n.site, n.skill)].append(role_of(n))
+    worked: dict[str, list[Slot]] = defaultdict(list)
+    for a in plan.assignments:
+        worked[a.nrp].append(slot_of[(a.date, a.shift)])
+
+    def reason(person: Person, slot: Slot, roles: list[Role]) -> str | None:
+        if not person.assignable:
+            return "not_assignable"
+        if person.on_leave(slot.date):
+            return "leave"
+        held = {r.skill for r in roles if not r.leads and r.skill in person.skills}
+        drills = policy.drills.max_age_days
+        if held and not any(person.qualified(k, slot.date, drills.get(k)) for k in held):
+            return "drill"
+        if not any(role.fits(person, slot.date, policy) for role in roles):
+            return "rank"
+        mine = worked.get(person.nrp, [])
+        if slot in mine:
+            return "busy"
+        same_day = sum(s.hours for s in mine if s.date == slot.date) + slot.hours
+        clash = any(
+            not (enough_rest(s, slot, policy.rest) or enough_rest(slot, s, policy.rest))
+            for s in mine
+        )
+        if clash or not within_daily_hours(same_day, policy.rest):
+            return "rest"
+        return None
+
+    lines = []
+    for line in plan.reinforcements:
+        roles = short_roles[(line.date, line.shift, line.site, line.skill)]
+        slot = slot_of[(line.date, line.shift)]
+        counts = dict.fromkeys(REASONS, 0)
+        holders = 0
+        for person in scenario.roster.personnel:
+            if not _holds(person, roles, policy.ranks):
+                continue
+            holders += 1
+            why = reason(person, slot, roles)
+            if why is not None:
+                counts[why] += 1
+        lines.append(_with_causes(line, Causes(holders=holders, **counts)))
+    return plan.model_copy(update={"reinforcements": lines})
+
+
+def _with_causes(line: Reinforcement, causes: Causes) -> Reinforcement:
+    return line.model_copy(update={"causes": causes})

@@ -1,0 +1,47 @@
+"""Reasons and remedies of the BKO request, checked by doing what they say."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from tests.conftest import EXAMPLE, Run
+
+
+def _missing(body: dict[str, object]) -> int:
+    return sum(s["missing"] for s in body["shortfalls"])  # type: ignore[index, misc, union-attr]
+
+
+def test_every_bko_line_carries_its_causes(run: Run) -> None:
+    body = json.loads(run("plan", EXAMPLE, "--format", "json").stdout)
+    assert body["reinforcements"]
+    for line in body["reinforcements"]:
+        causes = line["causes"]
+        out_of_reach = sum(v for k, v in causes.items() if k != "holders")
+        # Every holder of the skill is accounted for: the plan leaves nobody idle beside a gap.
+        assert out_of_reach == causes["holders"] > 0
+
+
+def test_the_drill_remedy_is_what_planning_again_with_the_drills_gives(
+    run: Run, tmp_path: Path
+) -> None:
+    body = json.loads(run("plan", EXAMPLE, "--format", "json").stdout)
+    drill = next(r for r in body["remedies"] if r["kind"] == "drill")
+    assert drill["skill"] == "dalmas" and drill["recovered"] > 0
+    scenario = tmp_path / "drilled"
+    shutil.copytree(EXAMPLE, scenario)
+    roster = scenario / "roster.yaml"
+    text = roster.read_text(encoding="utf-8")
+    for nrp in drill["officers"]:
+        # The officer's entry, up to the next one: give it the drill the remedy names.
+        entry = re.search(rf'  - nrp: "{nrp}"\n(?:    .*\n)*', text)
+        assert entry is not None
+        old = entry.group(0)
+        lines = [line for line in old.splitlines() if not line.startswith("    drills:")]
+        new = "\n".join([*lines, f"    drills: {{dalmas: {drill['by']}}}"]) + "\n"
+        text = text.replace(old, new)
+    roster.write_text(text, encoding="utf-8")
+    again = json.loads(run("plan", scenario, "--format", "json").stdout)
+    assert _missing(body) - _missing(again) == drill["recovered"]
