@@ -73,3 +73,48 @@ def test_cli_bad_baseline(run: Run, tmp_path: Path) -> None:
         in run("plan", EXAMPLE, "--baseline", broken, code=1).stderr
     )
     run("plan", EXAMPLE, "--baseline", tmp_path / "missing.json", code=2)
+
+
+def test_a_sick_officer_of_ring1_never_makes_the_busiest_busier(tmp_path: Path) -> None:
+    """Each officer of ring 1 on 27 Aug falls sick in turn: the re-plan keeps the busiest
+    officer at the larger of the baseline's and what a fresh plan reaches (3 shifts here)."""
+    import re
+    import shutil
+
+    from sinjai_ops import pipeline
+
+    base = pipeline.plan([EXAMPLE], remedies=False).plan
+    assert base is not None
+    published = tmp_path / "base.json"
+    published.write_text(
+        json.dumps({"assignments": [a.model_dump(mode="json") for a in base.assignments]}),
+        encoding="utf-8",
+    )
+    ring1 = sorted(
+        {a.nrp for a in base.assignments if a.post == "kpu-ring1" and str(a.date) == "2024-08-27"}
+    )
+    assert ring1
+    for nrp in ring1:
+        folder = tmp_path / nrp
+        shutil.copytree(EXAMPLE, folder)
+        roster = folder / "roster.yaml"
+        text = roster.read_text(encoding="utf-8")
+        entry = re.search(rf'  - nrp: "{nrp}"\n(?:    .*\n)*', text)
+        assert entry is not None
+        sick = "      - {from: 2024-08-27, to: 2024-08-27, reason: sakit}\n"
+        old = entry.group(0)
+        new = (
+            old.replace("    unavailable:\n", "    unavailable:\n" + sick)
+            if "    unavailable:\n" in old
+            else old + "    unavailable:\n" + sick
+        )
+        roster.write_text(text.replace(old, new), encoding="utf-8")
+        again = pipeline.plan([folder], baseline=published, remedies=False)
+        fresh = pipeline.plan([folder], remedies=False)
+        assert again.plan is not None and fresh.plan is not None
+        assert again.plan.quality.heads_filled == fresh.plan.quality.heads_filled
+        allowed = max(base.quality.load.max, fresh.plan.quality.load.max)
+        assert again.plan.quality.load.max <= allowed == 3, nrp
+        assert again.plan.quality.load.max_lower_bound == fresh.plan.quality.load.max_lower_bound
+        assert again.checked.scenario is not None and again.demand is not None
+        assert audit(again.checked.scenario, again.demand, again.plan) == []

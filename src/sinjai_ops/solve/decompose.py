@@ -33,6 +33,7 @@ def name_officers(
     `after[slot]`: the first slot one may work after working `slot` (rest).
     """
     before = before or {}
+    cap = outcome.load_cap
 
     def had(nrp: str, slot: int | None) -> bool:
         return slot is not None and slot in before.get(nrp, {})
@@ -85,10 +86,12 @@ def name_officers(
 
             def order(
                 nrp: str, slot: int | None, wanted: set[str] = wanted
-            ) -> tuple[bool, bool, int, int, str]:
+            ) -> tuple[bool, bool, bool, int, int, str]:
                 last = last_site.get(nrp)
                 here = 0 if last in wanted else 1 if last is None else 2
-                return (not had(nrp, slot), would_drop(nrp, slot), load[nrp], here, nrp)
+                # With a baseline, an officer at the load cap works only when nobody else can.
+                full = slot is not None and cap is not None and load[nrp] >= cap
+                return (full, not had(nrp, slot), would_drop(nrp, slot), load[nrp], here, nrp)
 
             for node in nodes_at[c].get(slot, []):
                 here = standing[c].pop(node, [])
@@ -107,14 +110,16 @@ def name_officers(
         _name_slot(
             slot, working, outcome, roles_of, needs_at, demand, before, last_site, unit, names
         )
-    if not before:
+    # Without a baseline, every class is evened out to its average; with one, only an officer
+    # above the cap is traded down to it, so that the fewest kept assignments move.
+    if not before or cap is not None:
         duties: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (slot, need) per officer
         for n, nrps in names.items():
             need = demand.needs[n]
             for nrp in nrps:
                 duties[nrp].append((slot_index[(need.date, need.shift)], n))
         for cls, net in zip(classes, networks, strict=True):
-            _even_out(cls.members, net, visits, duties, names)
+            _even_out(cls.members, net, visits, duties, names, None if not before else cap)
     return names
 
 
@@ -124,8 +129,10 @@ def _even_out(
     visits: dict[str, list[int]],
     duties: dict[str, list[tuple[int, int]]],
     names: dict[int, list[str]],
+    floor: int | None = None,
 ) -> None:
-    """Lower the busiest officer's load by trading futures with a less busy one of the class.
+    """Lower the busiest officer's load by trading futures with a less busy one of the class,
+    down to the class average (or to `floor`, where one is given).
 
     Two officers who stood at the same node (free before the same shift, with the same hours
     that day) may swap everything after it: both schedules still keep every rule, and their
@@ -134,6 +141,8 @@ def _even_out(
     if len(members) < 2:
         return
     target = -(-sum(len(duties[m]) for m in members) // len(members))  # the class average, up
+    if floor is not None:
+        target = max(target, floor)
     if max(len(duties[m]) for m in members) <= target:
         return
     passers: dict[int, set[str]] = defaultdict(set)

@@ -94,6 +94,8 @@ class Kept:
     arcs: dict[tuple[int, int], int]
     """(class, arc): officers whose baseline schedule works along that arc of the network,
     which tells apart schedules that the counts per slot cannot."""
+    busiest: int = 0
+    """Shifts of the baseline's busiest officer (among heads that still exist)."""
 
 
 class NoPlanInTime(Exception):
@@ -110,6 +112,9 @@ class Outcome:
     weighted_filled: int
     weighted_bound: int
     load_lower_bound: int | None
+    load_cap: int | None = None
+    """With a baseline: no officer should work more shifts than this (the larger of the
+    baseline's busiest officer and the least a fresh plan could reach)."""
 
 
 @dataclass
@@ -215,8 +220,16 @@ def solve_classes(
 
     prog.row(cover, weighted - 0.5, math.inf)
     values = perwira_as_a_last_resort(prog, v, classes, deadline, values)
+    fresh_bound = cap = None
     if kept:
-        values = keep_the_baseline(prog, v, kept, deadline, values)
+        # A re-plan never makes the busiest officer busier than the larger of the baseline's
+        # busiest and the least a fresh plan could reach: that cap holds while keeping.
+        fresh_bound = _least_load(prog, v.load, deadline)
+        if fresh_bound is not None:
+            cap = max(fresh_bound, kept.busiest)
+            prog.upper[v.load] = float(cap)
+        values, capped = keep_the_baseline(prog, v, kept, deadline, values, cap is not None)
+        cap = cap if capped else None
 
     # spread_the_load: the least class average the busiest class can have at this coverage
     # (a lower bound for its busiest officer), then a plan that keeps to it.
@@ -233,7 +246,8 @@ def solve_classes(
         working={key: n for key, n in working.items() if n},
         weighted_filled=weighted,
         weighted_bound=bound,
-        load_lower_bound=load_bound,
+        load_lower_bound=fresh_bound if kept else load_bound,
+        load_cap=cap,
     )
 
 
@@ -267,11 +281,13 @@ def keep_the_baseline(
     kept: Kept,
     deadline: float,
     values: np.ndarray,
-) -> np.ndarray:
+    capped: bool,
+) -> tuple[np.ndarray, bool]:
     """At full coverage, keep as many officers as possible in the shifts and roles they had.
 
     Counted per class: names are then given out baseline-first (`decompose.py`). The count
-    reached is fixed as a row, so the later stages keep it too.
+    reached is fixed as a row, so the later stages keep it too. Under the load cap set on
+    `v.load` if the program has one in whole numbers (then True), else without it.
     """
     prog.cost = [0.0] * len(prog.cost)
     held = []
@@ -289,9 +305,17 @@ def keep_the_baseline(
     try:
         values = _solve(prog, deadline)[0]
     except NoPlanInTime:
-        return values  # no time left: the covering plan stands, names still prefer the baseline
+        if not capped:
+            return values, False  # no time left: the covering plan stands
+        # No whole-number plan under the cap: keep without it.
+        prog.upper[v.load] = math.inf
+        capped = False
+        try:
+            values = _solve(prog, deadline)[0]
+        except NoPlanInTime:
+            return values, False
     prog.row(held, round(sum(values[col] for col, _ in held)) - 0.5, math.inf)
-    return values
+    return values, capped
 
 
 Solved = tuple[np.ndarray, Literal["optimal", "feasible"], float]

@@ -133,7 +133,8 @@ def _kept_per_class(
                     node = net.arcs[work[0]].head
                 else:
                     node = next(net.arcs[k].head for k in leaving[node] if net.arcs[k].slot is None)
-    return Kept(dict(roles), dict(arcs))
+    busiest = max((len(had) for had in before.values()), default=0)
+    return Kept(dict(roles), dict(arcs), busiest)
 
 
 def _compare(plan: Plan, baseline: list[Assignment]) -> Plan:
