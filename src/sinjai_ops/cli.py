@@ -48,6 +48,12 @@ class By(StrEnum):
     person = "person"
 
 
+class ViewChoice(StrEnum):
+    overview = "overview"
+    post = "post"
+    person = "person"
+
+
 def _console(stderr: bool = False) -> Console:
     # rich drops colour by itself for NO_COLOR and for output that is not a terminal.
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
@@ -141,7 +147,8 @@ def _emit(rendered: str | RenderableType, output: Path | None) -> None:
             write_atomically(output, rendered)
         return
     if output is None:
-        _console().print(rendered)
+        # Wrapped at the terminal's width: a warning or a name is never cut off.
+        Console(highlight=False, soft_wrap=False).print(rendered)
         return
     buffer = io.StringIO()
     Console(file=buffer, width=120, color_system=None, force_terminal=False).print(rendered)
@@ -215,6 +222,14 @@ def plan(
     paths: ScenarioPaths,
     format: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")] = "table",  # type: ignore[assignment]
     by: Annotated[By, typer.Option(help="Lay out by post, or each officer's schedule.")] = By.post,
+    view: Annotated[
+        ViewChoice | None,
+        typer.Option(
+            help="Only the briefing overview, or only the detail by post or by person "
+            "(default: the overview, then the detail).",
+            show_default=False,
+        ),
+    ] = None,
     date: DateOption = None,
     site: SiteOption = None,
     lang: LangOption = None,
@@ -243,9 +258,14 @@ def plan(
     _one_of("--site", site, _sites(planned.checked.scenario))
     if day is not None and day not in {s.date for s in result.slots}:
         _fail_usage(f"--date: {day} is not a day of the operation")
-    view = View(lang=(lang.value if lang else result.language or "en"), by=by.value)
+    chosen = View(
+        lang=(lang.value if lang else result.language or "en"),
+        by="person" if view == ViewChoice.person else by.value,
+        overview=view in (None, ViewChoice.overview),
+        detail=view != ViewChoice.overview,
+    )
     shown = result.only(day, site)
-    _emit(PLAN_RENDERERS[format.value](shown, view), output)
+    _emit(PLAN_RENDERERS[format.value](shown, chosen), output)
     if fail_on_shortfall and shown.shortfalls:
         raise typer.Exit(EXIT_SHORTFALL)
 

@@ -204,6 +204,19 @@ class Quality(Frozen):
     """With a baseline: its assignments not kept."""
 
 
+class Names(Frozen):
+    """What people call the operation's places and candidates, for the views made for people
+    (JSON and YAML keep ids)."""
+
+    sites: dict[str, str] = Field(default_factory=dict)
+    posts: dict[str, str] = Field(default_factory=dict)
+    """Post id to its name (the id where operation.yaml gives no name)."""
+    candidates: dict[str, str] = Field(default_factory=dict)
+    """Candidate id to `Paslon 1: Name One - Name Two` (no number until drawn)."""
+    skills: list[str] = Field(default_factory=list)
+    """The skills of the policy, in its order."""
+
+
 class Plan(Frozen):
     operation: str
     timezone: str
@@ -221,21 +234,40 @@ class Plan(Frozen):
     commanders: list[SiteCommander] = Field(default_factory=list)
     changes: list[Change] | None = None
     """With a baseline: every officer's shift that differs from it."""
+    names: Names = Field(default_factory=Names)
+    plottable: list[str] = Field(default_factory=list)
+    """NRPs of everyone who may be plotted on some head of the operation."""
+    scope: tuple[date | None, str | None] = (None, None)
+    """The day and site this plan was cut to (`only`); counts in `quality.heads_*` are of that
+    part, the load and the solver's figures of the whole operation."""
     remedies: list[Remedy] = Field(default_factory=list)
     """Measured remedies for the BKO request (computed by planning again; see `remedies`)."""
     perwira_as_members: list[Assignment] = Field(default_factory=list)
     """Perwira on rank-and-file heads: a last resort, only where the policy allows it."""
 
     def only(self, day: date | None = None, site: str | None = None) -> Plan:
-        """The part of the plan on one day and/or at one site (the quality stays the whole's)."""
+        """The part of the plan on one day and/or at one site: its heads needed and filled are
+        that part's; the load and the solver's figures stay the whole operation's."""
+        if day is None and site is None:
+            return self
 
         def keep(d: date, s: str | None) -> bool:
             return (day is None or d == day) and (site is None or s is None or s == site)
 
+        assignments = [a for a in self.assignments if keep(a.date, a.site)]
+        shortfalls = [x for x in self.shortfalls if keep(x.date, x.site)]
+        quality = self.quality.model_copy(
+            update={
+                "heads_filled": len(assignments),
+                "heads_needed": len(assignments) + sum(x.missing for x in shortfalls),
+            }
+        )
         return self.model_copy(
             update={
-                "assignments": [a for a in self.assignments if keep(a.date, a.site)],
-                "shortfalls": [x for x in self.shortfalls if keep(x.date, x.site)],
+                "scope": (day, site),
+                "quality": quality,
+                "assignments": assignments,
+                "shortfalls": shortfalls,
                 "conflicts": [c for c in self.conflicts if keep(c.date, c.site)],
                 "reinforcements": [r for r in self.reinforcements if keep(r.date, r.site)],
                 "commanders": [c for c in self.commanders if keep(c.date, c.site)],

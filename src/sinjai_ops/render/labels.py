@@ -6,7 +6,7 @@ from datetime import date
 
 from sinjai_ops.models.checklist import LANGS
 
-__all__ = ["LANGS", "long_date", "word"]
+__all__ = ["LANGS", "long_date", "short_date", "skill_label", "word"]
 
 
 _DAYS = {
@@ -96,6 +96,40 @@ _WORDS: dict[str, dict[str, str]] = {
         "owner": "Owner",
         "item": "Item",
         "source": "Source",
+        "visit_post": "Visit security: {candidate}",
+        "reserve_post": "Reserve (cadangan)",
+        "overview": "Overview",
+        "officers_line": (
+            "Officers: {used} plotted of {plottable} who may be; {idle} idle in the part shown"
+        ),
+        "bko_total": "BKO needed: {missing} heads in {lines} request lines ({skills})",
+        "bko_none": "BKO needed: none",
+        "perwira_line": "Perwira on rank-and-file heads (last resort): {n}",
+        "scope_part": " (of the part shown; the load is the whole operation's)",
+        "cause": "Why",
+        "causes_value": "{holders} hold the skill: {reasons}",
+        "causes_none": "{holders} hold the skill",
+        "reason_not_assignable": "{n} not plotted",
+        "reason_leave": "{n} on leave",
+        "reason_drill": "{n} drill too old",
+        "reason_rank": "{n} wrong rank",
+        "reason_busy": "{n} on other heads",
+        "reason_rest": "{n} resting",
+        "remedies": "Remedies (each measured by planning again)",
+        "remedy_drill": (
+            "a {skill} drill before {by} for {count} officers ({officers}) fills {recovered} "
+            "of the {missing} missing heads"
+        ),
+        "remedy_recall-leave": (
+            "recalling {count} {skill} officers from leave ({officers}) fills {recovered} of the "
+            "{missing} missing heads"
+        ),
+        "remedy_perwira-on-rank-and-file": (
+            "letting perwira stand on rank-and-file heads (policy rank_roles) fills {recovered} "
+            "of the {missing} missing heads"
+        ),
+        "roll_call": "Roll call led by",
+        "total": "Total",
     },
     "id": {
         "plan": "Rencana plotting personel",
@@ -151,8 +185,83 @@ _WORDS: dict[str, dict[str, str]] = {
         "owner": "Penanggung jawab",
         "item": "Kegiatan",
         "source": "Sumber",
+        "visit_post": "Pengamanan kunjungan {candidate}",
+        "reserve_post": "Cadangan",
+        "overview": "Ikhtisar",
+        "officers_line": (
+            "Personel: {used} diplot dari {plottable} yang dapat diplot; "
+            "{idle} tidak bertugas pada bagian yang ditampilkan"
+        ),
+        "bko_total": "Kebutuhan BKO: {missing} personel dalam {lines} baris permintaan ({skills})",
+        "bko_none": "Kebutuhan BKO: tidak ada",
+        "perwira_line": "Perwira pada posisi anggota (pilihan terakhir): {n}",
+        "scope_part": " (bagian yang ditampilkan; beban shift untuk seluruh operasi)",
+        "cause": "Penyebab",
+        "causes_value": "{holders} memiliki fungsi ini: {reasons}",
+        "causes_none": "{holders} memiliki fungsi ini",
+        "reason_not_assignable": "{n} tidak diplot",
+        "reason_leave": "{n} cuti/izin",
+        "reason_drill": "{n} latihan kedaluwarsa",
+        "reason_rank": "{n} pangkat tidak sesuai",
+        "reason_busy": "{n} bertugas di pos lain",
+        "reason_rest": "{n} istirahat",
+        "remedies": "Langkah perbaikan (masing-masing dihitung dengan merencanakan ulang)",
+        "remedy_drill": (
+            "latihan {skill} sebelum {by} bagi {count} personel ({officers}) mengisi "
+            "{recovered} dari {missing} kekurangan"
+        ),
+        "remedy_recall-leave": (
+            "memanggil {count} personel {skill} dari cuti ({officers}) mengisi {recovered} dari "
+            "{missing} kekurangan"
+        ),
+        "remedy_perwira-on-rank-and-file": (
+            "mengizinkan perwira mengisi posisi anggota (policy rank_roles) mengisi {recovered} "
+            "dari {missing} kekurangan"
+        ),
+        "roll_call": "Pimpinan apel",
+        "total": "Jumlah",
     },
 }
+
+
+_SKILLS = {
+    "en": {
+        "command": "Post commander",
+        "samapta": "Samapta",
+        "dalmas": "Dalmas",
+        "lantas": "Lantas",
+        "intel": "Intelkam",
+        "reskrim": "Reskrim",
+        "binmas": "Binmas",
+        "medic": "Dokkes",
+        "jibom": "Jibom",
+        "skck": "SKCK",
+        "propam": "Propam",
+    },
+    "id": {
+        "command": "Komandan pos",
+        "samapta": "Samapta",
+        "dalmas": "Dalmas",
+        "lantas": "Lantas",
+        "intel": "Intelkam",
+        "reskrim": "Reskrim",
+        "binmas": "Binmas",
+        "medic": "Dokkes",
+        "jibom": "Jibom",
+        "skck": "SKCK",
+        "propam": "Propam",
+    },
+}
+
+
+def skill_label(lang: str, skill: str) -> str:
+    """Samapta, Dalmas, Intelkam, ...; a skill the operation added keeps its id."""
+    return _SKILLS[lang].get(skill, skill)
+
+
+def short_date(lang: str, day: date) -> str:
+    """`Tue 27 Aug` / `Sel 27 Agu`: for tables where a whole date would not fit."""
+    return f"{_DAYS[lang][day.weekday()][:3]} {day.day} {_MONTHS[lang][day.month - 1][:3]}"
 
 
 def word(lang: str, key: str, **values: object) -> str:

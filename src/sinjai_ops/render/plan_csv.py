@@ -15,7 +15,7 @@ def as_csv(plan: Plan, view: View) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     if view.by == "person":
         writer.writerow(["nrp", "rank", "name", "unit", "date", "shift", "site", "post", "skill"])
-        for person in by_person(plan):
+        for person in by_person(plan, view.lang):
             for duty in person.duties:
                 writer.writerow([person.nrp, person.rank, person.name, person.unit, *duty])
         return buffer.getvalue()

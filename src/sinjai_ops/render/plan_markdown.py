@@ -5,12 +5,17 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from sinjai_ops.models.plan import Plan
-from sinjai_ops.render.labels import long_date, word
+from sinjai_ops.render.labels import word
 from sinjai_ops.render.plan_rows import (
+    bko_rows,
     by_person,
     by_slot,
+    cell,
     change_rows,
     conflict_lines,
+    key_lines,
+    overview,
+    remedy_lines,
     summary_lines,
 )
 from sinjai_ops.render.view import View
@@ -23,35 +28,12 @@ def as_markdown(plan: Plan, view: View) -> str:
     if conflicts:
         out += [f"## {word(lang, 'conflicts')}", ""]
         out += [f"- **{line}**" for line in conflicts] + [""]
-    if view.by == "person":
-        out += [f"## {word(lang, 'schedule')}", ""]
-        for person in by_person(plan):
-            out += [f"### {person.rank} {person.name} ({person.nrp}), {person.unit}", ""]
-            headers = [word(lang, k) for k in ("date", "shift", "site", "post", "skill")]
-            out += [
-                tabulate(person.duties, headers=headers, tablefmt="pipe", disable_numparse=True),
-                "",
-            ]
-    else:
-        for slot in by_slot(plan, lang):
-            out += [f"## {slot.title}", ""]
-            if slot.commander:
-                out += [f"{word(lang, 'commander')}: {slot.commander}", ""]
-            headers = [word(lang, k) for k in ("site", "post", "skill", "rank", "name", "nrp")]
-            body = [
-                [r.site, r.post, r.skill, r.rank, r.name, r.nrp]
-                if not r.missing
-                else [
-                    r.site,
-                    r.post,
-                    r.skill,
-                    "",
-                    f"**{word(lang, 'shortfall', n=r.missing)}**",
-                    "",
-                ]
-                for r in slot.rows
-            ]
-            out += [tabulate(body, headers=headers, tablefmt="pipe", disable_numparse=True), ""]
+    if view.overview:
+        out += _overview(plan, lang)
+        out += _bko(plan, lang)
+        out += _summary(plan, lang)
+    if view.detail:
+        out += _detail(plan, view)
     if plan.changes is not None:
         out += [f"## {word(lang, 'changes')}", ""]
         rows = change_rows(plan, lang)
@@ -62,16 +44,73 @@ def as_markdown(plan: Plan, view: View) -> str:
             else word(lang, "no_changes"),
             "",
         ]
-    out += [f"## {word(lang, 'bko')}", ""]
-    if plan.reinforcements:
-        headers = [word(lang, k) for k in ("date", "shift", "site", "skill", "missing")]
-        body = [
-            [long_date(lang, r.date), r.shift, r.site, r.skill, str(r.missing)]
-            for r in plan.reinforcements
-        ]
+    if not view.overview:
+        out += _bko(plan, lang)
+        out += _summary(plan, lang)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _overview(plan: Plan, lang: str) -> list[str]:
+    view = overview(plan, lang)
+    out = [f"## {word(lang, 'overview')}", ""]
+    if view.rows:
+        headers = [word(lang, "date"), word(lang, "shift"), *view.sites]
+        body = [[day, shift, *(cell(f, m) for f, m in cells)] for day, shift, cells in view.rows]
+        body.append([f"**{word(lang, 'total')}**", "", *(cell(f, m) for f, m in view.totals)])
         out += [tabulate(body, headers=headers, tablefmt="pipe", disable_numparse=True), ""]
+    out += [f"- {line}" for line in key_lines(plan, lang)] + [""]
+    return out
+
+
+def _bko(plan: Plan, lang: str) -> list[str]:
+    out = [f"## {word(lang, 'bko')}", ""]
+    if not plan.reinforcements:
+        return [*out, word(lang, "no_shortfall"), ""]
+    headers = [word(lang, k) for k in ("date", "shift", "site", "skill", "missing", "cause")]
+    out += [
+        tabulate(bko_rows(plan, lang), headers=headers, tablefmt="pipe", disable_numparse=True),
+        "",
+    ]
+    remedies = remedy_lines(plan, lang)
+    if remedies:
+        out += [f"{word(lang, 'remedies')}:", "", *(f"- {r}" for r in remedies), ""]
+    return out
+
+
+def _summary(plan: Plan, lang: str) -> list[str]:
+    out = [f"## {word(lang, 'summary')}", ""]
+    return [*out, *(f"- {label}: {value}" for label, value in summary_lines(plan, lang)), ""]
+
+
+def _detail(plan: Plan, view: View) -> list[str]:
+    lang = view.lang
+    out: list[str] = []
+    if view.by == "person":
+        out += [f"## {word(lang, 'schedule')}", ""]
+        for person in by_person(plan, lang):
+            out += [f"### {person.rank} {person.name} ({person.nrp}), {person.unit}", ""]
+            headers = [word(lang, k) for k in ("date", "shift", "site", "post", "skill")]
+            out += [
+                tabulate(person.duties, headers=headers, tablefmt="pipe", disable_numparse=True),
+                "",
+            ]
     else:
-        out += [word(lang, "no_shortfall"), ""]
-    out += [f"## {word(lang, 'summary')}", ""]
-    out += [f"- {label}: {value}" for label, value in summary_lines(plan, lang)]
-    return "\n".join(out) + "\n"
+        for slot in by_slot(plan, lang):
+            out += [f"### {slot.title}", ""]
+            if slot.leader:
+                out += [f"{word(lang, 'roll_call')}: {slot.leader}", ""]
+            headers = [word(lang, k) for k in ("post", "skill", "rank", "name", "nrp")]
+            body = [
+                [r.post, r.skill, r.rank, r.name, r.nrp]
+                if not r.missing
+                else [
+                    r.post,
+                    r.skill,
+                    "",
+                    f"**{word(lang, 'shortfall', n=r.missing)}**",
+                    "",
+                ]
+                for r in slot.rows
+            ]
+            out += [tabulate(body, headers=headers, tablefmt="pipe", disable_numparse=True), ""]
+    return out

@@ -6,8 +6,22 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sinjai_ops.models.plan import Duty, Plan
-from sinjai_ops.render.labels import long_date, word
+from sinjai_ops.models.plan import RESERVE_POST, Duty, Plan, Reinforcement
+from sinjai_ops.render.labels import long_date, short_date, skill_label, word
+
+
+def site_name(plan: Plan, site: str) -> str:
+    return plan.names.sites.get(site, site)
+
+
+def post_name(plan: Plan, post: str, lang: str) -> str:
+    """The post's name; a visit's heads and the reserve get what they are."""
+    if post.startswith("visit:"):
+        candidate = post.removeprefix("visit:")
+        return word(lang, "visit_post", candidate=plan.names.candidates.get(candidate, candidate))
+    if post == RESERVE_POST:
+        return word(lang, "reserve_post")
+    return plan.names.posts.get(post, post)
 
 
 @dataclass(frozen=True)
@@ -23,10 +37,15 @@ class Row:
 
 @dataclass(frozen=True)
 class SlotRows:
+    """The heads of one site in one shift."""
+
     date: date
     shift: str
+    site: str
+    """The site's id."""
     title: str
-    commander: str
+    leader: str | None
+    """`rank name (NRP)` of who leads the site's roll call."""
     rows: list[Row]
 
 
@@ -36,24 +55,180 @@ def _person_label(plan: Plan, nrp: str) -> str:
 
 
 def by_slot(plan: Plan, lang: str) -> list[SlotRows]:
+    """Rows per shift, in the order of the ids (stable), shown with names."""
     people = {p.nrp: p for p in plan.people}
-    rows: dict[tuple[date, str], list[Row]] = defaultdict(list)
+    keyed: dict[tuple[date, str], list[tuple[tuple[object, ...], Row]]] = defaultdict(list)
+
+    def row(site: str, post: str, skill: str, *rest: object) -> Row:
+        return Row(
+            site_name(plan, site),
+            post_name(plan, post, lang),
+            skill_label(lang, skill),
+            *rest,  # type: ignore[arg-type]
+        )
+
     for a in plan.assignments:
         p = people[a.nrp]
-        rows[(a.date, a.shift)].append(Row(a.site, a.post, a.skill, p.rank, p.name, a.nrp))
+        order = (a.site, a.post, a.skill, False, a.nrp)
+        keyed[(a.date, a.shift)].append(
+            (order, row(a.site, a.post, a.skill, p.rank, p.name, a.nrp))
+        )
     for s in plan.shortfalls:
-        rows[(s.date, s.shift)].append(Row(s.site, s.post, s.skill, "", "", "", s.missing))
-    leads: dict[tuple[date, str], list[str]] = defaultdict(list)
+        order = (s.site, s.post, s.skill, True, "")
+        keyed[(s.date, s.shift)].append(
+            (order, row(s.site, s.post, s.skill, "", "", "", s.missing))
+        )
+    leads: dict[tuple[date, str], dict[str, str]] = defaultdict(dict)
     for c in plan.commanders:
-        leads[(c.date, c.shift)].append(f"{c.site}: {_person_label(plan, c.nrp)}")
+        leads[(c.date, c.shift)][c.site] = _person_label(plan, c.nrp)
     out = []
     for slot in plan.slots:
         key = (slot.date, slot.shift)
-        if key not in rows:
+        if key not in keyed:
             continue
-        ordered = sorted(rows[key], key=lambda r: (r.site, r.post, r.skill, r.missing > 0, r.nrp))
-        title = f"{long_date(lang, slot.date)} - {slot.shift} ({slot.start:%H:%M}-{slot.end:%H:%M})"
-        out.append(SlotRows(slot.date, slot.shift, title, "; ".join(leads[key]), ordered))
+        ordered = sorted(keyed[key], key=lambda kv: kv[0])
+        when = f"{long_date(lang, slot.date)} - {slot.shift} ({slot.start:%H:%M}-{slot.end:%H:%M})"
+        sites = list(dict.fromkeys(str(order[0]) for order, _ in ordered))
+        for site in sites:
+            rows = [r for order, r in ordered if order[0] == site]
+            title = f"{when} - {site_name(plan, site)}"
+            lead = leads[key].get(site)
+            out.append(SlotRows(slot.date, slot.shift, site, title, lead, rows))
+    return out
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The briefing screen: heads needed, filled and missing per shift and site."""
+
+    sites: list[str]
+    """Site names, the columns."""
+    rows: list[tuple[str, str, list[tuple[int, int]]]]
+    """(date, shift, [(filled, missing) per site]) for every shift that needs anyone."""
+    totals: list[tuple[int, int]]
+    used: int
+    plottable: int
+
+
+def overview(plan: Plan, lang: str) -> Overview:
+    counts: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for a in plan.assignments:
+        counts[(a.date, a.shift, a.site)][0] += 1
+    for s in plan.shortfalls:
+        counts[(s.date, s.shift, s.site)][1] += s.missing
+    present = {k[2] for k in counts}
+    ids = [s for s in plan.names.sites if s in present]
+    ids += sorted(present - set(ids))
+    rows = []
+    totals = [[0, 0] for _ in ids]
+    for slot in plan.slots:
+        cells = [tuple(counts.get((slot.date, slot.shift, site), [0, 0])) for site in ids]
+        if not any(f or m for f, m in cells):
+            continue
+        for total, (f, m) in zip(totals, cells, strict=True):
+            total[0] += f
+            total[1] += m
+        rows.append(
+            (
+                short_date(lang, slot.date),
+                f"{slot.shift} {slot.start:%H:%M}-{slot.end:%H:%M}",
+                [(f, m) for f, m in cells],
+            )
+        )
+    used = len({a.nrp for a in plan.assignments})
+    return Overview(
+        [site_name(plan, s) for s in ids],
+        rows,
+        [(f, m) for f, m in totals],
+        used,
+        len(plan.plottable),
+    )
+
+
+def cell(filled: int, missing: int) -> str:
+    """`20/20`, or `44/53 -9` where heads are missing."""
+    needed = filled + missing
+    return f"{filled}/{needed}" + (f" -{missing}" if missing else "")
+
+
+def key_lines(plan: Plan, lang: str) -> list[str]:
+    """Officers used and idle, the BKO total, perwira as a last resort: under the overview."""
+    view = overview(plan, lang)
+    lines = [
+        word(
+            lang,
+            "officers_line",
+            used=view.used,
+            plottable=view.plottable,
+            idle=max(0, view.plottable - view.used),
+        )
+    ]
+    missing = sum(r.missing for r in plan.reinforcements)
+    if missing:
+        per_skill: dict[str, int] = defaultdict(int)
+        for r in plan.reinforcements:
+            per_skill[r.skill] += r.missing
+        skills = ", ".join(f"{skill_label(lang, k)} {v}" for k, v in sorted(per_skill.items()))
+        lines.append(
+            word(
+                lang,
+                "bko_total",
+                missing=missing,
+                lines=len(plan.reinforcements),
+                skills=skills,
+            )
+        )
+    else:
+        lines.append(word(lang, "bko_none"))
+    if plan.perwira_as_members:
+        lines.append(word(lang, "perwira_line", n=len(plan.perwira_as_members)))
+    return lines
+
+
+def causes_text(line: Reinforcement, lang: str) -> str:
+    c = line.causes
+    if c is None:
+        return ""
+    reasons = [
+        word(lang, f"reason_{key}", n=getattr(c, key))
+        for key in ("leave", "drill", "rank", "busy", "rest", "not_assignable")
+        if getattr(c, key)
+    ]
+    if not reasons:
+        return word(lang, "causes_none", holders=c.holders)
+    return word(lang, "causes_value", holders=c.holders, reasons=", ".join(reasons))
+
+
+def bko_rows(plan: Plan, lang: str) -> list[list[str]]:
+    """(date, shift, site, skill, missing, why) of every BKO line."""
+    return [
+        [
+            long_date(lang, r.date),
+            r.shift,
+            site_name(plan, r.site),
+            skill_label(lang, r.skill),
+            str(r.missing),
+            causes_text(r, lang),
+        ]
+        for r in plan.reinforcements
+    ]
+
+
+def remedy_lines(plan: Plan, lang: str) -> list[str]:
+    out = []
+    for r in plan.remedies:
+        out.append(
+            word(
+                lang,
+                f"remedy_{r.kind}",
+                skill=skill_label(lang, r.skill or ""),
+                by=long_date(lang, r.by) if r.by else "",
+                count=len(r.officers),
+                officers=", ".join(r.officers),
+                recovered=r.recovered,
+                missing=r.missing,
+            )
+        )
     return out
 
 
@@ -67,10 +242,18 @@ class PersonRows:
     """(date, shift, site, post, skill)"""
 
 
-def by_person(plan: Plan) -> list[PersonRows]:
+def by_person(plan: Plan, lang: str) -> list[PersonRows]:
     duties: dict[str, list[tuple[str, str, str, str, str]]] = defaultdict(list)
     for a in plan.assignments:
-        duties[a.nrp].append((a.date.isoformat(), a.shift, a.site, a.post, a.skill))
+        duties[a.nrp].append(
+            (
+                a.date.isoformat(),
+                a.shift,
+                site_name(plan, a.site),
+                post_name(plan, a.post, lang),
+                skill_label(lang, a.skill),
+            )
+        )
     return [
         PersonRows(p.nrp, p.rank, p.name, p.unit, duties[p.nrp])
         for p in sorted(plan.people, key=lambda p: (p.unit, p.name, p.nrp))
@@ -82,9 +265,17 @@ def conflict_lines(plan: Plan, lang: str) -> list[str]:
     lines = []
     for c in plan.conflicts:
         how = word(lang, "overlap") if c.gap_minutes < 0 else word(lang, "apart", gap=c.gap_minutes)
-        a, b = c.candidates
+        a, b = (plan.names.candidates.get(x, x) for x in c.candidates)
         lines.append(
-            word(lang, "conflict", a=a, b=b, site=c.site, day=long_date(lang, c.date), how=how)
+            word(
+                lang,
+                "conflict",
+                a=a,
+                b=b,
+                site=site_name(plan, c.site),
+                day=long_date(lang, c.date),
+                how=how,
+            )
         )
     return lines
 
@@ -105,9 +296,10 @@ def summary_lines(plan: Plan, lang: str) -> list[tuple[str, str]]:
         max=q.load.max,
         bound=q.load.max_lower_bound,
     )
+    part = word(lang, "scope_part") if plan.scope != (None, None) else ""
     return [
-        (word(lang, "needed"), str(q.heads_needed)),
-        (word(lang, "filled"), str(q.heads_filled)),
+        (word(lang, "needed") + part, str(q.heads_needed)),
+        (word(lang, "filled") + part, str(q.heads_filled)),
         (word(lang, "status"), status),
         (word(lang, "load"), load),
         (word(lang, "site_changes"), str(q.site_changes)),
@@ -120,7 +312,10 @@ def change_rows(plan: Plan, lang: str) -> list[list[str]]:
     people = {p.nrp: p for p in plan.people}
 
     def duty(d: Duty | None) -> str:
-        return f"{d.site} / {d.post} / {d.skill}" if d else word(lang, "off")
+        if d is None:
+            return word(lang, "off")
+        where = f"{site_name(plan, d.site)} / {post_name(plan, d.post, lang)}"
+        return f"{where} / {skill_label(lang, d.skill)}"
 
     def who(nrp: str) -> str:
         p = people.get(nrp)

@@ -1,4 +1,5 @@
-"""The plan at the terminal: rival conflicts on top, a table per shift, shortfalls in red."""
+"""The plan at the terminal: the briefing screen first (rival conflicts, heads per shift and
+site, the BKO request with its causes and remedies, the summary), then the detail."""
 
 from __future__ import annotations
 
@@ -8,17 +9,102 @@ from rich.table import Table
 from rich.text import Text
 
 from sinjai_ops.models.plan import Plan
-from sinjai_ops.render.labels import long_date, word
+from sinjai_ops.render.labels import short_date, word
 from sinjai_ops.render.plan_rows import (
+    bko_rows,
     by_person,
     by_slot,
+    cell,
     change_rows,
     conflict_lines,
+    key_lines,
+    overview,
+    remedy_lines,
     summary_lines,
 )
 from sinjai_ops.render.view import View
 
-_WHOLE = {"nrp", "date", "shift"}
+_WHOLE = {"nrp", "date", "shift", "missing"}
+"""Columns never wrapped: an NRP, a date or a time cut in two is misread."""
+
+
+def _table(title: str | None, keys: list[str], lang: str, **style: str) -> Table:
+    table = Table(title=title, title_justify="left", **style)  # type: ignore[arg-type]
+    for key in keys:
+        table.add_column(word(lang, key), no_wrap=key in _WHOLE, overflow="fold")
+    return table
+
+
+def _overview(plan: Plan, lang: str) -> list[RenderableType]:
+    view = overview(plan, lang)
+    table = Table(title=word(lang, "overview"), title_justify="left", show_footer=bool(view.rows))
+    table.add_column(word(lang, "date"), footer=word(lang, "total"), no_wrap=True)
+    table.add_column(word(lang, "shift"), no_wrap=True)
+    for name, (f, m) in zip(view.sites, view.totals, strict=True):
+        table.add_column(name, footer=cell(f, m), justify="right", no_wrap=False)
+    for day, shift, cells in view.rows:
+        table.add_row(
+            day,
+            shift,
+            *(Text(cell(f, m), style="bold red" if m else "") for f, m in cells),
+        )
+    return [table, Text("\n".join(key_lines(plan, lang)))]
+
+
+def _bko(plan: Plan, lang: str) -> list[RenderableType]:
+    if not plan.reinforcements:
+        return [Text(word(lang, "no_shortfall"), style="green")]
+    bko = Table(title=word(lang, "bko"), title_justify="left", border_style="red")
+    for key in ("date", "shift", "site", "skill", "missing", "cause"):
+        bko.add_column(word(lang, key), no_wrap=key in _WHOLE)
+    for line, row in zip(plan.reinforcements, bko_rows(plan, lang), strict=True):
+        bko.add_row(short_date(lang, line.date), *row[1:])
+    parts: list[RenderableType] = [bko]
+    remedies = remedy_lines(plan, lang)
+    if remedies:
+        parts.append(Text(word(lang, "remedies") + ":\n" + "\n".join(f"- {r}" for r in remedies)))
+    return parts
+
+
+def _summary(plan: Plan, lang: str) -> Table:
+    summary = Table(title=word(lang, "summary"), title_justify="left", show_header=False)
+    summary.add_column()
+    summary.add_column()
+    for label, value in summary_lines(plan, lang):
+        summary.add_row(label, value)
+    return summary
+
+
+def _detail(plan: Plan, view: View) -> list[RenderableType]:
+    lang = view.lang
+    parts: list[RenderableType] = []
+    if view.by == "person":
+        table = _table(
+            word(lang, "schedule"), ["nrp", "name", "date", "shift", "site", "post", "skill"], lang
+        )
+        for person in by_person(plan, lang):
+            for i, duty in enumerate(person.duties):
+                who = [person.nrp, f"{person.rank} {person.name}, {person.unit}"]
+                table.add_row(*(who if i == 0 else ["", ""]), *duty)
+        return [table]
+    for slot in by_slot(plan, lang):
+        table = _table(slot.title, ["post", "skill", "rank", "name", "nrp"], lang)
+        for r in slot.rows:
+            if r.missing:
+                table.add_row(
+                    r.post,
+                    r.skill,
+                    "",
+                    word(lang, "shortfall", n=r.missing),
+                    "",
+                    style="bold red",
+                )
+            else:
+                table.add_row(r.post, r.skill, r.rank, r.name, r.nrp)
+        parts.append(table)
+        if slot.leader:
+            parts.append(Text(f"{word(lang, 'roll_call')}: {slot.leader}"))
+    return parts
 
 
 def as_table(plan: Plan, view: View) -> RenderableType:
@@ -33,64 +119,27 @@ def as_table(plan: Plan, view: View) -> RenderableType:
                 border_style="red",
             )
         )
-    if view.by == "person":
-        table = Table(title=word(lang, "schedule"), title_justify="left")
-        for key in ("nrp", "name", "date", "shift", "site", "post", "skill"):
-            # An NRP or a date cut short is worse than a narrow column elsewhere.
-            table.add_column(word(lang, key), no_wrap=key in _WHOLE, overflow="fold")
-        for person in by_person(plan):
-            for i, duty in enumerate(person.duties):
-                who = [person.nrp, f"{person.rank} {person.name}, {person.unit}"]
-                table.add_row(*(who if i == 0 else ["", ""]), *duty)
-        parts.append(table)
-    else:
-        for slot in by_slot(plan, lang):
-            caption = f"{word(lang, 'commander')}: {slot.commander}" if slot.commander else None
-            table = Table(
-                title=slot.title, title_justify="left", caption=caption, caption_justify="left"
-            )
-            for key in ("site", "post", "skill", "rank", "name", "nrp"):
-                table.add_column(word(lang, key), no_wrap=key in _WHOLE, overflow="fold")
-            for r in slot.rows:
-                if r.missing:
-                    table.add_row(
-                        r.site,
-                        r.post,
-                        r.skill,
-                        "",
-                        word(lang, "shortfall", n=r.missing),
-                        "",
-                        style="bold red",
-                    )
-                else:
-                    table.add_row(r.site, r.post, r.skill, r.rank, r.name, r.nrp)
-            parts.append(table)
+    if view.overview:
+        parts += _overview(plan, lang)
+        parts += _bko(plan, lang)
+        parts.append(_summary(plan, lang))
     if plan.changes is not None:
         rows = change_rows(plan, lang)
         if rows:
-            moves = Table(title=word(lang, "changes"), title_justify="left", border_style="yellow")
-            for key in ("date", "shift", "name", "before", "after"):
-                moves.add_column(word(lang, key), no_wrap=key in _WHOLE, overflow="fold")
+            moves = _table(
+                word(lang, "changes"),
+                ["date", "shift", "name", "before", "after"],
+                lang,
+                border_style="yellow",
+            )
             for row in rows:
                 moves.add_row(*row)
             parts.append(moves)
         else:
             parts.append(Text(word(lang, "no_changes"), style="green"))
-    if plan.reinforcements:
-        bko = Table(title=word(lang, "bko"), title_justify="left", border_style="red")
-        for key in ("date", "shift", "site", "skill", "missing"):
-            bko.add_column(word(lang, key))
-        for need in plan.reinforcements:
-            bko.add_row(
-                long_date(lang, need.date), need.shift, need.site, need.skill, str(need.missing)
-            )
-        parts.append(bko)
-    else:
-        parts.append(Text(word(lang, "no_shortfall"), style="green"))
-    summary = Table(title=word(lang, "summary"), title_justify="left", show_header=False)
-    summary.add_column()
-    summary.add_column()
-    for label, value in summary_lines(plan, lang):
-        summary.add_row(label, value)
-    parts.append(summary)
+    if view.detail:
+        parts += _detail(plan, view)
+    if not view.overview:
+        parts += _bko(plan, lang)
+        parts.append(_summary(plan, lang))
     return Group(*parts)

@@ -10,3 +10,7 @@ from typing import Literal
 class View:
     lang: str = "en"
     by: Literal["post", "person"] = "post"
+    """The detail: a table per shift by post, or each officer's schedule."""
+    overview: bool = True
+    """The briefing screen first (per shift and site: needed, filled, missing; BKO; summary)."""
+    detail: bool = True

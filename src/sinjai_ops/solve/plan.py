@@ -13,6 +13,7 @@ from sinjai_ops.models.plan import (
     Demand,
     Duty,
     Load,
+    Names,
     Person,
     Plan,
     Quality,
@@ -322,6 +323,22 @@ def _assemble(
         slots=demand.slots,
         commanders=commanders,
         perwira_as_members=as_members,
+        names=_names(scenario),
+        plottable=sorted(plottable),
+    )
+
+
+def _names(scenario: Scenario) -> Names:
+    op = scenario.operation
+    candidates = {}
+    for c in scenario.arrivals.candidates:
+        who = " - ".join(c.names)
+        candidates[c.id] = f"Paslon {c.number}: {who}" if c.number is not None else who
+    return Names(
+        sites={s.id: s.name for s in op.sites},
+        posts={p.id: p.name or p.id for s in op.sites for p in s.posts},
+        candidates=candidates,
+        skills=list(scenario.policy.skills),
     )
 
 

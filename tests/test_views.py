@@ -1,0 +1,79 @@
+"""The views made for people: the briefing first, names not codes, nothing cut."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import EXAMPLE, Run
+
+
+def _table(run: Run, monkeypatch: pytest.MonkeyPatch, width: int, *args: str) -> list[str]:
+    monkeypatch.setenv("COLUMNS", str(width))
+    return run("plan", EXAMPLE, *args).stdout.splitlines()
+
+
+def test_the_overview_fits_the_first_40_lines_at_120_columns(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = _table(run, monkeypatch, 120, "--lang", "en")
+    first = "\n".join(lines[:40])
+    assert "Overview" in first and "Rival conflicts" in first
+    assert "BKO needed: 26 heads" in first and "Officers: " in first
+    # Every day of the operation, each shift that needs anyone, by site name.
+    for day in ("Thu 22 Aug", "Tue 27 Aug", "Wed 28 Aug"):
+        assert day in first
+    assert "Kantor KPU Kabupaten Sinjai" in first and "Mapolres Sinjai" in first
+    assert re.search(r"Total .* 264/274 -10 .* 182/198 -16", first)
+
+
+def test_names_not_codes(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "\n".join(_table(run, monkeypatch, 200, "--lang", "id"))
+    for code in ("kpu-ring1", "visit:paslon", "mapolres-gate", "│ reserve", "│ command", "medic"):
+        assert code not in text
+    for name in ("Ruang pendaftaran", "Pengamanan kunjungan Paslon 1", "Cadangan", "Dokkes"):
+        assert name in text
+    markdown = run("plan", EXAMPLE, "--format", "markdown").stdout
+    csv = run("plan", EXAMPLE, "--format", "csv").stdout
+    for out in (markdown, csv):
+        assert "kpu-ring1" not in out and "Ruang pendaftaran" in out
+    # Scripts keep ids.
+    assert "kpu-ring1" in run("plan", EXAMPLE, "--format", "json").stdout
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_nothing_is_cut(run: Run, monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    lines = _table(run, monkeypatch, width)
+    assert max(len(line) for line in lines) <= width
+    text = "\n".join(lines)
+    body = json.loads(run("plan", EXAMPLE, "--format", "json").stdout)
+    for nrp in {a["nrp"] for a in body["assignments"]}:
+        assert nrp in text
+    assert "lakukan pemisahan (waktu," in text.replace("\n│ ", " ").replace(" │", "")
+    # The leader of every roll call, whole on one line.
+    for leader in {c["nrp"] for c in body["commanders"]}:
+        assert any(f"({leader})" in line for line in lines if "Pimpinan apel" in line)
+
+
+def test_every_total_respects_date_and_site(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    body = json.loads(
+        run("plan", EXAMPLE, "--format", "json", "--date", "2024-08-27", "--site", "kpu").stdout
+    )
+    filled = len(body["assignments"])
+    missing = sum(s["missing"] for s in body["shortfalls"])
+    assert (filled, missing) == (123, 10)
+    assert body["quality"]["heads_filled"] == filled
+    assert body["quality"]["heads_needed"] == filled + missing
+    text = "\n".join(_table(run, monkeypatch, 120, "--date", "2024-08-27", "--site", "kpu"))
+    assert re.search(r"Kebutuhan personel \(bagian yang ditampilkan.*│ 133 ", text)
+    assert "Seluruh kebutuhan personel terpenuhi" not in text
+
+
+def test_view_overview_only_and_person(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    overview = "\n".join(_table(run, monkeypatch, 120, "--view", "overview"))
+    assert "Ikhtisar" in overview and "Pimpinan apel" not in overview
+    person = "\n".join(_table(run, monkeypatch, 120, "--view", "person"))
+    assert "Jadwal per personel" in person and "Ikhtisar" not in person
+    assert "Jadwal per personel" in "\n".join(_table(run, monkeypatch, 120, "--by", "person"))
