@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from tests.conftest import CASES, EXAMPLE, ROOT, Run
 
 MINIMAL = CASES / "valid" / "minimal"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+_2H = timedelta(hours=2)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +61,8 @@ def test_example_items_for_every_visit_and_day(example: pipeline.Listed) -> None
     assert len(_items(example, "pengawalan-rangkaian")) == 6  # every convoy
     assert _items(example, "pemisahan-massa-rival") == ["2024-08-26T20:00:00+08:00 kpu"]
     assert len(_items(example, "anev-harian")) == 7  # every day
-    assert len(_items(example, "permintaan-bko")) == 4  # every line of the BKO request
+    # One BKO request, bko.lead_days (3) before the first missing head, naming every line.
+    assert _items(example, "permintaan-bko") == ["2024-08-24T09:00:00+08:00 None"]
     # A roll call before every shift at every site where officers stand.
     assert len(_items(example, "apel-shift")) == 7 * 3 * 2
 
@@ -172,13 +175,46 @@ def test_conditions(run: Run, tmp_path: Path) -> None:
 
     # Only the two rivals' visits on the day they meet at the KPU.
     assert [t.split(" (")[0] for t in texts("cek-rival")] == [
-        "2024-08-27 Rival paslon-1",
-        "2024-08-27 Rival paslon-2",
+        "2024-08-27 Rival Paslon 1",
+        "2024-08-27 Rival Paslon 2",
     ]
     # paslon-3 is the low-risk pair; only its registration brings 100 supporters or more.
-    assert [t.split(" (")[0] for t in texts("cek-tenang")] == ["2024-08-26 Calm paslon-3"]
+    assert [t.split(" (")[0] for t in texts("cek-tenang")] == ["2024-08-26 Calm Paslon 3"]
     short_days = {
         s["date"]
         for s in json.loads(run("plan", tmp_path, "--format", "json").stdout)["shortfalls"]
     }
     assert [t[:10] for t in texts("cek-kurang")] == sorted(short_days)
+
+
+def test_the_checklist_agrees_with_the_plan(example: pipeline.Listed) -> None:
+    assert example.checklist is not None and example.plan is not None
+    items = example.checklist.items
+    plan = example.plan
+    bko = [i for i in items if i.template == "permintaan-bko"]
+    assert len(bko) == 1
+    for line in plan.reinforcements:
+        assert f"{line.date} {line.shift}" in bko[0].text["en"]
+        assert f"{line.skill} {line.missing}" in bko[0].text["en"]
+    # A roll call speaks of arrivals only where a candidate arrives in that shift.
+    for item in items:
+        if item.template == "apel-shift" and "malam" in item.source:
+            assert "candidates arriving in this shift: no candidate arrives" in item.text["en"]
+    # The reserve is "ready" only in a shift where it is fully manned.
+    reserve_short = {(s.date, s.shift) for s in plan.shortfalls if s.post == "reserve"}
+    for item in items:
+        if item.template == "siaga-dalmas-rawan":
+            ready = "is ready to move" in item.text["en"]
+            slot = next((s.date, s.shift) for s in plan.slots if s.start <= item.due + _2H < s.end)
+            assert ready == (slot not in reserve_short), item.text["en"]
+    # An item owned by a post that falls due before its shift says who calls its owner in.
+    for item in items:
+        if item.template == "sterilisasi-ring1":
+            assert "is off duty (pagi shift); called in by" in item.text["en"]
+    # Items at a site and shift that miss heads say so.
+    short_sites = {(s.date, s.shift, s.site) for s in plan.shortfalls}
+    for item in items:
+        if item.template == "apel-shift":
+            _, d, shift, _, site = item.source.split()
+            warned = "WARNING:" in item.text["en"]
+            assert warned == ((date.fromisoformat(d), shift, site) in short_sites), item.source

@@ -21,11 +21,32 @@ from sinjai_ops.models.checklist import (
     ItemOwner,
     Template,
 )
-from sinjai_ops.models.plan import COMMAND, Demand, Plan, Slot
+from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Demand, Plan, Slot
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 
 _NONE = {"id": "tidak ada", "en": "none"}
+_NO_ARRIVALS = {"id": "tidak ada kedatangan paslon", "en": "no candidate arrives"}
+_SHORT = {
+    "id": " PERHATIAN: {where} kurang {missing} personel ({skills}); lihat permintaan BKO.",
+    "en": " WARNING: {where} is short of {missing} ({skills}); see the BKO request.",
+}
+_OFF_DUTY = {
+    "id": " Pukul {time} di luar shift {owner} ({shift}); dipanggil oleh {caller}.",
+    "en": " At {time} {owner} is off duty ({shift} shift); called in by {caller}.",
+}
+_OFF_DUTY_NOBODY = {
+    "id": " Pukul {time} di luar shift {owner} ({shift}); harus dipanggil lebih awal.",
+    "en": " At {time} {owner} is off duty ({shift} shift); call them in early.",
+}
+_RESERVE = {
+    "id": "cadangan di {site} ({filled} personel) siap digerakkan",
+    "en": "the reserve at {site} ({filled} officers) is ready to move",
+}
+_RESERVE_SHORT = {
+    "id": "cadangan di {site} hanya {filled} dari {needed} personel: tidak siap penuh, lihat BKO",
+    "en": "the reserve at {site} holds only {filled} of {needed}: not fully ready, see the BKO",
+}
 _PURPOSE = {
     "id": {"skck": "pengurusan SKCK", "registration": "pendaftaran", "other": "kunjungan"},
     "en": {"skck": "SKCK", "registration": "registration", "other": "visit"},
@@ -113,6 +134,91 @@ class _Context:
             role=role, name=person.name, nrp=person.nrp, rank=person.rank, unit=person.unit
         )
 
+    def slot_at(self, moment: datetime) -> Slot | None:
+        """The shift in progress at a moment, if the operation has one then."""
+        for slot in self.demand.slots:
+            if slot.start <= moment < slot.end:
+                return slot
+        return None
+
+    def reserve_state(self, visit: Visit) -> dict[str, str]:
+        """How the reserve stands in the shift of a visit's arrival: ready, or short."""
+        reserve = self.scenario.policy.reserve
+        slot = self.slot_at(datetime.combine(visit.date, visit.arrive, tzinfo=self.zone))
+        key = (slot.date, slot.shift) if slot else None
+        filled = sum(
+            1 for a in self.plan.assignments if (a.date, a.shift) == key and a.post == RESERVE_POST
+        )
+        missing = sum(
+            s.missing
+            for s in self.plan.shortfalls
+            if (s.date, s.shift) == key and s.post == RESERVE_POST
+        )
+        site = self.site_names.get(reserve.site, reserve.site)
+        table = _RESERVE_SHORT if missing or not filled else _RESERVE
+        return {
+            lang: table[lang].format(site=site, filled=filled, needed=filled + missing)
+            for lang in LANGS
+        }
+
+    def short_note(self, occasion: _Occasion) -> dict[str, str]:
+        """A warning for an item about a post, a visit or a shift that misses heads."""
+        slot = occasion.slot
+        if occasion.visit is not None:
+            _, visit = occasion.visit
+            slot = self.slot_at(datetime.combine(visit.date, visit.arrive, tzinfo=self.zone))
+        if slot is None or occasion.site is None:
+            return {}
+        short = [
+            s
+            for s in self.plan.shortfalls
+            if (s.date, s.shift, s.site) == (slot.date, slot.shift, occasion.site)
+            and (occasion.post is None or s.post == occasion.post)
+        ]
+        if not short:
+            return {}
+        where = (
+            occasion.post
+            if occasion.post
+            else f"{self.site_names.get(occasion.site, occasion.site)} ({slot.shift})"
+        )
+        skills = ", ".join(sorted({s.skill for s in short}))
+        missing = sum(s.missing for s in short)
+        return {
+            lang: _SHORT[lang].format(where=where, missing=missing, skills=skills) for lang in LANGS
+        }
+
+    def on_duty_note(self, occasion: _Occasion, owner: ItemOwner) -> dict[str, str]:
+        """An item a shift's officer owns but that falls due outside that shift: who on duty
+        then calls them in (the senior officer at the site), or that they must come early."""
+        slot = occasion.slot
+        if slot is None or owner.nrp is None or slot.start <= occasion.due < slot.end:
+            return {}
+        if occasion.post is None:
+            return {}  # a roll call before a shift is how that shift's duty begins
+        then = self.slot_at(occasion.due)
+        caller = None
+        if then is not None:
+            caller = self.senior(
+                [
+                    a.nrp
+                    for a in self.plan.assignments
+                    if (a.date, a.shift, a.site) == (then.date, then.shift, occasion.site)
+                ]
+            )
+        who = f"{owner.rank} {owner.name} ({owner.nrp})"
+        time_text = f"{occasion.due:%H:%M}"
+        if caller is None:
+            return {
+                lang: _OFF_DUTY_NOBODY[lang].format(time=time_text, owner=who, shift=slot.shift)
+                for lang in LANGS
+            }
+        calls = f"{caller.rank} {caller.name} ({caller.nrp})"
+        return {
+            lang: _OFF_DUTY[lang].format(time=time_text, owner=who, shift=slot.shift, caller=calls)
+            for lang in LANGS
+        }
+
     def stale_drills(self, day: date) -> list[str]:
         policy = self.scenario.policy
         skill = policy.visits.crowd.skill
@@ -124,11 +230,17 @@ class _Context:
         ]
 
 
+def _candidate_label(candidate: Candidate) -> str:
+    who = " - ".join(candidate.names)
+    return f"Paslon {candidate.number} ({who})" if candidate.number is not None else who
+
+
 def _visit_facts(
     ctx: _Context, candidate: Candidate, visit: Visit
 ) -> dict[str, str | dict[str, str]]:
-    label = f"{candidate.id} ({', '.join(candidate.names)})"
+    label = _candidate_label(candidate)
     return {
+        "reserve": ctx.reserve_state(visit),
         "candidate": label,
         "site": visit.site,
         "site_name": ctx.site_names.get(visit.site, visit.site),
@@ -173,6 +285,15 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
     elif anchor.kind == "shift":
         for c in ctx.plan.commanders:
             slot = ctx.slots[(c.date, c.shift)]
+            arriving = [
+                f"{_candidate_label(cand)} {visit.arrive:%H:%M}"
+                for cand in ctx.scenario.arrivals.candidates
+                for visit in cand.visits
+                if visit.site == c.site
+                and slot.start
+                <= datetime.combine(visit.date, visit.arrive, tzinfo=ctx.zone)
+                < slot.end
+            ]
             yield _Occasion(
                 slot.start - timedelta(minutes=anchor.minutes),
                 c.site,
@@ -182,6 +303,7 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
                     "site": c.site,
                     "site_name": ctx.site_names.get(c.site, c.site),
                     "date": c.date.isoformat(),
+                    "arrivals": "; ".join(arriving) if arriving else dict(_NO_ARRIVALS),
                 },
                 slot=slot,
             )
@@ -245,18 +367,28 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
                 },
             )
     elif anchor.kind == "shortfall":
-        for need in ctx.plan.reinforcements:
+        lines = ctx.plan.reinforcements
+        if lines:
+            first = min(r.date for r in lines)
+            lead = max(anchor.days, ctx.scenario.policy.bko.lead_days)
+            texts = {
+                lang: "; ".join(
+                    f"{r.date.isoformat()} {r.shift} {ctx.site_names.get(r.site, r.site)} "
+                    f"{r.skill} {r.missing}"
+                    for r in lines
+                )
+                for lang in LANGS
+            }
+            skills = sorted({r.skill for r in lines})
             yield _Occasion(
-                ctx.at(need.date - timedelta(days=anchor.days), anchor.at),
-                need.site,
-                f"shortfall {need.date} {need.shift} {need.site} {need.skill} {need.missing}",
+                ctx.at(first - timedelta(days=lead), anchor.at),
+                None,
+                f"BKO request: {len(lines)} lines from {first}",
                 {
-                    "date": need.date.isoformat(),
-                    "shift": need.shift,
-                    "site": need.site,
-                    "site_name": ctx.site_names.get(need.site, need.site),
-                    "skill": need.skill,
-                    "missing": str(need.missing),
+                    "date": first.isoformat(),
+                    "lines": texts,
+                    "skill": ", ".join(skills),
+                    "missing": str(sum(r.missing for r in lines)),
                 },
             )
 
@@ -307,12 +439,18 @@ def make_checklist(
         for occasion in _occasions(ctx, template):
             if not _holds(ctx, template, occasion):
                 continue
+            owner = ctx.owner(template, occasion)
+            text = _texts(template, occasion.facts)
+            notes = [ctx.short_note(occasion), ctx.on_duty_note(occasion, owner)]
+            text = {
+                lang: body + "".join(n.get(lang, "") for n in notes) for lang, body in text.items()
+            }
             item = Item(
                 due=occasion.due,
                 template=template.id,
                 site=occasion.site,
-                owner=ctx.owner(template, occasion),
-                text=_texts(template, occasion.facts),
+                owner=owner,
+                text=text,
                 source=occasion.source,
             )
             keyed.append(((item.due.timestamp(), order, item.site or "", item.source), item))

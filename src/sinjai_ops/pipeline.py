@@ -250,6 +250,8 @@ def load_baseline(path: Path) -> tuple[list[Assignment] | None, list[Problem]]:
 class Listed:
     checked: Checked
     checklist: Checklist | None
+    plan: Plan | None = None
+    """The plan the checklist was made from."""
 
 
 def checklist(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> Listed:
@@ -261,6 +263,7 @@ def checklist(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> 
     return Listed(
         planned.checked,
         make_checklist(scenario, planned.demand, planned.plan, scenario.checklists),
+        planned.plan,
     )
 
 

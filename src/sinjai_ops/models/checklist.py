@@ -28,6 +28,9 @@ PLACEHOLDERS = frozenset(
         "supporters",
         "vehicles",
         "risk",
+        "lines",
+        "arrivals",
+        "reserve",
     }
 )
 
@@ -52,8 +55,9 @@ class Anchor(Frozen):
     first visit of `purpose`, `at` a time. day: every day, `at` a time. shift: every shift at
     every site where officers stand, `minutes` before it starts. post-opens: every day, `minutes`
     before the first shift of each post of `ring` (or `post`). visit: `minutes` before each
-    visit arrives. conflict: `days` before each rival conflict, `at` a time. shortfall: `days`
-    before each shift with missing heads, `at` a time.
+    visit arrives. conflict: `days` before each rival conflict, `at` a time. shortfall: one item
+    for the whole BKO request, `bko.lead_days` of the policy (or `days`, if more) before the first
+    shift with missing heads, `at` a time.
     """
 
     kind: AnchorKind
@@ -101,7 +105,9 @@ class Template(Frozen):
     when: Condition = Field(default_factory=Condition)
     text: Texts
     """With `{placeholders}`: candidate, candidates, site, site_name, post, purpose, time,
-    date, shift, skill, missing, officers, supporters, vehicles, risk."""
+    date, shift, skill, missing, officers, supporters, vehicles, risk, lines (every line of the
+    BKO request), arrivals (the candidates arriving in the shift at the site), reserve (the
+    reserve's state in the visit's shift)."""
 
 
 class TemplatesFile(Frozen):

@@ -69,6 +69,11 @@ class RankRoles(Frozen):
     taken only after every other officer, and listed by the plan)."""
 
 
+class BkoPolicy(Frozen):
+    lead_days: NonNegativeInt
+    """Days before the first missing head by which the BKO request must reach Polda."""
+
+
 class Priorities(Frozen):
     """Weight of one filled head, by kind of head: the solver fills heavier heads first."""
 
@@ -93,6 +98,7 @@ class Policy(Frozen):
     drills: DrillPolicy
     priorities: Priorities
     rank_roles: RankRoles
+    bko: BkoPolicy
 
     def rank_order(self, rank: str) -> int:
         return self.ranks.index(rank)
