@@ -246,10 +246,16 @@ def plan(
             show_default=False,
         ),
     ] = None,
+    remedies: Annotated[
+        bool,
+        typer.Option(
+            help="Measure the remedies for missing heads by planning again with each change."
+        ),
+    ] = True,
 ) -> None:
     """Assign officers to every post and visit, or say exactly what is missing."""
     day = _day(date)
-    planned = _solving(lambda: pipeline.plan(paths, time_limit, baseline))
+    planned = _solving(lambda: pipeline.plan(paths, time_limit, baseline, remedies))
     if planned.plan is None or planned.checked.scenario is None:
         _report_invalid(planned.checked.problems, paths)
         return
