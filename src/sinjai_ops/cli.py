@@ -18,6 +18,7 @@ from rich.console import Console, RenderableType
 
 from sinjai_ops import pipeline
 from sinjai_ops.models.common import parse_date, suggest
+from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.render import PLAN_RENDERERS
@@ -26,7 +27,6 @@ from sinjai_ops.render.labels import LANGS
 from sinjai_ops.render.problems import PROBLEM_RENDERERS
 from sinjai_ops.render.view import View
 from sinjai_ops.schema import schema_texts
-from sinjai_ops.solve.plan import DEFAULT_TIME_LIMIT
 
 app = typer.Typer(
     add_completion=False,

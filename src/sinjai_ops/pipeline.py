@@ -18,13 +18,10 @@ from sinjai_ops.demand import derive_demand
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.checklist import Checklist
 from sinjai_ops.models.document import Document
-from sinjai_ops.models.plan import Assignment, BaselineFile, Demand, Plan
+from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT, Assignment, BaselineFile, Demand, Plan
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.remedies import find_remedies
-from sinjai_ops.solve.causes import explain_shortfalls
-from sinjai_ops.solve.plan import DEFAULT_TIME_LIMIT, make_plan
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 _TOP_KEYS = {
@@ -212,6 +209,11 @@ def plan(
 ) -> Planned:
     """`plan`: load, validate, derive demand, solve (keeping to a baseline plan if given), say
     why heads stay empty, and (with `remedies`) measure what would fill them."""
+    # The solver (numpy, HiGHS) is imported only by the commands that solve.
+    from sinjai_ops.remedies import find_remedies
+    from sinjai_ops.solve.causes import explain_shortfalls
+    from sinjai_ops.solve.plan import make_plan
+
     checked = load_scenario(paths)
     before: list[Assignment] | None = None
     if baseline is not None:

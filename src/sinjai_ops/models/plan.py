@@ -13,6 +13,8 @@ RESERVE_POST = "reserve"
 """The post of the reserve's heads (an operation's own post may not take this id)."""
 COMMAND = "command"
 """The skill of a commander head in the plan."""
+DEFAULT_TIME_LIMIT = 120.0
+"""Seconds the solver may take, by default (CPU seconds of HiGHS's work are not counted apart)."""
 
 HeadKind = Literal[
     "protection", "ring1", "commander", "ring2", "crowd", "escort", "ring3", "post", "reserve"

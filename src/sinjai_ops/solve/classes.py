@@ -70,8 +70,19 @@ def officer_classes(scenario: Scenario, demand: Demand) -> list[OfficerClass]:
     roles = sorted({role_of(n) for n in demand.needs})
     policy = scenario.policy
     groups: dict[tuple[bool, tuple[frozenset[Role], ...]], list[str]] = defaultdict(list)
+    # Many officers share everything that decides their roles: work that out once for each.
+    known: dict[tuple[object, ...], tuple[frozenset[Role], ...]] = {}
     for person in scenario.roster.personnel:
-        signature = tuple(eligible_roles(person, day, roles, policy) for day in days)
+        key = (
+            person.assignable,
+            person.rank,
+            tuple(person.skills),
+            tuple(sorted(person.drills.items())),
+            tuple((leave.start, leave.end) for leave in person.unavailable),
+        )
+        if key not in known:
+            known[key] = tuple(eligible_roles(person, day, roles, policy) for day in days)
+        signature = known[key]
         if any(signature):
             groups[(policy.perwira(person.rank), signature)].append(person.nrp)
     classes = [OfficerClass(tuple(sorted(m)), sig, perwira) for (perwira, sig), m in groups.items()]

@@ -9,9 +9,9 @@ every rule, so these preferences never cost a head.
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import defaultdict, deque
 
-from sinjai_ops.models.plan import Demand, Need
+from sinjai_ops.models.plan import Demand
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.solve.classes import OfficerClass, Role, role_of
 from sinjai_ops.solve.model import Outcome
@@ -245,17 +245,25 @@ def _name_slot(
             room[n] = min(demand.needs[n].heads, left)
             left -= room[n]
         chosen: dict[int, list[str]] = {n: [] for n in order}
+        taken: set[str] = set()
         # Officers first go back to the post they held in the baseline, then the rest.
-        for n in order:
+        if before:
+            held: dict[str, deque[str]] = defaultdict(deque)
             for nrp in sorted(pool):
-                if len(chosen[n]) < room[n] and _held(before, nrp, slot, demand.needs[n]):
+                post = before.get(nrp, {}).get(slot)
+                if post is not None:
+                    held[post[0]].append(nrp)
+            for n in order:
+                queue = held.get(demand.needs[n].post)
+                while queue and len(chosen[n]) < room[n]:
+                    nrp = queue.popleft()
                     chosen[n].append(nrp)
-                    pool.remove(nrp)
+                    taken.add(nrp)
+        free = _Free([nrp for nrp in pool if nrp not in taken], last_site, unit)
         for n in order:
             need = demand.needs[n]
             while len(chosen[n]) < room[n]:
-                nrp = _pick(pool, need, chosen[n], last_site, unit)
-                pool.remove(nrp)
+                nrp = free.pick(need.site, {unit[m] for m in chosen[n]})
                 chosen[n].append(nrp)
         for n in order:
             for nrp in chosen[n]:
@@ -264,18 +272,41 @@ def _name_slot(
                 names[n] = sorted(chosen[n])
 
 
-def _held(before: dict[str, dict[int, tuple[str, Role]]], nrp: str, slot: int, need: Need) -> bool:
-    return before.get(nrp, {}).get(slot, ("", None))[0] == need.post
+class _Free:
+    """The officers of one role in one slot still without a head, to pick from in the order
+    (came from this site, had no shift yet, came from elsewhere), then beside an officer of
+    the same unit already chosen for the head, then by NRP: the same choice as a `min` over
+    the pool with that key, without scanning the pool for every head."""
 
+    def __init__(self, pool: list[str], last_site: dict[str, str], unit: dict[str, str]) -> None:
+        self.gone: set[str] = set()
+        self.all: dict[str | None, deque[str]] = defaultdict(deque)
+        self.units: dict[tuple[str | None, str], deque[str]] = defaultdict(deque)
+        for nrp in sorted(pool):
+            site = last_site.get(nrp)
+            self.all[site].append(nrp)
+            self.units[(site, unit[nrp])].append(nrp)
 
-def _pick(
-    pool: list[str], need: Need, beside: list[str], last_site: dict[str, str], unit: dict[str, str]
-) -> str:
-    units = {unit[n] for n in beside}
+    def _head(self, queue: deque[str] | None) -> str | None:
+        while queue and queue[0] in self.gone:
+            queue.popleft()
+        return queue[0] if queue else None
 
-    def stays(nrp: str) -> int:
-        # Best: was at this site last; then: no shift yet; last: comes from another site.
-        last = last_site.get(nrp)
-        return 0 if last == need.site else 1 if last is None else 2
-
-    return min(pool, key=lambda nrp: (stays(nrp), unit[nrp] not in units, nrp))
+    def pick(self, site: str, units: set[str]) -> str:
+        others = [s for s in self.all if s is not None and s != site]
+        for group in ([site], [None], others):
+            best = None
+            for u in units:
+                for s in group:
+                    head = self._head(self.units.get((s, u)))
+                    if head is not None and (best is None or head < best):
+                        best = head
+            if best is None:
+                for s in group:
+                    head = self._head(self.all.get(s))
+                    if head is not None and (best is None or head < best):
+                        best = head
+            if best is not None:
+                self.gone.add(best)
+                return best
+        raise AssertionError("more heads than officers to name")

@@ -322,15 +322,26 @@ Solved = tuple[np.ndarray, Literal["optimal", "feasible"], float]
 
 
 def _solve(prog: _Program, deadline: float) -> Solved:
-    """The linear relaxation first: the network structure makes it integral in most cases,
-    and then it is the optimum, proven by itself. Otherwise branch and bound takes over."""
-    solver = _highs(deadline)
+    """The linear relaxation first (interior point, then crossover to a vertex): the network
+    structure makes it integral in most cases, and then it is the optimum, proven by itself.
+
+    When it is fractional, its value still bounds every whole-number plan, and since every
+    objective here has whole coefficients, a whole-number plan that reaches the bound rounded
+    down is optimal. Such a plan is looked for first among the plans that keep every variable
+    the relaxation already made whole (a small program); only if none reaches the bound does
+    branch and bound take on the whole program.
+    """
+    solver = _highs(deadline, lp=True)
     solver.passModel(prog.lp(maximize=True, relax=True))
     solver.run()
     if solver.getModelStatus() == highspy.HighsModelStatus.kOptimal:
         values = np.asarray(solver.getSolution().col_value)
+        bound = float(solver.getInfo().objective_function_value)
         if _integral(values, prog.integer):
-            return values, "optimal", float(solver.getInfo().objective_function_value)
+            return values, "optimal", bound
+        found = _whole_near(prog, values, deadline)
+        if found is not None and _objective(prog, found) >= math.floor(bound + 1e-6) - 1e-6:
+            return found, "optimal", bound
     solver = _highs(deadline)
     solver.passModel(prog.lp(maximize=True, relax=False))
     solver.run()
@@ -344,6 +355,30 @@ def _solve(prog: _Program, deadline: float) -> Solved:
         raise NoPlanInTime(solver.modelStatusToString(status))
     values = np.asarray(solver.getSolution().col_value)
     return values, state, float(info.mip_dual_bound)
+
+
+def _objective(prog: _Program, values: np.ndarray) -> float:
+    return float(np.dot(np.array(prog.cost, dtype=np.float64), values))
+
+
+def _whole_near(prog: _Program, relaxed: np.ndarray, deadline: float) -> np.ndarray | None:
+    """The best whole-number plan that keeps every whole variable of the relaxation as it is
+    (the fractional ones stay free), or None when there is none in the time."""
+    integer = np.array(prog.integer, dtype=bool)
+    whole = integer & (np.abs(relaxed - np.round(relaxed)) < 1e-6)
+    lower, upper = prog.lower, prog.upper
+    fixed = np.round(relaxed)
+    prog.lower = [float(fixed[i]) if whole[i] else lo for i, lo in enumerate(lower)]
+    prog.upper = [float(fixed[i]) if whole[i] else up for i, up in enumerate(upper)]
+    try:
+        solver = _highs(deadline)
+        solver.passModel(prog.lp(maximize=True, relax=False))
+    finally:
+        prog.lower, prog.upper = lower, upper
+    solver.run()
+    if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return None
+    return np.asarray(solver.getSolution().col_value)
 
 
 def _integral(values: np.ndarray, integer: list[bool]) -> bool:
@@ -360,7 +395,7 @@ def _least_load(prog: _Program, load: int, deadline: float) -> int | None:
     cost = prog.cost
     prog.cost = [0.0] * len(cost)
     prog.cost[load] = 1.0
-    solver = _highs(deadline)
+    solver = _highs(deadline, lp=True)
     solver.passModel(prog.lp(maximize=False, relax=True))
     prog.cost = cost
     solver.run()
@@ -370,7 +405,7 @@ def _least_load(prog: _Program, load: int, deadline: float) -> int | None:
     return max(0, math.ceil(least - 1e-6))
 
 
-def _highs(deadline: float) -> Any:
+def _highs(deadline: float, lp: bool = False) -> Any:
     # The core class, exported by highspy: the Python wrapper prints a banner on standard
     # output when it is built, before logging can be switched off, which would corrupt JSON.
     solver = highspy._Highs()  # type: ignore[attr-defined]
@@ -381,4 +416,10 @@ def _highs(deadline: float) -> Any:
     solver.setOptionValue("mip_rel_gap", 0.0)
     solver.setOptionValue("mip_abs_gap", 0.5)
     solver.setOptionValue("time_limit", max(0.01, deadline - time.monotonic()))
+    if lp:
+        # Interior point, then crossover to a vertex: on these degenerate programs (a max over
+        # classes, many equal optima) it is several times faster than the dual simplex, and the
+        # vertex keeps the network's whole numbers.
+        solver.setOptionValue("solver", "ipm")
+        solver.setOptionValue("run_crossover", "on")
     return solver

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from sinjai_ops.models.plan import (
+    DEFAULT_TIME_LIMIT,
     Assignment,
     Change,
     Demand,
@@ -29,8 +30,6 @@ from sinjai_ops.solve.decompose import name_officers
 from sinjai_ops.solve.model import Kept, NoPlanInTime, Outcome, solve_classes
 from sinjai_ops.solve.network import Network, next_free, schedule_network
 from sinjai_ops.solve.rules import enough_rest, within_daily_hours
-
-DEFAULT_TIME_LIMIT = 120.0
 
 
 def make_plan(
