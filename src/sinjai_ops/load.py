@@ -71,7 +71,7 @@ def load_yaml(text: str, file: str, syntax: str = "YAML") -> tuple[Document | No
         return None, [_problem(file, line, column, message)]
     # Duplicate keys, anchors and tags are errors, but the data around them is still whole
     # (the first of two keys is kept, an alias reads as empty), so the models check it too.
-    return Document(file, data, builder.values, builder.keys), builder.problems
+    return Document(file, data, builder.values, builder.keys, builder.nulls), builder.problems
 
 
 def _problem(file: str, line: int, column: int, message: str) -> Problem:
@@ -101,6 +101,7 @@ class _Builder:
         self.file = file
         self.values: dict[Path, Loc] = {}
         self.keys: dict[Path, Loc] = {}
+        self.nulls: dict[Path, str] = {}
         self.problems: list[Problem] = []
 
     def build(self, events: Iterator[yaml.Event]) -> Any:
@@ -146,6 +147,8 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             # Plain style is None in the pure-Python parser and "" in libyaml's.
             if not event.style and event.value in _NULLS:
+                if event.value:
+                    self.nulls[path] = event.value
                 return None
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
@@ -19,7 +19,7 @@ from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.checklist import PLACEHOLDERS, Template, TemplatesFile, placeholders
 from sinjai_ops.models.common import Path, parse_date, suggest
 from sinjai_ops.models.document import Document, overlay, problem_at
-from sinjai_ops.models.operation import OperationFile
+from sinjai_ops.models.operation import OperationFile, check_timezone, known_timezone
 from sinjai_ops.models.plan import RESERVE_POST
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
@@ -63,6 +63,21 @@ def _from_pydantic(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     if given is None and not loc:
         fields = ", ".join(f"'{name}:'" for name in _fields_at(model, ()))
         return problem_at(doc, loc, f"the file is empty; it should hold {fields}")
+    if not loc and _looks_like_csv(given):
+        return problem_at(
+            doc,
+            loc,
+            "this looks like a spreadsheet's CSV export, not YAML; turn it into a roster with "
+            "`sinjai-ops roster import FILE -o roster.yaml`",
+        )
+    if given is None and loc in doc.nulls:
+        word = doc.nulls[loc]
+        return problem_at(
+            doc,
+            loc,
+            f"YAML reads an unquoted {word} as no value at all; if {word} is what you mean, "
+            f'quote it: "{word}"',
+        )
     if given is None and kind not in ("value_error",):
         return problem_at(doc, loc, "is empty; give a value")
     messages = {
@@ -100,7 +115,17 @@ def _show(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, str) and len(value) > 60:
+        return repr(value[:57] + "...")
     return repr(value)
+
+
+def _looks_like_csv(value: Any) -> bool:
+    """A spreadsheet's CSV export where YAML was expected: one long line of separated cells."""
+    if not isinstance(value, str):
+        return False
+    first = value.split("\n", 1)[0]
+    return first.count(";") >= 2 or first.count(",") >= 2 or first.count("\t") >= 2
 
 
 def _unwrap(tp: Any) -> Any:
@@ -235,15 +260,9 @@ def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Pr
     info = op.operation
     out: list[Problem] = []
     try:
-        ZoneInfo(info.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        out.append(
-            problem_at(
-                doc,
-                ("operation", "timezone"),
-                f"unknown time zone '{info.timezone}'; use an IANA name such as Asia/Makassar",
-            )
-        )
+        check_timezone(info.timezone)
+    except ValueError as exc:
+        out.append(problem_at(doc, ("operation", "timezone"), str(exc)))
     if info.end < info.start:
         out.append(
             problem_at(doc, ("operation", "end"), f"end {info.end} is before start {info.start}")
@@ -718,7 +737,11 @@ def check_scenario(
         facts = OperationFacts.read(docs["operation"].data)
     if policy is not None and op is not None:
         problems += check_shift_lengths(op, policy, docs["operation"])
-        if arrivals is not None and op.operation.start <= op.operation.end:
+        if (
+            arrivals is not None
+            and op.operation.start <= op.operation.end
+            and known_timezone(op.operation.timezone)
+        ):
             problems += check_visit_windows(arrivals, op, policy, docs["arrivals"])
     if policy is not None and facts is not None:
         if facts.sites:

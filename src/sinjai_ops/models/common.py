@@ -23,12 +23,13 @@ from pydantic import (
 
 Path = tuple[str | int, ...]
 
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _IDENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DIGITS = re.compile(r"^\d+$")
 
-TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+TIME_PATTERN = r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$"
 IDENT_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 NRP_PATTERN = r"^([0-9]{8}|[0-9]{18})$"
 
@@ -56,6 +57,10 @@ def _known(kind: str, value: str, info: ValidationInfo) -> str:
     # file itself, or a schema check) names are not looked up.
     names = (info.context or {}).get(kind)
     if names is not None and value not in names:
+        # Names in any case mean the policy's name (SAMAPTA, bripda): as documented.
+        same = [n for n in names if n.casefold() == value.casefold()]
+        if len(same) == 1:
+            return str(same[0])
         label = kind.rstrip("s")
         raise ValueError(f"unknown {label} '{value}'{suggest(value, names)}")
     return value
@@ -78,7 +83,7 @@ def parse_time(value: Any) -> time:
         hint = ""
         if text is not None and _DIGITS.match(text.strip()):
             hint = " (a bare number is not a time)"
-        raise ValueError(f"{shown} is not a time{hint}; write HH:MM, e.g. 08:30")
+        raise ValueError(f"{shown} is not a time{hint}; write HH:MM (or HH.MM), e.g. 08:30")
     return time(int(m.group(1)), int(m.group(2)))
 
 
@@ -86,6 +91,9 @@ def parse_date(value: Any) -> date:
     if isinstance(value, date):
         return value
     text = value.strip() if isinstance(value, str) else None
+    if text is not None and (d := _DAY_FIRST.match(text)):
+        iso = f"{d.group(3)}-{int(d.group(2)):02d}-{int(d.group(1)):02d}"
+        raise ValueError(f"{value!r} is day-month-year; dates are year first: write {iso}")
     if text is None or not (m := _DATE.match(text)):
         raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2024-08-26")
     try:
@@ -134,7 +142,8 @@ Ident = Annotated[
     str,
     BeforeValidator(_must_be_text),
     AfterValidator(check_ident),
-    WithJsonSchema({"type": "string", "pattern": IDENT_PATTERN}),
+    # Any case: the tool reads `Samapta` as the policy's `samapta`.
+    WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9-]*$"}),
 ]
 Nrp = Annotated[
     str,
@@ -144,7 +153,14 @@ Nrp = Annotated[
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": NRP_PATTERN}, {"type": "integer"}]}),
 ]
 Text = Annotated[str, BeforeValidator(_must_be_text)]
-SkillName = Annotated[Ident, AfterValidator(check_skill)]
+SkillName = Annotated[
+    str,
+    BeforeValidator(_must_be_text),
+    AfterValidator(check_skill),
+    AfterValidator(check_ident),
+    # Any case: the tool reads `Samapta` as the policy's `samapta`.
+    WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9-]*$"}),
+]
 """A skill of the policy in force."""
 RankName = Annotated[Text, AfterValidator(check_rank)]
 """A rank of the policy in force."""

@@ -27,6 +27,8 @@ class Document:
     """Where the value at each path starts."""
     keys: Mapping[Path, Loc] = field(repr=False)
     """Where the key that names each mapping entry starts."""
+    nulls: Mapping[Path, str] = field(default_factory=dict, repr=False)
+    """The word typed where YAML reads no value (`null`, `Null`, `~`), by path."""
 
     def loc(self, path: Path, *, key: bool = False) -> Loc:
         """The place of `path`, or of its nearest ancestor that exists."""

@@ -4,20 +4,54 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import Field, NonNegativeInt
 
 from sinjai_ops.models.checklist import Template
-from sinjai_ops.models.common import Day, Frozen, Ident, LocalTime, Nrp, RankName, SkillName, Text
+from sinjai_ops.models.common import (
+    Day,
+    Frozen,
+    Ident,
+    LocalTime,
+    Nrp,
+    RankName,
+    SkillName,
+    Text,
+    suggest,
+)
 from sinjai_ops.models.plan import Slot
+
+
+def known_timezone(value: str) -> bool:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def check_timezone(value: str) -> str:
+    """An IANA time zone that this machine knows (tzdata ships them all)."""
+    if known_timezone(value):
+        return value
+    offset = value.strip().lstrip("+-").replace(":", "").replace("0", "")
+    if offset.isdigit() or value.upper().startswith(("UTC", "GMT")):
+        hint = "; a UTC offset is not a time zone: WITA (UTC+8) is Asia/Makassar"
+    else:
+        hint = suggest(value, sorted(available_timezones())) or (
+            "; use an IANA name such as Asia/Makassar (WITA), Asia/Jakarta (WIB) or "
+            "Asia/Jayapura (WIT)"
+        )
+    raise ValueError(f"unknown time zone '{value}'{hint}")
 
 
 class OperationInfo(Frozen):
     name: Text
     unit: Text
     timezone: Text
-    """IANA time zone name, e.g. Asia/Makassar."""
+    """IANA time zone name, e.g. Asia/Makassar (checked by `check_timezone` in validate, so
+    that the rest of the file is still checked when it is wrong)."""
     start: Day
     end: Day
     commander: Nrp
