@@ -8,15 +8,16 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console, RenderableType
 
-from sinjai_ops import pipeline
+from sinjai_ops import __version__, pipeline
 from sinjai_ops.models.common import parse_date, suggest
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
 from sinjai_ops.models.problem import Problem
@@ -29,10 +30,30 @@ from sinjai_ops.render.view import View
 from sinjai_ops.schema import schema_texts
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Plan the security of election registration days: posts, shifts, people, checklists.",
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"sinjai-ops {__version__}\n")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Plan the security of election registration days: posts, shifts, people, checklists."""
+
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_SHORTFALL = 0, 1, 2, 3
 T = TypeVar("T")
@@ -64,12 +85,31 @@ def _fail_usage(message: str) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
+def _mode_for(path: Path) -> int:
+    """The mode a file written here gets: the one it has, else the user's usual (umask)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` so that a crash never leaves half a file behind.
 
     A path that cannot be written (no such folder, no permission) is the user's to fix: exit 2.
+    A device or a pipe (`/dev/stdout`, `/dev/null`) is written to as it is, never replaced.
     """
+    if path.exists() and not path.is_file():
+        try:
+            with path.open("w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        except OSError as exc:
+            _fail_usage(f"cannot write {path}: {exc.strerror}")
+        return
     folder = path.parent if str(path.parent) else Path(".")
+    mode = _mode_for(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -78,12 +118,37 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             _fail_usage(f"cannot write {path}: {exc.strerror}")
         raise
+
+
+_BY_EXTENSION = {
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "table",
+}
+
+
+def _format(given: str | None, output: Path | None, choices: list[str]) -> str:
+    """The format asked for, else the one the output's extension names, else a table."""
+    implied = _BY_EXTENSION.get(output.suffix.lower()) if output is not None else None
+    if implied is not None and implied not in choices:
+        implied = None
+    if given is not None and implied is not None and given != implied:
+        _fail_usage(
+            f"--format {given} does not match the output {output} (a {implied} file); "
+            f"drop --format, or name the file for {given}"
+        )
+    return given or implied or "table"
 
 
 @app.command()
@@ -164,7 +229,12 @@ ScenarioPaths = Annotated[
 ]
 SiteOption = Annotated[str | None, typer.Option(help="One site only.", show_default=False)]
 DateOption = Annotated[
-    str | None, typer.Option(help="One day only (YYYY-MM-DD).", show_default=False)
+    str | None,
+    typer.Option(
+        help="One day only: YYYY-MM-DD, or today, tomorrow (hari-ini, besok) in the "
+        "operation's time zone.",
+        show_default=False,
+    ),
 ]
 LangOption = Annotated[
     Lang | None,
@@ -176,20 +246,50 @@ OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (atomically), not standard output."),
 ]
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No notes on standard error (for cron); errors still show."),
+]
 TimeLimitOption = Annotated[
     float,
     typer.Option(help="Seconds the solver may take before it settles for its best plan.", min=0.1),
 ]
 
 
-def _day(text: str | None) -> date | None:
+_RELATIVE = {"today": 0, "hari-ini": 0, "tomorrow": 1, "besok": 1}
+
+
+def _check_date_syntax(text: str | None) -> None:
+    """A `--date` that cannot be a date at all is refused before any solving."""
+    if text is None or text.strip().casefold() in _RELATIVE:
+        return
+    try:
+        parse_date(text)
+    except ValueError as exc:
+        _fail_usage(f"--date: {exc}; or today, tomorrow, hari-ini, besok")
+
+
+def _now() -> datetime:
+    """The moment now, aware (a seam for tests)."""
+    return datetime.now(UTC)
+
+
+def _day(text: str | None, scenario: Scenario) -> date | None:
+    """`--date`: YYYY-MM-DD, or today/tomorrow (hari-ini/besok) in the operation's time zone;
+    a day outside the operation is a usage error that lists its days."""
     if text is None:
         return None
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        _fail_usage(f"--date: {exc}")
-        raise  # unreachable: _fail_usage exits
+    op = scenario.operation.operation
+    if text.strip().casefold() in _RELATIVE:
+        today = _now().astimezone(ZoneInfo(op.timezone)).date()
+        day = today + timedelta(days=_RELATIVE[text.strip().casefold()])
+    else:
+        day = parse_date(text)  # its syntax was checked before solving
+    if not op.start <= day <= op.end:
+        _fail_usage(
+            f"--date: {day} is not a day of the operation; it runs from {op.start} to {op.end}"
+        )
+    return day
 
 
 def _sites(scenario: Scenario) -> list[str]:
@@ -201,7 +301,10 @@ def _sites(scenario: Scenario) -> list[str]:
 
 def _one_of(option: str, value: str | None, choices: list[str]) -> None:
     if value is not None and value not in choices:
-        _fail_usage(f"{option}: unknown '{value}'{suggest(value, choices)}")
+        _fail_usage(
+            f"{option}: unknown '{value}'{suggest(value, choices)} (there are: "
+            f"{', '.join(choices)})"
+        )
 
 
 def _solving(work: Callable[[], T]) -> T:
@@ -220,7 +323,15 @@ def _solving(work: Callable[[], T]) -> T:
 @app.command()
 def plan(
     paths: ScenarioPaths,
-    format: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")] = "table",  # type: ignore[assignment]
+    format: Annotated[
+        PlanFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: from the output file's extension, else table).",
+            show_default=False,
+        ),
+    ] = None,
     by: Annotated[By, typer.Option(help="Lay out by post, or each officer's schedule.")] = By.post,
     view: Annotated[
         ViewChoice | None,
@@ -252,18 +363,20 @@ def plan(
             help="Measure the remedies for missing heads by planning again with each change."
         ),
     ] = True,
+    quiet: QuietOption = False,
 ) -> None:
     """Assign officers to every post and visit, or say exactly what is missing."""
-    day = _day(date)
+    fmt = _format(format.value if format else None, output, list(PLAN_RENDERERS))
+    _check_date_syntax(date)
     planned = _solving(lambda: pipeline.plan(paths, time_limit, baseline, remedies))
     if planned.plan is None or planned.checked.scenario is None:
         _report_invalid(planned.checked.problems, paths)
         return
     result = planned.plan
-    _mention_warnings(planned.checked.problems, paths)
+    if not quiet:
+        _mention_warnings(planned.checked.problems, paths)
+    day = _day(date, planned.checked.scenario)
     _one_of("--site", site, _sites(planned.checked.scenario))
-    if day is not None and day not in {s.date for s in result.slots}:
-        _fail_usage(f"--date: {day} is not a day of the operation")
     chosen = View(
         lang=(lang.value if lang else result.language or "en"),
         by="person" if view == ViewChoice.person else by.value,
@@ -271,15 +384,32 @@ def plan(
         detail=view != ViewChoice.overview,
     )
     shown = result.only(day, site)
-    _emit(PLAN_RENDERERS[format.value](shown, chosen), output)
+    _emit(PLAN_RENDERERS[fmt](shown, chosen), output)
     if fail_on_shortfall and shown.shortfalls:
+        missing = sum(r.missing for r in shown.reinforcements)
+        lines = [
+            f"  {r.date} {r.shift} {r.site} {r.skill}: {r.missing} missing"
+            for r in shown.reinforcements
+        ]
+        _console(stderr=True).print(
+            f"{missing} heads missing (exit 3, --fail-on-shortfall):\n" + "\n".join(lines),
+            markup=False,
+        )
         raise typer.Exit(EXIT_SHORTFALL)
 
 
 @app.command()
 def checklist(
     paths: ScenarioPaths,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = "table",  # type: ignore[assignment]
+    format: Annotated[
+        ListFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: from the output file's extension, else table).",
+            show_default=False,
+        ),
+    ] = None,
     date: DateOption = None,
     site: SiteOption = None,
     owner: Annotated[
@@ -289,18 +419,28 @@ def checklist(
     lang: LangOption = None,
     output: OutputOption = None,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
+    quiet: QuietOption = False,
 ) -> None:
     """What must be done, by whom, by when: from the plan and the checklist templates."""
-    day = _day(date)
+    fmt = _format(format.value if format else None, output, list(CHECKLIST_RENDERERS))
+    _check_date_syntax(date)
     listed = _solving(lambda: pipeline.checklist(paths, time_limit))
     if listed.checklist is None or listed.checked.scenario is None:
         _report_invalid(listed.checked.problems, paths)
         return
-    _mention_warnings(listed.checked.problems, paths)
+    if not quiet:
+        _mention_warnings(listed.checked.problems, paths)
+    day = _day(date, listed.checked.scenario)
     _one_of("--site", site, _sites(listed.checked.scenario))
+    if owner is not None and not listed.checklist.only(owner=owner).items:
+        units = sorted({i.owner.unit for i in listed.checklist.items if i.owner.unit})
+        _fail_usage(
+            f"--owner: '{owner}' owns no item; give an NRP, part of an owner's name, or one of "
+            f"the units that own items: {', '.join(units)}"
+        )
     view = View(lang=lang.value if lang else listed.checklist.language or "en")
     shown = listed.checklist.only(day, site, owner)
-    _emit(CHECKLIST_RENDERERS[format.value](shown, view), output)
+    _emit(CHECKLIST_RENDERERS[fmt](shown, view), output)
 
 
 @app.command()

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from itertools import groupby
 
+import yaml
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -128,8 +129,8 @@ def as_csv(checklist: Checklist, view: View) -> str:
     return buffer.getvalue()
 
 
-def as_json(checklist: Checklist, view: View) -> str:
-    body = {
+def _data(checklist: Checklist, view: View) -> dict[str, object]:
+    return {
         "operation": checklist.operation,
         "language": view.lang,
         "items": [
@@ -144,7 +145,14 @@ def as_json(checklist: Checklist, view: View) -> str:
             for i in checklist.items
         ],
     }
-    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_json(checklist: Checklist, view: View) -> str:
+    return json.dumps(_data(checklist, view), ensure_ascii=False, indent=2) + "\n"
+
+
+def as_yaml(checklist: Checklist, view: View) -> str:
+    return yaml.safe_dump(_data(checklist, view), sort_keys=False, allow_unicode=True, width=100)
 
 
 CHECKLIST_RENDERERS: dict[str, Callable[[Checklist, View], str | RenderableType]] = {
@@ -152,4 +160,5 @@ CHECKLIST_RENDERERS: dict[str, Callable[[Checklist, View], str | RenderableType]
     "markdown": as_markdown,
     "csv": as_csv,
     "json": as_json,
+    "yaml": as_yaml,
 }

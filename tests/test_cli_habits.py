@@ -1,0 +1,90 @@
+"""The habits of a command-line tool: help, version, formats by extension, permissions,
+devices, dates for cron, quiet runs, and usage errors that say what exists."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from sinjai_ops import cli
+from tests.conftest import EXAMPLE, Run
+
+
+def test_h_and_version(run: Run) -> None:
+    assert "Usage:" in run("-h").stdout
+    assert "Usage:" in run("plan", "-h").stdout
+    assert run("--version").stdout.startswith("sinjai-ops ")
+
+
+def test_the_format_follows_the_output_extension(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "plan.csv"
+    run("plan", EXAMPLE, "-o", out, "--no-remedies", "-q")
+    assert out.read_text(encoding="utf-8").startswith("date,shift,site,post,skill,nrp")
+    out = tmp_path / "plan.json"
+    run("plan", EXAMPLE, "-o", out, "--no-remedies", "-q")
+    assert json.loads(out.read_text(encoding="utf-8"))["assignments"]
+    err = run("plan", EXAMPLE, "-o", tmp_path / "x.csv", "--format", "json", code=2).stderr
+    assert "--format json does not match the output" in err
+    assert not (tmp_path / "x.csv").exists()
+    listed = tmp_path / "list.yaml"
+    run("checklist", EXAMPLE, "-o", listed, "-q")
+    assert listed.read_text(encoding="utf-8").startswith("operation: ")
+
+
+def test_files_get_the_users_permissions(run: Run, tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "plan.md"
+        run("plan", EXAMPLE, "-o", out, "--no-remedies", "-q")
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    finally:
+        os.umask(old)
+
+
+def test_a_device_is_written_to_not_replaced(run: Run) -> None:
+    before = os.stat("/dev/null")
+    run("plan", EXAMPLE, "-o", "/dev/null", "--format", "json", "--no-remedies", "-q")
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and before.st_ino == after.st_ino
+
+
+@pytest.mark.parametrize("word, day", [("today", "2024-08-27"), ("besok", "2024-08-28")])
+def test_date_today_and_tomorrow_in_the_operations_zone(
+    run: Run, monkeypatch: pytest.MonkeyPatch, word: str, day: str
+) -> None:
+    # 23:30 UTC on the 26th is 07:30 on the 27th in Makassar.
+    monkeypatch.setattr(cli, "_now", lambda: datetime.fromisoformat("2024-08-26T23:30:00+00:00"))
+    body = json.loads(
+        run("plan", EXAMPLE, "--date", word, "--format", "json", "--no-remedies", "-q").stdout
+    )
+    assert {a["date"] for a in body["assignments"]} == {day}
+
+
+def test_a_date_outside_the_operation_is_a_usage_error_everywhere(run: Run) -> None:
+    for command in ("plan", "checklist"):
+        err = run(command, EXAMPLE, "--date", "2024-09-01", "-q", code=2).stderr
+        assert "it runs from 2024-08-22 to 2024-08-28" in err
+    assert "not a date" in run("checklist", EXAMPLE, "--date", "kemarin", code=2).stderr
+
+
+def test_unknown_site_and_owner_list_what_exists(run: Run) -> None:
+    err = run("plan", EXAMPLE, "--site", "kpuu", "-q", "--no-remedies", code=2).stderr
+    assert "did you mean 'kpu'?" in err and "there are: kpu, mapolres" in err
+    err = run("checklist", EXAMPLE, "--owner", "Sat Brimob", "-q", code=2).stderr
+    assert "owns no item" in err and "Sat Intelkam" in err
+
+
+def test_quiet_and_the_reason_for_exit_3(run: Run) -> None:
+    loud = run("plan", EXAMPLE, "--format", "json", "--no-remedies")
+    assert "warning(s)" in loud.stderr
+    quiet = run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q")
+    assert quiet.stderr == ""
+    failed = run(
+        "plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "--fail-on-shortfall", code=3
+    )
+    assert "26 heads missing" in failed.stderr and "dalmas" in failed.stderr
