@@ -314,3 +314,65 @@ def test_the_audit_catches_each_rank_rule_broken_by_hand() -> None:
     ]
     broken2 = plan2.model_copy(update={"assignments": on_member})
     assert any("rank-and-file" in v for v in rank_violations(s2, demand2, broken2))
+
+
+# Neutrality: a tied officer keeps off the candidate's visit and its site while it lasts.
+
+VISIT = {
+    "site": "kpu",
+    "purpose": "registration",
+    "date": "2024-08-26",
+    "arrive": "09:00",
+    "depart": "11:00",
+    "supporters": 0,
+}
+
+
+def test_a_tied_officer_keeps_off_the_visit_and_its_site() -> None:
+    people = [
+        officer("85000001", "Bripda", "intel", ties=["paslon-1"]),
+        officer("85000002", "Bripda", "intel"),
+        officer("85000003", "Bripda", "intel"),
+    ]
+    posts = [
+        post({"intel": 1}, **PAGI),
+        {"id": "piket", "site": "mapolres", "need": {"intel": 1}, "shifts": ["pagi"]},
+    ]
+    s = scenario(posts, people, visits=[VISIT])
+    got = {(a[1], a[3]) for a in filled(s)}
+    # Three heads at the KPU (two for the visit, one post) and one at Mapolres: the tied
+    # officer can only take Mapolres, so the KPU misses one.
+    assert ("piket", "85000001") in got
+    assert missing(s) == 1
+
+
+def test_without_the_tie_every_head_is_filled() -> None:
+    people = [officer(f"8500000{k}", "Bripda", "intel") for k in (1, 2, 3)]
+    posts = [
+        post({"intel": 1}, **PAGI),
+        {"id": "piket", "site": "mapolres", "need": {"intel": 1}, "shifts": ["pagi"]},
+    ]
+    assert missing(scenario(posts, people, visits=[VISIT])) == 1  # 4 heads, 3 officers
+    people.append(officer("85000004", "Bripda", "intel", ties=["paslon-1"]))
+    s = scenario(posts, people, visits=[VISIT])
+    assert missing(s) == 0
+    _, plan = solve(s)
+    assert ("piket", "85000004") in {(a.post, a.nrp) for a in plan.assignments}
+
+
+def test_the_audit_catches_a_tied_officer_by_hand() -> None:
+    from sinjai_ops.models.plan import Assignment
+    from sinjai_ops.solve.audit import tie_violations
+
+    people = [officer("85000001", "Bripda", "intel", ties=["paslon-1"])]
+    s = scenario([post({"intel": 1}, **PAGI)], people, visits=[VISIT])
+    _, plan = solve(s)
+    assert plan.assignments == []
+    day = plan.slots[0].date
+    by_hand = [
+        Assignment(date=day, shift="pagi", site="kpu", post="jaga", skill="intel", nrp="85000001")
+    ]
+    broken = plan.model_copy(update={"assignments": by_hand})
+    assert tie_violations(s, broken) == [
+        "85000001 is tied to paslon-1 and stands at kpu during its visit (2024-08-26 pagi)"
+    ]

@@ -26,6 +26,7 @@ from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 
 _NONE = {"id": "tidak ada", "en": "none"}
+_NO_TIES = {"id": "belum ada yang dideklarasikan", "en": "none declared yet"}
 _NO_ARRIVALS = {"id": "tidak ada kedatangan paslon", "en": "no candidate arrives"}
 _SHORT = {
     "id": " PERHATIAN: {where} kurang {missing} personel ({skills}); lihat permintaan BKO.",
@@ -257,11 +258,16 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
     anchor = template.anchor
     op = ctx.scenario.operation
     if anchor.kind == "operation":
+        ties = [
+            f"{p.rank} {p.name} ({p.nrp}): {', '.join(p.ties)}"
+            for p in ctx.scenario.roster.personnel
+            if p.ties
+        ]
         yield _Occasion(
             ctx.at(op.operation.start - timedelta(days=anchor.days), anchor.at),
             None,
             f"operation starts {op.operation.start}",
-            {},
+            {"ties": "; ".join(ties) if ties else dict(_NO_TIES)},
         )
     elif anchor.kind == "first-visit":
         visits = [

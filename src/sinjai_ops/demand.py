@@ -162,6 +162,19 @@ def derive_demand(scenario: Scenario) -> Demand:
             )
             heads[key] += reserve
 
+    # Neutrality: where an officer is tied to a candidate, every head at the site of that
+    # candidate's visit, in a shift that overlaps the visit's window, is kept from them.
+    tied = {c for p in scenario.roster.personnel for c in p.ties}
+    avoid: dict[tuple[date, str, str], set[str]] = defaultdict(set)
+    for candidate in scenario.arrivals.candidates:
+        if candidate.id not in tied:
+            continue
+        for visit in candidate.visits:
+            start, end = visit.window(policy.visits, zone)
+            for slot in slots:
+                if overlaps(slot, start, end):
+                    avoid[(slot.date, slot.shift, visit.site)].add(candidate.id)
+
     order = {(s.date, s.shift): i for i, s in enumerate(slots)}
     needs = [
         Need(
@@ -174,6 +187,7 @@ def derive_demand(scenario: Scenario) -> Demand:
             min_rank=k.min_rank,
             rank_from=k.rank_from,
             rank_to=k.rank_to,
+            avoid=tuple(sorted(avoid.get((k.date, k.shift, k.site), ()))),
             kind=k.kind,
             weight=getattr(policy.priorities, k.kind),
             source=k.source,

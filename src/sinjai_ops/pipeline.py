@@ -210,7 +210,7 @@ def plan(
     """`plan`: load, validate, derive demand, solve (keeping to a baseline plan if given), say
     why heads stay empty, and (with `remedies`) measure what would fill them."""
     # The solver (numpy, HiGHS) is imported only by the commands that solve.
-    from sinjai_ops.remedies import find_remedies
+    from sinjai_ops.remedies import find_remedies, neutrality
     from sinjai_ops.solve.causes import explain_shortfalls
     from sinjai_ops.solve.plan import make_plan
 
@@ -226,11 +226,12 @@ def plan(
     scenario = checked.scenario
     demand = derive_demand(scenario)
     made = explain_shortfalls(scenario, demand, make_plan(scenario, demand, time_limit, before))
+
+    def replan(changed: Scenario) -> Plan:
+        return make_plan(changed, derive_demand(changed), time_limit)
+
+    made = made.model_copy(update={"neutrality": neutrality(scenario, made, replan)})
     if remedies and made.shortfalls:
-
-        def replan(changed: Scenario) -> Plan:
-            return make_plan(changed, derive_demand(changed), time_limit)
-
         made = made.model_copy(update={"remedies": find_remedies(scenario, made, replan)})
     return Planned(checked, demand, made)
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from sinjai_ops.models.plan import Plan, Remedy
+from sinjai_ops.models.plan import Neutrality, Plan, Remedy
 from sinjai_ops.models.roster import Leave, Person
 from sinjai_ops.models.scenario import Scenario
 
@@ -107,3 +107,17 @@ def find_remedies(scenario: Scenario, plan: Plan, replan: Replan) -> list[Remedy
         )
         measure(changed, kind="perwira-on-rank-and-file", missing=total)
     return out
+
+
+def neutrality(scenario: Scenario, plan: Plan, replan: Replan) -> Neutrality | None:
+    """How many officers the ties keep off, and the heads that cost, by planning again as if
+    nobody had declared a tie; None when nobody has."""
+    visiting = {c.id for c in scenario.arrivals.candidates if c.visits}
+    tied = [p for p in scenario.roster.personnel if set(p.ties) & visiting]
+    if not any(p.ties for p in scenario.roster.personnel):
+        return None
+    cost = 0
+    if tied:
+        untied = {p.nrp: p.model_copy(update={"ties": []}) for p in tied}
+        cost = max(0, _missing(plan) - _missing(replan(_with_people(scenario, untied))))
+    return Neutrality(tied_officers=len(tied), heads_cost=cost)

@@ -606,6 +606,24 @@ def check_arrivals_against_scenario(
 _AT_KINDS = {"operation", "first-visit", "day", "conflict", "shortfall"}
 
 
+def check_ties(roster: RosterFile, arrivals: ArrivalsFile, rdoc: Document) -> list[Problem]:
+    """Every declared tie names a candidate of arrivals.yaml."""
+    ids = [c.id for c in arrivals.candidates]
+    out = []
+    for i, person in enumerate(roster.personnel):
+        for k, tie in enumerate(person.ties):
+            if tie not in ids:
+                out.append(
+                    problem_at(
+                        rdoc,
+                        ("personnel", i, "ties", k),
+                        f"unknown candidate '{tie}'{suggest(tie, ids)} (the candidates of "
+                        f"arrivals.yaml are: {', '.join(ids)})",
+                    )
+                )
+    return out
+
+
 def check_templates(
     templates: list[Template], doc: Document, base: Path, posts: list[str] | None = None
 ) -> list[Problem]:
@@ -750,6 +768,8 @@ def check_scenario(
             problems += check_roster_against_operation(
                 roster, facts, policy, docs["roster"], docs["operation"]
             )
+        if arrivals is not None and roster is not None:
+            problems += check_ties(roster, arrivals, docs["roster"])
         if arrivals is not None:
             problems += check_arrivals_against_scenario(
                 arrivals, facts, roster, policy, docs["arrivals"]

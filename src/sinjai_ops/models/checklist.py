@@ -31,6 +31,7 @@ PLACEHOLDERS = frozenset(
         "lines",
         "arrivals",
         "reserve",
+        "ties",
     }
 )
 
@@ -107,7 +108,7 @@ class Template(Frozen):
     """With `{placeholders}`: candidate, candidates, site, site_name, post, purpose, time,
     date, shift, skill, missing, officers, supporters, vehicles, risk, lines (every line of the
     BKO request), arrivals (the candidates arriving in the shift at the site), reserve (the
-    reserve's state in the visit's shift)."""
+    reserve's state in the visit's shift), ties (the officers' declared ties to candidates)."""
 
 
 class TemplatesFile(Frozen):

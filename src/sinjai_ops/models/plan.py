@@ -52,6 +52,9 @@ class Need(Frozen):
     rank_to: str | None = None
     """A member head: at most this rank (below perwira for rank-and-file, and never above the
     rank the post's commander head asks)."""
+    avoid: tuple[str, ...] = ()
+    """Candidates whose tied officers may not fill this head (their visit, or its site while
+    the visit lasts): neutrality."""
     kind: HeadKind
     weight: int
     """Priority of one filled head (policy `priorities`)."""
@@ -206,6 +209,16 @@ class Quality(Frozen):
     """With a baseline: its assignments not kept."""
 
 
+class Neutrality(Frozen):
+    """What the declared ties (netralitas Polri) did to the plan."""
+
+    tied_officers: int
+    """Officers with a declared tie to a candidate who visits during the operation."""
+    heads_cost: int
+    """Heads that a plan ignoring the ties would fill beyond this one (measured by planning
+    again without them; 0 when the rule cost nothing)."""
+
+
 class Names(Frozen):
     """What people call the operation's places and candidates, for the views made for people
     (JSON and YAML keep ids)."""
@@ -242,6 +255,8 @@ class Plan(Frozen):
     scope: tuple[date | None, str | None] = (None, None)
     """The day and site this plan was cut to (`only`); counts in `quality.heads_*` are of that
     part, the load and the solver's figures of the whole operation."""
+    neutrality: Neutrality | None = None
+    """Set when some officer declares a tie."""
     remedies: list[Remedy] = Field(default_factory=list)
     """Measured remedies for the BKO request (computed by planning again; see `remedies`)."""
     perwira_as_members: list[Assignment] = Field(default_factory=list)

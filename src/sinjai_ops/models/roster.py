@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from pydantic import Field
 
-from sinjai_ops.models.common import Day, Frozen, Nrp, RankName, SkillName, Text
+from sinjai_ops.models.common import Day, Frozen, Ident, Nrp, RankName, SkillName, Text
 from sinjai_ops.models.policy import Policy
 
 
@@ -28,6 +28,9 @@ class Person(Frozen):
     drills: dict[SkillName, Day] = Field(default_factory=dict)
     """Date of the last drill, by skill."""
     unavailable: list[Leave] = Field(default_factory=list)
+    ties: list[Ident] = Field(default_factory=list)
+    """Candidates this officer is related to, by family or otherwise, as declared to Propam:
+    never plotted on their visits, nor at a site they visit while the visit lasts."""
 
     def on_leave(self, day: date) -> bool:
         return any(leave.start <= day <= leave.end for leave in self.unavailable)
@@ -48,11 +51,15 @@ class Person(Frozen):
         policy: Policy,
         rank_from: str | None = None,
         rank_to: str | None = None,
+        avoid: tuple[str, ...] = (),
     ) -> bool:
         """May hold a head on that day: plotted, not on leave, and senior enough for a commander
         head (`min_rank`, any skill); for any other head skilled, with a fresh enough drill, and
-        of a rank from `rank_from` to `rank_to` where the head names them."""
+        of a rank from `rank_from` to `rank_to` where the head names them; and tied to none of the
+        candidates the head is kept from (`avoid`: neutrality)."""
         if not self.assignable or self.on_leave(day):
+            return False
+        if avoid and not set(avoid).isdisjoint(self.ties):
             return False
         rank = policy.ranks.index(self.rank)
         if min_rank:

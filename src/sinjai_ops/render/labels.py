@@ -130,6 +130,10 @@ _WORDS: dict[str, dict[str, str]] = {
         ),
         "roll_call": "Roll call led by",
         "total": "Total",
+        "neutrality": "Neutrality (declared ties)",
+        "neutrality_value": (
+            "{n} tied officers kept off their candidates' visits and sites; cost {cost} heads"
+        ),
     },
     "id": {
         "plan": "Rencana plotting personel",
@@ -220,6 +224,10 @@ _WORDS: dict[str, dict[str, str]] = {
         ),
         "roll_call": "Pimpinan apel",
         "total": "Jumlah",
+        "neutrality": "Netralitas (hubungan yang dideklarasikan)",
+        "neutrality_value": (
+            "{n} personel dijauhkan dari kunjungan dan lokasi paslon terkait; biaya {cost} personel"
+        ),
     },
 }
 

@@ -24,6 +24,8 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         "quality": plan.quality.model_dump(mode="json", exclude_none=True),
         "people": rows(plan.people),
     }
+    if plan.neutrality is not None:
+        body["neutrality"] = plan.neutrality.model_dump(mode="json")
     if plan.remedies:
         body["remedies"] = [r.model_dump(mode="json", exclude_none=True) for r in plan.remedies]
     if plan.perwira_as_members:

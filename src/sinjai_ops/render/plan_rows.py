@@ -297,12 +297,28 @@ def summary_lines(plan: Plan, lang: str) -> list[tuple[str, str]]:
         bound=q.load.max_lower_bound,
     )
     part = word(lang, "scope_part") if plan.scope != (None, None) else ""
+    ties = (
+        [
+            (
+                word(lang, "neutrality"),
+                word(
+                    lang,
+                    "neutrality_value",
+                    n=plan.neutrality.tied_officers,
+                    cost=plan.neutrality.heads_cost,
+                ),
+            )
+        ]
+        if plan.neutrality is not None
+        else []
+    )
     return [
         (word(lang, "needed") + part, str(q.heads_needed)),
         (word(lang, "filled") + part, str(q.heads_filled)),
         (word(lang, "status"), status),
         (word(lang, "load"), load),
         (word(lang, "site_changes"), str(q.site_changes)),
+        *ties,
         *kept,
     ]
 

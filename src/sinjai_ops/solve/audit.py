@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from sinjai_ops.models.plan import COMMAND, Demand, Plan, Slot
 from sinjai_ops.models.policy import Policy
@@ -76,6 +77,7 @@ def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
         if need - got[key] != missing.get(key, 0):
             out.append(f"{key}: shortfall {missing.get(key, 0)}, should be {need - got[key]}")
     out += rank_violations(scenario, demand, plan)
+    out += tie_violations(scenario, plan)
     out += _idle_beside_shortfall(scenario, plan, worked, slot_of, roles)
     return out
 
@@ -126,6 +128,31 @@ def rank_violations(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]
             out.append(f"the roll call at {key[2]} on {key[0]} {key[1]} is not led by its senior")
     if as_members != plan.perwira_as_members:
         out.append("the plan does not list every perwira on a rank-and-file head")
+    return out
+
+
+def tie_violations(scenario: Scenario, plan: Plan) -> list[str]:
+    """Neutrality, from the arrivals and the plan alone: no officer stands on a visit of a
+    candidate they are tied to, nor at its site in a shift that overlaps the visit's window."""
+    zone = ZoneInfo(scenario.operation.operation.timezone)
+    ties = {p.nrp: set(p.ties) for p in scenario.roster.personnel if p.ties}
+    slots = {(s.date, s.shift): s for s in plan.slots}
+    out = []
+    for a in plan.assignments:
+        for cid in sorted(ties.get(a.nrp, ())):
+            if a.post == f"visit:{cid}":
+                out.append(f"{a.nrp} is tied to {cid} and stands on its visit ({a.date} {a.shift})")
+                continue
+            slot = slots[(a.date, a.shift)]
+            candidate = next(c for c in scenario.arrivals.candidates if c.id == cid)
+            for visit in candidate.visits:
+                start, end = visit.window(scenario.policy.visits, zone)
+                inside = slot.start < end and start < slot.end
+                if visit.site == a.site and inside:
+                    out.append(
+                        f"{a.nrp} is tied to {cid} and stands at {a.site} during its visit "
+                        f"({a.date} {a.shift})"
+                    )
     return out
 
 

@@ -30,6 +30,8 @@ class Role(NamedTuple):
     rank_from: str
     """A member head's band of ranks, empty where open."""
     rank_to: str
+    avoid: tuple[str, ...] = ()
+    """Candidates whose tied officers may not fill it."""
 
     @property
     def leads(self) -> bool:
@@ -43,11 +45,14 @@ class Role(NamedTuple):
             policy,
             self.rank_from or None,
             self.rank_to or None,
+            self.avoid,
         )
 
 
 def role_of(need: Need) -> Role:
-    return Role(need.skill, need.min_rank or "", need.rank_from or "", need.rank_to or "")
+    return Role(
+        need.skill, need.min_rank or "", need.rank_from or "", need.rank_to or "", need.avoid
+    )
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,7 @@ def officer_classes(scenario: Scenario, demand: Demand) -> list[OfficerClass]:
             person.assignable,
             person.rank,
             tuple(person.skills),
+            tuple(person.ties),
             tuple(sorted(person.drills.items())),
             tuple((leave.start, leave.end) for leave in person.unavailable),
         )
