@@ -24,7 +24,10 @@ from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.scenario import Scenario
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
+OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
+"""Files a scenario may hold beside the three."""
 _TOP_KEYS = {
+    "adjustments": {"pins", "absences"},
     "operation": {"operation", "shifts", "sites"},
     "roster": {"personnel"},
     "arrivals": {"candidates"},
@@ -88,7 +91,11 @@ def _read(path: Path) -> bytes:
 
 
 def _kind_of(path: Path, raw: bytes) -> str | None:
-    for kind, name in (*FILE_NAMES.items(), ("checklists", "checklists.yaml")):
+    for kind, name in (
+        *FILE_NAMES.items(),
+        *OPTIONAL_FILES.items(),
+        ("checklists", "checklists.yaml"),
+    ):
         if path.name in (name, name.replace(".yaml", ".yml")):
             return kind
     text, _ = decode(raw, str(path))
@@ -119,6 +126,11 @@ def _folder(path: Path) -> _Group:
                     "operation.yaml, roster.yaml and arrivals.yaml",
                 )
             )
+    for kind, name in OPTIONAL_FILES.items():
+        for file in (path / name, path / name.replace(".yaml", ".yml")):
+            if file.exists():
+                group.sources[kind] = Source(kind, display(file), _read(file))
+                break
     return group
 
 
@@ -187,7 +199,8 @@ def check(paths: Sequence[Path]) -> list[Checked]:
 def load_scenario(paths: Sequence[Path]) -> Checked:
     """`plan` and `checklist`: one scenario, from a folder or its three files."""
     groups = gather(paths)
-    if len(groups) != 1 or (not groups[0].problems and len(groups[0].sources) != 3):
+    required = set(FILE_NAMES)
+    if len(groups) != 1 or (not groups[0].problems and not required <= set(groups[0].sources)):
         raise UsageError(
             "give one scenario: a folder, or its operation.yaml, roster.yaml and arrivals.yaml"
         )
@@ -284,8 +297,9 @@ def _check_group(group: _Group) -> Checked:
         if doc is not None and kind in v.MODELS:
             docs[kind] = doc
     inputs = {
-        FILE_NAMES[k]: "sha256:" + hashlib.sha256(group.sources[k].raw).hexdigest()
-        for k in FILE_NAMES
+        {**FILE_NAMES, **OPTIONAL_FILES}[k]: "sha256:"
+        + hashlib.sha256(group.sources[k].raw).hexdigest()
+        for k in (*FILE_NAMES, *OPTIONAL_FILES)
         if k in group.sources
     }
     defaults = v.Defaults(

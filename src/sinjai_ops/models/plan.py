@@ -118,6 +118,7 @@ class Causes(Frozen):
     not_assignable: int = 0
     """Not plotted at all (`assignable: false`)."""
     leave: int = 0
+    """On leave (roster) or absent (adjustments.yaml)."""
     drill: int = 0
     """Drill too old or not recorded."""
     rank: int = 0

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
+from sinjai_ops.models.adjustments import AdjustmentsFile
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.checklist import Template
 from sinjai_ops.models.common import Frozen
@@ -19,3 +22,5 @@ class Scenario(Frozen):
     """The shipped checklist templates with the operation's own merged in."""
     inputs: dict[str, str]
     """`sha256:<hex>` of each input file, by file name, so that a plan names what it came from."""
+    adjustments: AdjustmentsFile = Field(default_factory=AdjustmentsFile)
+    """Pins and absences (adjustments.yaml, optional)."""

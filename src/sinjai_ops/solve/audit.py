@@ -78,6 +78,7 @@ def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
             out.append(f"{key}: shortfall {missing.get(key, 0)}, should be {need - got[key]}")
     out += rank_violations(scenario, demand, plan)
     out += tie_violations(scenario, plan)
+    out += adjustment_violations(scenario, plan)
     out += _idle_beside_shortfall(scenario, plan, worked, slot_of, roles)
     return out
 
@@ -156,6 +157,23 @@ def tie_violations(scenario: Scenario, plan: Plan) -> list[str]:
     return out
 
 
+def adjustment_violations(scenario: Scenario, plan: Plan) -> list[str]:
+    """Every pin of adjustments.yaml is in the plan, and nobody works during an absence."""
+    adj = scenario.adjustments
+    out = []
+    held = {(a.nrp, a.date, a.shift, a.site, a.post): a.skill for a in plan.assignments}
+    for pin in adj.pins:
+        skill = held.get((pin.nrp, pin.date, pin.shift, pin.site, pin.post))
+        if skill is None or (pin.skill is not None and skill != pin.skill):
+            out.append(f"pin of {pin.nrp} at {pin.post} on {pin.date} {pin.shift} is not kept")
+    slots = {(s.date, s.shift): s for s in plan.slots}
+    for a in plan.assignments:
+        slot = slots[(a.date, a.shift)]
+        if adj.absence_during(a.nrp, slot.start, slot.end) is not None:
+            out.append(f"{a.nrp} works {a.date} {a.shift} during an absence")
+    return out
+
+
 def _idle_beside_shortfall(
     scenario: Scenario,
     plan: Plan,
@@ -171,6 +189,8 @@ def _idle_beside_shortfall(
         for person in scenario.roster.personnel:
             mine = worked.get(person.nrp, [])
             if slot in mine or not any(r.fits(person, short.date, policy) for r in fitting):
+                continue
+            if scenario.adjustments.absence_during(person.nrp, slot.start, slot.end):
                 continue
             if not schedule_violations([*mine, slot], policy):
                 out.append(

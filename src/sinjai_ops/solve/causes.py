@@ -51,6 +51,8 @@ def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
             return "not_assignable"
         if person.on_leave(slot.date):
             return "leave"
+        if scenario.adjustments.absence_during(person.nrp, slot.start, slot.end):
+            return "leave"  # an absence of adjustments.yaml (sakit, izin, dinas luar, ...)
         held = {r.skill for r in roles if not r.leads and r.skill in person.skills}
         drills = policy.drills.max_age_days
         if held and not any(person.qualified(k, slot.date, drills.get(k)) for k in held):

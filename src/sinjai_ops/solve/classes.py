@@ -63,6 +63,8 @@ class OfficerClass:
     """Roles each member may fill, by day of the operation."""
     perwira: bool = False
     """Its members are perwira (their rank-and-file heads are a last resort)."""
+    blocked: frozenset[int] = frozenset()
+    """Slots its one member may not work (an absence); such officers have a class of their own."""
 
 
 def eligible_roles(person: Person, day: date, roles: list[Role], policy: Policy) -> frozenset[Role]:
@@ -71,10 +73,14 @@ def eligible_roles(person: Person, day: date, roles: list[Role], policy: Policy)
 
 
 def officer_classes(scenario: Scenario, demand: Demand) -> list[OfficerClass]:
+    """Classes of interchangeable officers; an officer who is pinned or absent somewhere has a
+    class of their own, so that the model can hold them to it."""
     days = sorted({s.date for s in demand.slots})
     roles = sorted({role_of(n) for n in demand.needs})
     policy = scenario.policy
-    groups: dict[tuple[bool, tuple[frozenset[Role], ...]], list[str]] = defaultdict(list)
+    adjustments = scenario.adjustments
+    alone = {p.nrp for p in adjustments.pins} | {a.nrp for a in adjustments.absences}
+    groups: dict[tuple[object, ...], list[str]] = defaultdict(list)
     # Many officers share everything that decides their roles: work that out once for each.
     known: dict[tuple[object, ...], tuple[frozenset[Role], ...]] = {}
     for person in scenario.roster.personnel:
@@ -89,7 +95,19 @@ def officer_classes(scenario: Scenario, demand: Demand) -> list[OfficerClass]:
         if key not in known:
             known[key] = tuple(eligible_roles(person, day, roles, policy) for day in days)
         signature = known[key]
-        if any(signature):
-            groups[(policy.perwira(person.rank), signature)].append(person.nrp)
-    classes = [OfficerClass(tuple(sorted(m)), sig, perwira) for (perwira, sig), m in groups.items()]
+        if not any(signature):
+            continue
+        blocked: frozenset[int] = frozenset()
+        if person.nrp in alone:
+            blocked = frozenset(
+                t
+                for t, slot in enumerate(demand.slots)
+                if adjustments.absence_during(person.nrp, slot.start, slot.end) is not None
+            )
+        own = person.nrp if person.nrp in alone else ""
+        groups[(policy.perwira(person.rank), signature, own, blocked)].append(person.nrp)
+    classes = [
+        OfficerClass(tuple(sorted(m)), sig, perwira, blocked)  # type: ignore[arg-type]
+        for (perwira, sig, _, blocked), m in groups.items()
+    ]
     return sorted(classes, key=lambda c: c.members[0])

@@ -26,6 +26,7 @@ def name_officers(
     outcome: Outcome,
     before: dict[str, dict[int, tuple[str, Role]]] | None = None,
     after: list[int] | None = None,
+    pins: dict[tuple[str, int], int] | None = None,
 ) -> dict[int, list[str]]:
     """Need index to the NRPs that fill it; with a baseline, officers keep their shifts,
     roles and posts where the numbers allow.
@@ -108,7 +109,17 @@ def name_officers(
                     standing[c][arc.head].extend(going)
                 assert not here, "flow does not balance"
         _name_slot(
-            slot, working, outcome, roles_of, needs_at, demand, before, last_site, unit, names
+            slot,
+            working,
+            outcome,
+            roles_of,
+            needs_at,
+            demand,
+            before,
+            last_site,
+            unit,
+            names,
+            pins or {},
         )
     # Without a baseline, every class is evened out to its average; with one, only an officer
     # above the cap is traded down to it, so that the fewest kept assignments move.
@@ -225,9 +236,10 @@ def _name_slot(
     last_site: dict[str, str],
     unit: dict[str, str],
     names: dict[int, list[str]],
+    pins: dict[tuple[str, int], int],
 ) -> None:
-    """Give the heads of one slot to the officers working it: role by role, the baseline post
-    first, then the site where each stood last, beside their own unit."""
+    """Give the heads of one slot to the officers working it: role by role, pins first, then
+    the baseline post, then the site where each stood last, beside their own unit."""
     pools: dict[Role, list[str]] = defaultdict(list)
     for c, nrps in sorted(working.items()):
         rest = list(nrps)
@@ -239,17 +251,30 @@ def _name_slot(
     for role, pool in sorted(pools.items()):
         # Heaviest heads first: that is how the model counted the weight it filled.
         order = sorted(needs_at[(slot, role)], key=lambda n: (-demand.needs[n].weight, n))
+        # Pinned officers take their heads first; the rest fill the heaviest heads first.
+        pinned: dict[int, int] = defaultdict(int)
+        for nrp in pool:
+            if (nrp, slot) in pins:
+                pinned[pins[(nrp, slot)]] += 1
         room: dict[int, int] = {}
-        left = len(pool)
+        left = len(pool) - sum(pinned.values())
         for n in order:
-            room[n] = min(demand.needs[n].heads, left)
-            left -= room[n]
+            more = min(demand.needs[n].heads - pinned[n], left)
+            room[n] = pinned[n] + more
+            left -= more
         chosen: dict[int, list[str]] = {n: [] for n in order}
         taken: set[str] = set()
+        for nrp in sorted(pool):
+            at = pins.get((nrp, slot))
+            if at is not None and at in chosen and len(chosen[at]) < room[at]:
+                chosen[at].append(nrp)
+                taken.add(nrp)
         # Officers first go back to the post they held in the baseline, then the rest.
         if before:
             held: dict[str, deque[str]] = defaultdict(deque)
             for nrp in sorted(pool):
+                if nrp in taken:
+                    continue
                 post = before.get(nrp, {}).get(slot)
                 if post is not None:
                     held[post[0]].append(nrp)

@@ -5,6 +5,8 @@ offering a class only the roles `classes.eligible_roles` allows it):
     one_shift_one_head              # hard: an officer who works a slot fills exactly one head
     rest_and_daily_hours            # hard: every schedule is a path of the schedule network
     no_more_heads_than_needed       # hard
+    pinned_by_hand                  # hard: a pinned officer's class works that slot and role
+                                    #   (pinned and absent officers have a class of their own)
 Objectives, in this order (lexicographic, in stages: each is fixed before the next):
     cover_heads_by_priority         # soft: most weighted heads filled
     perwira_as_a_last_resort        # soft: where the policy lets perwira fill rank-and-file
@@ -22,6 +24,7 @@ import contextlib
 import math
 import os
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -148,9 +151,12 @@ def rest_and_daily_hours(prog: _Program, v: _Vars, c: int, net: Network, size: i
         prog.row(terms, supply, supply)
 
 
-def no_more_heads_than_needed(prog: _Program, v: _Vars) -> None:
+def no_more_heads_than_needed(
+    prog: _Program, v: _Vars, pinned: dict[tuple[int, Role], int]
+) -> None:
     """Officers working a role in a slot fill its heads, heaviest first; each tier is capped at
-    the heads of that weight (the cap is the column's upper bound)."""
+    the heads of that weight (the cap is the column's upper bound); pinned officers fill the
+    heads they are pinned to, outside the tiers."""
     supply: dict[tuple[int, Role], list[int]] = {}
     for (_, slot, role), col in v.working.items():
         supply.setdefault((slot, role), []).append(col)
@@ -160,7 +166,8 @@ def no_more_heads_than_needed(prog: _Program, v: _Vars) -> None:
     # Every tier's row, also where no class may fill the role: its heads stay empty.
     for key in sorted(tiers):
         terms = [(col, 1.0) for col in supply.get(key, [])] + [(col, -1.0) for col in tiers[key]]
-        prog.row(terms, 0.0, 0.0)
+        fixed = float(pinned.get(key, 0))
+        prog.row(terms, fixed, fixed)
 
 
 def spread_the_load(prog: _Program, v: _Vars, c: int, net: Network, size: int) -> None:
@@ -175,10 +182,13 @@ def solve_classes(
     roles_at: list[dict[int, list[Role]]],
     time_limit: float,
     kept: Kept | None = None,
+    pins: list[tuple[int, int, Role, int]] | None = None,
 ) -> Outcome:
     """`roles_at[c][slot]`: the roles needed in that slot that class c may fill.
 
-    `kept`: what a baseline plan had, per class.
+    `kept`: what a baseline plan had, per class. `pins`: (class, slot, role, weight) of every
+    officer pinned by hand: that class works that role there, on a head of that weight, which
+    is taken out of the heads the model shares out (hard).
     """
     slots = len(demand.slots)
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
@@ -186,6 +196,15 @@ def solve_classes(
     for need in demand.needs:
         key = (slot_index[(need.date, need.shift)], role_of(need), need.weight)
         heads[key] = heads.get(key, 0) + need.heads
+    # pinned_by_hand: a pinned head is filled before the model shares out the rest.
+    least: dict[tuple[int, int, Role], int] = defaultdict(int)
+    pinned: dict[tuple[int, Role], int] = defaultdict(int)
+    pinned_weight = 0
+    for c, slot, role, weight in pins or []:
+        least[(c, slot, role)] += 1
+        pinned[(slot, role)] += 1
+        heads[(slot, role, weight)] -= 1
+        pinned_weight += weight
     role_heads: dict[tuple[int, Role], int] = {}
     for (slot, role, _), count in heads.items():
         role_heads[(slot, role)] = role_heads.get((slot, role), 0) + count
@@ -201,7 +220,8 @@ def solve_classes(
         for slot in sorted(roles_at[c]):
             for role in roles_at[c][slot]:
                 upper = min(size, role_heads[(slot, role)])
-                v.working[(c, slot, role)] = prog.column(0.0, 0.0, upper, integer=True)
+                lower = float(least.get((c, slot, role), 0))
+                v.working[(c, slot, role)] = prog.column(0.0, lower, upper, integer=True)
     for key in sorted(heads, key=lambda k: (k[0], k[1], -k[2])):
         # cover_heads_by_priority
         v.tiers[key] = prog.column(float(key[2]), 0.0, float(heads[key]))
@@ -210,15 +230,15 @@ def solve_classes(
         rest_and_daily_hours(prog, v, c, net, size)
         one_shift_one_head(prog, v, c, net, roles_at[c])
         spread_the_load(prog, v, c, net, size)
-    no_more_heads_than_needed(prog, v)
+    no_more_heads_than_needed(prog, v, pinned)
 
     deadline = time.monotonic() + time_limit
     values, state, best = _solve(prog, deadline)
     cover = [(col, float(key[2])) for key, col in v.tiers.items()]
-    weighted = round(sum(values[col] * w for col, w in cover))
-    bound = weighted if state == "optimal" else max(weighted, math.floor(best + 1e-9))
-
-    prog.row(cover, weighted - 0.5, math.inf)
+    shared = round(sum(values[col] * w for col, w in cover))
+    bound = shared if state == "optimal" else max(shared, math.floor(best + 1e-9))
+    prog.row(cover, shared - 0.5, math.inf)
+    weighted, bound = shared + pinned_weight, bound + pinned_weight
     values = perwira_as_a_last_resort(prog, v, classes, deadline, values)
     fresh_bound = cap = None
     if kept:

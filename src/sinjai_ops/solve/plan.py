@@ -51,10 +51,19 @@ def make_plan(
     for cls in classes:
         mine: dict[int, list[Role]] = {}
         for slot, roles in needed.items():
+            if slot in cls.blocked:
+                continue
             usable = roles & cls.roles_by_day[day_index[demand.slots[slot].date]]
             if usable:
                 mine[slot] = sorted(usable)
         roles_at.append(mine)
+    pins = pinned_needs(scenario, demand)
+    class_of = {nrp: c for c, cls in enumerate(classes) for nrp in cls.members}
+    pins_at = [
+        (class_of[nrp], slot, role_of(demand.needs[n]), demand.needs[n].weight)
+        for (nrp, slot), n in sorted(pins.items())
+        if nrp in class_of
+    ]
     after = next_free(demand.slots, policy.rest)
     networks = [
         schedule_network(demand.slots, frozenset(mine), after, policy.rest) for mine in roles_at
@@ -70,14 +79,14 @@ def make_plan(
         before = _baseline_roles(demand, baseline or [])
         kept = _kept_per_class(classes, networks, roles_at, before) if baseline else None
         try:
-            outcome = solve_classes(classes, networks, demand, roles_at, time_limit, kept)
+            outcome = solve_classes(classes, networks, demand, roles_at, time_limit, kept, pins_at)
         except NoPlanInTime:
             # No plan at all within the time: the greedy fill below makes one, and the bound
             # is every head filled.
             total = sum(n.weight * n.heads for n in demand.needs)
             outcome = Outcome("feasible", (), {}, 0, total, None)
         else:
-            names = name_officers(scenario, demand, classes, networks, outcome, before, after)
+            names = name_officers(scenario, demand, classes, networks, outcome, before, after, pins)
         named = sum(demand.needs[n].weight * len(v) for n, v in names.items())
         if named != outcome.weighted_filled:
             raise AssertionError(f"named {named} of {outcome.weighted_filled} weighted heads")
@@ -85,11 +94,33 @@ def make_plan(
         weighted, bound = outcome.weighted_filled, outcome.weighted_bound
         load_bound = outcome.load_lower_bound
     if status == "feasible":
-        names = fill_idle(scenario, demand, names)
+        names = fill_idle(scenario, demand, names, pins)
         weighted = sum(demand.needs[n].weight * len(v) for n, v in names.items())
         bound = max(bound, weighted)
     plan = _assemble(scenario, demand, names, status, weighted, bound, load_bound)
     return plan if baseline is None else _compare(plan, baseline)
+
+
+def pinned_needs(scenario: Scenario, demand: Demand) -> dict[tuple[str, int], int]:
+    """(NRP, slot) to the index of the need each pin of adjustments.yaml fills (validate has
+    made sure that each fits exactly one head there)."""
+    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
+    people = {p.nrp: p for p in scenario.roster.personnel}
+    out: dict[tuple[str, int], int] = {}
+    for pin in scenario.adjustments.pins:
+        for n, need in enumerate(demand.needs):
+            same = (need.date, need.shift, need.site, need.post) == (
+                pin.date,
+                pin.shift,
+                pin.site,
+                pin.post,
+            )
+            if not same or (pin.skill is not None and need.skill != pin.skill):
+                continue
+            if role_of(need).fits(people[pin.nrp], need.date, scenario.policy):
+                out[(pin.nrp, slot_index[(pin.date, pin.shift)])] = n
+                break
+    return out
 
 
 def _baseline_roles(
@@ -159,10 +190,14 @@ def _compare(plan: Plan, baseline: list[Assignment]) -> Plan:
 
 
 def fill_idle(
-    scenario: Scenario, demand: Demand, names: dict[int, list[str]]
+    scenario: Scenario,
+    demand: Demand,
+    names: dict[int, list[str]],
+    pins: dict[tuple[str, int], int] | None = None,
 ) -> dict[int, list[str]]:
     """After a solve stopped early: give every open head to an officer who may take it without
-    breaking a rule, shift by shift, the heaviest heads and the least busy officers first."""
+    breaking a rule, shift by shift, the heaviest heads and the least busy officers first.
+    Pins come first; an absent officer is not given the shifts of the absence."""
     policy = scenario.policy
     slots = demand.slots
     index = {(s.date, s.shift): i for i, s in enumerate(slots)}
@@ -183,6 +218,12 @@ def fill_idle(
             worked[nrp].add(t)
             hours[(nrp, slots[t].date)] += slots[t].hours
     out = {n: list(v) for n, v in names.items()}
+    for (nrp, t), n in sorted((pins or {}).items()):
+        if nrp not in out.get(n, []) and t not in worked[nrp]:
+            out.setdefault(n, []).append(nrp)
+            worked[nrp].add(t)
+            hours[(nrp, slots[t].date)] += slots[t].hours
+    adjustments = scenario.adjustments
 
     def _slot_of(n: int) -> int:
         return index[(demand.needs[n].date, demand.needs[n].shift)]
@@ -211,6 +252,8 @@ def fill_idle(
             mine = worked[person.nrp]
             day_hours = hours[(person.nrp, need.date)] + slots[t].hours
             if t in mine or mine & clashes[t] or not within_daily_hours(day_hours, policy.rest):
+                continue
+            if adjustments.absence_during(person.nrp, slots[t].start, slots[t].end):
                 continue
             out.setdefault(n, []).append(person.nrp)
             mine.add(t)
