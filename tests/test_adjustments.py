@@ -87,3 +87,59 @@ def test_a_perwira_pinned_as_rank_and_file_is_told_the_policy(run: Run, tmp_path
     )
     out = run("validate", folder, code=1).stdout
     assert "perwira fill rank-and-file heads only when policy" in out or "does not hold" in out
+
+
+def test_replan_from_now_keeps_the_past_and_fills_the_gaps(run: Run, tmp_path: Path) -> None:
+    base = tmp_path / "base.json"
+    run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "-o", base)
+    published = json.loads(base.read_text(encoding="utf-8"))
+    # The two officers of ring 1 on 27 Aug pagi fall sick at the 06:00 roll call.
+    sick = sorted(
+        a["nrp"]
+        for a in published["assignments"]
+        if (a["post"], a["date"], a["shift"]) == ("kpu-ring1", "2024-08-27", "pagi")
+        and a["skill"] != "command"
+    )[:2]
+    absences = "".join(
+        f'  - {{nrp: "{nrp}", from: 2024-08-27 06:00, to: 2024-08-27 23:59, reason: sakit}}\n'
+        for nrp in sick
+    )
+    folder = _with(tmp_path, "absences:\n" + absences)
+    again = json.loads(
+        run(
+            "plan",
+            folder,
+            "--baseline",
+            base,
+            "--from",
+            "2024-08-27T06:00",
+            "--format",
+            "json",
+            "--no-remedies",
+            "-q",
+        ).stdout
+    )
+
+    def before_six(body: dict[str, object]) -> list[tuple[str, ...]]:
+        return sorted(
+            (a["nrp"], a["date"], a["shift"], a["post"], a["skill"])  # type: ignore[index]
+            for a in body["assignments"]  # type: ignore[attr-defined]
+            if a["date"] < "2024-08-27"  # type: ignore[index]
+        )
+
+    assert before_six(again) == before_six(published)
+    assert again["quality"]["heads_filled"] == published["quality"]["heads_filled"]
+    assert not any(a["nrp"] in sick and a["date"] == "2024-08-27" for a in again["assignments"])
+    released = {c["nrp"]: c["reason"] for c in again["changes"] if c["after"] is None}
+    assert all(released[nrp] == "absent: sakit" for nrp in sick)
+    fresh = json.loads(run("plan", folder, "--format", "json", "--no-remedies", "-q").stdout)
+    fresh_kept = {
+        (a["nrp"], a["date"], a["shift"], a["post"], a["skill"]) for a in fresh["assignments"]
+    } & {(a["nrp"], a["date"], a["shift"], a["post"], a["skill"]) for a in published["assignments"]}
+    assert again["quality"]["moved"] < len(published["assignments"]) - len(fresh_kept)
+    assert again["quality"]["load"]["max"] <= max(3, published["quality"]["load"]["max"])
+
+
+def test_from_needs_a_baseline(run: Run) -> None:
+    err = run("plan", EXAMPLE, "--from", "2024-08-27T06:00", code=2).stderr
+    assert "--baseline" in err

@@ -18,6 +18,7 @@ import typer
 from rich.console import Console, RenderableType
 
 from sinjai_ops import __version__, pipeline
+from sinjai_ops.models.adjustments import parse_moment
 from sinjai_ops.models.common import parse_date, suggest
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
 from sinjai_ops.models.problem import Problem
@@ -364,11 +365,28 @@ def plan(
         ),
     ] = True,
     quiet: QuietOption = False,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="With --baseline: re-plan from this local moment (YYYY-MM-DDTHH:MM); every "
+            "shift that starts before it stays as the baseline has it, less the absent.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Assign officers to every post and visit, or say exactly what is missing."""
     fmt = _format(format.value if format else None, output, list(PLAN_RENDERERS))
     _check_date_syntax(date)
-    planned = _solving(lambda: pipeline.plan(paths, time_limit, baseline, remedies))
+    moment = None
+    if start is not None:
+        if baseline is None:
+            _fail_usage("--from re-plans a published plan: give it with --baseline PLAN.json")
+        try:
+            moment = parse_moment(start)
+        except ValueError as exc:
+            _fail_usage(f"--from: {exc}")
+    planned = _solving(lambda: pipeline.plan(paths, time_limit, baseline, remedies, moment))
     if planned.plan is None or planned.checked.scenario is None:
         _report_invalid(planned.checked.problems, paths)
         return

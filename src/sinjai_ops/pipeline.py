@@ -9,8 +9,10 @@ import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sinjai_ops import validate as v
 from sinjai_ops.checklists import make_checklist
@@ -219,9 +221,11 @@ def plan(
     time_limit: float = DEFAULT_TIME_LIMIT,
     baseline: Path | None = None,
     remedies: bool = True,
+    start: datetime | None = None,
 ) -> Planned:
     """`plan`: load, validate, derive demand, solve (keeping to a baseline plan if given), say
-    why heads stay empty, and (with `remedies`) measure what would fill them."""
+    why heads stay empty, and (with `remedies`) measure what would fill them. `start` (naive,
+    local): re-plan from that moment, keeping the baseline's past."""
     # The solver (numpy, HiGHS) is imported only by the commands that solve.
     from sinjai_ops.remedies import find_remedies, neutrality
     from sinjai_ops.solve.causes import explain_shortfalls
@@ -238,7 +242,12 @@ def plan(
         return Planned(checked, None, None)
     scenario = checked.scenario
     demand = derive_demand(scenario)
-    made = explain_shortfalls(scenario, demand, make_plan(scenario, demand, time_limit, before))
+    moment = None
+    if start is not None:
+        moment = start.replace(tzinfo=ZoneInfo(scenario.operation.operation.timezone))
+    made = explain_shortfalls(
+        scenario, demand, make_plan(scenario, demand, time_limit, before, moment)
+    )
 
     def replan(changed: Scenario) -> Plan:
         return make_plan(changed, derive_demand(changed), time_limit)

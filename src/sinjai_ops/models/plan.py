@@ -97,7 +97,11 @@ class Change(Frozen):
     date: date
     shift: str
     before: Duty | None
+    """None: called in."""
     after: Duty | None
+    """None: released."""
+    reason: str | None = None
+    """Why, where the inputs say: an absence and its reason."""
 
 
 class Shortfall(Frozen):
@@ -208,6 +212,8 @@ class Quality(Frozen):
     """With a baseline: its assignments kept exactly (same officer, shift, post and skill)."""
     moved: int | None = None
     """With a baseline: its assignments not kept."""
+    replanned_from: datetime | None = None
+    """Re-planned from this moment: every shift that starts before it is the baseline's."""
 
 
 class Neutrality(Frozen):

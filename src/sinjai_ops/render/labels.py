@@ -83,6 +83,10 @@ _WORDS: dict[str, dict[str, str]] = {
             "min {min}, median {median:g}, max {max} (no plan can do with fewer than {bound})"
         ),
         "load_value_unproven": "min {min}, median {median:g}, max {max} (no bound: out of time)",
+        "load_value_from": (
+            "min {min}, median {median:g}, max {max} (re-planned from {moment}; the past is kept "
+            "as it was, so no bound is claimed for the whole)"
+        ),
         "schedule": "Schedule per officer",
         "changes": "Changes from the baseline plan",
         "no_changes": "Nobody moves.",
@@ -175,6 +179,10 @@ _WORDS: dict[str, dict[str, str]] = {
         ),
         "load_value_unproven": (
             "min {min}, median {median:g}, maks {max} (batas bawah tak sempat dihitung)"
+        ),
+        "load_value_from": (
+            "min {min}, median {median:g}, maks {max} (direncanakan ulang sejak {moment}; "
+            "yang sudah berlalu tetap, jadi tidak ada batas bawah untuk keseluruhan)"
         ),
         "schedule": "Jadwal per personel",
         "changes": "Perubahan dari rencana sebelumnya",

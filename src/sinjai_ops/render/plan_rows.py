@@ -288,9 +288,13 @@ def summary_lines(plan: Plan, lang: str) -> list[tuple[str, str]]:
         else []
     )
     status = word(lang, q.status, gap=q.heads_gap)
+    which = "load_value" if q.load.max_lower_bound is not None else "load_value_unproven"
+    if q.replanned_from is not None:
+        which = "load_value_from"
     load = word(
         lang,
-        "load_value" if q.load.max_lower_bound is not None else "load_value_unproven",
+        which,
+        moment=f"{q.replanned_from:%Y-%m-%d %H:%M}" if q.replanned_from else "",
         min=q.load.min,
         median=q.load.median,
         max=q.load.max,
@@ -338,6 +342,12 @@ def change_rows(plan: Plan, lang: str) -> list[list[str]]:
         return f"{p.rank} {p.name} ({nrp})" if p else nrp
 
     return [
-        [c.date.isoformat(), c.shift, who(c.nrp), duty(c.before), duty(c.after)]
+        [
+            c.date.isoformat(),
+            c.shift,
+            who(c.nrp),
+            duty(c.before),
+            duty(c.after) + (f" ({c.reason})" if c.reason else ""),
+        ]
         for c in plan.changes or []
     ]

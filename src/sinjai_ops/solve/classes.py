@@ -65,6 +65,10 @@ class OfficerClass:
     """Its members are perwira (their rank-and-file heads are a last resort)."""
     blocked: frozenset[int] = frozenset()
     """Slots its one member may not work (an absence); such officers have a class of their own."""
+    start: tuple[int, float] = (0, 0.0)
+    """The first slot its members may work and their hours on its day (re-plan from now)."""
+    past: int = 0
+    """Shifts each member already worked before the re-planned part."""
 
 
 def eligible_roles(person: Person, day: date, roles: list[Role], policy: Policy) -> frozenset[Role]:
@@ -72,15 +76,21 @@ def eligible_roles(person: Person, day: date, roles: list[Role], policy: Policy)
     return frozenset(role for role in roles if role.fits(person, day, policy))
 
 
-def officer_classes(scenario: Scenario, demand: Demand) -> list[OfficerClass]:
+def officer_classes(
+    scenario: Scenario,
+    demand: Demand,
+    starts: dict[str, tuple[int, float, int]] | None = None,
+) -> list[OfficerClass]:
     """Classes of interchangeable officers; an officer who is pinned or absent somewhere has a
-    class of their own, so that the model can hold them to it."""
+    class of their own, so that the model can hold them to it. `starts`: where each officer
+    stands after a frozen past (re-plan from now); officers who stand alike share a class."""
     days = sorted({s.date for s in demand.slots})
     roles = sorted({role_of(n) for n in demand.needs})
     policy = scenario.policy
     adjustments = scenario.adjustments
     alone = {p.nrp for p in adjustments.pins} | {a.nrp for a in adjustments.absences}
-    groups: dict[tuple[object, ...], list[str]] = defaultdict(list)
+    Key = tuple[bool, tuple[frozenset[Role], ...], str, frozenset[int], tuple[int, float, int]]
+    groups: dict[Key, list[str]] = defaultdict(list)
     # Many officers share everything that decides their roles: work that out once for each.
     known: dict[tuple[object, ...], tuple[frozenset[Role], ...]] = {}
     for person in scenario.roster.personnel:
@@ -105,9 +115,10 @@ def officer_classes(scenario: Scenario, demand: Demand) -> list[OfficerClass]:
                 if adjustments.absence_during(person.nrp, slot.start, slot.end) is not None
             )
         own = person.nrp if person.nrp in alone else ""
-        groups[(policy.perwira(person.rank), signature, own, blocked)].append(person.nrp)
+        begin = (starts or {}).get(person.nrp, (0, 0.0, 0))
+        groups[(policy.perwira(person.rank), signature, own, blocked, begin)].append(person.nrp)
     classes = [
-        OfficerClass(tuple(sorted(m)), sig, perwira, blocked)  # type: ignore[arg-type]
-        for (perwira, sig, _, blocked), m in groups.items()
+        OfficerClass(tuple(sorted(m)), sig, perwira, blocked, (begin[0], begin[1]), begin[2])
+        for (perwira, sig, _, blocked, begin), m in groups.items()
     ]
     return sorted(classes, key=lambda c: c.members[0])

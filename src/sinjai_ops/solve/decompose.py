@@ -75,7 +75,11 @@ def name_officers(
             by_slot[slot].append(node)
         nodes_at.append(by_slot)
 
+    # Shifts so far, with those worked before a re-planned part.
     load: dict[str, int] = defaultdict(int)
+    for cls in classes:
+        for nrp in cls.members:
+            load[nrp] = cls.past
     last_site: dict[str, str] = {}
     names: dict[int, list[str]] = {}
     visits: dict[str, list[int]] = defaultdict(list)  # the nodes each officer passed through
@@ -130,7 +134,8 @@ def name_officers(
             for nrp in nrps:
                 duties[nrp].append((slot_index[(need.date, need.shift)], n))
         for cls, net in zip(classes, networks, strict=True):
-            _even_out(cls.members, net, visits, duties, names, None if not before else cap)
+            floor = None if not before or cap is None else cap - cls.past
+            _even_out(cls.members, net, visits, duties, names, floor)
     return names
 
 

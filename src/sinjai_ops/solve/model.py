@@ -135,8 +135,9 @@ def one_shift_one_head(
     for k, arc in enumerate(net.arcs):
         if arc.slot is not None:
             worked.setdefault(arc.slot, []).append(v.arcs[c][k])
-    for slot, cols in sorted(worked.items()):
-        terms = [(col, 1.0) for col in cols]
+    # Also the slots the class has roles in but no way to work (before its start): none work.
+    for slot in sorted(set(worked) | set(roles_at)):
+        terms = [(col, 1.0) for col in worked.get(slot, [])]
         terms += [(v.working[(c, slot, role)], -1.0) for role in roles_at.get(slot, [])]
         prog.row(terms, 0.0, 0.0)
 
@@ -170,9 +171,13 @@ def no_more_heads_than_needed(
         prog.row(terms, fixed, fixed)
 
 
-def spread_the_load(prog: _Program, v: _Vars, c: int, net: Network, size: int) -> None:
+def spread_the_load(
+    prog: _Program, v: _Vars, c: int, net: Network, size: int, past: int = 0
+) -> None:
+    """The class's average load, with the shifts its members already worked (`past`, when
+    re-planning from a moment), is at most `v.load`."""
     terms = [(v.arcs[c][k], 1.0) for k, arc in enumerate(net.arcs) if arc.slot is not None]
-    prog.row([*terms, (v.load, -float(size))], -math.inf, 0.0)
+    prog.row([*terms, (v.load, -float(size))], -math.inf, -float(size * past))
 
 
 def solve_classes(
@@ -229,7 +234,7 @@ def solve_classes(
         size = len(cls.members)
         rest_and_daily_hours(prog, v, c, net, size)
         one_shift_one_head(prog, v, c, net, roles_at[c])
-        spread_the_load(prog, v, c, net, size)
+        spread_the_load(prog, v, c, net, size, cls.past)
     no_more_heads_than_needed(prog, v, pinned)
 
     deadline = time.monotonic() + time_limit

@@ -52,8 +52,14 @@ def next_free(slots: list[Slot], rest: RestPolicy) -> list[int]:
 
 
 def schedule_network(
-    slots: list[Slot], workable: frozenset[int], after: list[int], rest: RestPolicy
+    slots: list[Slot],
+    workable: frozenset[int],
+    after: list[int],
+    rest: RestPolicy,
+    start: tuple[int, float] = (0, 0.0),
 ) -> Network:
+    """`start`: the first slot its officers may work and the hours they have already worked on
+    its day (a re-plan from a moment: what the frozen past left them)."""
     end = len(slots)
     index: dict[tuple[int, float], int] = {}
     arcs: list[Arc] = []
@@ -66,7 +72,7 @@ def schedule_network(
             todo.append(key)
         return index[key]
 
-    source = node(0, 0.0)
+    source = node(*start)
     sink = node(end, 0.0)
     while todo:
         t, hours = todo.pop()

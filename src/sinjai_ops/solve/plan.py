@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from sinjai_ops.models.plan import (
     DEFAULT_TIME_LIMIT,
@@ -37,11 +37,30 @@ def make_plan(
     demand: Demand,
     time_limit: float = DEFAULT_TIME_LIMIT,
     baseline: list[Assignment] | None = None,
+    start: datetime | None = None,
 ) -> Plan:
     """The plan; with a baseline (an earlier plan), one that moves as few officers as it can
-    without filling fewer heads."""
+    without filling fewer heads. With `start` too (re-plan from now), every shift of the
+    baseline that starts before that moment stays as it was, less the absent officers, and only
+    the shifts from then on are planned again, from where the past left each officer."""
     policy = scenario.policy
-    classes = officer_classes(scenario, demand)
+    after = next_free(demand.slots, policy.rest)
+    full = demand
+    frozen: dict[int, list[str]] = {}
+    starts: dict[str, tuple[int, float, int]] | None = None
+    moved_to: list[int] = list(range(len(demand.needs)))
+    if start is not None:
+        first = next(
+            (t for t, s in enumerate(demand.slots) if s.start.timestamp() >= start.timestamp()),
+            len(demand.slots),
+        )
+        frozen, starts = _freeze(scenario, demand, baseline or [], first, after)
+        slot_at = {(s.date, s.shift): t for t, s in enumerate(demand.slots)}
+        moved_to = [
+            n for n, need in enumerate(demand.needs) if slot_at[(need.date, need.shift)] >= first
+        ]
+        demand = demand.model_copy(update={"needs": [demand.needs[n] for n in moved_to]})
+    classes = officer_classes(scenario, demand, starts)
     day_index = {d: i for i, d in enumerate(sorted({s.date for s in demand.slots}))}
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
     needed: dict[int, set[Role]] = defaultdict(set)
@@ -51,7 +70,7 @@ def make_plan(
     for cls in classes:
         mine: dict[int, list[Role]] = {}
         for slot, roles in needed.items():
-            if slot in cls.blocked:
+            if slot in cls.blocked or slot < cls.start[0]:
                 continue
             usable = roles & cls.roles_by_day[day_index[demand.slots[slot].date]]
             if usable:
@@ -64,9 +83,9 @@ def make_plan(
         for (nrp, slot), n in sorted(pins.items())
         if nrp in class_of
     ]
-    after = next_free(demand.slots, policy.rest)
     networks = [
-        schedule_network(demand.slots, frozenset(mine), after, policy.rest) for mine in roles_at
+        schedule_network(demand.slots, frozenset(mine), after, policy.rest, cls.start)
+        for mine, cls in zip(roles_at, classes, strict=True)
     ]
     names: dict[int, list[str]] = {}
     load_bound: int | None
@@ -77,7 +96,8 @@ def make_plan(
         status, weighted, bound, load_bound = "optimal", 0, 0, 0
     else:
         before = _baseline_roles(demand, baseline or [])
-        kept = _kept_per_class(classes, networks, roles_at, before) if baseline else None
+        busiest = max(Counter(a.nrp for a in baseline or []).values(), default=0)
+        kept = _kept_per_class(classes, networks, roles_at, before, busiest) if baseline else None
         try:
             outcome = solve_classes(classes, networks, demand, roles_at, time_limit, kept, pins_at)
         except NoPlanInTime:
@@ -97,8 +117,52 @@ def make_plan(
         names = fill_idle(scenario, demand, names, pins)
         weighted = sum(demand.needs[n].weight * len(v) for n, v in names.items())
         bound = max(bound, weighted)
-    plan = _assemble(scenario, demand, names, status, weighted, bound, load_bound)
-    return plan if baseline is None else _compare(plan, baseline)
+    if start is not None:
+        # Back to the needs of the whole operation, with the frozen past beside the new future.
+        past = sum(full.needs[n].weight * len(v) for n, v in frozen.items())
+        names = {**frozen, **{moved_to[n]: v for n, v in names.items()}}
+        weighted, bound = weighted + past, bound + past
+    plan = _assemble(scenario, full, names, status, weighted, bound, load_bound)
+    if start is not None:
+        plan = plan.model_copy(
+            update={"quality": plan.quality.model_copy(update={"replanned_from": start})}
+        )
+    return plan if baseline is None else _compare(plan, baseline, scenario)
+
+
+def _freeze(
+    scenario: Scenario,
+    demand: Demand,
+    baseline: list[Assignment],
+    first: int,
+    after: list[int],
+) -> tuple[dict[int, list[str]], dict[str, tuple[int, float, int]]]:
+    """The baseline's assignments of the shifts before slot `first`, less the officers absent
+    then, by need; and for every officer the first slot they may work from `first` on and the
+    hours they have already worked on its day, and the shifts they worked before it."""
+    slots = demand.slots
+    slot_at = {(s.date, s.shift): t for t, s in enumerate(slots)}
+    need_at = {(n.date, n.shift, n.site, n.post, n.skill): k for k, n in enumerate(demand.needs)}
+    frozen: dict[int, list[str]] = defaultdict(list)
+    worked: dict[str, list[int]] = defaultdict(list)
+    for a in baseline:
+        t = slot_at.get((a.date, a.shift))
+        n = need_at.get((a.date, a.shift, a.site, a.post, a.skill))
+        if t is None or n is None or t >= first:
+            continue
+        if scenario.adjustments.absence_during(a.nrp, slots[t].start, slots[t].end):
+            continue
+        if len(frozen[n]) < demand.needs[n].heads:
+            frozen[n].append(a.nrp)
+            worked[a.nrp].append(t)
+    starts: dict[str, tuple[int, float, int]] = {}
+    for person in scenario.roster.personnel:
+        mine = worked.get(person.nrp, [])
+        t0 = max([first, *(after[t] for t in mine)])
+        day = slots[t0].date if t0 < len(slots) else None
+        hours = sum(slots[t].hours for t in mine if slots[t].date == day)
+        starts[person.nrp] = (t0, round(hours, 6), len(mine))
+    return {n: sorted(v) for n, v in frozen.items()}, starts
 
 
 def pinned_needs(scenario: Scenario, demand: Demand) -> dict[tuple[str, int], int]:
@@ -142,6 +206,7 @@ def _kept_per_class(
     networks: list[Network],
     roles_at: list[dict[int, list[Role]]],
     before: dict[str, dict[int, tuple[str, Role]]],
+    busiest: int,
 ) -> Kept:
     roles: Counter[tuple[int, int, Role]] = Counter()
     arcs: Counter[tuple[int, int]] = Counter()
@@ -164,11 +229,10 @@ def _kept_per_class(
                     node = net.arcs[work[0]].head
                 else:
                     node = next(net.arcs[k].head for k in leaving[node] if net.arcs[k].slot is None)
-    busiest = max((len(had) for had in before.values()), default=0)
     return Kept(dict(roles), dict(arcs), busiest)
 
 
-def _compare(plan: Plan, baseline: list[Assignment]) -> Plan:
+def _compare(plan: Plan, baseline: list[Assignment], scenario: Scenario) -> Plan:
     def duties(items: list[Assignment]) -> dict[tuple[str, date, str], Duty]:
         return {
             (a.nrp, a.date, a.shift): Duty(site=a.site, post=a.post, skill=a.skill) for a in items
@@ -176,8 +240,24 @@ def _compare(plan: Plan, baseline: list[Assignment]) -> Plan:
 
     old, new = duties(baseline), duties(plan.assignments)
     shift_order = {s.shift: s.order for s in plan.slots}
+    slots = {(s.date, s.shift): s for s in plan.slots}
+
+    def why(nrp: str, day: date, shift: str) -> str | None:
+        slot = slots.get((day, shift))
+        absence = scenario.adjustments.absence_during(nrp, slot.start, slot.end) if slot else None
+        if absence is not None:
+            return f"absent: {absence.reason}" if absence.reason else "absent"
+        return None
+
     changes = [
-        Change(nrp=nrp, date=day, shift=shift, before=old.get(key), after=new.get(key))
+        Change(
+            nrp=nrp,
+            date=day,
+            shift=shift,
+            before=old.get(key),
+            after=new.get(key),
+            reason=why(nrp, day, shift),
+        )
         for key in sorted(
             set(old) | set(new), key=lambda k: (k[1], shift_order.get(k[2], -1), k[2], k[0])
         )
