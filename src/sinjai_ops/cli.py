@@ -28,6 +28,7 @@ from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
 from sinjai_ops.render.labels import LANGS
 from sinjai_ops.render.problems import PROBLEM_RENDERERS
 from sinjai_ops.render.view import View
+from sinjai_ops.render.whofits import WHO_FITS_RENDERERS
 from sinjai_ops.schema import schema_texts
 
 app = typer.Typer(
@@ -459,6 +460,65 @@ def checklist(
     view = View(lang=lang.value if lang else listed.checklist.language or "en")
     shown = listed.checklist.only(day, site, owner)
     _emit(CHECKLIST_RENDERERS[fmt](shown, view), output)
+
+
+FitFormat = Enum("FitFormat", {k: k for k in WHO_FITS_RENDERERS}, type=str)  # type: ignore[misc]
+
+
+@app.command("who-fits")
+def who_fits(
+    paths: ScenarioPaths,
+    date: Annotated[
+        str,
+        typer.Option(
+            help="The day: YYYY-MM-DD, or today, tomorrow (hari-ini, besok).", show_default=False
+        ),
+    ],
+    shift: Annotated[str, typer.Option(help="The shift's id.", show_default=False)],
+    site: Annotated[str, typer.Option(help="The site's id.", show_default=False)],
+    skill: Annotated[
+        str | None, typer.Option(help="Only this skill (default: any head there).")
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="The published plan (--format json) to ask against (default: plan now).",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        FitFormat | None,
+        typer.Option("--format", "-f", help="Output format (default: table).", show_default=False),
+    ] = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
+    quiet: QuietOption = False,
+) -> None:
+    """Who could take one more head at a site in a shift now, best first, and why not the rest."""
+    fmt = _format(format.value if format else None, output, list(WHO_FITS_RENDERERS))
+    _check_date_syntax(date)
+    checked = _solving(lambda: pipeline.load_scenario(paths))
+    if checked.scenario is None:
+        _report_invalid(checked.problems, paths)
+        return
+    scenario = checked.scenario
+    day = _day(date, scenario)
+    assert day is not None
+    _one_of("--shift", shift, [s.id for s in scenario.operation.shifts])
+    _one_of("--site", site, _sites(scenario))
+    if skill is not None:
+        _one_of("--skill", skill, list(scenario.policy.skills))
+    fitted = _solving(
+        lambda: pipeline.who_fits(paths, day, shift, site, skill, baseline, time_limit)
+    )
+    if fitted.result is None:
+        _report_invalid(fitted.checked.problems, paths)
+        return
+    if not quiet:
+        _mention_warnings(fitted.checked.problems, paths)
+    view = View(lang=lang.value if lang else scenario.operation.operation.language or "en")
+    _emit(WHO_FITS_RENDERERS[fmt](fitted.result, view), output)
 
 
 @app.command()

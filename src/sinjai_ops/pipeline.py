@@ -9,7 +9,7 @@ import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,6 +24,7 @@ from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT, Assignment, BaselineFile,
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.models.whofits import WhoFits
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
@@ -316,3 +317,39 @@ def _check_group(group: _Group) -> Checked:
     )
     scenario, found = v.check_scenario(docs, defaults, inputs, problems)
     return Checked(scenario, tuple(found))
+
+
+@dataclass(frozen=True)
+class Fitted:
+    checked: Checked
+    result: WhoFits | None
+
+
+def who_fits(
+    paths: Sequence[Path],
+    day: date,
+    shift: str,
+    site: str,
+    skill: str | None = None,
+    baseline: Path | None = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+) -> Fitted:
+    """`who-fits`: against the published plan (`baseline`), else a plan made now."""
+    from sinjai_ops.solve.whofits import who_fits as find
+
+    if baseline is None:
+        planned = plan(paths, time_limit, remedies=False)
+        if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
+            return Fitted(planned.checked, None)
+        assignments = planned.plan.assignments
+        checked, demand = planned.checked, planned.demand
+    else:
+        checked = load_scenario(paths)
+        published, found = load_baseline(baseline)
+        if found or checked.scenario is None or published is None:
+            problems = tuple(sorted({*checked.problems, *found}, key=Problem.sort_key))
+            return Fitted(Checked(None, problems), None)
+        demand = derive_demand(checked.scenario)
+        assignments = published
+    assert checked.scenario is not None
+    return Fitted(checked, find(checked.scenario, demand, assignments, day, shift, site, skill))

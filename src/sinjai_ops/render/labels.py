@@ -134,6 +134,12 @@ _WORDS: dict[str, dict[str, str]] = {
         ),
         "roll_call": "Roll call led by",
         "total": "Total",
+        "who_fits_title": "Who can take one more {skill} head at {site}, {day}, {shift} shift",
+        "any_skill": "any",
+        "fits": "Can take it (best first)",
+        "not_fits": "Cannot",
+        "nobody_fits": "Nobody can: ask for BKO.",
+        "why": "Why",
         "neutrality": "Neutrality (declared ties)",
         "neutrality_value": (
             "{n} tied officers kept off their candidates' visits and sites; cost {cost} heads"
@@ -232,6 +238,14 @@ _WORDS: dict[str, dict[str, str]] = {
         ),
         "roll_call": "Pimpinan apel",
         "total": "Jumlah",
+        "who_fits_title": (
+            "Siapa yang dapat mengisi satu posisi {skill} lagi di {site}, {day}, shift {shift}"
+        ),
+        "any_skill": "apa saja",
+        "fits": "Dapat (urutan terbaik)",
+        "not_fits": "Tidak dapat",
+        "nobody_fits": "Tidak ada: ajukan BKO.",
+        "why": "Alasan",
         "neutrality": "Netralitas (hubungan yang dideklarasikan)",
         "neutrality_value": (
             "{n} personel dijauhkan dari kunjungan dan lokasi paslon terkait; biaya {cost} personel"

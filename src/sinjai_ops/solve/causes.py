@@ -32,6 +32,35 @@ def _holds(person: Person, roles: list[Role], policy_ranks: list[str]) -> bool:
     return False
 
 
+def out_of_reach(
+    scenario: Scenario, person: Person, slot: Slot, roles: list[Role], mine: list[Slot]
+) -> str | None:
+    """The first reason (of `REASONS`) that keeps a person from every one of `roles` in a
+    slot, given the slots they already work; None when they could take one."""
+    policy = scenario.policy
+    if not person.assignable:
+        return "not_assignable"
+    if person.on_leave(slot.date):
+        return "leave"
+    if scenario.adjustments.absence_during(person.nrp, slot.start, slot.end):
+        return "leave"  # an absence of adjustments.yaml (sakit, izin, dinas luar, ...)
+    held = {r.skill for r in roles if not r.leads and r.skill in person.skills}
+    drills = policy.drills.max_age_days
+    if held and not any(person.qualified(k, slot.date, drills.get(k)) for k in held):
+        return "drill"
+    if not any(role.fits(person, slot.date, policy) for role in roles):
+        return "rank"
+    if slot in mine:
+        return "busy"
+    same_day = sum(s.hours for s in mine if s.date == slot.date) + slot.hours
+    clash = any(
+        not (enough_rest(s, slot, policy.rest) or enough_rest(slot, s, policy.rest)) for s in mine
+    )
+    if clash or not within_daily_hours(same_day, policy.rest):
+        return "rest"
+    return None
+
+
 def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
     """The plan with `causes` on every line of its BKO request."""
     policy = scenario.policy
@@ -46,31 +75,6 @@ def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
     for a in plan.assignments:
         worked[a.nrp].append(slot_of[(a.date, a.shift)])
 
-    def reason(person: Person, slot: Slot, roles: list[Role]) -> str | None:
-        if not person.assignable:
-            return "not_assignable"
-        if person.on_leave(slot.date):
-            return "leave"
-        if scenario.adjustments.absence_during(person.nrp, slot.start, slot.end):
-            return "leave"  # an absence of adjustments.yaml (sakit, izin, dinas luar, ...)
-        held = {r.skill for r in roles if not r.leads and r.skill in person.skills}
-        drills = policy.drills.max_age_days
-        if held and not any(person.qualified(k, slot.date, drills.get(k)) for k in held):
-            return "drill"
-        if not any(role.fits(person, slot.date, policy) for role in roles):
-            return "rank"
-        mine = worked.get(person.nrp, [])
-        if slot in mine:
-            return "busy"
-        same_day = sum(s.hours for s in mine if s.date == slot.date) + slot.hours
-        clash = any(
-            not (enough_rest(s, slot, policy.rest) or enough_rest(slot, s, policy.rest))
-            for s in mine
-        )
-        if clash or not within_daily_hours(same_day, policy.rest):
-            return "rest"
-        return None
-
     lines = []
     for line in plan.reinforcements:
         roles = short_roles[(line.date, line.shift, line.site, line.skill)]
@@ -81,7 +85,7 @@ def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
             if not _holds(person, roles, policy.ranks):
                 continue
             holders += 1
-            why = reason(person, slot, roles)
+            why = out_of_reach(scenario, person, slot, roles, worked.get(person.nrp, []))
             if why is not None:
                 counts[why] += 1
         lines.append(_with_causes(line, Causes(holders=holders, **counts)))

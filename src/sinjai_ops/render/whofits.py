@@ -1,0 +1,74 @@
+"""The answer of `who-fits`: JSON for scripts (per the contract: `fits`, `not`), a table and
+Markdown for the officer at the post."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from tabulate import tabulate
+
+from sinjai_ops.models.whofits import WhoFits
+from sinjai_ops.render.labels import long_date, skill_label, word
+from sinjai_ops.render.view import View
+
+
+def _title(result: WhoFits, lang: str) -> str:
+    what = skill_label(lang, result.skill) if result.skill else word(lang, "any_skill")
+    return word(
+        lang,
+        "who_fits_title",
+        skill=what,
+        site=result.site,
+        day=long_date(lang, result.date),
+        shift=result.shift,
+    )
+
+
+def as_json(result: WhoFits, view: View) -> str:
+    body = result.model_dump(mode="json", by_alias=True)
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_table(result: WhoFits, view: View) -> RenderableType:
+    lang = view.lang
+    fits = Table(title=word(lang, "fits"), title_justify="left", border_style="green")
+    for key in ("nrp", "rank", "name", "unit", "shifts", "why"):
+        fits.add_column(word(lang, key), no_wrap=key in ("nrp", "shifts"))
+    for f in result.fits:
+        fits.add_row(f.nrp, f.rank, f.name, f.unit, str(f.shifts), f.reason)
+    nots = Table(title=word(lang, "not_fits"), title_justify="left")
+    for key in ("nrp", "rank", "name", "unit", "why"):
+        nots.add_column(word(lang, key), no_wrap=key == "nrp")
+    for n in result.not_:
+        nots.add_row(n.nrp, n.rank, n.name, n.unit, n.reason)
+    parts: list[RenderableType] = [Text(_title(result, lang), style="bold")]
+    parts.append(fits if result.fits else Text(word(lang, "nobody_fits"), style="red"))
+    parts.append(nots)
+    return Group(*parts)
+
+
+def as_markdown(result: WhoFits, view: View) -> str:
+    lang = view.lang
+    out = [f"# {_title(result, lang)}", "", f"## {word(lang, 'fits')}", ""]
+    if result.fits:
+        rows = [[f.nrp, f.rank, f.name, f.unit, str(f.shifts), f.reason] for f in result.fits]
+        heads = [word(lang, k) for k in ("nrp", "rank", "name", "unit", "shifts", "why")]
+        out += [tabulate(rows, headers=heads, tablefmt="pipe", disable_numparse=True), ""]
+    else:
+        out += [word(lang, "nobody_fits"), ""]
+    out += [f"## {word(lang, 'not_fits')}", ""]
+    rows = [[n.nrp, n.rank, n.name, n.unit, n.reason] for n in result.not_]
+    heads = [word(lang, k) for k in ("nrp", "rank", "name", "unit", "why")]
+    out += [tabulate(rows, headers=heads, tablefmt="pipe", disable_numparse=True), ""]
+    return "\n".join(out)
+
+
+WHO_FITS_RENDERERS: dict[str, Callable[[WhoFits, View], str | RenderableType]] = {
+    "table": as_table,
+    "markdown": as_markdown,
+    "json": as_json,
+}

@@ -1,0 +1,154 @@
+"""Who could take one more head at a site in a shift, now: the officers that every rule of the
+plan allows there, best first, and why each of the others cannot (the rules asked are those of
+the model, through `causes.out_of_reach`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime, timedelta
+
+from sinjai_ops.demand import member_band
+from sinjai_ops.models.plan import Assignment, Demand, Slot
+from sinjai_ops.models.roster import Person
+from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.models.whofits import Fit, NotFit, WhoFits
+from sinjai_ops.solve.causes import out_of_reach
+from sinjai_ops.solve.classes import Role, role_of
+from sinjai_ops.solve.rules import free_again
+
+
+def who_fits(
+    scenario: Scenario,
+    demand: Demand,
+    assignments: list[Assignment],
+    day: date,
+    shift: str,
+    site: str,
+    skill: str | None = None,
+) -> WhoFits:
+    policy = scenario.policy
+    slots = {(s.date, s.shift): s for s in demand.slots}
+    slot = slots[(day, shift)]
+    roles: list[Role] = sorted(
+        {
+            role_of(n)
+            for n in demand.needs
+            if (n.date, n.shift, n.site) == (day, shift, site)
+            and (skill is None or n.skill == skill)
+        }
+    )
+    if not roles and skill is not None:
+        # No head of that skill there yet: one more would be a rank-and-file head.
+        low, high = member_band(None, policy)
+        roles = [Role(skill, "", low or "", high or "")]
+    worked: dict[str, list[Assignment]] = {}
+    for a in assignments:
+        worked.setdefault(a.nrp, []).append(a)
+    here = [a for a in assignments if (a.date, a.shift, a.site) == (day, shift, site)]
+    units_here = Counter(
+        p.unit for p in scenario.roster.personnel if p.nrp in {a.nrp for a in here}
+    )
+    fits: list[tuple[tuple[object, ...], Fit]] = []
+    nots: list[NotFit] = []
+    for person in scenario.roster.personnel:
+        if not _holds(person, roles, policy.ranks):
+            continue
+        mine = [slots[(a.date, a.shift)] for a in worked.get(person.nrp, [])]
+        why = out_of_reach(scenario, person, slot, roles, mine)
+        if why is None:
+            before = sorted(
+                {a.date for a in worked.get(person.nrp, []) if a.site == site and a.date <= day}
+            )
+            same_unit = units_here.get(person.unit, 0) > 0
+            words = [f"free in {shift}", f"{len(mine)} shifts so far"]
+            if before:
+                words.append(f"stood at {site} on {before[-1]}")
+            if same_unit:
+                words.append(f"{person.unit} already on duty there")
+            key = (len(mine), not before, not same_unit, person.nrp)
+            fits.append((key, Fit(**_who(person), shifts=len(mine), reason="; ".join(words))))
+        else:
+            text = _explain(scenario, person, slot, roles, worked.get(person.nrp, []), why)
+            nots.append(NotFit(**_who(person), reason=text, code=why))
+    return WhoFits(
+        date=day,
+        shift=shift,
+        site=site,
+        skill=skill,
+        fits=[f for _, f in sorted(fits, key=lambda kv: kv[0])],
+        **{"not": sorted(nots, key=lambda n: (n.code, n.nrp))},
+    )
+
+
+def _who(person: Person) -> dict[str, str]:
+    return {"nrp": person.nrp, "name": person.name, "rank": person.rank, "unit": person.unit}
+
+
+def _holds(person: Person, roles: list[Role], ranks: list[str]) -> bool:
+    for role in roles:
+        if role.leads:
+            if ranks.index(person.rank) >= ranks.index(role.min_rank):
+                return True
+        elif role.skill in person.skills:
+            return True
+    return False
+
+
+def _explain(
+    scenario: Scenario,
+    person: Person,
+    slot: Slot,
+    roles: list[Role],
+    mine: list[Assignment],
+    why: str,
+) -> str:
+    """The reason in words, with the date or time that matters."""
+    policy = scenario.policy
+    if why == "not_assignable":
+        return "not plotted (assignable: false)"
+    if why == "leave":
+        for leave in person.unavailable:
+            if leave.start <= slot.date <= leave.end:
+                return f"on leave ({leave.reason or 'cuti'}) until {leave.end}"
+        absence = scenario.adjustments.absence_during(person.nrp, slot.start, slot.end)
+        if absence is not None:
+            return (
+                f"absent ({absence.reason or 'no reason given'}) until {absence.end:%Y-%m-%d %H:%M}"
+            )
+    if why == "drill":
+        skills = [r.skill for r in roles if not r.leads and r.skill in person.skills]
+        for skill in skills:
+            drilled = person.drills.get(skill)
+            limit = policy.drills.max_age_days.get(skill)
+            if drilled is None:
+                return f"no {skill} drill recorded"
+            if limit is not None:
+                return f"{skill} drill expired on {drilled + timedelta(days=limit)}"
+    if why == "rank":
+        if set(person.ties) & {c for r in roles for c in r.avoid}:
+            return f"tied to {', '.join(sorted(set(person.ties)))} (neutrality)"
+        if policy.perwira(person.rank):
+            return f"{person.rank} is perwira: not on rank-and-file heads by policy"
+        return f"rank {person.rank} does not fit the heads there"
+    if why == "busy":
+        same = next(a for a in mine if (a.date, a.shift) == (slot.date, slot.shift))
+        return f"already on {same.post} ({same.site}) in this shift"
+    if why == "rest":
+        slots = {(s.date, s.shift): s for s in scenario.operation.slots()}
+        before = [slots[(a.date, a.shift)] for a in mine]
+        earlier = [s for s in before if s.start < slot.start]
+        if earlier:
+            last = max(earlier, key=lambda s: s.start.timestamp())
+            free = free_again(last, policy.rest)
+            if free > slot.start.timestamp():
+                return f"rests until {_clock(free, slot)} after {last.shift} of {last.date}"
+        later = [s for s in before if s.start > slot.start]
+        if later:
+            first = min(later, key=lambda s: s.start.timestamp())
+            return f"works {first.shift} of {first.date}: too little rest between"
+        return f"more than {policy.rest.max_hours_per_day:g} h on {slot.date}"
+    return why
+
+
+def _clock(moment: float, slot: Slot) -> str:
+    return datetime.fromtimestamp(moment, slot.start.tzinfo).strftime("%Y-%m-%d %H:%M")
