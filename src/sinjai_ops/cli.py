@@ -24,6 +24,7 @@ from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.render import PLAN_RENDERERS
+from sinjai_ops.render.anev import ANEV_RENDERERS
 from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
 from sinjai_ops.render.labels import LANGS
 from sinjai_ops.render.problems import PROBLEM_RENDERERS
@@ -519,6 +520,65 @@ def who_fits(
         _mention_warnings(fitted.checked.problems, paths)
     view = View(lang=lang.value if lang else scenario.operation.operation.language or "en")
     _emit(WHO_FITS_RENDERERS[fmt](fitted.result, view), output)
+
+
+AnevFormat = Enum("AnevFormat", {k: k for k in ANEV_RENDERERS}, type=str)  # type: ignore[misc]
+
+
+@app.command()
+def anev(
+    paths: ScenarioPaths,
+    plan_file: Annotated[
+        Path,
+        typer.Option(
+            "--plan", help="The plan that was published (--format json).", show_default=False
+        ),
+    ],
+    attendance: Annotated[
+        Path,
+        typer.Option(
+            help="What the roll calls found: YAML (attendance:) or CSV (nrp,date,shift,status,"
+            "reason,minutes); only exceptions are listed.",
+            show_default=False,
+        ),
+    ],
+    date: DateOption = None,
+    format: Annotated[
+        AnevFormat | None,
+        typer.Option("--format", "-f", help="Output format (default: table).", show_default=False),
+    ] = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    adjustments_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--adjustments-out",
+            help="Write the absences as an adjustments.yaml fragment for the next re-plan.",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """The daily evaluation: planned against present, absences, empty heads."""
+    fmt = _format(format.value if format else None, output, list(ANEV_RENDERERS))
+    _check_date_syntax(date)
+    checked = _solving(lambda: pipeline.load_scenario(paths))
+    if checked.scenario is None:
+        _report_invalid(checked.problems, paths)
+        return
+    day = _day(date, checked.scenario)
+    evaluated = _solving(
+        lambda: pipeline.anev(paths, plan_file, attendance, [day] if day else None)
+    )
+    if evaluated.evaluation is None or evaluated.fragment is None:
+        _report_invalid(evaluated.checked.problems, [*paths, plan_file, attendance])
+        return
+    if not quiet:
+        _mention_warnings(evaluated.checked.problems, paths)
+    view = View(lang=lang.value if lang else checked.scenario.operation.operation.language or "en")
+    _emit(ANEV_RENDERERS[fmt](evaluated.evaluation, view), output)
+    if adjustments_out is not None:
+        write_atomically(adjustments_out, evaluated.fragment)
 
 
 @app.command()

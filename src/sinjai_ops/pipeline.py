@@ -5,8 +5,10 @@ Only this module reads files; every stage it calls is a pure function.
 
 from __future__ import annotations
 
+import csv
 import functools
 import hashlib
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,9 +20,17 @@ from sinjai_ops import validate as v
 from sinjai_ops.checklists import make_checklist
 from sinjai_ops.demand import derive_demand
 from sinjai_ops.load import decode, load_yaml
+from sinjai_ops.models.attendance import AttendanceFile, Evaluation
 from sinjai_ops.models.checklist import Checklist
-from sinjai_ops.models.document import Document
-from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT, Assignment, BaselineFile, Demand, Plan
+from sinjai_ops.models.document import Document, Loc
+from sinjai_ops.models.plan import (
+    DEFAULT_TIME_LIMIT,
+    Assignment,
+    BaselineFile,
+    Demand,
+    Plan,
+    PublishedPlan,
+)
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.scenario import Scenario
@@ -353,3 +363,86 @@ def who_fits(
         assignments = published
     assert checked.scenario is not None
     return Fitted(checked, find(checked.scenario, demand, assignments, day, shift, site, skill))
+
+
+def _csv_document(text: str, name: str) -> tuple[Document | None, list[Problem]]:
+    """A CSV export (`,` or `;`, a header row) as the document of a YAML list of mappings under
+    `key`, each cell placed at its row and column, so that problems point at the cell."""
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    if not rows:
+        return None, [Problem(file=name, line=1, column=1, path="", message="the file is empty")]
+    header = [h.strip().casefold() for h in rows[0]]
+    values: dict[tuple[str | int, ...], Loc] = {(): Loc(name, 1, 1)}
+    keys: dict[tuple[str | int, ...], Loc] = {}
+    items: list[dict[str, str]] = []
+    values[("attendance",)] = Loc(name, 2 if len(rows) > 1 else 1, 1)
+    for r, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        k = len(items)
+        item: dict[str, str] = {}
+        values[("attendance", k)] = Loc(name, r, 1)
+        for c, (field_name, cell) in enumerate(zip(header, row, strict=False), start=1):
+            if cell.strip():
+                item[field_name] = cell.strip()
+                values[("attendance", k, field_name)] = Loc(name, r, c)
+                keys[("attendance", k, field_name)] = Loc(name, 1, c)
+        items.append(item)
+    return Document(name, {"attendance": items}, values, keys), []
+
+
+def load_attendance(path: Path) -> tuple[AttendanceFile | None, list[Problem]]:
+    """What the roll calls found: YAML (`attendance:`) or CSV with a header row."""
+    name = display(path)
+    text, problems = decode(_read(path), name)
+    if text is None:
+        return None, problems
+    if path.suffix.lower() == ".csv":
+        doc, problems = _csv_document(text, name)
+    else:
+        doc, problems = load_yaml(text, name)
+    if doc is None or problems:
+        return None, problems
+    model, problems = v.parse_model(doc, AttendanceFile)
+    return model, problems
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    checked: Checked
+    evaluation: Evaluation | None
+    fragment: str | None = None
+    """The absences as an adjustments.yaml fragment."""
+
+
+def anev(
+    paths: Sequence[Path], plan_file: Path, attendance: Path, days: list[date] | None = None
+) -> Evaluated:
+    """`anev`: the published plan against what the roll calls found."""
+    from sinjai_ops.anev import adjustments_fragment, evaluate
+
+    checked = load_scenario(paths)
+    published, found = load_published(plan_file)
+    marks, found_marks = load_attendance(attendance)
+    problems = [*found, *found_marks]
+    if problems or checked.scenario is None or published is None or marks is None:
+        merged = tuple(sorted({*checked.problems, *problems}, key=Problem.sort_key))
+        return Evaluated(Checked(None, merged), None)
+    scenario = checked.scenario
+    slots = scenario.operation.slots()
+    evaluation = evaluate(scenario, slots, published.assignments, published.shortfalls, marks, days)
+    return Evaluated(checked, evaluation, adjustments_fragment(evaluation, slots))
+
+
+def load_published(path: Path) -> tuple[PublishedPlan | None, list[Problem]]:
+    """The assignments and shortfalls of a plan written by `plan --format json`."""
+    name = display(path)
+    text, problems = decode(_read(path), name)
+    if text is None:
+        return None, problems
+    doc, problems = load_yaml(text, name, "JSON" if path.suffix == ".json" else "YAML")
+    if doc is None or problems:
+        return None, problems
+    return v.parse_model(doc, PublishedPlan)

@@ -84,6 +84,15 @@ class BaselineFile(Frozen):
     assignments: list[Assignment]
 
 
+class PublishedPlan(Frozen):
+    """A plan written earlier by `plan --format json`, as `anev` reads it."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    assignments: list[Assignment]
+    shortfalls: list[Shortfall] = Field(default_factory=list)
+
+
 class Duty(Frozen):
     site: str
     post: str
