@@ -28,6 +28,7 @@ from sinjai_ops.render.anev import ANEV_RENDERERS
 from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
 from sinjai_ops.render.labels import LANGS
 from sinjai_ops.render.problems import PROBLEM_RENDERERS
+from sinjai_ops.render.roster_xlsx import export_roster
 from sinjai_ops.render.view import View
 from sinjai_ops.render.whofits import WHO_FITS_RENDERERS
 from sinjai_ops.schema import schema_texts
@@ -121,6 +122,27 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            _fail_usage(f"cannot write {path}: {exc.strerror}")
+        raise
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """`write_atomically` for a binary file (a workbook)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    mode = _mode_for(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        _fail_usage(f"cannot write {path}: {exc.strerror}")
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException as exc:
@@ -579,6 +601,72 @@ def anev(
     _emit(ANEV_RENDERERS[fmt](evaluated.evaluation, view), output)
     if adjustments_out is not None:
         write_atomically(adjustments_out, evaluated.fragment)
+
+
+roster_app = typer.Typer(
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="The roster and the personnel office's spreadsheet.",
+)
+app.add_typer(roster_app, name="roster")
+
+
+@roster_app.command("import")
+def roster_import(
+    file: Annotated[
+        Path,
+        typer.Argument(help="The personnel office's sheet: .xlsx or .csv.", show_default=False),
+    ],
+    output: OutputOption = None,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--map",
+            help="More headers, ranks and units (the keys of configs/roster_import.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option(help="The sheet to read (default: the first).")
+    ] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Turn the personnel office's spreadsheet into roster.yaml; every bad cell at once."""
+    if not file.exists():
+        _fail_usage(f"no such file: {file}")
+    try:
+        text, problems = pipeline.roster_import(file, mapping, sheet)
+    except pipeline.UsageError as exc:
+        _fail_usage(str(exc))
+        return
+    shown = [p for p in problems if p.severity == "error" or not quiet]
+    if shown:
+        rendered = PROBLEM_RENDERERS["text"](shown, [str(file)])
+        _console(stderr=True).print(rendered, end="", markup=True)
+    if text is None:
+        raise typer.Exit(EXIT_INVALID)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text)
+
+
+@roster_app.command("export")
+def roster_export(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="roster.yaml, or the scenario folder.", show_default=False),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx).")],
+) -> None:
+    """Write the roster back as a workbook for the personnel office (NRPs kept as text)."""
+    checked = pipeline.check(paths)
+    problems = tuple(p for c in checked for p in c.problems)
+    roster = pipeline.roster_of(paths)
+    if roster is None or any(p.severity == "error" for p in problems):
+        _report_invalid(problems, paths)
+        return
+    write_bytes_atomically(output, export_roster(roster))
 
 
 @app.command()

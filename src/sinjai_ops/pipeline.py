@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sinjai_ops import validate as v
@@ -33,8 +34,10 @@ from sinjai_ops.models.plan import (
 )
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
+from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.whofits import WhoFits
+from sinjai_ops.roster_import import Cell
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
@@ -446,3 +449,120 @@ def load_published(path: Path) -> tuple[PublishedPlan | None, list[Problem]]:
     if doc is None or problems:
         return None, problems
     return v.parse_model(doc, PublishedPlan)
+
+
+def _read_table(path: Path, sheet: str | None) -> tuple[list[list[Cell]], list[Problem]]:
+    """The cells of a workbook's sheet (.xlsx) or of a CSV export (`;` or `,`, UTF-8 or
+    Windows-1252), each with its place."""
+    name = display(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        import openpyxl
+        from openpyxl.utils import get_column_letter
+
+        try:
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # a damaged or misnamed file: the user's to fix
+            raise UsageError(f"cannot read {name} as a workbook: {exc}") from None
+        if sheet is not None and sheet not in book.sheetnames:
+            raise UsageError(
+                f"{name} has no sheet '{sheet}'; its sheets: {', '.join(book.sheetnames)}"
+            )
+        ws = book[sheet] if sheet else book.worksheets[0]
+        rows = [
+            [
+                Cell(v, r, c, f"{ws.title}!{get_column_letter(c)}{r}")
+                for c, v in enumerate(values, start=1)
+            ]
+            for r, values in enumerate(ws.iter_rows(values_only=True), start=1)
+        ]
+        book.close()
+        return rows, []
+    raw = _read(path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")  # Excel's CSV on Windows
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    table = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return [
+        [Cell(v, r, c, f"{r}:{c}") for c, v in enumerate(row, start=1)]
+        for r, row in enumerate(table, start=1)
+    ], []
+
+
+def import_tables(extra: Path | None) -> tuple[dict[str, Any], list[Problem]]:
+    """configs/roster_import.yaml, with an operation's own tables merged in."""
+    base = shipped_document("roster_import.yaml").data
+    if extra is None:
+        return base, []
+    name = display(extra)
+    text, problems = decode(_read(extra), name)
+    doc, found = load_yaml(text or "", name) if text is not None else (None, [])
+    problems += found
+    if doc is None or problems:
+        return base, problems
+    if not isinstance(doc.data, dict) or not set(doc.data) <= {"columns", "ranks", "units"}:
+        return base, [
+            Problem(
+                file=name,
+                line=1,
+                column=1,
+                path="",
+                message="a --map file holds 'columns:', 'ranks:' and 'units:' only",
+            )
+        ]
+    merged = {k: dict(v) for k, v in base.items()}
+    for section, table in doc.data.items():
+        for k, value in (table or {}).items():
+            if section == "columns":
+                merged[section][k] = [*merged[section].get(k, []), *value]
+            else:
+                merged[section][k] = value
+    return merged, []
+
+
+def roster_import(
+    path: Path, extra: Path | None = None, sheet: str | None = None
+) -> tuple[str | None, list[Problem]]:
+    """`roster import`: the roster.yaml text (checked as `validate` checks a roster) and every
+    problem of the sheet."""
+    from sinjai_ops.roster_import import import_rows
+
+    tables, problems = import_tables(extra)
+    if problems:
+        return None, problems
+    rows, problems = _read_table(path, sheet)
+    text, found = import_rows(display(path), rows, tables, default_policy())
+    problems += found
+    if text is None:
+        return None, problems
+    # What is written must pass validate: check it as validate checks a roster on its own.
+    doc, found = load_yaml(text, display(path))
+    assert doc is not None and not found, found
+    defaults = v.Defaults(
+        policy=shipped_document("policy.yaml"), checklists=shipped_document("checklists.yaml")
+    )
+    _, found = v.check_scenario({"roster": doc}, defaults, {}, [])
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        return None, problems + errors
+    return text, problems
+
+
+def roster_of(paths: Sequence[Path]) -> RosterFile | None:
+    """The roster of the inputs that `check` found valid (for `roster export`)."""
+    for group in gather(paths):
+        checked = _check_group(group)
+        if checked.scenario is not None:
+            return checked.scenario.roster
+        source = group.sources.get("roster")
+        if source is None:
+            continue
+        text, _ = decode(source.raw, source.name)
+        doc, _ = load_yaml(text or "", source.name)
+        if doc is not None:
+            model, problems = v.parse_model(doc, RosterFile)
+            if model is not None and not problems:
+                return model
+    return None
