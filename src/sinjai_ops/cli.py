@@ -15,7 +15,7 @@ from typing import Annotated, TypeVar
 from zoneinfo import ZoneInfo
 
 import typer
-from rich.console import Console, RenderableType
+from rich.console import Console
 
 from sinjai_ops import __version__, pipeline
 from sinjai_ops.models.adjustments import parse_moment
@@ -23,7 +23,7 @@ from sinjai_ops.models.common import parse_date, suggest
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.render import PLAN_RENDERERS
+from sinjai_ops.render import PLAN_RENDERERS, Rendered
 from sinjai_ops.render.anev import ANEV_RENDERERS
 from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
 from sinjai_ops.render.labels import LANGS
@@ -160,6 +160,7 @@ _BY_EXTENSION = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".txt": "table",
+    ".xlsx": "xlsx",
 }
 
 
@@ -229,7 +230,26 @@ def _mention_warnings(problems: tuple[Problem, ...], paths: list[Path]) -> None:
         )
 
 
-def _emit(rendered: str | RenderableType, output: Path | None) -> None:
+def _emit(rendered: Rendered, output: Path | None) -> None:
+    if isinstance(rendered, dict):
+        if output is None:
+            _fail_usage("calendars are written into a folder: give -o FOLDER")
+            return
+        if output.exists() and not output.is_dir():
+            _fail_usage(f"{output} is not a folder")
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _fail_usage(f"cannot make {output}: {exc.strerror}")
+        for name, data in sorted(rendered.items()):
+            write_bytes_atomically(output / name, data)
+        return
+    if isinstance(rendered, bytes):
+        if output is None:
+            _fail_usage("a workbook is written to a file: give -o FILE.xlsx")
+        else:
+            write_bytes_atomically(output, rendered)
+        return
     if isinstance(rendered, str):
         if output is None:
             sys.stdout.write(rendered)
@@ -389,6 +409,12 @@ def plan(
         ),
     ] = True,
     quiet: QuietOption = False,
+    officer: Annotated[
+        str | None,
+        typer.Option(
+            help="With --format ics: only this officer's calendar (an NRP).", show_default=False
+        ),
+    ] = None,
     start: Annotated[
         str | None,
         typer.Option(
@@ -424,7 +450,10 @@ def plan(
         by="person" if view == ViewChoice.person else by.value,
         overview=view in (None, ViewChoice.overview),
         detail=view != ViewChoice.overview,
+        officer=officer,
     )
+    if officer is not None and officer not in {p.nrp for p in result.people}:
+        _fail_usage(f"--officer: {officer} has no duty in this plan")
     shown = result.only(day, site)
     _emit(PLAN_RENDERERS[fmt](shown, chosen), output)
     if fail_on_shortfall and shown.shortfalls:

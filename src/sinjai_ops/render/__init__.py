@@ -1,6 +1,8 @@
 """Renderers: result models in, text (or a rich renderable for the terminal) out.
 
-They compute nothing and write nothing; the CLI writes what they return.
+They compute nothing and write nothing; the CLI writes what they return: text, a rich
+renderable for the terminal, bytes (a workbook, only to a file), or files by name (one
+calendar per officer, into a folder).
 """
 
 from __future__ import annotations
@@ -11,15 +13,22 @@ from rich.console import RenderableType
 
 from sinjai_ops.models.plan import Plan
 from sinjai_ops.render.plan_csv import as_csv
+from sinjai_ops.render.plan_ics import as_ics
 from sinjai_ops.render.plan_json import as_json, as_yaml
 from sinjai_ops.render.plan_markdown import as_markdown
 from sinjai_ops.render.plan_table import as_table
+from sinjai_ops.render.plan_xlsx import as_xlsx
 from sinjai_ops.render.view import View
 
-PLAN_RENDERERS: dict[str, Callable[[Plan, View], str | RenderableType]] = {
+Rendered = str | bytes | dict[str, bytes] | RenderableType
+"""Text; a rich renderable (terminal); bytes (a workbook); files by name (calendars)."""
+
+PLAN_RENDERERS: dict[str, Callable[[Plan, View], Rendered]] = {
     "table": as_table,
     "markdown": as_markdown,
     "csv": as_csv,
     "json": as_json,
     "yaml": as_yaml,
+    "xlsx": as_xlsx,
+    "ics": as_ics,
 }

@@ -14,3 +14,5 @@ class View:
     overview: bool = True
     """The briefing screen first (per shift and site: needed, filled, missing; BKO; summary)."""
     detail: bool = True
+    officer: str | None = None
+    """One officer's NRP, for the views made per officer (calendars)."""

@@ -1,0 +1,62 @@
+"""The documents the operation runs on, read back as a person's tools would read them: the
+workbook by its library, the calendars by theirs."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import icalendar
+import openpyxl
+
+from tests.conftest import EXAMPLE, Run
+
+
+def test_the_workbook_holds_every_assignment_of_the_json_plan(run: Run, tmp_path: Path) -> None:
+    book = tmp_path / "plotting.xlsx"
+    run("plan", EXAMPLE, "-o", book, "-q", "--lang", "en")
+    again = tmp_path / "again.xlsx"
+    run("plan", EXAMPLE, "-o", again, "-q", "--lang", "en")
+    assert book.read_bytes() == again.read_bytes()
+    body = json.loads(run("plan", EXAMPLE, "--format", "json", "-q").stdout)
+    names = {p["nrp"]: p for p in body["people"]}
+    wb = openpyxl.load_workbook(book)
+    days = sorted({a["date"] for a in body["assignments"]})
+    assert wb.sheetnames[0] == "Overview" and all(d in wb.sheetnames for d in days)
+    seen: Counter[tuple[str, str, str, str]] = Counter()
+    for day in days:
+        ws = wb[day]
+        header = [c.value for c in ws[1]]
+        assert header[:8] == ["Site", "Post", "Shift", "Start", "End", "Skill", "Rank", "NRP"]
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref and ws.print_title_rows == "$1:$1"
+        for row in ws.iter_rows(min_row=2, values_only=True):
+            if row[7]:
+                assert isinstance(row[7], str) and len(row[7]) == 8  # NRP text, zeros kept
+                assert row[8] == names[row[7]]["name"]
+                seen[(day, str(row[2]), str(row[7]), str(row[6]))] += 1
+    wanted = Counter(
+        (a["date"], a["shift"], a["nrp"], names[a["nrp"]]["rank"]) for a in body["assignments"]
+    )
+    assert seen == wanted
+    start = wb[days[0]]["D2"].value
+    assert start is not None and hasattr(start, "hour")  # a real time, not text
+
+
+def test_one_calendar_per_officer_with_an_event_per_shift(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "kalender"
+    run("plan", EXAMPLE, "--format", "ics", "-o", folder, "-q")
+    body = json.loads(run("plan", EXAMPLE, "--format", "json", "-q").stdout)
+    shifts = Counter(a["nrp"] for a in body["assignments"])
+    files = sorted(p.name for p in folder.iterdir())
+    assert files == sorted(f"{nrp}.ics" for nrp in shifts)
+    for nrp, count in shifts.items():
+        cal = icalendar.Calendar.from_ical((folder / f"{nrp}.ics").read_bytes())
+        events = [c for c in cal.walk("VEVENT")]
+        assert len(events) == count
+        assert all(str(e["DTSTART"].dt.tzinfo) == "Asia/Makassar" for e in events)
+    one = tmp_path / "satu"
+    nrp = next(iter(shifts))
+    run("plan", EXAMPLE, "--format", "ics", "-o", one, "--officer", nrp, "-q")
+    assert [p.name for p in one.iterdir()] == [f"{nrp}.ics"]
+    assert "give -o" in run("plan", EXAMPLE, "--format", "ics", "-q", code=2).stderr
