@@ -632,6 +632,31 @@ def anev(
         write_atomically(adjustments_out, evaluated.fragment)
 
 
+@app.command()
+def report(
+    paths: ScenarioPaths,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The HTML file to write (print it to PDF on A4)."),
+    ],
+    lang: LangOption = None,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
+    quiet: QuietOption = False,
+) -> None:
+    """A printable report for the briefing: cover, each day's pictures, BKO, checklist, and the
+    annex to the Sprin; one self-contained HTML file laid out for A4."""
+    reported = _solving(lambda: pipeline.report(paths, time_limit))
+    if reported.data is None:
+        _report_invalid(reported.checked.problems, paths)
+        return
+    if not quiet:
+        _mention_warnings(reported.checked.problems, paths)
+    from sinjai_ops.render.report_html import as_html
+
+    language = lang.value if lang else reported.data.plan.language or "en"
+    write_atomically(output, as_html(reported.data, View(lang=language)))
+
+
 roster_app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -34,6 +34,7 @@ from sinjai_ops.models.plan import (
 )
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
+from sinjai_ops.models.report import ReportData
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.whofits import WhoFits
@@ -566,3 +567,21 @@ def roster_of(paths: Sequence[Path]) -> RosterFile | None:
             if model is not None and not problems:
                 return model
     return None
+
+
+@dataclass(frozen=True)
+class Reported:
+    checked: Checked
+    data: ReportData | None
+
+
+def report(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> Reported:
+    """`report`: the plan (with its remedies) and the checklist, gathered for the page."""
+    from sinjai_ops.report import report_data
+
+    planned = plan(paths, time_limit)
+    if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
+        return Reported(planned.checked, None)
+    scenario = planned.checked.scenario
+    listed = make_checklist(scenario, planned.demand, planned.plan, scenario.checklists)
+    return Reported(planned.checked, report_data(scenario, planned.demand, planned.plan, listed))

@@ -134,6 +134,14 @@ _WORDS: dict[str, dict[str, str]] = {
         ),
         "roll_call": "Roll call led by",
         "total": "Total",
+        "timeline": (
+            "Sites, shifts and candidate visits (light: lead and tail; red: rival conflict)"
+        ),
+        "staffing": "Heads needed and filled, hour by hour",
+        "officers": "Officers",
+        "period": "Period",
+        "annex": "Annex to the duty order (Sprin): plotting personel",
+        "rank_nrp": "Rank / NRP",
         "start": "Start",
         "end": "End",
         "role": "Role in the operation",
@@ -261,6 +269,14 @@ _WORDS: dict[str, dict[str, str]] = {
         ),
         "roll_call": "Pimpinan apel",
         "total": "Jumlah",
+        "timeline": (
+            "Lokasi, shift dan kunjungan paslon (muda: persiapan dan pengakhiran; merah: konflik)"
+        ),
+        "staffing": "Kebutuhan dan personel terisi, per jam",
+        "officers": "Personel",
+        "period": "Waktu",
+        "annex": "Lampiran Surat Perintah (Sprin): plotting personel",
+        "rank_nrp": "Pangkat / NRP",
         "start": "Mulai",
         "end": "Selesai",
         "role": "Jabatan dalam operasi",

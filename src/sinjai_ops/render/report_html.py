@@ -1,0 +1,205 @@
+"""The printable report: one self-contained HTML file (no network, no JavaScript), laid out
+for A4. Pictures are SVG drawn by matplotlib (imported only here), the page by Jinja2."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter, defaultdict
+from datetime import date, datetime, time
+from importlib import resources
+from typing import Any
+
+from sinjai_ops.models.plan import COMMAND, Plan
+from sinjai_ops.models.report import ReportData
+from sinjai_ops.render.labels import long_date, skill_label, word
+from sinjai_ops.render.plan_rows import (
+    bko_rows,
+    conflict_lines,
+    key_lines,
+    post_name,
+    remedy_lines,
+    site_name,
+    summary_lines,
+)
+from sinjai_ops.render.view import View
+
+_COLOURS = {"visit": "#2F5597", "window": "#9DC3E6", "conflict": "#C00000", "shift": "#F2F2F2"}
+
+
+def _svg(figure: Any) -> str:
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]  # inline: no XML prologue
+
+
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    matplotlib.rcParams.update(
+        {
+            "svg.hashsalt": "sinjai-ops",  # the same ids every run: the same bytes
+            "svg.fonttype": "none",  # text stays text, searchable in the PDF
+            "font.size": 8,
+            "font.family": "DejaVu Sans",
+        }
+    )
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _hours(moment: datetime, day: date) -> float:
+    start = datetime.combine(day, time(), tzinfo=moment.tzinfo)
+    return (moment - start).total_seconds() / 3600
+
+
+def _timeline(data: ReportData, day: date, lang: str) -> str:
+    plt = _pyplot()
+    plan = data.plan
+    sites = list(plan.names.sites)
+    fig, ax = plt.subplots(figsize=(7.2, 0.55 * len(sites) + 0.9))
+    for slot in (s for s in plan.slots if s.date == day):
+        a, b = _hours(slot.start, day), _hours(slot.end, day)
+        ax.axvspan(a, min(b, 24), color=_COLOURS["shift"] if slot.order % 2 else "white", zorder=0)
+        ax.text((a + min(b, 24)) / 2, len(sites) - 0.45, slot.shift, ha="center", color="#595959")
+    lane: Counter[str] = Counter()
+    for v in (v for v in data.visits if v.arrive.date() == day):
+        # Visits at one site alternate above and below its line, so labels do not collide.
+        shift = 0.18 if lane[v.site] % 2 == 0 else -0.18
+        lane[v.site] += 1
+        y = (sites.index(v.site) if v.site in sites else 0) + shift
+        w0, w1 = _hours(v.window_start, day), _hours(v.window_end, day)
+        a0, a1 = _hours(v.arrive, day), _hours(v.depart, day)
+        ax.barh(y, w1 - w0, left=w0, height=0.32, color=_COLOURS["window"], zorder=1)
+        colour = _COLOURS["conflict"] if v.conflict else _COLOURS["visit"]
+        ax.barh(y, a1 - a0, left=a0, height=0.2, color=colour, zorder=2)
+        ax.text(a1 + 0.15, y, v.label + (" !" if v.conflict else ""), va="center", color=colour)
+    ax.set_yticks(range(len(sites)), [site_name(plan, s) for s in sites])
+    ax.set_xlim(0, 24)
+    ax.set_ylim(-0.6, len(sites) - 0.2)
+    ax.set_xticks(range(0, 25, 2), [f"{h:02d}:00" for h in range(0, 25, 2)])
+    ax.set_title(word(lang, "timeline"), loc="left")
+    svg = _svg(fig)
+    plt.close(fig)
+    return svg
+
+
+def _staffing(data: ReportData, day: date, lang: str) -> str:
+    plt = _pyplot()
+    rows = [s for s in data.staffing if s.date == day]
+    fig, axes = plt.subplots(1, len(rows), figsize=(7.2, 1.9), sharey=True, squeeze=False)
+    for ax, row in zip(axes[0], rows, strict=True):
+        hours = list(range(25))
+        ax.step(
+            hours,
+            [*row.needed, row.needed[-1]],
+            where="post",
+            color="#404040",
+            label=word(lang, "needed"),
+        )
+        ax.fill_between(
+            hours,
+            [*row.filled, row.filled[-1]],
+            step="post",
+            color="#70AD47",
+            alpha=0.6,
+            label=word(lang, "filled"),
+        )
+        ax.set_title(site_name(data.plan, row.site), loc="left")
+        ax.set_xlim(0, 24)
+        ax.set_xticks(range(0, 25, 6), [f"{h:02d}" for h in range(0, 25, 6)])
+    axes[0][0].legend(loc="upper left", frameon=False)
+    svg = _svg(fig)
+    plt.close(fig)
+    return svg
+
+
+def _histogram(data: ReportData, lang: str) -> str:
+    plt = _pyplot()
+    counts = Counter(data.loads)
+    fig, ax = plt.subplots(figsize=(7.2, 2.0))
+    xs = list(range(0, max(counts, default=0) + 1))
+    ax.bar(xs, [counts.get(x, 0) for x in xs], color="#2F5597")
+    ax.set_xlabel(word(lang, "shifts"))
+    ax.set_ylabel(word(lang, "officers"))
+    ax.set_xticks(xs)
+    ax.set_title(word(lang, "load"), loc="left")
+    svg = _svg(fig)
+    plt.close(fig)
+    return svg
+
+
+def _annex(plan: Plan, lang: str) -> list[dict[str, Any]]:
+    """Per post and shift, the numbered list of officers (the Sprin's annex)."""
+    people = {p.nrp: p for p in plan.people}
+    leaders = {(c.date, c.shift, c.site): c.nrp for c in plan.commanders}
+    groups: dict[tuple[Any, ...], list[list[str]]] = defaultdict(list)
+    order = {(s.date, s.shift): s.order for s in plan.slots}
+    for a in sorted(
+        plan.assignments,
+        key=lambda a: (a.date, order[(a.date, a.shift)], a.site, a.post, a.skill != COMMAND, a.nrp),
+    ):
+        p = people[a.nrp]
+        role = word(lang, "role_commander") if a.skill == COMMAND else word(lang, "role_member")
+        remark = skill_label(lang, a.skill)
+        if leaders.get((a.date, a.shift, a.site)) == a.nrp:
+            remark += "; " + word(lang, "roll_call")
+        key = (a.date, order[(a.date, a.shift)], a.shift, a.site, a.post)
+        groups[key].append([p.name, f"{p.rank} / {p.nrp}", role, remark])
+    return [
+        {
+            "title": f"{long_date(lang, d)}, {shift}: {site_name(plan, site)} - "
+            f"{post_name(plan, post, lang)}",
+            "rows": rows,
+        }
+        for (d, _, shift, site, post), rows in sorted(
+            groups.items(), key=lambda kv: kv[0][:2] + kv[0][3:]
+        )
+    ]
+
+
+def as_html(data: ReportData, view: View) -> str:
+    import jinja2
+
+    lang = view.lang
+    plan = data.plan
+    days = sorted({s.date for s in plan.slots})
+    source = resources.files("sinjai_ops") / "templates" / "report.html.j2"
+    env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
+    template = env.from_string(source.read_text(encoding="utf-8"))
+    items = sorted(data.checklist.items, key=lambda i: i.due)
+    return template.render(
+        lang=lang,
+        w=lambda key, **kw: word(lang, key, **kw),
+        title=plan.operation,
+        unit=data.unit,
+        commander=data.commander,
+        period=f"{long_date(lang, data.start)} - {long_date(lang, data.end)}",
+        summary=summary_lines(plan, lang),
+        key_lines=key_lines(plan, lang),
+        conflicts=conflict_lines(plan, lang),
+        days=[
+            {
+                "title": long_date(lang, d),
+                "timeline": _timeline(data, d, lang),
+                "staffing": _staffing(data, d, lang),
+                "short": [r for r in bko_rows(plan, lang) if r[0] == long_date(lang, d)],
+            }
+            for d in days
+        ],
+        histogram=_histogram(data, lang),
+        bko=bko_rows(plan, lang),
+        remedies=remedy_lines(plan, lang),
+        checklist=[
+            {
+                "due": f"{i.due:%Y-%m-%d %H:%M}",
+                "text": i.text[lang],
+                "owner": " ".join(x for x in (i.owner.rank, i.owner.name) if x)
+                or (i.owner.unit or ""),
+            }
+            for i in items
+        ],
+        annex=_annex(plan, lang),
+    )
