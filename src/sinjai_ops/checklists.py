@@ -7,6 +7,7 @@ fall back to the unit otherwise.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -21,7 +22,7 @@ from sinjai_ops.models.checklist import (
     ItemOwner,
     Template,
 )
-from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Demand, Plan, Slot
+from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Assignment, Demand, Plan, Slot
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 
@@ -82,6 +83,21 @@ class _Context:
         self.site_names = {s.id: s.name for s in scenario.operation.sites}
         self.slots = {(s.date, s.shift): s for s in demand.slots}
         self.days = sorted({s.date for s in demand.slots})
+        # Indexes, so that an owner is found without scanning the plan for every item.
+        self.units: dict[str, list[str]] = defaultdict(list)
+        for p in scenario.roster.personnel:
+            self.units[p.unit].append(p.nrp)
+        self.leaders: dict[tuple[date, str, str | None], list[str]] = defaultdict(list)
+        for c in plan.commanders:
+            self.leaders[(c.date, c.shift, c.site)].append(c.nrp)
+        self.at_post: dict[tuple[date, str, str | None], list[Assignment]] = defaultdict(list)
+        self.on_visit: dict[str, list[Assignment]] = defaultdict(list)
+        self.at_site: dict[tuple[date, str, str], list[str]] = defaultdict(list)
+        for a in plan.assignments:
+            self.at_post[(a.date, a.shift, a.post)].append(a)
+            self.at_site[(a.date, a.shift, a.site)].append(a.nrp)
+            if a.post.startswith("visit:"):
+                self.on_visit[a.post].append(a)
 
     def at(self, day: date, clock: time | None) -> datetime:
         return datetime.combine(day, clock or time(0), tzinfo=self.zone)
@@ -98,23 +114,12 @@ class _Context:
         if role == "operation-commander":
             person = self.people.get(self.scenario.operation.operation.commander)
         elif role == "unit-head" and unit is not None:
-            person = self.senior([p.nrp for p in self.people.values() if p.unit == unit])
+            person = self.senior(self.units.get(unit, []))
         elif role == "site-commander" and occasion.slot is not None:
-            person = self.senior(
-                [
-                    c.nrp
-                    for c in self.plan.commanders
-                    if (c.date, c.shift, c.site)
-                    == (occasion.slot.date, occasion.slot.shift, occasion.site)
-                ]
-            )
+            slot = occasion.slot
+            person = self.senior(self.leaders.get((slot.date, slot.shift, occasion.site), []))
         elif role == "post-commander" and occasion.slot is not None:
-            here = [
-                a
-                for a in self.plan.assignments
-                if (a.date, a.shift, a.post)
-                == (occasion.slot.date, occasion.slot.shift, occasion.post)
-            ]
+            here = self.at_post.get((occasion.slot.date, occasion.slot.shift, occasion.post), [])
             commanders = [a.nrp for a in here if a.skill == COMMAND]
             person = self.senior(commanders or [a.nrp for a in here])
         elif role == "escort-leader" and occasion.visit is not None:
@@ -123,10 +128,8 @@ class _Context:
             person = self.senior(
                 [
                     a.nrp
-                    for a in self.plan.assignments
-                    if a.post == f"visit:{candidate.id}"
-                    and a.skill == skill
-                    and a.date in (visit.date, visit.date - timedelta(days=1))
+                    for a in self.on_visit.get(f"visit:{candidate.id}", [])
+                    if a.skill == skill and a.date in (visit.date, visit.date - timedelta(days=1))
                 ]
             )
         if person is None:
@@ -199,14 +202,8 @@ class _Context:
             return {}  # a roll call before a shift is how that shift's duty begins
         then = self.slot_at(occasion.due)
         caller = None
-        if then is not None:
-            caller = self.senior(
-                [
-                    a.nrp
-                    for a in self.plan.assignments
-                    if (a.date, a.shift, a.site) == (then.date, then.shift, occasion.site)
-                ]
-            )
+        if then is not None and occasion.site is not None:
+            caller = self.senior(self.at_site.get((then.date, then.shift, occasion.site), []))
         who = f"{owner.rank} {owner.name} ({owner.nrp})"
         time_text = f"{occasion.due:%H:%M}"
         if caller is None:

@@ -642,10 +642,14 @@ def report(
     lang: LangOption = None,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     quiet: QuietOption = False,
+    remedies: Annotated[
+        bool,
+        typer.Option(help="Measure the remedies for missing heads (one more solve each)."),
+    ] = True,
 ) -> None:
     """A printable report for the briefing: cover, each day's pictures, BKO, checklist, and the
     annex to the Sprin; one self-contained HTML file laid out for A4."""
-    reported = _solving(lambda: pipeline.report(paths, time_limit))
+    reported = _solving(lambda: pipeline.report(paths, time_limit, remedies))
     if reported.data is None:
         _report_invalid(reported.checked.problems, paths)
         return

@@ -575,11 +575,13 @@ class Reported:
     data: ReportData | None
 
 
-def report(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> Reported:
+def report(
+    paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT, remedies: bool = True
+) -> Reported:
     """`report`: the plan (with its remedies) and the checklist, gathered for the page."""
     from sinjai_ops.report import report_data
 
-    planned = plan(paths, time_limit)
+    planned = plan(paths, time_limit, remedies=remedies)
     if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
         return Reported(planned.checked, None)
     scenario = planned.checked.scenario

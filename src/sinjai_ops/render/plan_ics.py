@@ -4,12 +4,14 @@ returned by name; the CLI writes them into the folder given by --output."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from sinjai_ops.models.plan import Plan
+from sinjai_ops.models.plan import Assignment, Plan
 from sinjai_ops.render.labels import skill_label, word
 from sinjai_ops.render.plan_rows import post_name, site_name
 from sinjai_ops.render.view import View
@@ -24,6 +26,10 @@ def as_ics(plan: Plan, view: View) -> dict[str, bytes]:
     zone = ZoneInfo(plan.timezone)
     # A fixed stamp (the first shift's start), so that the same plan gives the same bytes.
     stamp = min((s.start for s in plan.slots), default=datetime(2024, 1, 1, tzinfo=zone))
+    duties: dict[str, list[Assignment]] = defaultdict(list)
+    for a in plan.assignments:
+        duties[a.nrp].append(a)
+    zone_component = _zone_component(plan, zone)
     out: dict[str, bytes] = {}
     for nrp in sorted(people):
         if view.officer is not None and nrp != view.officer:
@@ -34,7 +40,8 @@ def as_ics(plan: Plan, view: View) -> dict[str, bytes]:
         cal.add("version", "2.0")
         cal.add("x-wr-calname", f"{plan.operation}: {person.rank} {person.name} ({nrp})")
         cal.add("x-wr-timezone", plan.timezone)
-        for a in (a for a in plan.assignments if a.nrp == nrp):
+        cal.add_component(zone_component)
+        for a in duties[nrp]:
             slot = slots[(a.date, a.shift)]
             event = Event()
             event.add("uid", f"{nrp}-{a.date.isoformat()}-{a.shift}@sinjai-ops")
@@ -55,6 +62,17 @@ def as_ics(plan: Plan, view: View) -> dict[str, bytes]:
                 lines.append(f"{word(lang, 'roll_call')}: {lead.rank} {lead.name} ({lead.nrp})")
             event.add("description", "\n".join(lines))
             cal.add_component(event)
-        cal.add_missing_timezones()  # the VTIMEZONE that TZID refers to (RFC 5545)
         out[f"{nrp}.ics"] = cal.to_ical()
     return out
+
+
+def _zone_component(plan: Plan, zone: ZoneInfo) -> Any:
+    """The VTIMEZONE that every event's TZID refers to (RFC 5545), worked out once."""
+    probe = Calendar()
+    if plan.slots:
+        event = Event()
+        event.add("dtstart", plan.slots[0].start.astimezone(zone))
+        probe.add_component(event)
+    probe.add_missing_timezones()
+    found = probe.walk("VTIMEZONE")
+    return found[0] if found else Calendar()

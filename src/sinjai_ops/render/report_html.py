@@ -28,7 +28,8 @@ _COLOURS = {"visit": "#2F5597", "window": "#9DC3E6", "conflict": "#C00000", "shi
 
 def _svg(figure: Any) -> str:
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    # Fixed margins instead of a tight layout, which draws every figure twice.
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
     return text[text.index("<svg") :]  # inline: no XML prologue
 
@@ -55,10 +56,22 @@ def _hours(moment: datetime, day: date) -> float:
     return (moment - start).total_seconds() / 3600
 
 
+_MAX_ROWS = 40
+"""Sites drawn in one picture; a large operation shows those that matter that day."""
+
+
+def _margin(fig: Any, labels: list[str]) -> None:
+    widest = max((len(x) for x in labels), default=10)
+    fig.subplots_adjust(left=min(0.45, 0.05 + 0.0115 * widest), right=0.97, bottom=0.2, top=0.85)
+
+
 def _timeline(data: ReportData, day: date, lang: str) -> str:
     plt = _pyplot()
     plan = data.plan
+    visited = [v.site for v in data.visits if v.arrive.date() == day]
     sites = list(plan.names.sites)
+    if len(sites) > 12:  # a large operation: the sites of the day's visits
+        sites = [s for s in sites if s in visited] or sites[:1]
     fig, ax = plt.subplots(figsize=(7.2, 0.55 * len(sites) + 0.9))
     for slot in (s for s in plan.slots if s.date == day):
         a, b = _hours(slot.start, day), _hours(slot.end, day)
@@ -76,41 +89,60 @@ def _timeline(data: ReportData, day: date, lang: str) -> str:
         colour = _COLOURS["conflict"] if v.conflict else _COLOURS["visit"]
         ax.barh(y, a1 - a0, left=a0, height=0.2, color=colour, zorder=2)
         ax.text(a1 + 0.15, y, v.label + (" !" if v.conflict else ""), va="center", color=colour)
-    ax.set_yticks(range(len(sites)), [site_name(plan, s) for s in sites])
+    labels = [site_name(plan, s) for s in sites]
+    ax.set_yticks(range(len(sites)), labels)
+    _margin(fig, labels)
     ax.set_xlim(0, 24)
     ax.set_ylim(-0.6, len(sites) - 0.2)
     ax.set_xticks(range(0, 25, 2), [f"{h:02d}:00" for h in range(0, 25, 2)])
-    ax.set_title(word(lang, "timeline"), loc="left")
     svg = _svg(fig)
     plt.close(fig)
     return svg
 
 
 def _staffing(data: ReportData, day: date, lang: str) -> str:
+    """Sites as rows, hours as columns: green where every head needed is filled, red where
+    some are missing (with how many), blank where nobody is needed."""
     plt = _pyplot()
-    rows = [s for s in data.staffing if s.date == day]
-    fig, axes = plt.subplots(1, len(rows), figsize=(7.2, 1.9), sharey=True, squeeze=False)
-    for ax, row in zip(axes[0], rows, strict=True):
-        hours = list(range(25))
-        ax.step(
-            hours,
-            [*row.needed, row.needed[-1]],
-            where="post",
-            color="#404040",
-            label=word(lang, "needed"),
+    from matplotlib.colors import ListedColormap
+
+    rows = [s for s in data.staffing if s.date == day and any(s.needed)]
+    hidden = 0
+    if len(rows) > _MAX_ROWS:
+        # The sites with gaps first, then the busiest; the rest (all filled) are counted.
+        visited = {v.site for v in data.visits if v.arrive.date() == day}
+        ranked = sorted(
+            rows,
+            key=lambda r: (
+                not any(f < n for n, f in zip(r.needed, r.filled, strict=True)),
+                r.site not in visited,
+                -sum(r.needed),
+                r.site,
+            ),
         )
-        ax.fill_between(
-            hours,
-            [*row.filled, row.filled[-1]],
-            step="post",
-            color="#70AD47",
-            alpha=0.6,
-            label=word(lang, "filled"),
-        )
-        ax.set_title(site_name(data.plan, row.site), loc="left")
-        ax.set_xlim(0, 24)
-        ax.set_xticks(range(0, 25, 6), [f"{h:02d}" for h in range(0, 25, 6)])
-    axes[0][0].legend(loc="upper left", frameon=False)
+        keep = {r.site for r in ranked[:_MAX_ROWS]}
+        hidden = len(rows) - _MAX_ROWS
+        rows = [r for r in rows if r.site in keep]
+    fig, ax = plt.subplots(figsize=(7.2, 0.32 * max(len(rows), 1) + 0.7))
+    grid = [
+        [
+            float("nan") if n == 0 else (1.0 if f >= n else 0.0)
+            for n, f in zip(r.needed, r.filled, strict=True)
+        ]
+        for r in rows
+    ] or [[float("nan")] * 24]
+    colours = ListedColormap(["#F4B183", "#A9D18E"])
+    ax.imshow(grid, aspect="auto", cmap=colours, vmin=0, vmax=1, interpolation="nearest")
+    for y, r in enumerate(rows):
+        for h, (n, f) in enumerate(zip(r.needed, r.filled, strict=True)):
+            if f < n:  # only the gaps carry a number: fewer marks, a lighter picture
+                ax.text(h, y, f"-{n - f}", ha="center", va="center", fontsize=5.5)
+    labels = [site_name(data.plan, r.site) for r in rows]
+    ax.set_yticks(range(len(rows)), labels)
+    _margin(fig, labels)
+    ax.set_xticks(range(0, 24, 2), [f"{h:02d}" for h in range(0, 24, 2)])
+    if hidden:
+        ax.set_title(word(lang, "more_sites", n=hidden), loc="left")
     svg = _svg(fig)
     plt.close(fig)
     return svg
@@ -126,6 +158,7 @@ def _histogram(data: ReportData, lang: str) -> str:
     ax.set_ylabel(word(lang, "officers"))
     ax.set_xticks(xs)
     ax.set_title(word(lang, "load"), loc="left")
+    fig.subplots_adjust(left=0.1, right=0.97, bottom=0.22, top=0.85)
     svg = _svg(fig)
     plt.close(fig)
     return svg
