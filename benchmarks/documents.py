@@ -54,7 +54,15 @@ def main() -> None:
                     "-o",
                     f"{tmp}/p.xlsx",
                 ],
-                "report": [*base, "report", tmp, "-q", "-o", f"{tmp}/r.html"],
+                "report --no-remedies": [
+                    *base,
+                    "report",
+                    tmp,
+                    "-q",
+                    "--no-remedies",
+                    "-o",
+                    f"{tmp}/r.html",
+                ],
                 "plan --format ics": [
                     *base,
                     "plan",

@@ -28,7 +28,6 @@ from sinjai_ops.render.anev import ANEV_RENDERERS
 from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
 from sinjai_ops.render.labels import LANGS
 from sinjai_ops.render.problems import PROBLEM_RENDERERS
-from sinjai_ops.render.roster_xlsx import export_roster
 from sinjai_ops.render.view import View
 from sinjai_ops.render.whofits import WHO_FITS_RENDERERS
 from sinjai_ops.schema import schema_texts
@@ -724,6 +723,8 @@ def roster_export(
     if roster is None or any(p.severity == "error" for p in problems):
         _report_invalid(problems, paths)
         return
+    from sinjai_ops.render.roster_xlsx import export_roster
+
     write_bytes_atomically(output, export_roster(roster))
 
 
