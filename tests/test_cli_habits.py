@@ -88,3 +88,17 @@ def test_quiet_and_the_reason_for_exit_3(run: Run) -> None:
         "plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "--fail-on-shortfall", code=3
     )
     assert "26 heads missing" in failed.stderr and "dalmas" in failed.stderr
+
+
+def test_init_makes_a_scenario_that_validates_and_plans(run: Run, tmp_path: Path) -> None:
+    for lang in ("en", "id"):
+        folder = tmp_path / lang
+        run("init", folder, "--lang", lang)
+        assert "valid:" in run("validate", folder).stdout
+        body = json.loads(run("plan", folder, "--format", "json", "-q").stdout)
+        assert body["quality"]["status"] == "optimal"
+        err = run("init", folder, code=2).stderr
+        assert "never overwrites" in err
+    assert "# operation.yaml: operasi" in (tmp_path / "id" / "operation.yaml").read_text(
+        encoding="utf-8"
+    )

@@ -632,6 +632,34 @@ def anev(
 
 
 @app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="The new scenario's folder.", show_default=False)],
+    lang: LangOption = None,
+) -> None:
+    """A new scenario with commented templates that validate as they stand."""
+    language = lang.value if lang else _env_lang()
+    files = pipeline.init_files(language)
+    taken = [name for name in files if (folder / name).exists()]
+    if taken:
+        _fail_usage(f"{folder} already holds {', '.join(taken)}; init never overwrites a file")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail_usage(f"cannot make {folder}: {exc.strerror}")
+    for name, text in files.items():
+        write_atomically(folder / name, text)
+    _console(stderr=True).print(
+        f"wrote {', '.join(files)} to {folder}; next: sinjai-ops validate {folder}", markup=False
+    )
+
+
+def _env_lang() -> str:
+    """The language of the environment (LANG=id_ID.UTF-8 is Indonesian), else English."""
+    value = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+    return "id" if value.lower().startswith("id") else "en"
+
+
+@app.command()
 def report(
     paths: ScenarioPaths,
     output: Annotated[

@@ -587,3 +587,12 @@ def report(
     scenario = planned.checked.scenario
     listed = make_checklist(scenario, planned.demand, planned.plan, scenario.checklists)
     return Reported(planned.checked, report_data(scenario, planned.demand, planned.plan, listed))
+
+
+def init_files(lang: str) -> dict[str, str]:
+    """The commented templates of a new scenario, in `lang` (`id` or `en`)."""
+    folder = resources.files("sinjai_ops") / "templates" / "init" / lang
+    return {
+        name: (folder / name).read_text(encoding="utf-8")
+        for name in ("operation.yaml", "roster.yaml", "arrivals.yaml")
+    }
