@@ -102,3 +102,18 @@ def test_init_makes_a_scenario_that_validates_and_plans(run: Run, tmp_path: Path
     assert "# operation.yaml: operasi" in (tmp_path / "id" / "operation.yaml").read_text(
         encoding="utf-8"
     )
+
+
+def test_the_language_follows_the_environment_when_nothing_else_says(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    folder = tmp_path / "s"
+    shutil.copytree(EXAMPLE, folder)
+    op = folder / "operation.yaml"
+    op.write_text(op.read_text(encoding="utf-8").replace("  language: id\n", ""), encoding="utf-8")
+    monkeypatch.setenv("LANG", "id_ID.UTF-8")
+    assert "Ikhtisar" in run("plan", folder, "--view", "overview", "-q", "--no-remedies").stdout
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert "Overview" in run("plan", folder, "--view", "overview", "-q", "--no-remedies").stdout

@@ -60,3 +60,15 @@ def test_one_calendar_per_officer_with_an_event_per_shift(run: Run, tmp_path: Pa
     run("plan", EXAMPLE, "--format", "ics", "-o", one, "--officer", nrp, "-q")
     assert [p.name for p in one.iterdir()] == [f"{nrp}.ics"]
     assert "give -o" in run("plan", EXAMPLE, "--format", "ics", "-q", code=2).stderr
+
+
+def test_the_checklist_workbook(run: Run, tmp_path: Path) -> None:
+    book = tmp_path / "daftar.xlsx"
+    run("checklist", EXAMPLE, "-o", book, "-q", "--lang", "en")
+    body = json.loads(run("checklist", EXAMPLE, "--format", "json", "-q", "--lang", "en").stdout)
+    ws = openpyxl.load_workbook(book).active
+    assert ws is not None
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(body["items"])
+    assert [r[6] for r in rows] == [i["text"] for i in body["items"]]
+    assert rows[0][0].date().isoformat() == body["items"][0]["due"][:10]

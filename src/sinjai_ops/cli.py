@@ -445,7 +445,7 @@ def plan(
     day = _day(date, planned.checked.scenario)
     _one_of("--site", site, _sites(planned.checked.scenario))
     chosen = View(
-        lang=(lang.value if lang else result.language or "en"),
+        lang=(lang.value if lang else result.language or _env_lang()),
         by="person" if view == ViewChoice.person else by.value,
         overview=view in (None, ViewChoice.overview),
         detail=view != ViewChoice.overview,
@@ -508,7 +508,7 @@ def checklist(
             f"--owner: '{owner}' owns no item; give an NRP, part of an owner's name, or one of "
             f"the units that own items: {', '.join(units)}"
         )
-    view = View(lang=lang.value if lang else listed.checklist.language or "en")
+    view = View(lang=lang.value if lang else listed.checklist.language or _env_lang())
     shown = listed.checklist.only(day, site, owner)
     _emit(CHECKLIST_RENDERERS[fmt](shown, view), output)
 
@@ -568,7 +568,7 @@ def who_fits(
         return
     if not quiet:
         _mention_warnings(fitted.checked.problems, paths)
-    view = View(lang=lang.value if lang else scenario.operation.operation.language or "en")
+    view = View(lang=lang.value if lang else scenario.operation.operation.language or _env_lang())
     _emit(WHO_FITS_RENDERERS[fmt](fitted.result, view), output)
 
 
@@ -625,7 +625,9 @@ def anev(
         return
     if not quiet:
         _mention_warnings(evaluated.checked.problems, paths)
-    view = View(lang=lang.value if lang else checked.scenario.operation.operation.language or "en")
+    view = View(
+        lang=lang.value if lang else checked.scenario.operation.operation.language or _env_lang()
+    )
     _emit(ANEV_RENDERERS[fmt](evaluated.evaluation, view), output)
     if adjustments_out is not None:
         write_atomically(adjustments_out, evaluated.fragment)
@@ -684,7 +686,7 @@ def report(
         _mention_warnings(reported.checked.problems, paths)
     from sinjai_ops.render.report_html import as_html
 
-    language = lang.value if lang else reported.data.plan.language or "en"
+    language = lang.value if lang else reported.data.plan.language or _env_lang()
     write_atomically(output, as_html(reported.data, View(lang=language)))
 
 

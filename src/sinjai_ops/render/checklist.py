@@ -155,10 +155,17 @@ def as_yaml(checklist: Checklist, view: View) -> str:
     return yaml.safe_dump(_data(checklist, view), sort_keys=False, allow_unicode=True, width=100)
 
 
-CHECKLIST_RENDERERS: dict[str, Callable[[Checklist, View], str | RenderableType]] = {
+def as_xlsx(checklist: Checklist, view: View) -> bytes:
+    from sinjai_ops.render.plan_xlsx import checklist_xlsx
+
+    return checklist_xlsx(checklist, view)
+
+
+CHECKLIST_RENDERERS: dict[str, Callable[[Checklist, View], str | bytes | RenderableType]] = {
     "table": as_table,
     "markdown": as_markdown,
     "csv": as_csv,
     "json": as_json,
     "yaml": as_yaml,
+    "xlsx": as_xlsx,
 }

@@ -13,6 +13,7 @@ from typing import Any
 
 import xlsxwriter
 
+from sinjai_ops.models.checklist import Checklist
 from sinjai_ops.models.plan import COMMAND, Plan
 from sinjai_ops.render.labels import skill_label, word
 from sinjai_ops.render.plan_rows import (
@@ -216,5 +217,40 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
             for c, line in zip(plan.conflicts, conflict_lines(plan, lang), strict=True)
         ],
         [12, 26, 110],
+    )
+    return out.bytes()
+
+
+def checklist_xlsx(checklist: Checklist, view: View) -> bytes:
+    """The checklist as a workbook: due as a real date and time, owner, item, a box to tick."""
+    lang = view.lang
+    out = _Book()
+    rows = [
+        [
+            i.due.date(),
+            i.due.time(),
+            i.site or "",
+            " ".join(x for x in (i.owner.rank, i.owner.name) if x),
+            i.owner.nrp or "",
+            i.owner.unit or "",
+            i.text[lang],
+            "",
+        ]
+        for i in checklist.items
+    ]
+    out.sheet(
+        word(lang, "checklist"),
+        [
+            word(lang, "date"),
+            word(lang, "due"),
+            word(lang, "site"),
+            word(lang, "owner"),
+            word(lang, "nrp"),
+            word(lang, "unit"),
+            word(lang, "item"),
+            word(lang, "done"),
+        ],
+        rows,
+        [12, 8, 12, 26, 11, 16, 90, 8],
     )
     return out.bytes()
