@@ -80,3 +80,19 @@ def test_anev_bad_attendance_is_located(run: Run, tmp_path: Path) -> None:
     assert "attendance.csv:2:1: error: attendance[0].nrp" in err
     assert "attendance.csv:2:2: error: attendance[0].date: '27-08-2024' is day-month-year" in err
     assert "attendance.csv:2:4: error: attendance[0].status" in err
+
+
+def test_a_mark_for_an_officer_not_plotted_then_is_an_error(run: Run, tmp_path: Path) -> None:
+    base = tmp_path / "plan.json"
+    run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "-o", base)
+    plan = json.loads(base.read_text(encoding="utf-8"))
+    someone = plan["assignments"][0]
+    other = "malam" if someone["shift"] != "malam" else "pagi"
+    marks = tmp_path / "att.yaml"
+    marks.write_text(
+        f'attendance:\n  - {{nrp: "{someone["nrp"]}", date: {someone["date"]}, '
+        f"shift: {other}, status: absent}}\n",
+        encoding="utf-8",
+    )
+    err = run("anev", EXAMPLE, "--plan", base, "--attendance", marks, code=1).stderr
+    assert "att.yaml:2:11: error: attendance[0].nrp:" in err and "is not plotted on" in err

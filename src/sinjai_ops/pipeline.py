@@ -23,7 +23,7 @@ from sinjai_ops.demand import derive_demand
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.attendance import AttendanceFile, Evaluation
 from sinjai_ops.models.checklist import Checklist
-from sinjai_ops.models.document import Document, Loc
+from sinjai_ops.models.document import Document, Loc, problem_at
 from sinjai_ops.models.plan import (
     DEFAULT_TIME_LIMIT,
     Assignment,
@@ -397,8 +397,12 @@ def _csv_document(text: str, name: str) -> tuple[Document | None, list[Problem]]
     return Document(name, {"attendance": items}, values, keys), []
 
 
-def load_attendance(path: Path) -> tuple[AttendanceFile | None, list[Problem]]:
-    """What the roll calls found: YAML (`attendance:`) or CSV with a header row."""
+def load_attendance(
+    path: Path, planned: set[tuple[str, date, str]] | None = None
+) -> tuple[AttendanceFile | None, list[Problem]]:
+    """What the roll calls found: YAML (`attendance:`) or CSV with a header row. With the
+    planned (NRP, date, shift) of the published plan, a mark for an officer who was not plotted
+    then is an error (a typo in an NRP or a shift would otherwise go unnoticed)."""
     name = display(path)
     text, problems = decode(_read(path), name)
     if text is None:
@@ -410,7 +414,19 @@ def load_attendance(path: Path) -> tuple[AttendanceFile | None, list[Problem]]:
     if doc is None or problems:
         return None, problems
     model, problems = v.parse_model(doc, AttendanceFile)
-    return model, problems
+    if model is None or planned is None:
+        return model, problems
+    for i, mark in enumerate(model.attendance):
+        if (mark.nrp, mark.date, mark.shift) not in planned:
+            problems.append(
+                problem_at(
+                    doc,
+                    ("attendance", i, "nrp"),
+                    f"{mark.nrp} is not plotted on {mark.date} {mark.shift} in the plan; the "
+                    "attendance lists only planned officers (check the NRP, date and shift)",
+                )
+            )
+    return (None if problems else model), problems
 
 
 @dataclass(frozen=True)
@@ -429,7 +445,8 @@ def anev(
 
     checked = load_scenario(paths)
     published, found = load_published(plan_file)
-    marks, found_marks = load_attendance(attendance)
+    planned = {(a.nrp, a.date, a.shift) for a in published.assignments} if published else None
+    marks, found_marks = load_attendance(attendance, planned)
     problems = [*found, *found_marks]
     if problems or checked.scenario is None or published is None or marks is None:
         merged = tuple(sorted({*checked.problems, *problems}, key=Problem.sort_key))
