@@ -376,3 +376,15 @@ def test_the_audit_catches_a_tied_officer_by_hand() -> None:
     assert tie_violations(s, broken) == [
         "85000001 is tied to paslon-1 and stands at kpu during its visit (2024-08-26 pagi)"
     ]
+
+
+def test_a_pin_on_the_only_head_of_its_kind() -> None:
+    from sinjai_ops.models.adjustments import AdjustmentsFile, Pin
+
+    people = [officer("85000001", "Bripda"), officer("85000002", "Bripda")]
+    s = scenario([post({"samapta": 1}, **PAGI)], people)
+    pin = Pin(nrp="85000002", date="2024-08-26", shift="pagi", site="kpu", post="jaga")
+    pinned = s.model_copy(update={"adjustments": AdjustmentsFile(pins=[pin])})
+    assert filled(pinned) == [("2024-08-26 pagi", "jaga", "samapta", "85000002")]
+    _, plan = solve(pinned)
+    assert plan.quality.status == "optimal"  # solved by the model, not by the time-out fill

@@ -224,7 +224,8 @@ def solve_classes(
         )
         for slot in sorted(roles_at[c]):
             for role in roles_at[c][slot]:
-                upper = min(size, role_heads[(slot, role)])
+                # The pinned officers of the role work it too, beside the heads shared out.
+                upper = min(size, role_heads[(slot, role)] + pinned.get((slot, role), 0))
                 lower = float(least.get((c, slot, role), 0))
                 v.working[(c, slot, role)] = prog.column(0.0, lower, upper, integer=True)
     for key in sorted(heads, key=lambda k: (k[0], k[1], -k[2])):
