@@ -72,3 +72,39 @@ def test_the_checklist_workbook(run: Run, tmp_path: Path) -> None:
     assert len(rows) == len(body["items"])
     assert [r[6] for r in rows] == [i["text"] for i in body["items"]]
     assert rows[0][0].date().isoformat() == body["items"][0]["due"][:10]
+
+
+def test_the_structure_of_the_operation_reaches_the_documents(run: Run, tmp_path: Path) -> None:
+    book = tmp_path / "plotting.xlsx"
+    run("plan", EXAMPLE, "-o", book, "-q", "--lang", "id", "--no-remedies")
+    ws = openpyxl.load_workbook(book)["2024-08-27"]
+    header = [c.value for c in ws[1]]
+    column = header.index("Satgas")
+    forces = {row[column] for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert {"Satgas Preventif", "Satgas Kamseltibcarlantas"} <= forces
+    page = tmp_path / "report.html"
+    run("report", EXAMPLE, "-o", page, "-q", "--no-remedies")
+    html = page.read_text(encoding="utf-8")
+    assert "Struktur operasi" in html and "Karendal Ops: AKP Hasanuddin Lologau (79020114)" in html
+
+
+def test_a_checklist_item_owned_by_a_role_of_the_structure(run: Run, tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "s"
+    shutil.copytree(EXAMPLE, folder)
+    op = folder / "operation.yaml"
+    op.write_text(
+        op.read_text(encoding="utf-8")
+        + """
+checklists:
+  - id: anev-harian
+    anchor: {kind: day, at: "21:00"}
+    owner: {role: operation-role, unit: Karendal Ops}
+    text: {id: "Anev harian.", en: "Daily evaluation."}
+""",
+        encoding="utf-8",
+    )
+    body = json.loads(run("checklist", folder, "--format", "json", "-q").stdout)
+    owners = {i["owner"]["nrp"] for i in body["items"] if i["template"] == "anev-harian"}
+    assert owners == {"79020114"}

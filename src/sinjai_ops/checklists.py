@@ -115,6 +115,14 @@ class _Context:
             person = self.people.get(self.scenario.operation.operation.commander)
         elif role == "unit-head" and unit is not None:
             person = self.senior(self.units.get(unit, []))
+        elif role in ("operation-role", "task-force-head") and unit is not None:
+            structure = self.scenario.operation.structure
+            if structure is not None and role == "operation-role":
+                holder = next((r.nrp for r in structure.roles if r.role == unit), None)
+                person = self.people.get(holder or "")
+            elif structure is not None:
+                force = next((f for f in structure.task_forces if f.id == unit), None)
+                person = self.people.get(force.head or "") if force else None
         elif role == "site-commander" and occasion.slot is not None:
             slot = occasion.slot
             person = self.senior(self.leaders.get((slot.date, slot.shift, occasion.site), []))

@@ -611,6 +611,65 @@ def check_arrivals_against_scenario(
 _AT_KINDS = {"operation", "first-visit", "day", "conflict", "shortfall"}
 
 
+def check_structure(
+    op: OperationFile, roster: RosterFile | None, arrivals: ArrivalsFile | None, doc: Document
+) -> list[Problem]:
+    """Every NRP of the structure is in the roster, every post exists, a post belongs to one
+    task force, and task force ids are unique."""
+    if op.structure is None:
+        return []
+    out: list[Problem] = []
+    nrps = {p.nrp for p in roster.personnel} if roster is not None else None
+    posts = [p.id for s in op.sites for p in s.posts] + [RESERVE_POST]
+    if arrivals is not None:
+        posts += [f"visit:{c.id}" for c in arrivals.candidates]
+    for i, role in enumerate(op.structure.roles):
+        if nrps is not None and role.nrp not in nrps:
+            out.append(
+                problem_at(
+                    doc,
+                    ("structure", "roles", i, "nrp"),
+                    f"NRP {role.nrp} ({role.role}) is not in the roster",
+                )
+            )
+    owner: dict[str, int] = {}
+    ids: dict[str, int] = {}
+    for i, force in enumerate(op.structure.task_forces):
+        path: Path = ("structure", "task_forces", i)
+        if force.id in ids:
+            out.append(
+                problem_at(
+                    doc,
+                    (*path, "id"),
+                    f"task force id '{force.id}' is used twice; each must be unique",
+                )
+            )
+        ids[force.id] = i
+        if force.head is not None and nrps is not None and force.head not in nrps:
+            out.append(problem_at(doc, (*path, "head"), f"NRP {force.head} is not in the roster"))
+        for k, post in enumerate(force.posts):
+            if post not in posts:
+                out.append(
+                    problem_at(
+                        doc,
+                        (*path, "posts", k),
+                        f"unknown post '{post}'{suggest(post, posts)}",
+                    )
+                )
+            elif post in owner:
+                first = op.structure.task_forces[owner[post]].id
+                out.append(
+                    problem_at(
+                        doc,
+                        (*path, "posts", k),
+                        f"post '{post}' already belongs to task force '{first}'; a post has one",
+                    )
+                )
+            else:
+                owner[post] = i
+    return out
+
+
 def check_ties(roster: RosterFile, arrivals: ArrivalsFile, rdoc: Document) -> list[Problem]:
     """Every declared tie names a candidate of arrivals.yaml."""
     ids = [c.id for c in arrivals.candidates]
@@ -1052,6 +1111,8 @@ def check_scenario(
             problems += check_arrivals_against_scenario(
                 arrivals, facts, roster, policy, docs["arrivals"]
             )
+    if op is not None:
+        problems += check_structure(op, roster, arrivals, docs["operation"])
     adjustments: AdjustmentsFile | None = models.get("adjustments")
     if adjustments is not None and op and roster and arrivals and policy:
         problems += check_adjustments(

@@ -45,7 +45,13 @@ AnchorKind = Literal[
     "operation", "first-visit", "day", "shift", "post-opens", "visit", "conflict", "shortfall"
 ]
 OwnerRole = Literal[
-    "operation-commander", "unit-head", "site-commander", "post-commander", "escort-leader"
+    "operation-commander",
+    "unit-head",
+    "site-commander",
+    "post-commander",
+    "escort-leader",
+    "operation-role",
+    "task-force-head",
 ]
 
 
@@ -74,8 +80,9 @@ class Anchor(Frozen):
 class Owner(Frozen):
     role: OwnerRole
     unit: Text | None = None
-    """For unit-head: the unit whose highest-ranking member owns the item; also the fallback
-    shown when the plan names nobody for a role."""
+    """For unit-head: the unit whose highest-ranking member owns the item; for operation-role:
+    the role of the operation's structure (Ka Anev, ...); for task-force-head: the task force's
+    id. Also the fallback shown when nobody holds the role."""
 
 
 class Condition(Frozen):

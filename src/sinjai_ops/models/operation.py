@@ -93,6 +93,43 @@ class Site(Frozen):
     posts: list[Post] = Field(default_factory=list)
 
 
+class OperationRole(Frozen):
+    """A role of the operation's structure (Karendal Ops, Ka Posko, Ka Anev, ...) and who
+    holds it."""
+
+    role: Text
+    nrp: Nrp
+
+
+class TaskForce(Frozen):
+    """A task force (Satgas) of the operation, owning posts and/or skills."""
+
+    id: Ident
+    name: Text
+    """Satgas Preemtif, Preventif, Kamseltibcarlantas, Gakkum, Humas, Banops, ..."""
+    head: Nrp | None = None
+    """The Kasatgas."""
+    posts: list[Text] = Field(default_factory=list)
+    """Post ids it owns (also `reserve` and `visit:<candidate>`)."""
+    skills: list[SkillName] = Field(default_factory=list)
+    """Heads of these skills it owns, wherever no post list says otherwise."""
+
+
+class Structure(Frozen):
+    roles: list[OperationRole] = Field(default_factory=list)
+    task_forces: list[TaskForce] = Field(default_factory=list)
+
+    def task_force_of(self, post: str, skill: str) -> TaskForce | None:
+        """The task force that owns a head: by its post first, then by its skill."""
+        for force in self.task_forces:
+            if post in force.posts:
+                return force
+        for force in self.task_forces:
+            if skill in force.skills:
+                return force
+        return None
+
+
 class OperationFile(Frozen):
     """operation.yaml."""
 
@@ -103,6 +140,8 @@ class OperationFile(Frozen):
     """Overrides merged into configs/policy.yaml; validated as part of the merged policy."""
     checklists: list[Template] = Field(default_factory=list)
     """The operation's own checklist templates; one with a shipped template's id replaces it."""
+    structure: Structure | None = None
+    """The operation's structure (as in its Sprin): roles and task forces (optional)."""
 
     def days(self) -> list[date]:
         info = self.operation

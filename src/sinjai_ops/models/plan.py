@@ -246,6 +246,12 @@ class Names(Frozen):
     """Candidate id to `Paslon 1: Name One - Name Two` (no number until drawn)."""
     skills: list[str] = Field(default_factory=list)
     """The skills of the policy, in its order."""
+    structure: list[str] = Field(default_factory=list)
+    """The operation's roles and task forces with who holds them, one line each."""
+    post_forces: dict[str, str] = Field(default_factory=dict)
+    """Post id to the name of the task force that owns it."""
+    skill_forces: dict[str, str] = Field(default_factory=dict)
+    """Skill to the name of the task force that owns its heads where no post says."""
 
 
 class Plan(Frozen):

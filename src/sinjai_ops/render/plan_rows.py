@@ -14,6 +14,11 @@ def site_name(plan: Plan, site: str) -> str:
     return plan.names.sites.get(site, site)
 
 
+def task_force(plan: Plan, post: str, skill: str) -> str:
+    """The task force (Satgas) that owns a head, by its post, else its skill; or nothing."""
+    return plan.names.post_forces.get(post) or plan.names.skill_forces.get(skill, "")
+
+
 def post_name(plan: Plan, post: str, lang: str) -> str:
     """The post's name; a visit's heads and the reserve get what they are."""
     if post.startswith("visit:"):

@@ -24,6 +24,7 @@ from sinjai_ops.render.plan_rows import (
     post_name,
     remedy_lines,
     site_name,
+    task_force,
 )
 from sinjai_ops.render.view import View
 
@@ -89,6 +90,9 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
         [day, shift, *(cell(f, m) for f, m in cells)] for day, shift, cells in view_rows.rows
     ]
     rows.append([word(lang, "total"), "", *(cell(f, m) for f, m in view_rows.totals)])
+    if plan.names.structure:
+        rows.append(["", ""])
+        rows += [[word(lang, "structure"), line] for line in plan.names.structure]
     out.sheet(
         word(lang, "overview"),
         [word(lang, "date"), word(lang, "shift"), *view_rows.sites],
@@ -110,6 +114,7 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
             "name",
             "unit",
             "role",
+            "task_force",
             "remarks",
         )
     ]
@@ -139,6 +144,7 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
                     p.name,
                     p.unit,
                     role,
+                    task_force(plan, a.post, a.skill),
                     remark,
                 ]
             )
@@ -157,10 +163,12 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
                     "!" + word(lang, "shortfall", n=s.missing),
                     "",
                     "",
+                    task_force(plan, s.post, s.skill),
                     "BKO",
                 ]
             )
-        out.sheet(day.isoformat(), header, rows, [26, 34, 8, 7, 7, 14, 9, 11, 26, 16, 22, 18])
+        widths = [26, 34, 8, 7, 7, 14, 9, 11, 26, 16, 22, 22, 18]
+        out.sheet(day.isoformat(), header, rows, widths)
 
     schedule = [
         [

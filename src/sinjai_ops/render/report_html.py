@@ -20,6 +20,7 @@ from sinjai_ops.render.plan_rows import (
     remedy_lines,
     site_name,
     summary_lines,
+    task_force,
 )
 from sinjai_ops.render.view import View
 
@@ -179,8 +180,9 @@ def _annex(plan: Plan, lang: str) -> list[dict[str, Any]]:
         remark = skill_label(lang, a.skill)
         if leaders.get((a.date, a.shift, a.site)) == a.nrp:
             remark += "; " + word(lang, "roll_call")
+        force = task_force(plan, a.post, a.skill)
         key = (a.date, order[(a.date, a.shift)], a.shift, a.site, a.post)
-        groups[key].append([p.name, f"{p.rank} / {p.nrp}", role, remark])
+        groups[key].append([p.name, f"{p.rank} / {p.nrp}", role, remark, force])
     return [
         {
             "title": f"{long_date(lang, d)}, {shift}: {site_name(plan, site)} - "
@@ -235,4 +237,5 @@ def as_html(data: ReportData, view: View) -> str:
             for i in items
         ],
         annex=_annex(plan, lang),
+        structure=plan.names.structure,
     )
