@@ -83,3 +83,13 @@ def test_a_csv_export_named_roster_yaml(run: Run, tmp_path: Path) -> None:
     line = next(x for x in out.splitlines() if "roster.yaml:1:1" in x)
     assert "looks like a spreadsheet's CSV export" in line and "roster import" in line
     assert len(line) < 300
+
+
+def test_keys_with_newlines_or_escape_codes_stay_on_one_line(run: Run, tmp_path: Path) -> None:
+    folder = _scenario(
+        tmp_path, "roster.yaml", "    assignable: false\n", '    "bad\\nkey\\e[31m": 1\n'
+    )
+    out = run("validate", folder, code=1).stdout
+    line = next(x for x in out.splitlines() if "unknown field" in x)
+    assert "\x1b" not in out and "bad\\nkey\\x1b[31m" in line
+    assert line.startswith(str(folder / "roster.yaml")) or "roster.yaml:" in line

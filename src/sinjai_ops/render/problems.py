@@ -19,9 +19,21 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _visible(value: str) -> str:
+    """What the input holds, shown and never obeyed: a newline, a tab or a terminal escape in a
+    key or a value is printed as `\n`, `\t`, `\x1b`, so that one problem stays one line and
+    the user's terminal is left alone."""
+    return "".join(
+        ch
+        if ch.isprintable() or ch == " "
+        else {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(ch, f"\\x{ord(ch):02x}")
+        for ch in value
+    )
+
+
 def _line(p: Problem) -> str:
-    where = f"{p.path}: " if p.path else ""
-    return f"{p.file}:{p.line}:{p.column}: {p.severity}: {where}{p.message}"
+    where = f"{_visible(p.path)}: " if p.path else ""
+    return f"{p.file}:{p.line}:{p.column}: {p.severity}: {where}{_visible(p.message)}"
 
 
 def text(problems: Sequence[Problem], checked: Sequence[str]) -> str:
