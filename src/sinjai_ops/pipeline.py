@@ -9,6 +9,7 @@ import csv
 import functools
 import hashlib
 import io
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -274,11 +275,16 @@ def plan(
 
 
 def load_baseline(path: Path) -> tuple[list[Assignment] | None, list[Problem]]:
-    """The assignments of an earlier `plan --format json` (JSON is read as YAML, for places)."""
+    """The assignments of an earlier `plan --format json`. A plan as the tool wrote it is read
+    by the JSON parser; anything else is read as YAML, which places every problem."""
     name = display(path)
     text, problems = decode(_read(path), name)
     if text is None:
         return None, problems
+    try:
+        return BaselineFile.model_validate(json.loads(text)).assignments, []
+    except (ValueError, TypeError):
+        pass  # not a plan as written: the located reading below says exactly what is wrong
     doc, problems = load_yaml(text, name, "JSON" if path.suffix == ".json" else "YAML")
     if doc is None or problems:
         return None, problems

@@ -262,9 +262,11 @@ def solve_classes(
     load_bound = _least_load(prog, v.load, deadline)
     if load_bound is not None:
         prog.upper[v.load] = float(load_bound)
-        # No whole-number plan at that average (or no time left): the first plan stands.
+        # No whole-number plan at that average (or no time left): the first plan stands. With
+        # a baseline the cap already bounds the load and keeping is what counts, so only the
+        # cheap ways to a whole-number plan are tried, never a full branch and bound.
         with contextlib.suppress(NoPlanInTime):
-            values = _solve(prog, deadline)[0]
+            values = _solve(prog, deadline, branch=kept is None)[0]
     working = {key: round(values[col]) for key, col in v.working.items()}
     return Outcome(
         status=state,
@@ -347,7 +349,7 @@ def keep_the_baseline(
 Solved = tuple[np.ndarray, Literal["optimal", "feasible"], float]
 
 
-def _solve(prog: _Program, deadline: float) -> Solved:
+def _solve(prog: _Program, deadline: float, branch: bool = True) -> Solved:
     """The linear relaxation first (interior point, then crossover to a vertex): the network
     structure makes it integral in most cases, and then it is the optimum, proven by itself.
 
@@ -355,7 +357,7 @@ def _solve(prog: _Program, deadline: float) -> Solved:
     objective here has whole coefficients, a whole-number plan that reaches the bound rounded
     down is optimal. Such a plan is looked for first among the plans that keep every variable
     the relaxation already made whole (a small program); only if none reaches the bound does
-    branch and bound take on the whole program.
+    branch and bound take on the whole program (unless `branch` is false: then NoPlanInTime).
     """
     solver = _highs(deadline, lp=True)
     solver.passModel(prog.lp(maximize=True, relax=True))
@@ -368,6 +370,8 @@ def _solve(prog: _Program, deadline: float) -> Solved:
         found = _whole_near(prog, values, deadline)
         if found is not None and _objective(prog, found) >= math.floor(bound + 1e-6) - 1e-6:
             return found, "optimal", bound
+    if not branch:
+        raise NoPlanInTime("no whole-number plan without branching")
     solver = _highs(deadline)
     solver.passModel(prog.lp(maximize=True, relax=False))
     solver.run()
