@@ -258,9 +258,11 @@ def solve_classes(
         cap = cap if capped else None
 
     # spread_the_load: the least class average the busiest class can have at this coverage
-    # (a lower bound for its busiest officer), then a plan that keeps to it.
-    load_bound = _least_load(prog, v.load, deadline)
-    if load_bound is not None:
+    # (a lower bound for its busiest officer), then a plan that keeps to it. A re-plan that
+    # kept under the cap is done: the cap is its fairness, and keeping what was published is
+    # worth more than evening out further.
+    load_bound = fresh_bound if cap is not None else _least_load(prog, v.load, deadline)
+    if load_bound is not None and cap is None:
         prog.upper[v.load] = float(load_bound)
         # No whole-number plan at that average (or no time left): the first plan stands. With
         # a baseline the cap already bounds the load and keeping is what counts, so only the
