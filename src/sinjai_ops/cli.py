@@ -34,6 +34,9 @@ from sinjai_ops.schema import schema_texts
 
 app = typer.Typer(
     add_completion=True,
+    # Plain help: rich's panels print Python types (<list[Path]>, <float>) that an officer
+    # cannot read; the metavars below say what to type.
+    rich_markup_mode=None,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Plan the security of election registration days: posts, shifts, people, checklists.",
@@ -180,7 +183,9 @@ def _format(given: str | None, output: Path | None, choices: list[str]) -> str:
 def validate(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Scenario folders, or single YAML files.", show_default=False),
+        typer.Argument(
+            help="Scenario folders, or single YAML files.", show_default=False, metavar="PATH"
+        ),
     ],
     format: Annotated[
         ProblemFormat | None,
@@ -269,26 +274,38 @@ ScenarioPaths = Annotated[
     typer.Argument(
         help="A scenario folder, or its operation.yaml, roster.yaml and arrivals.yaml.",
         show_default=False,
+        metavar="SCENARIO",
     ),
 ]
-SiteOption = Annotated[str | None, typer.Option(help="One site only.", show_default=False)]
+SiteOption = Annotated[
+    str | None, typer.Option(help="One site only (its id).", show_default=False, metavar="SITE")
+]
 DateOption = Annotated[
     str | None,
     typer.Option(
         help="One day only: YYYY-MM-DD, or today, tomorrow (hari-ini, besok) in the "
         "operation's time zone.",
         show_default=False,
+        metavar="DATE",
     ),
 ]
 LangOption = Annotated[
     Lang | None,
     typer.Option(
-        help="Language for people (default: the operation's, else en).", show_default=False
+        help="Language for people: id or en (default: the operation's, else the "
+        "environment's LANG, else en).",
+        show_default=False,
+        metavar="LANG",
     ),
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically), not standard output."),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically), not standard output.",
+        metavar="FILE",
+    ),
 ]
 QuietOption = Annotated[
     bool,
@@ -296,7 +313,11 @@ QuietOption = Annotated[
 ]
 TimeLimitOption = Annotated[
     float,
-    typer.Option(help="Seconds the solver may take before it settles for its best plan.", min=0.1),
+    typer.Option(
+        help="Seconds the solver may take before it settles for its best plan (at least 0.1).",
+        min=0.1,
+        metavar="SECONDS",
+    ),
 ]
 
 
@@ -399,6 +420,7 @@ def plan(
             help="An earlier plan (--format json): move as few officers from it as possible, "
             "and list what changed.",
             show_default=False,
+            metavar="PLAN.json",
         ),
     ] = None,
     remedies: Annotated[
@@ -535,6 +557,7 @@ def who_fits(
         typer.Option(
             help="The published plan (--format json) to ask against (default: plan now).",
             show_default=False,
+            metavar="PLAN.json",
         ),
     ] = None,
     format: Annotated[
