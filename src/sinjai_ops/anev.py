@@ -16,6 +16,7 @@ import yaml
 from sinjai_ops.models.attendance import AttendanceFile, Away, Empty, Evaluation, Line, Totals
 from sinjai_ops.models.plan import Assignment, Shortfall, Slot
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.names import names_for_people
 
 
 def evaluate(
@@ -93,6 +94,7 @@ def evaluate(
         late=sorted(late, key=lambda x: (*when(x), x.nrp)),
         empty=sorted(empty, key=lambda x: (*when(x), x.post, x.skill, x.why)),
         bko_requested=sum(s.missing for s in shortfalls if s.date in chosen),
+        names=names_for_people(scenario),
     )
 
 

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, NonNegativeInt
 
 from sinjai_ops.models.common import Day, Frozen, Ident, Nrp, Text
+from sinjai_ops.models.plan import Names
 
 
 class Mark(Frozen):
@@ -81,3 +82,5 @@ class Evaluation(Frozen):
     empty: list[Empty] = Field(default_factory=list)
     bko_requested: int = 0
     """Heads the plan asked Polda for on these days (whether they came is not recorded)."""
+    names: Names = Field(default_factory=Names, exclude=True)
+    """For the views made for people (JSON keeps ids)."""

@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import Field
 
 from sinjai_ops.models.common import Frozen
+from sinjai_ops.models.plan import Names
 
 
 class Fit(Frozen):
@@ -39,3 +40,5 @@ class WhoFits(Frozen):
     fits: list[Fit] = Field(default_factory=list)
     """Best first: fewest shifts, stood at this site before, same unit as those on duty there."""
     not_: list[NotFit] = Field(default_factory=list, alias="not")
+    names: Names = Field(default_factory=Names, exclude=True)
+    """For the views made for people (JSON keeps ids)."""

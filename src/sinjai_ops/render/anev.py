@@ -13,6 +13,7 @@ from tabulate import tabulate
 
 from sinjai_ops.models.attendance import Evaluation
 from sinjai_ops.render.labels import long_date, skill_label, word
+from sinjai_ops.render.plan_rows import post_label, site_label
 from sinjai_ops.render.view import View
 
 
@@ -27,7 +28,7 @@ def _sections(result: Evaluation, lang: str) -> list[tuple[str, list[str], list[
         [
             x.date.isoformat(),
             x.shift,
-            x.site,
+            site_label(result.names, x.site),
             skill_label(lang, x.skill),
             str(x.planned),
             str(x.present),
@@ -40,7 +41,7 @@ def _sections(result: Evaluation, lang: str) -> list[tuple[str, list[str], list[
             a.date.isoformat(),
             a.shift,
             f"{a.name} ({a.nrp})",
-            f"{a.site} / {a.post}",
+            f"{site_label(result.names, a.site)} / {post_label(result.names, a.post, lang)}",
             a.reason or "-",
         ]
         for a in result.absences
@@ -50,7 +51,7 @@ def _sections(result: Evaluation, lang: str) -> list[tuple[str, list[str], list[
             a.date.isoformat(),
             a.shift,
             f"{a.name} ({a.nrp})",
-            f"{a.site} / {a.post}",
+            f"{site_label(result.names, a.site)} / {post_label(result.names, a.post, lang)}",
             str(a.minutes or 0),
         ]
         for a in result.late
@@ -59,7 +60,7 @@ def _sections(result: Evaluation, lang: str) -> list[tuple[str, list[str], list[
         [
             e.date.isoformat(),
             e.shift,
-            f"{e.site} / {e.post}",
+            f"{site_label(result.names, e.site)} / {post_label(result.names, e.post, lang)}",
             skill_label(lang, e.skill),
             f"{e.hours:g}",
             word(lang, f"empty_{e.why.replace(' ', '_')}"),

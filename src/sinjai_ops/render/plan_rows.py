@@ -6,12 +6,26 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sinjai_ops.models.plan import RESERVE_POST, Duty, Plan, Reinforcement
+from sinjai_ops.models.plan import RESERVE_POST, Duty, Names, Plan, Reinforcement
 from sinjai_ops.render.labels import long_date, short_date, skill_label, word
 
 
 def site_name(plan: Plan, site: str) -> str:
-    return plan.names.sites.get(site, site)
+    return site_label(plan.names, site)
+
+
+def site_label(names: Names, site: str) -> str:
+    return names.sites.get(site, site)
+
+
+def post_label(names: Names, post: str, lang: str) -> str:
+    """The post's name; a visit's heads and the reserve get what they are."""
+    if post.startswith("visit:"):
+        candidate = post.removeprefix("visit:")
+        return word(lang, "visit_post", candidate=names.candidates.get(candidate, candidate))
+    if post == RESERVE_POST:
+        return word(lang, "reserve_post")
+    return names.posts.get(post, post)
 
 
 def task_force(plan: Plan, post: str, skill: str) -> str:
@@ -20,13 +34,7 @@ def task_force(plan: Plan, post: str, skill: str) -> str:
 
 
 def post_name(plan: Plan, post: str, lang: str) -> str:
-    """The post's name; a visit's heads and the reserve get what they are."""
-    if post.startswith("visit:"):
-        candidate = post.removeprefix("visit:")
-        return word(lang, "visit_post", candidate=plan.names.candidates.get(candidate, candidate))
-    if post == RESERVE_POST:
-        return word(lang, "reserve_post")
-    return plan.names.posts.get(post, post)
+    return post_label(plan.names, post, lang)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from tabulate import tabulate
 
 from sinjai_ops.models.whofits import WhoFits
 from sinjai_ops.render.labels import long_date, skill_label, word
+from sinjai_ops.render.plan_rows import site_label
 from sinjai_ops.render.view import View
 
 
@@ -22,7 +23,7 @@ def _title(result: WhoFits, lang: str) -> str:
         lang,
         "who_fits_title",
         skill=what,
-        site=result.site,
+        site=site_label(result.names, result.site),
         day=long_date(lang, result.date),
         shift=result.shift,
     )

@@ -14,7 +14,6 @@ from sinjai_ops.models.plan import (
     Demand,
     Duty,
     Load,
-    Names,
     Person,
     Plan,
     Quality,
@@ -25,6 +24,7 @@ from sinjai_ops.models.plan import (
 )
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.names import names_for_people
 from sinjai_ops.solve.classes import OfficerClass, Role, officer_classes, role_of
 from sinjai_ops.solve.decompose import name_officers
 from sinjai_ops.solve.model import Kept, NoPlanInTime, Outcome, solve_classes
@@ -445,43 +445,8 @@ def _assemble(
         slots=demand.slots,
         commanders=commanders,
         perwira_as_members=as_members,
-        names=_names(scenario),
+        names=names_for_people(scenario),
         plottable=sorted(plottable),
-    )
-
-
-def _names(scenario: Scenario) -> Names:
-    op = scenario.operation
-    candidates = {}
-    for c in scenario.arrivals.candidates:
-        pair = " - ".join(c.names)
-        candidates[c.id] = f"Paslon {c.number}: {pair}" if c.number is not None else pair
-    people = {p.nrp: p for p in scenario.roster.personnel}
-
-    def who(nrp: str | None) -> str:
-        p = people.get(nrp or "")
-        return f"{p.rank} {p.name} ({p.nrp})" if p else (nrp or "-")
-
-    structure = op.structure
-    lines: list[str] = []
-    post_forces: dict[str, str] = {}
-    skill_forces: dict[str, str] = {}
-    if structure is not None:
-        lines += [f"{r.role}: {who(r.nrp)}" for r in structure.roles]
-        for force in structure.task_forces:
-            lines.append(f"{force.name}: {who(force.head)}")
-            for post in force.posts:
-                post_forces.setdefault(post, force.name)
-            for skill in force.skills:
-                skill_forces.setdefault(skill, force.name)
-    return Names(
-        sites={s.id: s.name for s in op.sites},
-        posts={p.id: p.name or p.id for s in op.sites for p in s.posts},
-        candidates=candidates,
-        skills=list(scenario.policy.skills),
-        structure=lines,
-        post_forces=post_forces,
-        skill_forces=skill_forces,
     )
 
 

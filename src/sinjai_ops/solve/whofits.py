@@ -12,6 +12,7 @@ from sinjai_ops.models.plan import Assignment, Demand, Slot
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.whofits import Fit, NotFit, WhoFits
+from sinjai_ops.names import names_for_people
 from sinjai_ops.solve.causes import out_of_reach
 from sinjai_ops.solve.classes import Role, role_of
 from sinjai_ops.solve.rules import free_again
@@ -48,6 +49,7 @@ def who_fits(
     units_here = Counter(
         p.unit for p in scenario.roster.personnel if p.nrp in {a.nrp for a in here}
     )
+    site_names = {s.id: s.name for s in scenario.operation.sites}
     fits: list[tuple[tuple[object, ...], Fit]] = []
     nots: list[NotFit] = []
     for person in scenario.roster.personnel:
@@ -62,7 +64,7 @@ def who_fits(
             same_unit = units_here.get(person.unit, 0) > 0
             words = [f"free in {shift}", f"{len(mine)} shifts so far"]
             if before:
-                words.append(f"stood at {site} on {before[-1]}")
+                words.append(f"stood at {site_names.get(site, site)} on {before[-1]}")
             if same_unit:
                 words.append(f"{person.unit} already on duty there")
             key = (len(mine), not before, not same_unit, person.nrp)
@@ -76,6 +78,7 @@ def who_fits(
         site=site,
         skill=skill,
         fits=[f for _, f in sorted(fits, key=lambda kv: kv[0])],
+        names=names_for_people(scenario),
         **{"not": sorted(nots, key=lambda n: (n.code, n.nrp))},
     )
 
@@ -132,7 +135,14 @@ def _explain(
         return f"rank {person.rank} does not fit the heads there"
     if why == "busy":
         same = next(a for a in mine if (a.date, a.shift) == (slot.date, slot.shift))
-        return f"already on {same.post} ({same.site}) in this shift"
+        names = names_for_people(scenario)
+        cid = same.post.removeprefix("visit:")
+        post = (
+            f"the visit of {names.candidates.get(cid, cid)}"
+            if same.post.startswith("visit:")
+            else names.posts.get(same.post, same.post)
+        )
+        return f"already on {post} ({names.sites.get(same.site, same.site)}) in this shift"
     if why == "rest":
         slots = {(s.date, s.shift): s for s in scenario.operation.slots()}
         before = [slots[(a.date, a.shift)] for a in mine]
