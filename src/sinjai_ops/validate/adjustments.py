@@ -1,0 +1,288 @@
+"""adjustments.yaml: every reference exists, and a pin breaks no rule (named, with the
+other pin's line)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from sinjai_ops.demand import member_band, visit_heads
+from sinjai_ops.models.adjustments import AdjustmentsFile, Pin
+from sinjai_ops.models.arrivals import ArrivalsFile
+from sinjai_ops.models.common import Path, suggest
+from sinjai_ops.models.document import Document, problem_at
+from sinjai_ops.models.operation import OperationFile, known_timezone
+from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Slot
+from sinjai_ops.models.policy import Policy
+from sinjai_ops.models.problem import Problem
+from sinjai_ops.models.roster import Person, RosterFile
+from sinjai_ops.solve.classes import Role
+from sinjai_ops.solve.rules import enough_rest, within_daily_hours
+
+
+def _pin_heads(
+    pin: Pin, op: OperationFile, arrivals: ArrivalsFile, policy: Policy
+) -> tuple[dict[str, Role], str | None]:
+    """The heads a pin's post has on its day and shift, by skill, with the band of ranks each
+    takes (as demand derives them); or why the post has none then."""
+    site = next((s for s in op.sites if s.id == pin.site), None)
+    if site is None:
+        return {}, None  # reported by the reference checks
+    rank_and_file = member_band(None, policy)
+    if pin.post == RESERVE_POST:
+        if pin.site != policy.reserve.site:
+            return {}, f"the reserve stands at '{policy.reserve.site}', not at '{pin.site}'"
+        return {policy.reserve.skill: Role(policy.reserve.skill, "", *_band(rank_and_file))}, None
+    if pin.post.startswith("visit:"):
+        cid = pin.post.removeprefix("visit:")
+        candidate = next((c for c in arrivals.candidates if c.id == cid), None)
+        if candidate is None:
+            ids = [c.id for c in arrivals.candidates]
+            return {}, f"no candidate '{cid}'{suggest(cid, ids)}"
+        if not any(v.site == pin.site and v.date == pin.date for v in candidate.visits):
+            return {}, f"{cid} does not visit {pin.site} on {pin.date}"
+        visit = next(v for v in candidate.visits if v.site == pin.site and v.date == pin.date)
+        return {
+            skill: Role(skill, "", *_band(rank_and_file))
+            for skill, _, _ in visit_heads(visit, candidate, policy)
+        }, None
+    post = next((p for p in site.posts if p.id == pin.post), None)
+    if post is None:
+        names = [p.id for p in site.posts]
+        return {}, f"no post '{pin.post}' at {pin.site}{suggest(pin.post, names)}"
+    if not post.active(pin.date, pin.shift):
+        return {}, f"post {post.id} is not manned on {pin.date} {pin.shift}"
+    band = _band(member_band(post, policy))
+    heads = {skill: Role(skill, "", *band) for skill, n in post.need.items() if n}
+    if post.commander is not None:
+        heads[COMMAND] = Role(COMMAND, post.commander, "", "")
+    return heads, None
+
+
+def _band(band: tuple[str | None, str | None]) -> tuple[str, str]:
+    return band[0] or "", band[1] or ""
+
+
+def _why_not(person: Person, role: Role, day: date, policy: Policy) -> str:
+    """The rule that keeps a person from a head, in words."""
+    if not person.assignable:
+        return "the officer is not plotted (assignable: false)"
+    for leave in person.unavailable:
+        if leave.start <= day <= leave.end:
+            return f"the officer is on leave ({leave.start} to {leave.end})"
+    ranks = policy.ranks
+    if role.leads:
+        return f"rank {person.rank} is below the commander head's {role.min_rank}"
+    if role.skill not in person.skills:
+        return f"the officer does not hold {role.skill}"
+    limit = policy.drills.max_age_days.get(role.skill)
+    if not person.qualified(role.skill, day, limit):
+        drilled = person.drills.get(role.skill)
+        return (
+            f"the {role.skill} drill is missing"
+            if drilled is None
+            else f"the {role.skill} drill of {drilled} does not count on {day}"
+        )
+    if role.rank_from and ranks.index(person.rank) < ranks.index(role.rank_from):
+        return f"the post asks for perwira; {person.rank} is not"
+    if role.rank_to and ranks.index(person.rank) > ranks.index(role.rank_to):
+        if policy.perwira(person.rank) and not policy.perwira(role.rank_to):
+            return (
+                f"{person.rank} is perwira: perwira fill rank-and-file heads only when policy "
+                "rank_roles.perwira_on_rank_and_file is true"
+            )
+        return f"{person.rank} would outrank the post's commander ({role.rank_to} at most)"
+    return "the officer may not fill it"
+
+
+def check_adjustments(
+    adj: AdjustmentsFile,
+    op: OperationFile,
+    roster: RosterFile,
+    arrivals: ArrivalsFile,
+    policy: Policy,
+    doc: Document,
+) -> list[Problem]:
+    """Pins and absences against the scenario: every reference exists, and a pin breaks no rule
+    (skill, rank, leave, absence, neutrality, two in one shift, rest, hours of the day)."""
+    out: list[Problem] = []
+    info = op.operation
+    people = {p.nrp: p for p in roster.personnel}
+    shifts = [s.id for s in op.shifts]
+    sites = [s.id for s in op.sites]
+    slots = {(s.date, s.shift): s for s in op.slots()} if known_timezone(info.timezone) else {}
+    zone = ZoneInfo(info.timezone) if slots else None
+
+    def where(kind: str, i: int, field: str) -> Path:
+        return (kind, i, field)
+
+    for i, a in enumerate(adj.absences):
+        if a.nrp not in people:
+            out.append(
+                problem_at(doc, where("absences", i, "nrp"), f"NRP {a.nrp} is not in the roster")
+            )
+        if a.end <= a.start:
+            out.append(
+                problem_at(
+                    doc,
+                    where("absences", i, "to"),
+                    f"'to' {a.end:%Y-%m-%d %H:%M} is not after 'from' {a.start:%Y-%m-%d %H:%M}",
+                )
+            )
+    placed: dict[tuple[str, date, str], int] = {}
+    worked: dict[str, list[tuple[int, Slot]]] = defaultdict(list)
+    for i, pin in enumerate(adj.pins):
+        person = people.get(pin.nrp)
+        if person is None:
+            out.append(
+                problem_at(doc, where("pins", i, "nrp"), f"NRP {pin.nrp} is not in the roster")
+            )
+        if not info.start <= pin.date <= info.end:
+            out.append(
+                problem_at(
+                    doc,
+                    where("pins", i, "date"),
+                    f"day {pin.date} is outside the operation ({info.start} to {info.end})",
+                )
+            )
+            continue
+        if pin.shift not in shifts:
+            out.append(
+                problem_at(
+                    doc,
+                    where("pins", i, "shift"),
+                    f"unknown shift '{pin.shift}'{suggest(pin.shift, shifts)}",
+                )
+            )
+            continue
+        if pin.site not in sites:
+            out.append(
+                problem_at(
+                    doc,
+                    where("pins", i, "site"),
+                    f"unknown site '{pin.site}'{suggest(pin.site, sites)}",
+                )
+            )
+            continue
+        heads, absent = _pin_heads(pin, op, arrivals, policy)
+        if absent is not None:
+            out.append(problem_at(doc, where("pins", i, "post"), absent))
+            continue
+        if person is None:
+            continue
+        if pin.skill is not None:
+            role = heads.get(pin.skill)
+            if role is None:
+                out.append(
+                    problem_at(
+                        doc,
+                        where("pins", i, "skill"),
+                        f"{pin.post} has no {pin.skill} head on {pin.date} {pin.shift}; its heads "
+                        f"are: {', '.join(heads) or 'none'}",
+                    )
+                )
+                continue
+        else:
+            fitting = [r for r in heads.values() if r.fits(person, pin.date, policy)]
+            if len(fitting) > 1:
+                what = ", ".join(r.skill for r in fitting)
+                out.append(
+                    problem_at(
+                        doc,
+                        where("pins", i, "nrp"),
+                        f"say which head: give 'skill:' (the officer fits {what} at {pin.post})",
+                    )
+                )
+                continue
+            if not fitting:
+                # The head the officer would most plausibly take: one of their skills, else
+                # the commander head.
+                held = [r for r in heads.values() if r.skill in person.skills and not r.leads]
+                leads = [r for r in heads.values() if r.leads]
+                role = (held or leads or list(heads.values()))[0]
+            else:
+                role = fitting[0]
+        if not role.fits(person, pin.date, policy):
+            out.append(
+                problem_at(
+                    doc,
+                    where("pins", i, "nrp"),
+                    f"pin breaks a rule: {_why_not(person, role, pin.date, policy)}",
+                )
+            )
+            continue
+        slot = slots.get((pin.date, pin.shift))
+        if slot is None or zone is None:
+            continue
+        for a in adj.absences:
+            start, end = a.start.replace(tzinfo=zone), a.end.replace(tzinfo=zone)
+            if a.nrp == pin.nrp and start < slot.end and slot.start < end:
+                out.append(
+                    problem_at(
+                        doc,
+                        where("pins", i, "nrp"),
+                        f"pin breaks a rule: the officer is absent from {a.start:%Y-%m-%d %H:%M} "
+                        f"to {a.end:%Y-%m-%d %H:%M} ({a.reason or 'no reason given'})",
+                    )
+                )
+        for cid in person.ties:
+            if pin.post == f"visit:{cid}" or any(
+                v.site == pin.site
+                and v.window(policy.visits, zone)[0] < slot.end
+                and slot.start < v.window(policy.visits, zone)[1]
+                for c in arrivals.candidates
+                if c.id == cid
+                for v in c.visits
+            ):
+                out.append(
+                    problem_at(
+                        doc,
+                        where("pins", i, "nrp"),
+                        f"pin breaks a rule: the officer is tied to {cid}, who is at "
+                        f"{pin.site} then (neutrality)",
+                    )
+                )
+        key = (pin.nrp, pin.date, pin.shift)
+        if key in placed:
+            line = doc.loc(("pins", placed[key])).line
+            out.append(
+                problem_at(
+                    doc,
+                    where("pins", i, "nrp"),
+                    f"pin breaks a rule: the officer is already pinned in this shift (line {line})",
+                )
+            )
+            continue
+        placed[key] = i
+        for j, other in worked[pin.nrp]:
+            broken = [
+                *(
+                    []
+                    if enough_rest(other, slot, policy.rest)
+                    or enough_rest(slot, other, policy.rest)
+                    else ["rest"]
+                ),
+            ]
+            if broken:
+                line = doc.loc(("pins", j)).line
+                out.append(
+                    problem_at(
+                        doc,
+                        where("pins", i, "nrp"),
+                        f"pin breaks a rule: less than {policy.rest.min_rest_hours:g} h of rest "
+                        f"from the pin of line {line} ({other.date} {other.shift})",
+                    )
+                )
+        day_hours = sum(s.hours for _, s in worked[pin.nrp] if s.date == slot.date) + slot.hours
+        if not within_daily_hours(day_hours, policy.rest):
+            out.append(
+                problem_at(
+                    doc,
+                    where("pins", i, "nrp"),
+                    f"pin breaks a rule: {day_hours:g} h on {slot.date}, more than "
+                    f"max_hours_per_day ({policy.rest.max_hours_per_day:g})",
+                )
+            )
+        worked[pin.nrp].append((i, slot))
+    return out

@@ -1,0 +1,194 @@
+"""Checks across files: the roster and the arrivals against the operation, ties against the
+candidates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sinjai_ops.models.arrivals import ArrivalsFile
+from sinjai_ops.models.common import Path, parse_date, suggest
+from sinjai_ops.models.document import Document, problem_at
+from sinjai_ops.models.operation import OperationFile
+from sinjai_ops.models.policy import Policy
+from sinjai_ops.models.problem import Problem
+from sinjai_ops.models.roster import RosterFile
+
+
+@dataclass(frozen=True)
+class OperationFacts:
+    """What other files are checked against: from the operation's model, or read leniently
+    from an operation.yaml whose own problems keep the model from being built, so that every
+    problem of every file is reported at once."""
+
+    sites: list[str]
+    start: date | None
+    end: date | None
+    commander: str | None
+
+    @classmethod
+    def of(cls, op: OperationFile) -> OperationFacts:
+        info = op.operation
+        return cls([s.id for s in op.sites], info.start, info.end, info.commander)
+
+    @classmethod
+    def read(cls, data: Any) -> OperationFacts:
+        data = data if isinstance(data, dict) else {}
+        info = data.get("operation") if isinstance(data.get("operation"), dict) else {}
+        sites = data.get("sites") if isinstance(data.get("sites"), list) else []
+        ids = [s["id"] for s in sites if isinstance(s, dict) and isinstance(s.get("id"), str)]
+
+        def day(value: Any) -> date | None:
+            try:
+                return parse_date(value)
+            except ValueError:
+                return None
+
+        commander = info.get("commander")
+        start, end = day(info.get("start")), day(info.get("end"))
+        if start and end and end < start:
+            start = end = None
+        return cls(ids, start, end, commander if isinstance(commander, str) else None)
+
+
+def check_roster_against_operation(
+    roster: RosterFile, op: OperationFacts, policy: Policy, rdoc: Document, odoc: Document
+) -> list[Problem]:
+    out: list[Problem] = []
+    nrps = {p.nrp for p in roster.personnel}
+    if op.commander is not None and op.commander not in nrps:
+        out.append(
+            problem_at(
+                odoc,
+                ("operation", "commander"),
+                f"commander NRP '{op.commander}' is not in the roster ({rdoc.file})",
+            )
+        )
+    if op.start is None or op.end is None:
+        return out
+    last_day = op.end
+    for i, person in enumerate(roster.personnel):
+        if not person.assignable:
+            continue
+        for skill in person.skills:
+            max_age = policy.drills.max_age_days.get(skill)
+            if max_age is None:
+                continue
+            last = person.drills.get(skill)
+            valid = person.drill_valid_until(skill, max_age)
+            if valid is None:
+                out.append(
+                    problem_at(
+                        rdoc,
+                        ("personnel", i, "skills"),
+                        f"{person.name} ({person.nrp}) has no recorded {skill} drill; not "
+                        f"plotted for {skill} until one is recorded under drills",
+                        warning=True,
+                    )
+                )
+            elif valid < last_day:
+                if valid < op.start:
+                    when = (
+                        f"is more than {max_age} days old before the operation starts; "
+                        f"not plotted for {skill} until a newer drill is recorded"
+                    )
+                else:
+                    when = (
+                        f"is more than {max_age} days old from {valid + timedelta(days=1)}; "
+                        f"not plotted for {skill} from that day"
+                    )
+                out.append(
+                    problem_at(
+                        rdoc,
+                        ("personnel", i, "drills", skill),
+                        f"{person.name} ({person.nrp}): last {skill} drill {last} {when}",
+                        warning=True,
+                    )
+                )
+    return out
+
+
+def check_arrivals_against_scenario(
+    arrivals: ArrivalsFile,
+    op: OperationFacts,
+    roster: RosterFile | None,
+    policy: Policy,
+    adoc: Document,
+) -> list[Problem]:
+    out: list[Problem] = []
+    sites = op.sites
+    crowd_skill = policy.visits.crowd.skill
+    has_crowd = roster is None or any(
+        crowd_skill in p.skills and p.assignable for p in roster.personnel
+    )
+    for i, cand in enumerate(arrivals.candidates):
+        for k, visit in enumerate(cand.visits):
+            path: Path = ("candidates", i, "visits", k)
+            if sites and visit.site not in sites:
+                out.append(
+                    problem_at(
+                        adoc,
+                        (*path, "site"),
+                        f"unknown site '{visit.site}'"
+                        + (suggest(visit.site, sites) or f"; sites: {', '.join(sites)}"),
+                    )
+                )
+            if op.start and op.end and not op.start <= visit.date <= op.end:
+                out.append(
+                    problem_at(
+                        adoc,
+                        (*path, "date"),
+                        f"visit date {visit.date} is outside the operation "
+                        f"({op.start} to {op.end})",
+                    )
+                )
+            if visit.supporters > 0 and not has_crowd:
+                out.append(
+                    problem_at(
+                        adoc,
+                        (*path, "supporters"),
+                        f"{visit.supporters} supporters expected but the roster has nobody "
+                        f"with skill '{crowd_skill}'; every crowd head will be a shortfall",
+                        warning=True,
+                    )
+                )
+    index = {c.id: i for i, c in enumerate(arrivals.candidates)}
+    for conflict in arrivals.rival_conflicts(policy.rivals.min_gap_minutes):
+        a, b = conflict.candidates
+        first = arrivals.candidates[index[a]]
+        k = next(
+            k
+            for k, v in enumerate(first.visits)
+            if v.site == conflict.site and v.date == conflict.date
+        )
+        gap = conflict.gap_minutes
+        how = "overlap" if gap < 0 else f"are {gap} minutes apart"
+        out.append(
+            problem_at(
+                adoc,
+                ("candidates", index[a], "visits", k, "arrive"),
+                f"rivals {a} and {b} {how} at {conflict.site} on {conflict.date} "
+                f"(policy asks for {policy.rivals.min_gap_minutes} minutes); plan a separation",
+                warning=True,
+            )
+        )
+    return out
+
+
+def check_ties(roster: RosterFile, arrivals: ArrivalsFile, rdoc: Document) -> list[Problem]:
+    """Every declared tie names a candidate of arrivals.yaml."""
+    ids = [c.id for c in arrivals.candidates]
+    out = []
+    for i, person in enumerate(roster.personnel):
+        for k, tie in enumerate(person.ties):
+            if tie not in ids:
+                out.append(
+                    problem_at(
+                        rdoc,
+                        ("personnel", i, "ties", k),
+                        f"unknown candidate '{tie}'{suggest(tie, ids)} (the candidates of "
+                        f"arrivals.yaml are: {', '.join(ids)})",
+                    )
+                )
+    return out

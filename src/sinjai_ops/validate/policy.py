@@ -1,0 +1,43 @@
+"""configs/policy.yaml and an operation's overrides, beyond their shape."""
+
+from __future__ import annotations
+
+from sinjai_ops.models.common import Path, suggest
+from sinjai_ops.models.document import Document, problem_at
+from sinjai_ops.models.policy import Policy
+from sinjai_ops.models.problem import Problem
+from sinjai_ops.validate.identities import _dupes
+
+
+def check_policy(policy: Policy, doc: Document) -> list[Problem]:
+    out = _dupes(doc, policy.skills, lambda i: ("skills", i), "skill")
+    out += _dupes(doc, policy.ranks, lambda i: ("ranks", i), "rank")
+    skills = set(policy.skills)
+    uses: list[tuple[Path, str]] = [
+        (("visits", "crowd", "skill"), policy.visits.crowd.skill),
+        (("visits", "escort", "skill"), policy.visits.escort.skill),
+        (("visits", "protection", "skill"), policy.visits.protection.skill),
+        (("reserve", "skill"), policy.reserve.skill),
+    ]
+    uses += [(("drills", "max_age_days", s), s) for s in policy.drills.max_age_days]
+    rank = policy.rank_roles.perwira_from
+    if rank not in policy.ranks:
+        out.append(
+            problem_at(
+                doc,
+                ("rank_roles", "perwira_from"),
+                f"unknown rank '{rank}'{suggest(rank, policy.ranks)}; name the lowest perwira "
+                "rank of `ranks`",
+            )
+        )
+    for path, skill in uses:
+        if skill not in skills:
+            out.append(
+                problem_at(
+                    doc,
+                    path,
+                    f"unknown skill '{skill}'{suggest(skill, skills)}",
+                    key=path[0] == "drills",
+                )
+            )
+    return out

@@ -1,0 +1,172 @@
+"""The validate stage: documents by kind to the scenario and every problem, each once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sinjai_ops.models.adjustments import AdjustmentsFile
+from sinjai_ops.models.arrivals import ArrivalsFile
+from sinjai_ops.models.checklist import Template, TemplatesFile
+from sinjai_ops.models.document import Document, overlay
+from sinjai_ops.models.operation import OperationFile, known_timezone
+from sinjai_ops.models.policy import Policy
+from sinjai_ops.models.problem import Problem
+from sinjai_ops.models.roster import RosterFile
+from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.validate.adjustments import check_adjustments
+from sinjai_ops.validate.arrivals import check_arrivals
+from sinjai_ops.validate.cross import (
+    OperationFacts,
+    check_arrivals_against_scenario,
+    check_roster_against_operation,
+    check_ties,
+)
+from sinjai_ops.validate.errors import parse_model
+from sinjai_ops.validate.identities import check_identities
+from sinjai_ops.validate.operation import (
+    check_operation,
+    check_reserve_site,
+    check_shift_lengths,
+    check_structure,
+    check_visit_windows,
+)
+from sinjai_ops.validate.policy import check_policy
+from sinjai_ops.validate.roster import check_roster
+from sinjai_ops.validate.templates import check_templates, merge_templates
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """The project's shipped configs/, loaded like the officers' files."""
+
+    policy: Document
+    checklists: Document
+
+
+MODELS: dict[
+    str,
+    type[OperationFile]
+    | type[RosterFile]
+    | type[ArrivalsFile]
+    | type[TemplatesFile]
+    | type[AdjustmentsFile],
+] = {
+    "operation": OperationFile,
+    "roster": RosterFile,
+    "arrivals": ArrivalsFile,
+    "checklists": TemplatesFile,
+    "adjustments": AdjustmentsFile,
+}
+
+
+def policy_document(defaults: Document, operation: Document | None) -> Document:
+    """The shipped policy with the operation's `policy:` merged in."""
+    if operation is None or not isinstance(operation.data, dict):
+        return defaults
+    if not isinstance(operation.data.get("policy"), dict):
+        return defaults
+    return overlay(defaults, operation, ("policy",))
+
+
+def check_scenario(
+    docs: dict[str, Document],
+    defaults: Defaults,
+    inputs: dict[str, str],
+    found_earlier: list[Problem],
+) -> tuple[Scenario | None, list[Problem]]:
+    """The validate stage: documents by kind to the scenario (when complete and valid) and
+    every problem, sorted and each once."""
+    problems = list(found_earlier)
+    # A node the loader already complained about (an alias, say) is not reported twice.
+    loader_places = {(p.file, p.line, p.column) for p in found_earlier}
+
+    policy_doc = policy_document(defaults.policy, docs.get("operation"))
+    policy, found = parse_model(policy_doc, Policy)
+    problems += found
+    if policy is not None:
+        problems += check_policy(policy, policy_doc)
+    # Names in the files are still checked, against the shipped skills and ranks, when the
+    # operation's own policy is broken: every problem is reported at once.
+    names = policy or parse_model(defaults.policy, Policy)[0]
+
+    models: dict[str, Any] = {}
+    for kind, doc in docs.items():
+        problems += check_identities(doc, kind)
+        model, found = parse_model(doc, MODELS[kind], names)
+        problems += [p for p in found if (p.file, p.line, p.column) not in loader_places]
+        if model is None:
+            continue
+        models[kind] = model
+        if isinstance(model, OperationFile) and policy is not None:
+            problems += check_operation(model, policy, doc)
+        elif isinstance(model, RosterFile) and policy is not None:
+            problems += check_roster(model, policy, doc)
+        elif isinstance(model, ArrivalsFile):
+            problems += check_arrivals(model, doc)
+        elif isinstance(model, TemplatesFile):
+            problems += check_templates(model.templates, doc, ("templates",))
+
+    op: OperationFile | None = models.get("operation")
+    roster: RosterFile | None = models.get("roster")
+    arrivals: ArrivalsFile | None = models.get("arrivals")
+    shipped: list[Template] = []
+    if op is not None:
+        templates, found = parse_model(defaults.checklists, TemplatesFile)
+        problems += found
+        if templates is not None:
+            shipped = templates.templates
+            problems += check_identities(defaults.checklists, "checklists")
+            problems += check_templates(shipped, defaults.checklists, ("templates",))
+        posts = [p.id for s in op.sites for p in s.posts]
+        problems += check_templates(op.checklists, docs["operation"], ("checklists",), posts)
+
+    facts = None
+    if op is not None:
+        facts = OperationFacts.of(op)
+    elif "operation" in docs:
+        facts = OperationFacts.read(docs["operation"].data)
+    if policy is not None and op is not None:
+        problems += check_shift_lengths(op, policy, docs["operation"])
+        if (
+            arrivals is not None
+            and op.operation.start <= op.operation.end
+            and known_timezone(op.operation.timezone)
+        ):
+            problems += check_visit_windows(arrivals, op, policy, docs["arrivals"])
+    if policy is not None and facts is not None:
+        if facts.sites:
+            problems += check_reserve_site(facts, policy, policy_doc, docs["operation"])
+        if roster is not None:
+            problems += check_roster_against_operation(
+                roster, facts, policy, docs["roster"], docs["operation"]
+            )
+        if arrivals is not None and roster is not None:
+            problems += check_ties(roster, arrivals, docs["roster"])
+        if arrivals is not None:
+            problems += check_arrivals_against_scenario(
+                arrivals, facts, roster, policy, docs["arrivals"]
+            )
+    if op is not None:
+        problems += check_structure(op, roster, arrivals, docs["operation"])
+    adjustments: AdjustmentsFile | None = models.get("adjustments")
+    if adjustments is not None and op and roster and arrivals and policy:
+        problems += check_adjustments(
+            adjustments, op, roster, arrivals, policy, docs["adjustments"]
+        )
+
+    unique = sorted(set(problems), key=Problem.sort_key)
+    if not (op and roster and arrivals and policy) or any(p.severity == "error" for p in unique):
+        return None, unique
+    if "adjustments" in docs and adjustments is None:
+        return None, unique
+    scenario = Scenario(
+        operation=op,
+        roster=roster,
+        arrivals=arrivals,
+        policy=policy,
+        checklists=merge_templates(shipped, op.checklists),
+        inputs=inputs,
+        adjustments=adjustments or AdjustmentsFile(),
+    )
+    return scenario, unique

@@ -1,0 +1,55 @@
+"""Checklist templates: anchors, owners, conditions and placeholders."""
+
+from __future__ import annotations
+
+from sinjai_ops.models.checklist import PLACEHOLDERS, Template, placeholders
+from sinjai_ops.models.common import Path, suggest
+from sinjai_ops.models.document import Document, problem_at
+from sinjai_ops.models.problem import Problem
+
+_AT_KINDS = {"operation", "first-visit", "day", "conflict", "shortfall"}
+
+
+def check_templates(
+    templates: list[Template], doc: Document, base: Path, posts: list[str] | None = None
+) -> list[Problem]:
+    """Checklist templates: unique ids, known placeholders, anchors with what they need."""
+    out: list[Problem] = []
+    for i, t in enumerate(templates):
+        path: Path = (*base, i)
+        for lang in ("id", "en"):
+            for name in placeholders(getattr(t.text, lang)):
+                if name not in PLACEHOLDERS:
+                    out.append(
+                        problem_at(
+                            doc,
+                            (*path, "text", lang),
+                            f"unknown placeholder {{{name}}}{suggest(name, sorted(PLACEHOLDERS))}",
+                        )
+                    )
+        if t.anchor.kind in _AT_KINDS and t.anchor.at is None:
+            out.append(
+                problem_at(
+                    doc, (*path, "anchor"), f"an anchor of kind {t.anchor.kind} needs 'at: HH:MM'"
+                )
+            )
+        if t.anchor.kind == "post-opens" and t.anchor.ring is None and t.anchor.post is None:
+            out.append(problem_at(doc, (*path, "anchor"), "post-opens needs 'ring' or 'post'"))
+        if posts is not None and t.anchor.post is not None and t.anchor.post not in posts:
+            out.append(
+                problem_at(
+                    doc,
+                    (*path, "anchor", "post"),
+                    f"unknown post '{t.anchor.post}'{suggest(t.anchor.post, posts)}",
+                )
+            )
+        if t.owner.role == "unit-head" and t.owner.unit is None:
+            out.append(problem_at(doc, (*path, "owner"), "owner unit-head needs 'unit'"))
+    return out
+
+
+def merge_templates(shipped: list[Template], own: list[Template]) -> list[Template]:
+    """The operation's templates after the shipped ones; the same id replaces in place."""
+    mine = {t.id: t for t in own}
+    merged = [mine.pop(t.id, t) for t in shipped]
+    return merged + [t for t in own if t.id in mine]
