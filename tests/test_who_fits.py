@@ -79,3 +79,33 @@ def test_who_fits_table_and_bad_options(run: Run) -> None:
         "who-fits", EXAMPLE, "--date", "2024-08-27", "--shift", "pagii", "--site", "kpu", code=2
     ).stderr
     assert "did you mean 'pagi'?" in err
+
+
+def test_a_published_plan_with_shifts_the_operation_does_not_have(run: Run, tmp_path: Path) -> None:
+    base = tmp_path / "base.json"
+    run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "-o", base)
+    body = json.loads(base.read_text(encoding="utf-8"))
+    body["assignments"][0]["date"] = "2024-09-30"
+    base.write_text(json.dumps(body), encoding="utf-8")
+    out = run(
+        "who-fits",
+        EXAMPLE,
+        "--date",
+        "2024-08-27",
+        "--shift",
+        "pagi",
+        "--site",
+        "kpu",
+        "--baseline",
+        base,
+        "--format",
+        "json",
+        "-q",
+    ).stdout
+    assert "fits" in json.loads(out)
+    empty = tmp_path / "att.yaml"
+    empty.write_text("attendance: []\n", encoding="utf-8")
+    report = json.loads(
+        run("anev", EXAMPLE, "--plan", base, "--attendance", empty, "--format", "json", "-q").stdout
+    )
+    assert len(report["days"]) == 7 and report["totals"]["absent"] == 0

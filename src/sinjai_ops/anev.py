@@ -27,8 +27,11 @@ def evaluate(
     attendance: AttendanceFile,
     days: list[date] | None = None,
 ) -> Evaluation:
-    chosen = sorted(set(days or [m.date for m in attendance.attendance]))
     slot_of = {(s.date, s.shift): s for s in slots}
+    # The days asked for, else those the roll calls speak of, else every day of the operation.
+    chosen = sorted(set(days or [m.date for m in attendance.attendance] or [s.date for s in slots]))
+    assignments = [a for a in assignments if (a.date, a.shift) in slot_of]
+    shortfalls = [s for s in shortfalls if (s.date, s.shift) in slot_of]
     order = {(s.date, s.shift): i for i, s in enumerate(slots)}
     names = {p.nrp: p.name for p in scenario.roster.personnel}
     marks = {(m.nrp, m.date, m.shift): m for m in attendance.attendance if m.date in chosen}

@@ -42,6 +42,9 @@ def who_fits(
         # No head of that skill there yet: one more would be a rank-and-file head.
         low, high = member_band(None, policy)
         roles = [Role(skill, "", low or "", high or "")]
+    # A published plan's assignments of shifts this operation no longer has cannot bind anyone
+    # (as in a re-plan, where they are not kept either).
+    assignments = [a for a in assignments if (a.date, a.shift) in slots]
     worked: dict[str, list[Assignment]] = {}
     for a in assignments:
         worked.setdefault(a.nrp, []).append(a)
