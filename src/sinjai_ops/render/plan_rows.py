@@ -159,8 +159,10 @@ def overview(plan: Plan, lang: str) -> Overview:
 
 
 def cell(filled: int, missing: int) -> str:
-    """`20/20`, or `44/53 -9` where heads are missing."""
+    """`20/20`, or `44/53 -9` where heads are missing, `-` where none are needed."""
     needed = filled + missing
+    if not needed:
+        return "-"  # nobody is needed at that site in that shift
     return f"{filled}/{needed}" + (f" -{missing}" if missing else "")
 
 
