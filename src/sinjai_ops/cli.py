@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import io
 import json
 import os
@@ -18,6 +19,7 @@ import typer
 from rich.console import Console
 
 from sinjai_ops import __version__, pipeline
+from sinjai_ops.i18n import env_lang, translation
 from sinjai_ops.models.adjustments import parse_moment
 from sinjai_ops.models.common import parse_date, suggest
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
@@ -32,6 +34,9 @@ from sinjai_ops.render.view import View
 from sinjai_ops.render.whofits import WHO_FITS_RENDERERS
 from sinjai_ops.schema import schema_texts
 
+# Help in the language of the environment: it is read when the commands are made.
+_ = translation(env_lang()).gettext
+
 app = typer.Typer(
     add_completion=True,
     # Plain help: rich's panels print Python types (<list[Path]>, <float>) that an officer
@@ -39,7 +44,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="Plan the security of election registration days: posts, shifts, people, checklists.",
+    help=_("Plan the security of election registration days: posts, shifts, people, checklists."),
 )
 
 
@@ -54,7 +59,7 @@ def _main(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", help="Print the version and exit.", callback=_version, is_eager=True
+            "--version", help=_("Print the version and exit."), callback=_version, is_eager=True
         ),
     ] = False,
 ) -> None:
@@ -184,7 +189,7 @@ def validate(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Scenario folders, or single YAML files.", show_default=False, metavar="PATH"
+            help=_("Scenario folders, or single YAML files."), show_default=False, metavar="PATH"
         ),
     ],
     format: Annotated[
@@ -192,8 +197,10 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="text for people, json for scripts, github for workflow annotations "
-            "(default: github when GITHUB_ACTIONS=true, else text).",
+            help=_(
+                "text for people, json for scripts, github for workflow annotations "
+                "(default: github when GITHUB_ACTIONS=true, else text)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -272,19 +279,21 @@ def _emit(rendered: Rendered, output: Path | None) -> None:
 ScenarioPaths = Annotated[
     list[Path],
     typer.Argument(
-        help="A scenario folder, or its operation.yaml, roster.yaml and arrivals.yaml.",
+        help=_("A scenario folder, or its operation.yaml, roster.yaml and arrivals.yaml."),
         show_default=False,
         metavar="SCENARIO",
     ),
 ]
 SiteOption = Annotated[
-    str | None, typer.Option(help="One site only (its id).", show_default=False, metavar="SITE")
+    str | None, typer.Option(help=_("One site only (its id)."), show_default=False, metavar="SITE")
 ]
 DateOption = Annotated[
     str | None,
     typer.Option(
-        help="One day only: YYYY-MM-DD, or today, tomorrow (hari-ini, besok) in the "
-        "operation's time zone.",
+        help=_(
+            "One day only: YYYY-MM-DD, or today, tomorrow (hari-ini, besok) in the "
+            "operation's time zone."
+        ),
         show_default=False,
         metavar="DATE",
     ),
@@ -292,8 +301,10 @@ DateOption = Annotated[
 LangOption = Annotated[
     Lang | None,
     typer.Option(
-        help="Language for people: id or en (default: the operation's, else the "
-        "environment's LANG, else en).",
+        help=_(
+            "Language for people: id or en (default: the operation's, else the "
+            "environment's LANG, else en)."
+        ),
         show_default=False,
         metavar="LANG",
     ),
@@ -303,18 +314,20 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file (atomically), not standard output.",
+        help=_("Write to this file (atomically), not standard output."),
         metavar="FILE",
     ),
 ]
 QuietOption = Annotated[
     bool,
-    typer.Option("--quiet", "-q", help="No notes on standard error (for cron); errors still show."),
+    typer.Option(
+        "--quiet", "-q", help=_("No notes on standard error (for cron); errors still show.")
+    ),
 ]
 TimeLimitOption = Annotated[
     float,
     typer.Option(
-        help="Seconds the solver may take before it settles for its best plan (at least 0.1).",
+        help=_("Seconds the solver may take before it settles for its best plan (at least 0.1)."),
         min=0.1,
         metavar="SECONDS",
     ),
@@ -393,16 +406,20 @@ def plan(
         typer.Option(
             "--format",
             "-f",
-            help="Output format (default: from the output file's extension, else table).",
+            help=_("Output format (default: from the output file's extension, else table)."),
             show_default=False,
         ),
     ] = None,
-    by: Annotated[By, typer.Option(help="Lay out by post, or each officer's schedule.")] = By.post,
+    by: Annotated[
+        By, typer.Option(help=_("Lay out by post, or each officer's schedule."))
+    ] = By.post,
     view: Annotated[
         ViewChoice | None,
         typer.Option(
-            help="Only the briefing overview, or only the detail by post or by person "
-            "(default: the overview, then the detail).",
+            help=_(
+                "Only the briefing overview, or only the detail by post or by person "
+                "(default: the overview, then the detail)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -412,13 +429,15 @@ def plan(
     output: OutputOption = None,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     fail_on_shortfall: Annotated[
-        bool, typer.Option(help="Exit 3 when any head is missing (for scripts).")
+        bool, typer.Option(help=_("Exit 3 when any head is missing (for scripts)."))
     ] = False,
     baseline: Annotated[
         Path | None,
         typer.Option(
-            help="An earlier plan (--format json): move as few officers from it as possible, "
-            "and list what changed.",
+            help=_(
+                "An earlier plan (--format json): move as few officers from it as possible, "
+                "and list what changed."
+            ),
             show_default=False,
             metavar="PLAN.json",
         ),
@@ -426,22 +445,24 @@ def plan(
     remedies: Annotated[
         bool,
         typer.Option(
-            help="Measure the remedies for missing heads by planning again with each change."
+            help=_("Measure the remedies for missing heads by planning again with each change.")
         ),
     ] = True,
     quiet: QuietOption = False,
     officer: Annotated[
         str | None,
         typer.Option(
-            help="With --format ics: only this officer's calendar (an NRP).", show_default=False
+            help=_("With --format ics: only this officer's calendar (an NRP)."), show_default=False
         ),
     ] = None,
     start: Annotated[
         str | None,
         typer.Option(
             "--from",
-            help="With --baseline: re-plan from this local moment (YYYY-MM-DDTHH:MM); every "
-            "shift that starts before it stays as the baseline has it, less the absent.",
+            help=_(
+                "With --baseline: re-plan from this local moment (YYYY-MM-DDTHH:MM); every "
+                "shift that starts before it stays as the baseline has it, less the absent."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -467,7 +488,7 @@ def plan(
     day = _day(date, planned.checked.scenario)
     _one_of("--site", site, _sites(planned.checked.scenario))
     chosen = View(
-        lang=(lang.value if lang else result.language or _env_lang()),
+        lang=(lang.value if lang else result.language or env_lang()),
         by="person" if view == ViewChoice.person else by.value,
         overview=view in (None, ViewChoice.overview),
         detail=view != ViewChoice.overview,
@@ -498,7 +519,7 @@ def checklist(
         typer.Option(
             "--format",
             "-f",
-            help="Output format (default: from the output file's extension, else table).",
+            help=_("Output format (default: from the output file's extension, else table)."),
             show_default=False,
         ),
     ] = None,
@@ -506,7 +527,7 @@ def checklist(
     site: SiteOption = None,
     owner: Annotated[
         str | None,
-        typer.Option(help="One owner: an NRP, part of a name, or a unit.", show_default=False),
+        typer.Option(help=_("One owner: an NRP, part of a name, or a unit."), show_default=False),
     ] = None,
     lang: LangOption = None,
     output: OutputOption = None,
@@ -530,7 +551,7 @@ def checklist(
             f"--owner: '{owner}' owns no item; give an NRP, part of an owner's name, or one of "
             f"the units that own items: {', '.join(units)}"
         )
-    view = View(lang=lang.value if lang else listed.checklist.language or _env_lang())
+    view = View(lang=lang.value if lang else listed.checklist.language or env_lang())
     shown = listed.checklist.only(day, site, owner)
     _emit(CHECKLIST_RENDERERS[fmt](shown, view), output)
 
@@ -544,25 +565,27 @@ def who_fits(
     date: Annotated[
         str,
         typer.Option(
-            help="The day: YYYY-MM-DD, or today, tomorrow (hari-ini, besok).", show_default=False
+            help=_("The day: YYYY-MM-DD, or today, tomorrow (hari-ini, besok)."), show_default=False
         ),
     ],
-    shift: Annotated[str, typer.Option(help="The shift's id.", show_default=False)],
-    site: Annotated[str, typer.Option(help="The site's id.", show_default=False)],
+    shift: Annotated[str, typer.Option(help=_("The shift's id."), show_default=False)],
+    site: Annotated[str, typer.Option(help=_("The site's id."), show_default=False)],
     skill: Annotated[
-        str | None, typer.Option(help="Only this skill (default: any head there).")
+        str | None, typer.Option(help=_("Only this skill (default: any head there)."))
     ] = None,
     baseline: Annotated[
         Path | None,
         typer.Option(
-            help="The published plan (--format json) to ask against (default: plan now).",
+            help=_("The published plan (--format json) to ask against (default: plan now)."),
             show_default=False,
             metavar="PLAN.json",
         ),
     ] = None,
     format: Annotated[
         FitFormat | None,
-        typer.Option("--format", "-f", help="Output format (default: table).", show_default=False),
+        typer.Option(
+            "--format", "-f", help=_("Output format (default: table)."), show_default=False
+        ),
     ] = None,
     lang: LangOption = None,
     output: OutputOption = None,
@@ -591,7 +614,7 @@ def who_fits(
         return
     if not quiet:
         _mention_warnings(fitted.checked.problems, paths)
-    view = View(lang=lang.value if lang else scenario.operation.operation.language or _env_lang())
+    view = View(lang=lang.value if lang else scenario.operation.operation.language or env_lang())
     _emit(WHO_FITS_RENDERERS[fmt](fitted.result, view), output)
 
 
@@ -604,21 +627,25 @@ def anev(
     plan_file: Annotated[
         Path,
         typer.Option(
-            "--plan", help="The plan that was published (--format json).", show_default=False
+            "--plan", help=_("The plan that was published (--format json)."), show_default=False
         ),
     ],
     attendance: Annotated[
         Path,
         typer.Option(
-            help="What the roll calls found: YAML (attendance:) or CSV (nrp,date,shift,status,"
-            "reason,minutes); only exceptions are listed.",
+            help=_(
+                "What the roll calls found: YAML (attendance:) or CSV (nrp,date,shift,status,"
+                "reason,minutes); only exceptions are listed."
+            ),
             show_default=False,
         ),
     ],
     date: DateOption = None,
     format: Annotated[
         AnevFormat | None,
-        typer.Option("--format", "-f", help="Output format (default: table).", show_default=False),
+        typer.Option(
+            "--format", "-f", help=_("Output format (default: table)."), show_default=False
+        ),
     ] = None,
     lang: LangOption = None,
     output: OutputOption = None,
@@ -626,7 +653,7 @@ def anev(
         Path | None,
         typer.Option(
             "--adjustments-out",
-            help="Write the absences as an adjustments.yaml fragment for the next re-plan.",
+            help=_("Write the absences as an adjustments.yaml fragment for the next re-plan."),
             show_default=False,
         ),
     ] = None,
@@ -649,7 +676,7 @@ def anev(
     if not quiet:
         _mention_warnings(evaluated.checked.problems, paths)
     view = View(
-        lang=lang.value if lang else checked.scenario.operation.operation.language or _env_lang()
+        lang=lang.value if lang else checked.scenario.operation.operation.language or env_lang()
     )
     _emit(ANEV_RENDERERS[fmt](evaluated.evaluation, view), output)
     if adjustments_out is not None:
@@ -658,11 +685,13 @@ def anev(
 
 @app.command()
 def init(
-    folder: Annotated[Path, typer.Argument(help="The new scenario's folder.", show_default=False)],
+    folder: Annotated[
+        Path, typer.Argument(help=_("The new scenario's folder."), show_default=False)
+    ],
     lang: LangOption = None,
 ) -> None:
     """A new scenario with commented templates that validate as they stand."""
-    language = lang.value if lang else _env_lang()
+    language = lang.value if lang else env_lang()
     files = pipeline.init_files(language)
     taken = [name for name in files if (folder / name).exists()]
     if taken:
@@ -678,25 +707,19 @@ def init(
     )
 
 
-def _env_lang() -> str:
-    """The language of the environment (LANG=id_ID.UTF-8 is Indonesian), else English."""
-    value = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    return "id" if value.lower().startswith("id") else "en"
-
-
 @app.command()
 def report(
     paths: ScenarioPaths,
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="The HTML file to write (print it to PDF on A4)."),
+        typer.Option("--output", "-o", help=_("The HTML file to write (print it to PDF on A4).")),
     ],
     lang: LangOption = None,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     quiet: QuietOption = False,
     remedies: Annotated[
         bool,
-        typer.Option(help="Measure the remedies for missing heads (one more solve each)."),
+        typer.Option(help=_("Measure the remedies for missing heads (one more solve each).")),
     ] = True,
 ) -> None:
     """A printable report for the briefing: cover, each day's pictures, BKO, checklist, and the
@@ -709,14 +732,14 @@ def report(
         _mention_warnings(reported.checked.problems, paths)
     from sinjai_ops.render.report_html import as_html
 
-    language = lang.value if lang else reported.data.plan.language or _env_lang()
+    language = lang.value if lang else reported.data.plan.language or env_lang()
     write_atomically(output, as_html(reported.data, View(lang=language)))
 
 
 roster_app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="The roster and the personnel office's spreadsheet.",
+    help=_("The roster and the personnel office's spreadsheet."),
 )
 app.add_typer(roster_app, name="roster")
 
@@ -725,19 +748,19 @@ app.add_typer(roster_app, name="roster")
 def roster_import(
     file: Annotated[
         Path,
-        typer.Argument(help="The personnel office's sheet: .xlsx or .csv.", show_default=False),
+        typer.Argument(help=_("The personnel office's sheet: .xlsx or .csv."), show_default=False),
     ],
     output: OutputOption = None,
     mapping: Annotated[
         Path | None,
         typer.Option(
             "--map",
-            help="More headers, ranks and units (the keys of configs/roster_import.yaml).",
+            help=_("More headers, ranks and units (the keys of configs/roster_import.yaml)."),
             show_default=False,
         ),
     ] = None,
     sheet: Annotated[
-        str | None, typer.Option(help="The sheet to read (default: the first).")
+        str | None, typer.Option(help=_("The sheet to read (default: the first)."))
     ] = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -765,9 +788,11 @@ def roster_import(
 def roster_export(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="roster.yaml, or the scenario folder.", show_default=False),
+        typer.Argument(help=_("roster.yaml, or the scenario folder."), show_default=False),
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx).")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help=_("The workbook to write (.xlsx)."))
+    ],
 ) -> None:
     """Write the roster back as a workbook for the personnel office (NRPs kept as text)."""
     checked = pipeline.check(paths)
@@ -785,7 +810,7 @@ def roster_export(
 def schema(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Folder to write the three *.schema.json files to."),
+        typer.Option("--output", "-o", help=_("Folder to write the three *.schema.json files to.")),
     ] = None,
 ) -> None:
     """JSON Schema of operation.yaml, roster.yaml and arrivals.yaml, for editors."""
@@ -807,3 +832,18 @@ def schema(
 
 def main() -> None:
     app()
+
+
+def _translate_commands(typer_app: typer.Typer) -> None:
+    """Each command's help is its docstring, in the environment's language."""
+    for info in typer_app.registered_commands:
+        if info.callback is not None and info.help is None:
+            doc = inspect.getdoc(info.callback)
+            if doc:
+                info.help = _(doc)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _translate_commands(group.typer_instance)
+
+
+_translate_commands(app)
