@@ -107,39 +107,23 @@ def _mode_for(path: Path) -> int:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` so that a crash never leaves half a file behind.
+    """Write `text` (UTF-8, as given) to `path`; see `write_bytes_atomically`."""
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a crash never leaves half a file behind.
 
     A path that cannot be written (no such folder, no permission) is the user's to fix: exit 2.
     A device or a pipe (`/dev/stdout`, `/dev/null`) is written to as it is, never replaced.
     """
     if path.exists() and not path.is_file():
         try:
-            with path.open("w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            with path.open("wb") as handle:
+                handle.write(data)
         except OSError as exc:
             _fail_usage(f"cannot write {path}: {exc.strerror}")
         return
-    folder = path.parent if str(path.parent) else Path(".")
-    mode = _mode_for(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        _fail_usage(f"cannot write {path}: {exc.strerror}")
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            _fail_usage(f"cannot write {path}: {exc.strerror}")
-        raise
-
-
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """`write_atomically` for a binary file (a workbook)."""
     folder = path.parent if str(path.parent) else Path(".")
     mode = _mode_for(path)
     try:

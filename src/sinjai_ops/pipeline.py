@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sinjai_ops import validate as v
@@ -51,6 +51,9 @@ _TOP_KEYS = {
     "arrivals": {"candidates"},
     "checklists": {"templates"},
 }
+
+
+PlanModel = TypeVar("PlanModel", BaselineFile, PublishedPlan)
 
 
 class UsageError(Exception):
@@ -275,21 +278,26 @@ def plan(
 
 
 def load_baseline(path: Path) -> tuple[list[Assignment] | None, list[Problem]]:
-    """The assignments of an earlier `plan --format json`. A plan as the tool wrote it is read
-    by the JSON parser; anything else is read as YAML, which places every problem."""
+    """The assignments of an earlier `plan --format json`."""
+    model, problems = _read_plan(path, BaselineFile)
+    return (model.assignments if model else None), problems
+
+
+def _read_plan(path: Path, kind: type[PlanModel]) -> tuple[PlanModel | None, list[Problem]]:
+    """A plan written by `plan --format json`. As the tool wrote it, it is read by the JSON
+    parser; anything else is read as YAML, which places every problem."""
     name = display(path)
     text, problems = decode(_read(path), name)
     if text is None:
         return None, problems
     try:
-        return BaselineFile.model_validate(json.loads(text)).assignments, []
+        return kind.model_validate(json.loads(text)), []
     except (ValueError, TypeError):
         pass  # not a plan as written: the located reading below says exactly what is wrong
     doc, problems = load_yaml(text, name, "JSON" if path.suffix == ".json" else "YAML")
     if doc is None or problems:
         return None, problems
-    model, problems = v.parse_model(doc, BaselineFile)
-    return (model.assignments if model else None), problems
+    return v.parse_model(doc, kind)
 
 
 @dataclass(frozen=True)
@@ -465,14 +473,7 @@ def anev(
 
 def load_published(path: Path) -> tuple[PublishedPlan | None, list[Problem]]:
     """The assignments and shortfalls of a plan written by `plan --format json`."""
-    name = display(path)
-    text, problems = decode(_read(path), name)
-    if text is None:
-        return None, problems
-    doc, problems = load_yaml(text, name, "JSON" if path.suffix == ".json" else "YAML")
-    if doc is None or problems:
-        return None, problems
-    return v.parse_model(doc, PublishedPlan)
+    return _read_plan(path, PublishedPlan)
 
 
 def _read_table(path: Path, sheet: str | None) -> tuple[list[list[Cell]], list[Problem]]:

@@ -326,34 +326,21 @@ _WORDS: dict[str, dict[str, str]] = {
 }
 
 
-_SKILLS = {
-    "en": {
-        "command": "Post commander",
-        "samapta": "Samapta",
-        "dalmas": "Dalmas",
-        "lantas": "Lantas",
-        "intel": "Intelkam",
-        "reskrim": "Reskrim",
-        "binmas": "Binmas",
-        "medic": "Dokkes",
-        "jibom": "Jibom",
-        "skck": "SKCK",
-        "propam": "Propam",
-    },
-    "id": {
-        "command": "Komandan pos",
-        "samapta": "Samapta",
-        "dalmas": "Dalmas",
-        "lantas": "Lantas",
-        "intel": "Intelkam",
-        "reskrim": "Reskrim",
-        "binmas": "Binmas",
-        "medic": "Dokkes",
-        "jibom": "Jibom",
-        "skck": "SKCK",
-        "propam": "Propam",
-    },
+_SKILLS_EN = {
+    "command": "Post commander",
+    "samapta": "Samapta",
+    "dalmas": "Dalmas",
+    "lantas": "Lantas",
+    "intel": "Intelkam",
+    "reskrim": "Reskrim",
+    "binmas": "Binmas",
+    "medic": "Dokkes",
+    "jibom": "Jibom",
+    "skck": "SKCK",
+    "propam": "Propam",
 }
+# The units' names are Indonesian in both languages; only the commander head is said apart.
+_SKILLS = {"en": _SKILLS_EN, "id": {**_SKILLS_EN, "command": "Komandan pos"}}
 
 
 def skill_label(lang: str, skill: str) -> str:

@@ -21,7 +21,7 @@ REASONS = ("not_assignable", "leave", "drill", "rank", "busy", "rest")
 outside the head's band, on another head in that shift, and rest or hours of the day."""
 
 
-def _holds(person: Person, roles: list[Role], policy_ranks: list[str]) -> bool:
+def holds(person: Person, roles: list[Role], policy_ranks: list[str]) -> bool:
     """Holds what the line asks: its skill, or the rank of a commander head."""
     for role in roles:
         if role.leads:
@@ -82,7 +82,7 @@ def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
         counts = dict.fromkeys(REASONS, 0)
         holders = 0
         for person in scenario.roster.personnel:
-            if not _holds(person, roles, policy.ranks):
+            if not holds(person, roles, policy.ranks):
                 continue
             holders += 1
             why = out_of_reach(scenario, person, slot, roles, worked.get(person.nrp, []))

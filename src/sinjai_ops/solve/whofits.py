@@ -13,7 +13,7 @@ from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.whofits import Fit, NotFit, WhoFits
 from sinjai_ops.names import names_for_people
-from sinjai_ops.solve.causes import out_of_reach
+from sinjai_ops.solve.causes import holds, out_of_reach
 from sinjai_ops.solve.classes import Role, role_of
 from sinjai_ops.solve.rules import free_again
 
@@ -56,7 +56,7 @@ def who_fits(
     fits: list[tuple[tuple[object, ...], Fit]] = []
     nots: list[NotFit] = []
     for person in scenario.roster.personnel:
-        if not _holds(person, roles, policy.ranks):
+        if not holds(person, roles, policy.ranks):
             continue
         mine = [slots[(a.date, a.shift)] for a in worked.get(person.nrp, [])]
         why = out_of_reach(scenario, person, slot, roles, mine)
@@ -88,16 +88,6 @@ def who_fits(
 
 def _who(person: Person) -> dict[str, str]:
     return {"nrp": person.nrp, "name": person.name, "rank": person.rank, "unit": person.unit}
-
-
-def _holds(person: Person, roles: list[Role], ranks: list[str]) -> bool:
-    for role in roles:
-        if role.leads:
-            if ranks.index(person.rank) >= ranks.index(role.min_rank):
-                return True
-        elif role.skill in person.skills:
-            return True
-    return False
 
 
 def _explain(
