@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 from sinjai_ops.demand import member_band
-from sinjai_ops.models.plan import Assignment, Demand, Slot
+from sinjai_ops.models.plan import Assignment, Demand, Names, Slot
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.whofits import Fit, NotFit, WhoFits
@@ -52,7 +52,8 @@ def who_fits(
     units_here = Counter(
         p.unit for p in scenario.roster.personnel if p.nrp in {a.nrp for a in here}
     )
-    site_names = {s.id: s.name for s in scenario.operation.sites}
+    names = names_for_people(scenario)
+    site_names = names.sites
     fits: list[tuple[tuple[object, ...], Fit]] = []
     nots: list[NotFit] = []
     for person in scenario.roster.personnel:
@@ -73,7 +74,8 @@ def who_fits(
             key = (len(mine), not before, not same_unit, person.nrp)
             fits.append((key, Fit(**_who(person), shifts=len(mine), reason="; ".join(words))))
         else:
-            text = _explain(scenario, person, slot, roles, worked.get(person.nrp, []), why)
+            mine_duties = worked.get(person.nrp, [])
+            text = _explain(scenario, names, slots, person, slot, roles, mine_duties, why)
             nots.append(NotFit(**_who(person), reason=text, code=why))
     return WhoFits(
         date=day,
@@ -81,7 +83,7 @@ def who_fits(
         site=site,
         skill=skill,
         fits=[f for _, f in sorted(fits, key=lambda kv: kv[0])],
-        names=names_for_people(scenario),
+        names=names,
         **{"not": sorted(nots, key=lambda n: (n.code, n.nrp))},
     )
 
@@ -92,6 +94,8 @@ def _who(person: Person) -> dict[str, str]:
 
 def _explain(
     scenario: Scenario,
+    names: Names,
+    slots: dict[tuple[date, str], Slot],
     person: Person,
     slot: Slot,
     roles: list[Role],
@@ -128,7 +132,6 @@ def _explain(
         return f"rank {person.rank} does not fit the heads there"
     if why == "busy":
         same = next(a for a in mine if (a.date, a.shift) == (slot.date, slot.shift))
-        names = names_for_people(scenario)
         cid = same.post.removeprefix("visit:")
         post = (
             f"the visit of {names.candidates.get(cid, cid)}"
@@ -137,7 +140,6 @@ def _explain(
         )
         return f"already on {post} ({names.sites.get(same.site, same.site)}) in this shift"
     if why == "rest":
-        slots = {(s.date, s.shift): s for s in scenario.operation.slots()}
         before = [slots[(a.date, a.shift)] for a in mine]
         earlier = [s for s in before if s.start < slot.start]
         if earlier:
