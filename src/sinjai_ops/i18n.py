@@ -1,26 +1,86 @@
-"""Words for the officer in the officer's language, the ecosystem's way: gettext catalogs under
-`locale/` (kept with Babel: `pybabel compile -d src/sinjai_ops/locale -D sinjai_ops`).
+"""Words for the officer in the officer's language, the ecosystem's way: one gettext catalog
+under `locale/` (kept with Babel: `pybabel compile -d src/sinjai_ops/locale -D sinjai_ops`).
 
-Today the catalog holds the command line's help; the views (plan, checklist, report, workbook)
-take their words from `render/labels.py`.
+The English text in the code is the message id; the catalog holds its Indonesian. Every word
+the officer reads comes through here: the help of the command line, the problems `validate`
+finds, the notes on standard error, and the views (plan, checklist, report, workbook).
+
+Three ways in, each found by Babel's extractor (`tests/test_i18n.py` keeps the catalog whole):
+
+- `say(lang, "text {x}", x=...)`: a sentence now, in `lang`.
+- `t("text {x}", x=...)`: a sentence kept for later (`Msg`), said in whatever language the
+  reader chooses; a problem found while validating is one of these.
+- `N_("text")`: marks a text kept in a table, said later with `say`.
 """
 
 from __future__ import annotations
 
 import gettext
 import os
+from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 
 DOMAIN = "sinjai_ops"
+LANGS = ("en", "id")
 
 
 def env_lang() -> str:
     """The language of the environment (LANG=id_ID.UTF-8 is Indonesian), else English."""
-    value = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    return "id" if value.lower().startswith("id") else "en"
+    value = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
+    return "id" if (value or "").lower().startswith("id") else "en"
 
 
+@cache
 def translation(lang: str) -> gettext.NullTranslations:
-    """The catalog of `lang`; English (the msgids themselves) when there is none."""
+    """The catalog of `lang`; English (the message ids themselves) when there is none."""
     localedir = str(resources.files("sinjai_ops") / "locale")
     return gettext.translation(DOMAIN, localedir=localedir, languages=[lang], fallback=True)
+
+
+def N_(text: str) -> str:
+    """Marks `text` for the catalog where it is kept in a table; `say` translates it later."""
+    return text
+
+
+def say(lang: str, text: str, /, **values: object) -> str:
+    """`text` in `lang`, its `{placeholders}` filled (a `Msg` among them is said in `lang`)."""
+    if not text:
+        return ""
+    said = {k: v.say(lang) if isinstance(v, Msg) else v for k, v in values.items()}
+    return translation(lang).gettext(text).format(**said)
+
+
+def plural(lang: str, one: str, many: str, n: int, **values: object) -> str:
+    """`one` or `many` by `n`, in `lang` (Indonesian has one form for both)."""
+    return translation(lang).ngettext(one, many, n).format(n=n, **values)
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A sentence kept for later: its English text (the message id) and the values it holds."""
+
+    text: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def say(self, lang: str) -> str:
+        return say(lang, self.text, **dict(self.values))
+
+    def __str__(self) -> str:
+        return self.say("en")
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+
+def t(text: str, /, **values: object) -> Msg:
+    """A sentence to be said later in the reader's language; see `Msg`."""
+    return Msg(text, tuple(values.items()))
+
+
+class Invalid(ValueError):
+    """A value refused inside a model's validator, with its message kept for translation."""
+
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(str(msg))
+        self.msg = msg

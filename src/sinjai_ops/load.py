@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from sinjai_ops.i18n import Msg, t
 from sinjai_ops.models.common import Path
 from sinjai_ops.models.document import Document, Loc
 from sinjai_ops.models.problem import Problem
@@ -27,7 +28,7 @@ _MAX_DEPTH = 64
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text of a file, without its byte-order mark."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, [_problem(file, 1, 1, "the file is UTF-16; save it as UTF-8")]
+        return None, [_problem(file, 1, 1, t("the file is UTF-16; save it as UTF-8"))]
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     try:
@@ -42,8 +43,11 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
                 file,
                 line,
                 column,
-                f"byte 0x{byte:02X} is not UTF-8; save the file as UTF-8 "
-                "(most editors offer it under 'Save with encoding')",
+                t(
+                    "byte 0x{byte} is not UTF-8; save the file as UTF-8 "
+                    "(most editors offer it under 'Save with encoding')",
+                    byte=f"{byte:02X}",
+                ),
             )
         ]
 
@@ -60,13 +64,12 @@ def load_yaml(text: str, file: str, syntax: str = "YAML") -> tuple[Document | No
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         found = text[mark.index] if mark and mark.index < len(text) else ""
-        message = _syntax_message(exc, found).replace("YAML syntax", f"{syntax} syntax")
-        return None, [_problem(file, line, column, message)]
+        return None, [_problem(file, line, column, _syntax_message(exc, found, syntax))]
     except yaml.reader.ReaderError as exc:
         line, column = _position(text, exc.position)
-        message = (
-            f"the character #x{exc.character:04X} is not allowed in YAML "
-            "(a control character); remove it"
+        message = t(
+            "the character #x{code} is not allowed in YAML (a control character); remove it",
+            code=f"{exc.character:04X}",
         )
         return None, [_problem(file, line, column, message)]
     # Duplicate keys, anchors and tags are errors, but the data around them is still whole
@@ -74,8 +77,8 @@ def load_yaml(text: str, file: str, syntax: str = "YAML") -> tuple[Document | No
     return Document(file, data, builder.values, builder.keys, builder.nulls), builder.problems
 
 
-def _problem(file: str, line: int, column: int, message: str) -> Problem:
-    return Problem(file=file, line=line, column=column, path="", message=message)
+def _problem(file: str, line: int, column: int, message: Msg) -> Problem:
+    return Problem.at(file, line, column, message)
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -83,17 +86,19 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, found: str) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, found: str, syntax: str) -> Msg:
+    # The parser's own words (`problem`, `context`) are PyYAML's, in English.
     problem = exc.problem or "invalid YAML"
     if found == "\t" or "'\\t'" in problem:
-        return "a tab character here; YAML indents with spaces only"
+        return t("a tab character here; YAML indents with spaces only")
     if "mapping values are not allowed" in problem:
-        return (
-            "YAML syntax error: a ':' where no key can start; "
-            "quote a value that contains ': ', or check the indentation"
+        return t(
+            "{syntax} syntax error: a ':' where no key can start; "
+            "quote a value that contains ': ', or check the indentation",
+            syntax=syntax,
         )
     context = f" ({exc.context})" if exc.context else ""
-    return f"YAML syntax error: {problem}{context}"
+    return t("{syntax} syntax error: {problem}", syntax=syntax, problem=problem + context)
 
 
 class _Builder:
@@ -111,7 +116,7 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    self._error(event, "more than one YAML document ('---'); keep one per file")
+                    self._error(event, t("more than one YAML document ('---'); keep one per file"))
             elif isinstance(event, yaml.NodeEvent):
                 node = self._node(event, events, (), 0)
                 if documents == 1:
@@ -122,26 +127,34 @@ class _Builder:
         mark = event.start_mark
         return Loc(self.file, mark.line + 1, mark.column + 1) if mark else Loc(self.file, 1, 1)
 
-    def _error(self, event: yaml.Event, message: str) -> None:
+    def _error(self, event: yaml.Event, message: Msg) -> None:
         where = self._loc(event)
         self.problems.append(_problem(self.file, where.line, where.column, message))
 
     def _node(self, event: yaml.Event, events: Iterator[yaml.Event], path: Path, depth: int) -> Any:
         self.values[path] = self._loc(event)
         if isinstance(event, yaml.AliasEvent):
-            self._error(event, f"alias '*{event.anchor}' is not allowed; write the value out")
+            self._error(
+                event, t("alias '*{name}' is not allowed; write the value out", name=event.anchor)
+            )
             return None
         assert isinstance(event, yaml.NodeEvent)
         if event.anchor is not None:
             self._error(
-                event, f"anchor '&{event.anchor}' is not allowed; these files hold plain data"
+                event,
+                t(
+                    "anchor '&{name}' is not allowed; these files hold plain data",
+                    name=event.anchor,
+                ),
             )
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            self._error(event, f"tag '{shown}' is not allowed; these files hold plain data")
+            self._error(
+                event, t("tag '{name}' is not allowed; these files hold plain data", name=shown)
+            )
         if depth > _MAX_DEPTH:
-            self._error(event, "nested too deeply")
+            self._error(event, t("nested too deeply"))
             self._skip(event, events)
             return None
         if isinstance(event, yaml.ScalarEvent):
@@ -169,7 +182,7 @@ class _Builder:
                 return result
             value_event = None
             if not isinstance(key_event, yaml.ScalarEvent):
-                self._error(key_event, "a key must be a plain word, not a list or mapping")
+                self._error(key_event, t("a key must be a plain word, not a list or mapping"))
                 self._skip(key_event, events)
                 self._skip(next(events), events)
                 continue
@@ -179,8 +192,12 @@ class _Builder:
                 first = first_seen[key]
                 self._error(
                     key_event,
-                    f"duplicate key '{key}' (first at line {first.line}); "
-                    "remove one: a repeated key does not overwrite the first",
+                    t(
+                        "duplicate key '{key}' (first at line {line}); remove one: a repeated key "
+                        "does not overwrite the first",
+                        key=key,
+                        line=first.line,
+                    ),
                 )
                 self._skip(value_event, events)
                 continue

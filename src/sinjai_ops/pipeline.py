@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sinjai_ops import validate as v
 from sinjai_ops.checklists import make_checklist
 from sinjai_ops.demand import derive_demand
+from sinjai_ops.i18n import t
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.attendance import AttendanceFile, Evaluation
 from sinjai_ops.models.checklist import Checklist
@@ -138,13 +139,15 @@ def _folder(path: Path) -> _Group:
             group.sources[kind] = Source(kind, display(file), _read(file))
         else:
             group.problems.append(
-                Problem(
-                    file=display(path),
-                    line=1,
-                    column=1,
-                    path="",
-                    message=f"the scenario folder has no {name}; a scenario holds "
-                    "operation.yaml, roster.yaml and arrivals.yaml",
+                Problem.at(
+                    display(path),
+                    1,
+                    1,
+                    t(
+                        "the scenario folder has no {name}; a scenario holds operation.yaml, "
+                        "roster.yaml and arrivals.yaml",
+                        name=name,
+                    ),
                 )
             )
     for kind, name in OPTIONAL_FILES.items():
@@ -172,14 +175,15 @@ def gather(paths: Sequence[Path]) -> list[_Group]:
             group = _Group()
             group.sources["?"] = source
             group.problems.append(
-                Problem(
-                    file=source.name,
-                    line=1,
-                    column=1,
-                    path="",
-                    message="cannot tell which file this is; name it operation.yaml, roster.yaml "
-                    "or arrivals.yaml, or give it a top-level 'operation:', 'personnel:' or "
-                    "'candidates:'",
+                Problem.at(
+                    source.name,
+                    1,
+                    1,
+                    t(
+                        "cannot tell which file this is; name it operation.yaml, roster.yaml or "
+                        "arrivals.yaml, or give it a top-level 'operation:', 'personnel:' or "
+                        "'candidates:'"
+                    ),
                 )
             )
             groups.append(group)
@@ -390,7 +394,7 @@ def _csv_document(text: str, name: str) -> tuple[Document | None, list[Problem]]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     if not rows:
-        return None, [Problem(file=name, line=1, column=1, path="", message="the file is empty")]
+        return None, [Problem.at(name, 1, 1, t("the file is empty"))]
     header = [h.strip().casefold() for h in rows[0]]
     values: dict[tuple[str | int, ...], Loc] = {(): Loc(name, 1, 1)}
     keys: dict[tuple[str | int, ...], Loc] = {}
@@ -436,8 +440,13 @@ def load_attendance(
                 problem_at(
                     doc,
                     ("attendance", i, "nrp"),
-                    f"{mark.nrp} is not plotted on {mark.date} {mark.shift} in the plan; the "
-                    "attendance lists only planned officers (check the NRP, date and shift)",
+                    t(
+                        "{nrp} is not plotted on {day} {shift} in the plan; the attendance lists "
+                        "only planned officers (check the NRP, date and shift)",
+                        nrp=mark.nrp,
+                        day=mark.date,
+                        shift=mark.shift,
+                    ),
                 )
             )
     return (None if problems else model), problems
@@ -529,13 +538,7 @@ def import_tables(extra: Path | None) -> tuple[dict[str, Any], list[Problem]]:
         return base, problems
     if not isinstance(doc.data, dict) or not set(doc.data) <= {"columns", "ranks", "units"}:
         return base, [
-            Problem(
-                file=name,
-                line=1,
-                column=1,
-                path="",
-                message="a --map file holds 'columns:', 'ranks:' and 'units:' only",
-            )
+            Problem.at(name, 1, 1, t("a --map file holds 'columns:', 'ranks:' and 'units:' only"))
         ]
     merged = {k: dict(v) for k, v in base.items()}
     for section, table in doc.data.items():

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from sinjai_ops.i18n import Msg, t
 from sinjai_ops.models.common import suggest
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
@@ -46,21 +47,13 @@ def import_rows(
     and every problem; no text when any problem is an error."""
     problems: list[Problem] = []
 
-    def problem(cell: Cell, message: str, warning: bool = False) -> None:
-        problems.append(
-            Problem(
-                file=f"{file}:{cell.place}" if "!" in cell.place else file,
-                line=cell.line,
-                column=cell.column,
-                path="",
-                message=message,
-                severity="warning" if warning else "error",
-            )
-        )
+    def problem(cell: Cell, message: Msg, warning: bool = False) -> None:
+        place = f"{file}:{cell.place}" if "!" in cell.place else file
+        problems.append(Problem.at(place, cell.line, cell.column, message, warning=warning))
 
     body = [r for r in rows if any(_text(c.value) for c in r)]
     if not body:
-        return None, [Problem(file=file, line=1, column=1, path="", message="no rows to import")]
+        return None, [Problem.at(file, 1, 1, t("no rows to import"))]
     header = body[0]
     wanted = {field: {key(h) for h in names} for field, names in tables["columns"].items()}
     where: dict[str, int] = {}
@@ -72,7 +65,12 @@ def import_rows(
         if field not in where:
             known = ", ".join(tables["columns"][field])
             problem(
-                header[0], f"no column for {field}; name one of: {known} (or add yours with --map)"
+                header[0],
+                t(
+                    "no column for {field}; name one of: {known} (or add yours with --map)",
+                    field=field,
+                    known=known,
+                ),
             )
     if problems:
         return None, problems
@@ -92,15 +90,22 @@ def import_rows(
         person: dict[str, Any] = {}
         nrp_cell = at("nrp")
         if nrp_cell is None or not _text(nrp_cell.value):
-            problem(nrp_cell or row[0], "no NRP; give the officer's NRP")
+            problem(nrp_cell or row[0], t("no NRP; give the officer's NRP"))
         elif (nrp := _nrp(nrp_cell, problem)) is not None:
             if nrp in seen:
-                problem(nrp_cell, f"NRP {nrp} is in the sheet twice (first at {seen[nrp]})")
+                problem(
+                    nrp_cell,
+                    t(
+                        "NRP {nrp} is in the sheet twice (first at {first})",
+                        nrp=nrp,
+                        first=seen[nrp],
+                    ),
+                )
             seen[nrp] = nrp_cell.place
             person["nrp"] = nrp
         name_cell = at("name")
         if name_cell is None or not _text(name_cell.value):
-            problem(name_cell or row[0], "no name; give the officer's name")
+            problem(name_cell or row[0], t("no name; give the officer's name"))
         else:
             person["name"] = _text(name_cell.value)
         rank_cell = at("rank")
@@ -109,14 +114,15 @@ def import_rows(
             shown = _text(rank_cell.value) if rank_cell else ""
             hint = suggest(shown.title(), policy.ranks)
             problem(
-                rank_cell or row[0], f"unknown rank '{shown}'{hint}; add it to ranks with --map"
+                rank_cell or row[0],
+                t("unknown rank '{rank}'{hint}; add it to ranks with --map", rank=shown, hint=hint),
             )
         else:
             person["rank"] = rank
         unit_cell = at("unit")
         unit = _text(unit_cell.value) if unit_cell else ""
         if not unit:
-            problem(unit_cell or row[0], "no unit; give the officer's unit (satuan)")
+            problem(unit_cell or row[0], t("no unit; give the officer's unit (satuan)"))
         person["unit"] = unit
         held: list[str] = []
         skills_cell = at("skills")
@@ -126,7 +132,7 @@ def import_rows(
                 if found is None:
                     shown = word.strip()
                     hint = suggest(shown.lower(), policy.skills)
-                    problem(skills_cell, f"unknown skill '{shown}'{hint}")
+                    problem(skills_cell, t("unknown skill '{value}'{hint}", value=shown, hint=hint))
                 elif found not in held:
                     held.append(found)
         elif key(unit) in units:
@@ -134,8 +140,11 @@ def import_rows(
         elif unit:
             problem(
                 unit_cell or row[0],
-                f"unit '{unit}' is not in the units table, so the officer gets no skill; add it "
-                "with --map or fill a FUNGSI column",
+                t(
+                    "unit '{unit}' is not in the units table, so the officer gets no skill; add "
+                    "it with --map or fill a FUNGSI column",
+                    unit=unit,
+                ),
                 warning=True,
             )
         person["skills"] = held
@@ -145,7 +154,7 @@ def import_rows(
             if answer in ("tidak", "no", "t", "n"):
                 person["assignable"] = False
             elif answer not in ("ya", "yes", "y"):
-                problem(plot_cell, f"'{_text(plot_cell.value)}' is not ya or tidak")
+                problem(plot_cell, t("'{value}' is not ya or tidak", value=_text(plot_cell.value)))
         drill_cell = at("drill_dalmas")
         if drill_cell is not None and _text(drill_cell.value):
             day = _date(drill_cell, problem)
@@ -179,8 +188,13 @@ def _nrp(cell: Cell, problem: Any) -> str | None:
             fixed = "0" + digits
             problem(
                 cell,
-                f"NRP {digits} has {len(digits)} digits: the spreadsheet dropped a leading zero; "
-                f"read as {fixed} (store the column as text to keep it)",
+                t(
+                    "NRP {digits} has {n} digits: the spreadsheet dropped a leading zero; read as "
+                    "{fixed} (store the column as text to keep it)",
+                    digits=digits,
+                    n=len(digits),
+                    fixed=fixed,
+                ),
                 warning=True,
             )
             return fixed
@@ -188,7 +202,10 @@ def _nrp(cell: Cell, problem: Any) -> str | None:
             return digits
     problem(
         cell,
-        f"NRP '{text}' is not 8 digits (a civil NIP 18); write it as the personnel file has it",
+        t(
+            "NRP '{text}' is not 8 digits (a civil NIP 18); write it as the personnel file has it",
+            text=text,
+        ),
     )
     return None
 
@@ -209,5 +226,5 @@ def _date(cell: Cell, problem: Any) -> date | None:
             return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
             pass
-    problem(cell, f"'{text}' is not a date; write it as a date cell or as 2024-08-19")
+    problem(cell, t("'{text}' is not a date; write it as a date cell or as 2024-08-19", text=text))
     return None

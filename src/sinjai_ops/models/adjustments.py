@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
+from sinjai_ops.i18n import Invalid, t
 from sinjai_ops.models.common import (
     Day,
     Frozen,
@@ -29,8 +30,11 @@ def parse_moment(value: Any) -> datetime:
         return value
     text = value.strip() if isinstance(value, str) else None
     if text is None or not (m := _MOMENT.match(text)):
-        raise ValueError(
-            f"{value!r} is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2024-08-27 06:00"
+        raise Invalid(
+            t(
+                "{shown} is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2024-08-27 06:00",
+                shown=repr(value),
+            )
         )
     return datetime.combine(parse_date(m.group(1)), parse_time(m.group(2)))
 

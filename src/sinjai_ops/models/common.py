@@ -21,6 +21,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from sinjai_ops.i18n import Invalid, Msg, t
+
 Path = tuple[str | int, ...]
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
@@ -40,16 +42,16 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
-def suggest(word: object, choices: Iterable[str]) -> str:
-    """`; did you mean 'x'?` for the closest choice, or nothing."""
+def suggest(word: object, choices: Iterable[str]) -> Msg:
+    """`; did you mean 'x'?` for the closest choice, or nothing (an empty `Msg`)."""
     if not isinstance(word, str):
-        return ""
+        return t("")
     options = list(choices)
     lowered = {c.lower(): c for c in options}
     if word.lower() in lowered:
-        return f"; did you mean '{lowered[word.lower()]}'?"
+        return t("; did you mean '{name}'?", name=lowered[word.lower()])
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return t("; did you mean '{name}'?", name=close[0]) if close else t("")
 
 
 def _known(kind: str, value: str, info: ValidationInfo) -> str:
@@ -61,8 +63,10 @@ def _known(kind: str, value: str, info: ValidationInfo) -> str:
         same = [n for n in names if n.casefold() == value.casefold()]
         if len(same) == 1:
             return str(same[0])
-        label = kind.rstrip("s")
-        raise ValueError(f"unknown {label} '{value}'{suggest(value, names)}")
+        hint = suggest(value, names)
+        if kind == "skills":
+            raise Invalid(t("unknown skill '{value}'{hint}", value=value, hint=hint))
+        raise Invalid(t("unknown rank '{value}'{hint}", value=value, hint=hint))
     return value
 
 
@@ -79,11 +83,16 @@ def parse_time(value: Any) -> time:
         return value
     text = value if isinstance(value, str) else None
     if text is None or not (m := _TIME.match(text.strip())):
-        shown = value if text is None else repr(text)
-        hint = ""
+        shown = str(value) if text is None else repr(text)
         if text is not None and _DIGITS.match(text.strip()):
-            hint = " (a bare number is not a time)"
-        raise ValueError(f"{shown} is not a time{hint}; write HH:MM (or HH.MM), e.g. 08:30")
+            raise Invalid(
+                t(
+                    "{shown} is not a time (a bare number is not a time); write HH:MM "
+                    "(or HH.MM), e.g. 08:30",
+                    shown=shown,
+                )
+            )
+        raise Invalid(t("{shown} is not a time; write HH:MM (or HH.MM), e.g. 08:30", shown=shown))
     return time(int(m.group(1)), int(m.group(2)))
 
 
@@ -93,29 +102,53 @@ def parse_date(value: Any) -> date:
     text = value.strip() if isinstance(value, str) else None
     if text is not None and (d := _DAY_FIRST.match(text)):
         iso = f"{d.group(3)}-{int(d.group(2)):02d}-{int(d.group(1)):02d}"
-        raise ValueError(f"{value!r} is day-month-year; dates are year first: write {iso}")
+        raise Invalid(
+            t(
+                "{shown} is day-month-year; dates are year first: write {iso}",
+                shown=repr(value),
+                iso=iso,
+            )
+        )
     if text is None or not (m := _DATE.match(text)):
-        raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2024-08-26")
+        raise Invalid(
+            t("{shown} is not a date; write YYYY-MM-DD, e.g. 2024-08-26", shown=repr(value))
+        )
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError as exc:
-        raise ValueError(f"{text!r} is not a date of the calendar ({exc})") from None
+    except ValueError:
+        raise Invalid(
+            t("{shown} is not a date of the calendar (no such day in that month)", shown=repr(text))
+        ) from None
 
 
 def check_ident(value: str) -> str:
     if not _IDENT.match(value):
-        raise ValueError(
-            f"{value!r} is not a valid id; use lowercase letters, digits and '-' (e.g. kpu-ring1)"
+        raise Invalid(
+            t(
+                "{shown} is not a valid id; use lowercase letters, digits and '-' (e.g. kpu-ring1)",
+                shown=repr(value),
+            )
         )
     return value
 
 
 def check_nrp(value: str) -> str:
     if not _DIGITS.match(value) or len(value) not in (8, 18):
-        kind = f"{len(value)} digits" if _DIGITS.match(value) else "not only digits"
-        raise ValueError(
-            f"NRP {value!r} has {kind}; an NRP has 8 digits (a civil NIP 18); "
-            "keep leading zeros as written"
+        if _DIGITS.match(value):
+            raise Invalid(
+                t(
+                    "NRP {shown} has {n} digits; an NRP has 8 digits (a civil NIP 18); "
+                    "keep leading zeros as written",
+                    shown=repr(value),
+                    n=len(value),
+                )
+            )
+        raise Invalid(
+            t(
+                "NRP {shown} has not only digits; an NRP has 8 digits (a civil NIP 18); "
+                "keep leading zeros as written",
+                shown=repr(value),
+            )
         )
     return value
 
@@ -124,7 +157,7 @@ def _must_be_text(value: Any) -> Any:
     # Scalars arrive as text; a mapping or list where a word belongs is a structural error
     # that pydantic reports on its own, so only None needs a clearer message here.
     if value is None:
-        raise ValueError("is empty; give a value")
+        raise Invalid(t("is empty; give a value"))
     return value
 
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sinjai_ops.i18n import Msg
 from sinjai_ops.models.common import Path
 from sinjai_ops.models.problem import Problem
 
@@ -55,16 +56,11 @@ def format_path(path: Path) -> str:
 
 
 def problem_at(
-    doc: Document, path: Path, message: str, *, key: bool = False, warning: bool = False
+    doc: Document, path: Path, message: Msg | str, *, key: bool = False, warning: bool = False
 ) -> Problem:
     where = doc.loc(path, key=key)
-    return Problem(
-        file=where.file,
-        line=where.line,
-        column=where.column,
-        path=format_path(path),
-        message=message,
-        severity="warning" if warning else "error",
+    return Problem.at(
+        where.file, where.line, where.column, message, path=format_path(path), warning=warning
     )
 
 

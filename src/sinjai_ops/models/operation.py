@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import Field, NonNegativeInt
 
+from sinjai_ops.i18n import Invalid, t
 from sinjai_ops.models.checklist import Template
 from sinjai_ops.models.common import (
     Day,
@@ -37,13 +38,13 @@ def check_timezone(value: str) -> str:
         return value
     offset = value.strip().lstrip("+-").replace(":", "").replace("0", "")
     if offset.isdigit() or value.upper().startswith(("UTC", "GMT")):
-        hint = "; a UTC offset is not a time zone: WITA (UTC+8) is Asia/Makassar"
+        hint = t("; a UTC offset is not a time zone: WITA (UTC+8) is Asia/Makassar")
     else:
-        hint = suggest(value, sorted(available_timezones())) or (
+        hint = suggest(value, sorted(available_timezones())) or t(
             "; use an IANA name such as Asia/Makassar (WITA), Asia/Jakarta (WIB) or "
             "Asia/Jayapura (WIT)"
         )
-    raise ValueError(f"unknown time zone '{value}'{hint}")
+    raise Invalid(t("unknown time zone '{value}'{hint}", value=value, hint=hint))
 
 
 class OperationInfo(Frozen):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
+from pydantic import Field
+
+from sinjai_ops.i18n import Msg, translation
 from sinjai_ops.models.common import Frozen
 
 
@@ -18,7 +21,37 @@ class Problem(Frozen):
     path: str
     """Where in the document, e.g. `sites[0].posts[1].need`; empty for the whole file."""
     message: str
+    """In English; `said(lang)` gives it in the reader's language."""
     severity: Literal["error", "warning"] = "error"
+    msg: Any = Field(default=None, exclude=True, repr=False)
+    """The `Msg` the message was made from, kept to be said in another language."""
+
+    def said(self, lang: str) -> str:
+        if isinstance(self.msg, Msg):
+            return self.msg.say(lang)
+        return translation(lang).gettext(self.message)
+
+    @classmethod
+    def at(
+        cls,
+        file: str,
+        line: int,
+        column: int,
+        message: Msg | str,
+        *,
+        path: str = "",
+        warning: bool = False,
+    ) -> Problem:
+        """A problem whose message can be said in the reader's language when it is a `Msg`."""
+        return cls(
+            file=file,
+            line=line,
+            column=column,
+            path=path,
+            message=str(message),
+            severity="warning" if warning else "error",
+            msg=message if isinstance(message, Msg) else None,
+        )
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.severity, self.message)

@@ -8,6 +8,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from sinjai_ops.demand import member_band, visit_heads
+from sinjai_ops.i18n import Msg, t
 from sinjai_ops.models.adjustments import AdjustmentsFile, Pin
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.common import Path, suggest
@@ -23,7 +24,7 @@ from sinjai_ops.solve.rules import enough_rest, within_daily_hours
 
 def _pin_heads(
     pin: Pin, op: OperationFile, arrivals: ArrivalsFile, policy: Policy
-) -> tuple[dict[str, Role], str | None]:
+) -> tuple[dict[str, Role], Msg | None]:
     """The heads a pin's post has on its day and shift, by skill, with the band of ranks each
     takes (as demand derives them); or why the post has none then."""
     site = next((s for s in op.sites if s.id == pin.site), None)
@@ -32,16 +33,22 @@ def _pin_heads(
     rank_and_file = member_band(None, policy)
     if pin.post == RESERVE_POST:
         if pin.site != policy.reserve.site:
-            return {}, f"the reserve stands at '{policy.reserve.site}', not at '{pin.site}'"
+            return {}, t(
+                "the reserve stands at '{reserve}', not at '{site}'",
+                reserve=policy.reserve.site,
+                site=pin.site,
+            )
         return {policy.reserve.skill: Role(policy.reserve.skill, "", *_band(rank_and_file))}, None
     if pin.post.startswith("visit:"):
         cid = pin.post.removeprefix("visit:")
         candidate = next((c for c in arrivals.candidates if c.id == cid), None)
         if candidate is None:
             ids = [c.id for c in arrivals.candidates]
-            return {}, f"no candidate '{cid}'{suggest(cid, ids)}"
+            return {}, t("no candidate '{cid}'{hint}", cid=cid, hint=suggest(cid, ids))
         if not any(v.site == pin.site and v.date == pin.date for v in candidate.visits):
-            return {}, f"{cid} does not visit {pin.site} on {pin.date}"
+            return {}, t(
+                "{cid} does not visit {site} on {day}", cid=cid, site=pin.site, day=pin.date
+            )
         visit = next(v for v in candidate.visits if v.site == pin.site and v.date == pin.date)
         return {
             skill: Role(skill, "", *_band(rank_and_file))
@@ -50,9 +57,19 @@ def _pin_heads(
     post = next((p for p in site.posts if p.id == pin.post), None)
     if post is None:
         names = [p.id for p in site.posts]
-        return {}, f"no post '{pin.post}' at {pin.site}{suggest(pin.post, names)}"
+        return {}, t(
+            "no post '{post}' at {site}{hint}",
+            post=pin.post,
+            site=pin.site,
+            hint=suggest(pin.post, names),
+        )
     if not post.active(pin.date, pin.shift):
-        return {}, f"post {post.id} is not manned on {pin.date} {pin.shift}"
+        return {}, t(
+            "post {post} is not manned on {day} {shift}",
+            post=post.id,
+            day=pin.date,
+            shift=pin.shift,
+        )
     band = _band(member_band(post, policy))
     heads = {skill: Role(skill, "", *band) for skill, n in post.need.items() if n}
     if post.commander is not None:
@@ -64,36 +81,49 @@ def _band(band: tuple[str | None, str | None]) -> tuple[str, str]:
     return band[0] or "", band[1] or ""
 
 
-def _why_not(person: Person, role: Role, day: date, policy: Policy) -> str:
+def _why_not(person: Person, role: Role, day: date, policy: Policy) -> Msg:
     """The rule that keeps a person from a head, in words."""
     if not person.assignable:
-        return "the officer is not plotted (assignable: false)"
+        return t("the officer is not plotted (assignable: false)")
     for leave in person.unavailable:
         if leave.start <= day <= leave.end:
-            return f"the officer is on leave ({leave.start} to {leave.end})"
+            return t("the officer is on leave ({start} to {end})", start=leave.start, end=leave.end)
     ranks = policy.ranks
+    rank, skill = person.rank, role.skill
     if role.leads:
-        return f"rank {person.rank} is below the commander head's {role.min_rank}"
-    if role.skill not in person.skills:
-        return f"the officer does not hold {role.skill}"
-    limit = policy.drills.max_age_days.get(role.skill)
-    if not person.qualified(role.skill, day, limit):
-        drilled = person.drills.get(role.skill)
-        return (
-            f"the {role.skill} drill is missing"
-            if drilled is None
-            else f"the {role.skill} drill of {drilled} does not count on {day}"
+        return t(
+            "rank {rank} is below the commander head's {least}", rank=rank, least=role.min_rank
         )
-    if role.rank_from and ranks.index(person.rank) < ranks.index(role.rank_from):
-        return f"the post asks for perwira; {person.rank} is not"
-    if role.rank_to and ranks.index(person.rank) > ranks.index(role.rank_to):
-        if policy.perwira(person.rank) and not policy.perwira(role.rank_to):
-            return (
-                f"{person.rank} is perwira: perwira fill rank-and-file heads only when policy "
-                "rank_roles.perwira_on_rank_and_file is true"
+    if skill not in person.skills:
+        return t("the officer does not hold {skill}", skill=skill)
+    limit = policy.drills.max_age_days.get(skill)
+    if not person.qualified(skill, day, limit):
+        drilled = person.drills.get(skill)
+        return (
+            t("the {skill} drill is missing", skill=skill)
+            if drilled is None
+            else t(
+                "the {skill} drill of {drilled} does not count on {day}",
+                skill=skill,
+                drilled=drilled,
+                day=day,
             )
-        return f"{person.rank} would outrank the post's commander ({role.rank_to} at most)"
-    return "the officer may not fill it"
+        )
+    if role.rank_from and ranks.index(rank) < ranks.index(role.rank_from):
+        return t("the post asks for perwira; {rank} is not", rank=rank)
+    if role.rank_to and ranks.index(rank) > ranks.index(role.rank_to):
+        if policy.perwira(rank) and not policy.perwira(role.rank_to):
+            return t(
+                "{rank} is perwira: perwira fill rank-and-file heads only when policy "
+                "rank_roles.perwira_on_rank_and_file is true",
+                rank=rank,
+            )
+        return t(
+            "{rank} would outrank the post's commander ({most} at most)",
+            rank=rank,
+            most=role.rank_to,
+        )
+    return t("the officer may not fill it")
 
 
 def check_adjustments(
@@ -120,14 +150,20 @@ def check_adjustments(
     for i, a in enumerate(adj.absences):
         if a.nrp not in people:
             out.append(
-                problem_at(doc, where("absences", i, "nrp"), f"NRP {a.nrp} is not in the roster")
+                problem_at(
+                    doc, where("absences", i, "nrp"), t("NRP {nrp} is not in the roster", nrp=a.nrp)
+                )
             )
         if a.end <= a.start:
             out.append(
                 problem_at(
                     doc,
                     where("absences", i, "to"),
-                    f"'to' {a.end:%Y-%m-%d %H:%M} is not after 'from' {a.start:%Y-%m-%d %H:%M}",
+                    t(
+                        "'to' {end} is not after 'from' {start}",
+                        end=f"{a.end:%Y-%m-%d %H:%M}",
+                        start=f"{a.start:%Y-%m-%d %H:%M}",
+                    ),
                 )
             )
     placed: dict[tuple[str, date, str], int] = {}
@@ -136,14 +172,21 @@ def check_adjustments(
         person = people.get(pin.nrp)
         if person is None:
             out.append(
-                problem_at(doc, where("pins", i, "nrp"), f"NRP {pin.nrp} is not in the roster")
+                problem_at(
+                    doc, where("pins", i, "nrp"), t("NRP {nrp} is not in the roster", nrp=pin.nrp)
+                )
             )
         if not info.start <= pin.date <= info.end:
             out.append(
                 problem_at(
                     doc,
                     where("pins", i, "date"),
-                    f"day {pin.date} is outside the operation ({info.start} to {info.end})",
+                    t(
+                        "day {day} is outside the operation ({start} to {end})",
+                        day=pin.date,
+                        start=info.start,
+                        end=info.end,
+                    ),
                 )
             )
             continue
@@ -152,7 +195,11 @@ def check_adjustments(
                 problem_at(
                     doc,
                     where("pins", i, "shift"),
-                    f"unknown shift '{pin.shift}'{suggest(pin.shift, shifts)}",
+                    t(
+                        "unknown shift '{shift}'{hint}",
+                        shift=pin.shift,
+                        hint=suggest(pin.shift, shifts),
+                    ),
                 )
             )
             continue
@@ -161,7 +208,7 @@ def check_adjustments(
                 problem_at(
                     doc,
                     where("pins", i, "site"),
-                    f"unknown site '{pin.site}'{suggest(pin.site, sites)}",
+                    t("unknown site '{site}'{hint}", site=pin.site, hint=suggest(pin.site, sites)),
                 )
             )
             continue
@@ -178,8 +225,14 @@ def check_adjustments(
                     problem_at(
                         doc,
                         where("pins", i, "skill"),
-                        f"{pin.post} has no {pin.skill} head on {pin.date} {pin.shift}; its heads "
-                        f"are: {', '.join(heads) or 'none'}",
+                        t(
+                            "{post} has no {skill} head on {day} {shift}; its heads are: {heads}",
+                            post=pin.post,
+                            skill=pin.skill,
+                            day=pin.date,
+                            shift=pin.shift,
+                            heads=", ".join(heads) or t("none"),
+                        ),
                     )
                 )
                 continue
@@ -191,7 +244,11 @@ def check_adjustments(
                     problem_at(
                         doc,
                         where("pins", i, "nrp"),
-                        f"say which head: give 'skill:' (the officer fits {what} at {pin.post})",
+                        t(
+                            "say which head: give 'skill:' (the officer fits {what} at {post})",
+                            what=what,
+                            post=pin.post,
+                        ),
                     )
                 )
                 continue
@@ -208,7 +265,7 @@ def check_adjustments(
                 problem_at(
                     doc,
                     where("pins", i, "nrp"),
-                    f"pin breaks a rule: {_why_not(person, role, pin.date, policy)}",
+                    t("pin breaks a rule: {why}", why=_why_not(person, role, pin.date, policy)),
                 )
             )
             continue
@@ -222,8 +279,13 @@ def check_adjustments(
                     problem_at(
                         doc,
                         where("pins", i, "nrp"),
-                        f"pin breaks a rule: the officer is absent from {a.start:%Y-%m-%d %H:%M} "
-                        f"to {a.end:%Y-%m-%d %H:%M} ({a.reason or 'no reason given'})",
+                        t(
+                            "pin breaks a rule: the officer is absent from {start} to {end} "
+                            "({reason})",
+                            start=f"{a.start:%Y-%m-%d %H:%M}",
+                            end=f"{a.end:%Y-%m-%d %H:%M}",
+                            reason=a.reason or t("no reason given"),
+                        ),
                     )
                 )
         for cid in person.ties:
@@ -239,8 +301,12 @@ def check_adjustments(
                     problem_at(
                         doc,
                         where("pins", i, "nrp"),
-                        f"pin breaks a rule: the officer is tied to {cid}, who is at "
-                        f"{pin.site} then (neutrality)",
+                        t(
+                            "pin breaks a rule: the officer is tied to {cid}, who is at {site} "
+                            "then (neutrality)",
+                            cid=cid,
+                            site=pin.site,
+                        ),
                     )
                 )
         key = (pin.nrp, pin.date, pin.shift)
@@ -250,7 +316,11 @@ def check_adjustments(
                 problem_at(
                     doc,
                     where("pins", i, "nrp"),
-                    f"pin breaks a rule: the officer is already pinned in this shift (line {line})",
+                    t(
+                        "pin breaks a rule: the officer is already pinned in this shift "
+                        "(line {line})",
+                        line=line,
+                    ),
                 )
             )
             continue
@@ -270,8 +340,14 @@ def check_adjustments(
                     problem_at(
                         doc,
                         where("pins", i, "nrp"),
-                        f"pin breaks a rule: less than {policy.rest.min_rest_hours:g} h of rest "
-                        f"from the pin of line {line} ({other.date} {other.shift})",
+                        t(
+                            "pin breaks a rule: less than {hours} h of rest from the pin of line "
+                            "{line} ({day} {shift})",
+                            hours=f"{policy.rest.min_rest_hours:g}",
+                            line=line,
+                            day=other.date,
+                            shift=other.shift,
+                        ),
                     )
                 )
         day_hours = sum(s.hours for _, s in worked[pin.nrp] if s.date == slot.date) + slot.hours
@@ -280,8 +356,13 @@ def check_adjustments(
                 problem_at(
                     doc,
                     where("pins", i, "nrp"),
-                    f"pin breaks a rule: {day_hours:g} h on {slot.date}, more than "
-                    f"max_hours_per_day ({policy.rest.max_hours_per_day:g})",
+                    t(
+                        "pin breaks a rule: {hours} h on {day}, more than max_hours_per_day "
+                        "({most})",
+                        hours=f"{day_hours:g}",
+                        day=slot.date,
+                        most=f"{policy.rest.max_hours_per_day:g}",
+                    ),
                 )
             )
         worked[pin.nrp].append((i, slot))

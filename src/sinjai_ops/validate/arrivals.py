@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sinjai_ops.i18n import t
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.common import suggest
 from sinjai_ops.models.document import Document, problem_at
@@ -16,7 +17,9 @@ def check_arrivals(arrivals: ArrivalsFile, doc: Document) -> list[Problem]:
             if rival == cand.id:
                 out.append(
                     problem_at(
-                        doc, ("candidates", i, "rivals", k), "a candidate cannot be its own rival"
+                        doc,
+                        ("candidates", i, "rivals", k),
+                        t("a candidate cannot be its own rival"),
                     )
                 )
             elif rival not in ids:
@@ -24,7 +27,11 @@ def check_arrivals(arrivals: ArrivalsFile, doc: Document) -> list[Problem]:
                     problem_at(
                         doc,
                         ("candidates", i, "rivals", k),
-                        f"unknown candidate '{rival}'{suggest(rival, ids)}",
+                        t(
+                            "unknown candidate '{rival}'{hint}",
+                            rival=rival,
+                            hint=suggest(rival, ids),
+                        ),
                     )
                 )
         for k, visit in enumerate(cand.visits):
@@ -33,8 +40,12 @@ def check_arrivals(arrivals: ArrivalsFile, doc: Document) -> list[Problem]:
                     problem_at(
                         doc,
                         ("candidates", i, "visits", k, "depart"),
-                        f"depart {visit.depart:%H:%M} is not after arrive {visit.arrive:%H:%M}; "
-                        "a visit may not cross midnight",
+                        t(
+                            "depart {depart} is not after arrive {arrive}; a visit may not "
+                            "cross midnight",
+                            depart=f"{visit.depart:%H:%M}",
+                            arrive=f"{visit.arrive:%H:%M}",
+                        ),
                     )
                 )
     return out

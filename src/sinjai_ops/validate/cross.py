@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from sinjai_ops.i18n import t
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.common import Path, parse_date, suggest
 from sinjai_ops.models.document import Document, problem_at
@@ -62,7 +63,11 @@ def check_roster_against_operation(
             problem_at(
                 odoc,
                 ("operation", "commander"),
-                f"commander NRP '{op.commander}' is not in the roster ({rdoc.file})",
+                t(
+                    "commander NRP '{nrp}' is not in the roster ({file})",
+                    nrp=op.commander,
+                    file=rdoc.file,
+                ),
             )
         )
     if op.start is None or op.end is None:
@@ -82,29 +87,36 @@ def check_roster_against_operation(
                     problem_at(
                         rdoc,
                         ("personnel", i, "skills"),
-                        f"{person.name} ({person.nrp}) has no recorded {skill} drill; not "
-                        f"plotted for {skill} until one is recorded under drills",
+                        t(
+                            "{name} ({nrp}) has no recorded {skill} drill; not plotted for "
+                            "{skill} until one is recorded under drills",
+                            name=person.name,
+                            nrp=person.nrp,
+                            skill=skill,
+                        ),
                         warning=True,
                     )
                 )
             elif valid < last_day:
+                facts = {"name": person.name, "nrp": person.nrp, "skill": skill, "last": last}
                 if valid < op.start:
-                    when = (
-                        f"is more than {max_age} days old before the operation starts; "
-                        f"not plotted for {skill} until a newer drill is recorded"
+                    message = t(
+                        "{name} ({nrp}): last {skill} drill {last} is more than {days} days old "
+                        "before the operation starts; not plotted for {skill} until a newer "
+                        "drill is recorded",
+                        days=max_age,
+                        **facts,
                     )
                 else:
-                    when = (
-                        f"is more than {max_age} days old from {valid + timedelta(days=1)}; "
-                        f"not plotted for {skill} from that day"
+                    message = t(
+                        "{name} ({nrp}): last {skill} drill {last} is more than {days} days old "
+                        "from {day}; not plotted for {skill} from that day",
+                        days=max_age,
+                        day=valid + timedelta(days=1),
+                        **facts,
                     )
                 out.append(
-                    problem_at(
-                        rdoc,
-                        ("personnel", i, "drills", skill),
-                        f"{person.name} ({person.nrp}): last {skill} drill {last} {when}",
-                        warning=True,
-                    )
+                    problem_at(rdoc, ("personnel", i, "drills", skill), message, warning=True)
                 )
     return out
 
@@ -130,8 +142,12 @@ def check_arrivals_against_scenario(
                     problem_at(
                         adoc,
                         (*path, "site"),
-                        f"unknown site '{visit.site}'"
-                        + (suggest(visit.site, sites) or f"; sites: {', '.join(sites)}"),
+                        t(
+                            "unknown site '{site}'{hint}",
+                            site=visit.site,
+                            hint=suggest(visit.site, sites)
+                            or t("; sites: {sites}", sites=", ".join(sites)),
+                        ),
                     )
                 )
             if op.start and op.end and not op.start <= visit.date <= op.end:
@@ -139,8 +155,12 @@ def check_arrivals_against_scenario(
                     problem_at(
                         adoc,
                         (*path, "date"),
-                        f"visit date {visit.date} is outside the operation "
-                        f"({op.start} to {op.end})",
+                        t(
+                            "visit date {day} is outside the operation ({start} to {end})",
+                            day=visit.date,
+                            start=op.start,
+                            end=op.end,
+                        ),
                     )
                 )
             if visit.supporters > 0 and not has_crowd:
@@ -148,8 +168,12 @@ def check_arrivals_against_scenario(
                     problem_at(
                         adoc,
                         (*path, "supporters"),
-                        f"{visit.supporters} supporters expected but the roster has nobody "
-                        f"with skill '{crowd_skill}'; every crowd head will be a shortfall",
+                        t(
+                            "{n} supporters expected but the roster has nobody with skill "
+                            "'{skill}'; every crowd head will be a shortfall",
+                            n=visit.supporters,
+                            skill=crowd_skill,
+                        ),
                         warning=True,
                     )
                 )
@@ -163,13 +187,21 @@ def check_arrivals_against_scenario(
             if v.site == conflict.site and v.date == conflict.date
         )
         gap = conflict.gap_minutes
-        how = "overlap" if gap < 0 else f"are {gap} minutes apart"
+        how = t("overlap") if gap < 0 else t("are {gap} minutes apart", gap=gap)
         out.append(
             problem_at(
                 adoc,
                 ("candidates", index[a], "visits", k, "arrive"),
-                f"rivals {a} and {b} {how} at {conflict.site} on {conflict.date} "
-                f"(policy asks for {policy.rivals.min_gap_minutes} minutes); plan a separation",
+                t(
+                    "rivals {a} and {b} {how} at {site} on {day} (policy asks for {gap} "
+                    "minutes); plan a separation",
+                    a=a,
+                    b=b,
+                    how=how,
+                    site=conflict.site,
+                    day=conflict.date,
+                    gap=policy.rivals.min_gap_minutes,
+                ),
                 warning=True,
             )
         )
@@ -187,8 +219,13 @@ def check_ties(roster: RosterFile, arrivals: ArrivalsFile, rdoc: Document) -> li
                     problem_at(
                         rdoc,
                         ("personnel", i, "ties", k),
-                        f"unknown candidate '{tie}'{suggest(tie, ids)} (the candidates of "
-                        f"arrivals.yaml are: {', '.join(ids)})",
+                        t(
+                            "unknown candidate '{tie}'{hint} (the candidates of arrivals.yaml "
+                            "are: {ids})",
+                            tie=tie,
+                            hint=suggest(tie, ids),
+                            ids=", ".join(ids),
+                        ),
                     )
                 )
     return out

@@ -9,6 +9,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from sinjai_ops.i18n import Invalid, Msg, t
 from sinjai_ops.models.common import Path, suggest
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.policy import Policy
@@ -40,69 +41,91 @@ def _from_pydantic(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     ctx = err.get("ctx") or {}
     shown = _show(given)
     if kind == "missing":
-        return problem_at(doc, loc[:-1], f"missing required field '{loc[-1]}'")
+        return problem_at(doc, loc[:-1], t("missing required field '{name}'", name=loc[-1]))
     if kind == "extra_forbidden":
         name = loc[-1]
         allowed = _fields_at(model, loc[:-1])
         hint = suggest(name, allowed) or (
-            f"; expected one of: {', '.join(allowed)}" if allowed else ""
+            t("; expected one of: {names}", names=", ".join(allowed)) if allowed else t("")
         )
-        return problem_at(doc, loc, f"unknown field '{name}'{hint}", key=True)
+        return problem_at(
+            doc, loc, t("unknown field '{name}'{hint}", name=name, hint=hint), key=True
+        )
     if given is None and not loc:
         fields = ", ".join(f"'{name}:'" for name in _fields_at(model, ()))
-        return problem_at(doc, loc, f"the file is empty; it should hold {fields}")
+        return problem_at(doc, loc, t("the file is empty; it should hold {fields}", fields=fields))
     if not loc and _looks_like_csv(given):
         return problem_at(
             doc,
             loc,
-            "this looks like a spreadsheet's CSV export, not YAML; turn it into a roster with "
-            "`sinjai-ops roster import FILE -o roster.yaml`",
+            t(
+                "this looks like a spreadsheet's CSV export, not YAML; turn it into a roster "
+                "with `sinjai-ops roster import FILE -o roster.yaml`"
+            ),
         )
     if given is None and loc in doc.nulls:
-        word = doc.nulls[loc]
         return problem_at(
             doc,
             loc,
-            f"YAML reads an unquoted {word} as no value at all; if {word} is what you mean, "
-            f'quote it: "{word}"',
+            t(
+                "YAML reads an unquoted {word} as no value at all; if {word} is what you mean, "
+                'quote it: "{word}"',
+                word=doc.nulls[loc],
+            ),
         )
     if given is None and kind not in ("value_error",):
-        return problem_at(doc, loc, "is empty; give a value")
+        return problem_at(doc, loc, t("is empty; give a value"))
+    return problem_at(doc, loc, _message(kind, given, shown, ctx, err), key=is_key)
+
+
+def _message(kind: str, given: Any, shown: Msg | str, ctx: dict[str, Any], err: Any) -> Msg:
+    whole = t("expected a whole number, got {shown}", shown=shown)
+    number = t("expected a number, got {shown}", shown=shown)
+    boolean = t("expected true or false, got {shown}", shown=shown)
+    mapping = t("expected a mapping of 'key: value' lines, got {shown}", shown=shown)
     messages = {
-        "int_parsing": f"expected a whole number, got {shown}",
-        "int_from_float": f"expected a whole number, got {shown}",
-        "int_type": f"expected a whole number, got {shown}",
-        "float_parsing": f"expected a number, got {shown}",
-        "float_type": f"expected a number, got {shown}",
-        "finite_number": f"expected a finite number, got {shown}",
-        "bool_parsing": f"expected true or false, got {shown}",
-        "bool_type": f"expected true or false, got {shown}",
-        "list_type": f"expected a list (e.g. [a, b]), got {shown}",
-        "dict_type": f"expected a mapping of 'key: value' lines, got {shown}",
-        "model_type": f"expected a mapping of 'key: value' lines, got {shown}",
-        "model_attributes_type": f"expected a mapping of 'key: value' lines, got {shown}",
-        "string_type": f"expected a single value, got {shown}",
-        "greater_than_equal": f"must be at least {ctx.get('ge')}, got {given}",
-        "greater_than": f"must be more than {ctx.get('gt')}, got {given}",
-        "less_than_equal": f"must be at most {ctx.get('le')}, got {given}",
-        "less_than": f"must be less than {ctx.get('lt')}, got {given}",
-        "too_short": f"needs at least {ctx.get('min_length')} item(s)",
+        "int_parsing": whole,
+        "int_from_float": whole,
+        "int_type": whole,
+        "float_parsing": number,
+        "float_type": number,
+        "finite_number": t("expected a finite number, got {shown}", shown=shown),
+        "bool_parsing": boolean,
+        "bool_type": boolean,
+        "list_type": t("expected a list (e.g. [a, b]), got {shown}", shown=shown),
+        "dict_type": mapping,
+        "model_type": mapping,
+        "model_attributes_type": mapping,
+        "string_type": t("expected a single value, got {shown}", shown=shown),
+        "greater_than_equal": t("must be at least {n}, got {given}", n=ctx.get("ge"), given=given),
+        "greater_than": t("must be more than {n}, got {given}", n=ctx.get("gt"), given=given),
+        "less_than_equal": t("must be at most {n}, got {given}", n=ctx.get("le"), given=given),
+        "less_than": t("must be less than {n}, got {given}", n=ctx.get("lt"), given=given),
+        "too_short": t("needs at least {n} item(s)", n=ctx.get("min_length")),
     }
     if kind == "literal_error":
         options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        message = f"{shown} is not one of: {', '.join(options)}{suggest(given, options)}"
-    elif kind == "value_error":
-        message = str(err["msg"]).removeprefix("Value error, ")
-    else:
-        message = messages.get(kind, str(err["msg"]))
-    return problem_at(doc, loc, message, key=is_key)
+        return t(
+            "{shown} is not one of: {options}{hint}",
+            shown=shown,
+            options=", ".join(options),
+            hint=suggest(given, options),
+        )
+    if kind == "value_error":
+        error = ctx.get("error")
+        if isinstance(error, Invalid):
+            return error.msg
+        return t("{text}", text=str(err["msg"]).removeprefix("Value error, "))
+    if kind in messages:
+        return messages[kind]
+    return t("{text}", text=str(err["msg"]))
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> Msg | str:
     if isinstance(value, dict):
-        return "a mapping"
+        return t("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return t("a list")
     if isinstance(value, str) and len(value) > 60:
         return repr(value[:57] + "...")
     return repr(value)

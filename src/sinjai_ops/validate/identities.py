@@ -5,23 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sinjai_ops.i18n import N_, t
 from sinjai_ops.models.common import Path
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.problem import Problem
 
 _IDENTITIES: dict[str, list[tuple[Path, str]]] = {
     "operation": [
-        (("shifts", "*", "id"), "shift id"),
-        (("sites", "*", "id"), "site id"),
-        (("sites", "*", "posts", "*", "id"), "post id"),
-        (("checklists", "*", "id"), "template id"),
+        (("shifts", "*", "id"), N_("shift id")),
+        (("sites", "*", "id"), N_("site id")),
+        (("sites", "*", "posts", "*", "id"), N_("post id")),
+        (("checklists", "*", "id"), N_("template id")),
     ],
-    "roster": [(("personnel", "*", "nrp"), "NRP")],
+    "roster": [(("personnel", "*", "nrp"), N_("NRP"))],
     "arrivals": [
-        (("candidates", "*", "id"), "candidate id"),
-        (("candidates", "*", "number"), "ballot number"),
+        (("candidates", "*", "id"), N_("candidate id")),
+        (("candidates", "*", "number"), N_("ballot number")),
     ],
-    "checklists": [(("templates", "*", "id"), "template id")],
+    "checklists": [(("templates", "*", "id"), N_("template id"))],
 }
 
 
@@ -58,8 +59,13 @@ def _dupes(doc: Document, items: Sequence[str], path_of: Any, what: str) -> list
                 problem_at(
                     doc,
                     path_of(i),
-                    f"{what} '{value}' is used twice (first at line {first.line}); "
-                    f"each {what} must be unique",
+                    t(
+                        "{what} '{value}' is used twice (first at line {line}); each {what} "
+                        "must be unique",
+                        what=t(what),
+                        value=value,
+                        line=first.line,
+                    ),
                 )
             )
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from sinjai_ops.i18n import Invalid, t
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.common import Path, suggest
 from sinjai_ops.models.document import Document, problem_at
@@ -21,11 +22,15 @@ def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Pr
     out: list[Problem] = []
     try:
         check_timezone(info.timezone)
-    except ValueError as exc:
-        out.append(problem_at(doc, ("operation", "timezone"), str(exc)))
+    except Invalid as exc:
+        out.append(problem_at(doc, ("operation", "timezone"), exc.msg))
     if info.end < info.start:
         out.append(
-            problem_at(doc, ("operation", "end"), f"end {info.end} is before start {info.start}")
+            problem_at(
+                doc,
+                ("operation", "end"),
+                t("end {end} is before start {start}", end=info.end, start=info.start),
+            )
         )
     shift_ids = [s.id for s in op.shifts]
     post_paths = [
@@ -36,7 +41,9 @@ def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Pr
         if post.id == RESERVE_POST:
             out.append(
                 problem_at(
-                    doc, (*path, "id"), "post id 'reserve' is kept for the reserve; rename it"
+                    doc,
+                    (*path, "id"),
+                    t("post id 'reserve' is kept for the reserve; rename it"),
                 )
             )
         for k, day in enumerate(post.days or []):
@@ -45,7 +52,12 @@ def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Pr
                     problem_at(
                         doc,
                         (*path, "days", k),
-                        f"day {day} is outside the operation ({info.start} to {info.end})",
+                        t(
+                            "day {day} is outside the operation ({start} to {end})",
+                            day=day,
+                            start=info.start,
+                            end=info.end,
+                        ),
                     )
                 )
         for k, shift in enumerate(post.shifts or []):
@@ -54,7 +66,11 @@ def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Pr
                     problem_at(
                         doc,
                         (*path, "shifts", k),
-                        f"unknown shift '{shift}'{suggest(shift, shift_ids)}",
+                        t(
+                            "unknown shift '{shift}'{hint}",
+                            shift=shift,
+                            hint=suggest(shift, shift_ids),
+                        ),
                     )
                 )
         lowest = policy.rank_roles.perwira_from
@@ -68,14 +84,21 @@ def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Pr
                 problem_at(
                     doc,
                     (*path, "commander"),
-                    f"post '{post.id}' asks for perwira, so its commander must be a perwira too "
-                    f"(nobody may outrank the commander); write commander: {lowest} or higher",
+                    t(
+                        "post '{post}' asks for perwira, so its commander must be a perwira too "
+                        "(nobody may outrank the commander); write commander: {lowest} or higher",
+                        post=post.id,
+                        lowest=lowest,
+                    ),
                 )
             )
         if not post.need and post.commander is None:
             out.append(
                 problem_at(
-                    doc, path, f"post '{post.id}' needs nobody; give it a need", warning=True
+                    doc,
+                    path,
+                    t("post '{post}' needs nobody; give it a need", post=post.id),
+                    warning=True,
                 )
             )
     return out
@@ -92,8 +115,13 @@ def check_shift_lengths(op: OperationFile, policy: Policy, doc: Document) -> lis
                 problem_at(
                     doc,
                     ("shifts", i, "end"),
-                    f"shift '{shift.id}' lasts {hours:g} h, more than max_hours_per_day "
-                    f"({policy.rest.max_hours_per_day:g}); nobody can be plotted in it",
+                    t(
+                        "shift '{shift}' lasts {hours} h, more than max_hours_per_day ({most}); "
+                        "nobody can be plotted in it",
+                        shift=shift.id,
+                        hours=f"{hours:g}",
+                        most=f"{policy.rest.max_hours_per_day:g}",
+                    ),
                     warning=True,
                 )
             )
@@ -114,14 +142,24 @@ def check_visit_windows(
                 continue  # reported as an error already
             start, end = visit.window(policy.visits, zone)
             if start < first or end > last:
-                edge = "before the first" if start < first else "after the last"
+                early = start < first
+                text = (
+                    "{candidate} needs heads from {start} to {end}, before the first planned "
+                    "shift; those heads are not planned: widen the operation's dates by a day"
+                    if early
+                    else "{candidate} needs heads from {start} to {end}, after the last planned "
+                    "shift; those heads are not planned: widen the operation's dates by a day"
+                )
                 out.append(
                     problem_at(
                         adoc,
-                        ("candidates", i, "visits", k, "arrive" if start < first else "depart"),
-                        f"{cand.id} needs heads from {start:%Y-%m-%d %H:%M} to {end:%H:%M}, "
-                        f"{edge} planned shift; those heads are not planned: widen the "
-                        "operation's dates by a day",
+                        ("candidates", i, "visits", k, "arrive" if early else "depart"),
+                        t(
+                            text,
+                            candidate=cand.id,
+                            start=f"{start:%Y-%m-%d %H:%M}",
+                            end=f"{end:%H:%M}",
+                        ),
                         warning=True,
                     )
                 )
@@ -135,8 +173,8 @@ def check_reserve_site(
     site = policy.reserve.site
     if policy.reserve.fraction == 0 or site in sites:
         return []
-    hint = suggest(site, sites) or f"; sites of the operation: {', '.join(sites)}"
-    message = f"reserve site '{site}' is not a site of the operation{hint}"
+    hint = suggest(site, sites) or t("; sites of the operation: {sites}", sites=", ".join(sites))
+    message = t("reserve site '{site}' is not a site of the operation{hint}", site=site, hint=hint)
     if pdoc.loc(("reserve", "site")).file == odoc.file:
         return [problem_at(pdoc, ("reserve", "site"), message)]
     # The site is the shipped default (headquarters): the reserve is held there all the same,
@@ -145,9 +183,13 @@ def check_reserve_site(
         problem_at(
             odoc,
             ("sites",),
-            f"the reserve is planned at '{site}' (the default of configs/policy.yaml), which is "
-            f"not a site of this operation{hint}; to change it, set policy: "
-            "{reserve: {site: <site id>}} or {reserve: {fraction: 0}} in this file",
+            t(
+                "the reserve is planned at '{site}' (the default of configs/policy.yaml), which "
+                "is not a site of this operation{hint}; to change it, set policy: "
+                "{{reserve: {{site: <site id>}}}} or {{reserve: {{fraction: 0}}}} in this file",
+                site=site,
+                hint=hint,
+            ),
             key=True,
             warning=True,
         )
@@ -172,7 +214,7 @@ def check_structure(
                 problem_at(
                     doc,
                     ("structure", "roles", i, "nrp"),
-                    f"NRP {role.nrp} ({role.role}) is not in the roster",
+                    t("NRP {nrp} ({role}) is not in the roster", nrp=role.nrp, role=role.role),
                 )
             )
     owner: dict[str, int] = {}
@@ -184,19 +226,23 @@ def check_structure(
                 problem_at(
                     doc,
                     (*path, "id"),
-                    f"task force id '{force.id}' is used twice; each must be unique",
+                    t("task force id '{id}' is used twice; each must be unique", id=force.id),
                 )
             )
         ids[force.id] = i
         if force.head is not None and nrps is not None and force.head not in nrps:
-            out.append(problem_at(doc, (*path, "head"), f"NRP {force.head} is not in the roster"))
+            out.append(
+                problem_at(
+                    doc, (*path, "head"), t("NRP {nrp} is not in the roster", nrp=force.head)
+                )
+            )
         for k, post in enumerate(force.posts):
             if post not in posts:
                 out.append(
                     problem_at(
                         doc,
                         (*path, "posts", k),
-                        f"unknown post '{post}'{suggest(post, posts)}",
+                        t("unknown post '{post}'{hint}", post=post, hint=suggest(post, posts)),
                     )
                 )
             elif post in owner:
@@ -205,7 +251,11 @@ def check_structure(
                     problem_at(
                         doc,
                         (*path, "posts", k),
-                        f"post '{post}' already belongs to task force '{first}'; a post has one",
+                        t(
+                            "post '{post}' already belongs to task force '{first}'; a post has one",
+                            post=post,
+                            first=first,
+                        ),
                     )
                 )
             else:

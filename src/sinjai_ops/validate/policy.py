@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sinjai_ops.i18n import N_, t
 from sinjai_ops.models.common import Path, suggest
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.policy import Policy
@@ -10,8 +11,8 @@ from sinjai_ops.validate.identities import _dupes
 
 
 def check_policy(policy: Policy, doc: Document) -> list[Problem]:
-    out = _dupes(doc, policy.skills, lambda i: ("skills", i), "skill")
-    out += _dupes(doc, policy.ranks, lambda i: ("ranks", i), "rank")
+    out = _dupes(doc, policy.skills, lambda i: ("skills", i), N_("skill"))
+    out += _dupes(doc, policy.ranks, lambda i: ("ranks", i), N_("rank"))
     skills = set(policy.skills)
     uses: list[tuple[Path, str]] = [
         (("visits", "crowd", "skill"), policy.visits.crowd.skill),
@@ -26,8 +27,11 @@ def check_policy(policy: Policy, doc: Document) -> list[Problem]:
             problem_at(
                 doc,
                 ("rank_roles", "perwira_from"),
-                f"unknown rank '{rank}'{suggest(rank, policy.ranks)}; name the lowest perwira "
-                "rank of `ranks`",
+                t(
+                    "unknown rank '{rank}'{hint}; name the lowest perwira rank of `ranks`",
+                    rank=rank,
+                    hint=suggest(rank, policy.ranks),
+                ),
             )
         )
     for path, skill in uses:
@@ -36,7 +40,7 @@ def check_policy(policy: Policy, doc: Document) -> list[Problem]:
                 problem_at(
                     doc,
                     path,
-                    f"unknown skill '{skill}'{suggest(skill, skills)}",
+                    t("unknown skill '{value}'{hint}", value=skill, hint=suggest(skill, skills)),
                     key=path[0] == "drills",
                 )
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sinjai_ops.i18n import N_, t
 from sinjai_ops.models.common import Path
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.policy import Policy
@@ -14,14 +15,18 @@ def check_roster(roster: RosterFile, policy: Policy, doc: Document) -> list[Prob
     out: list[Problem] = []
     for i, person in enumerate(roster.personnel):
         base: Path = ("personnel", i)
-        out += _dupes(doc, person.skills, lambda k, b=base: (*b, "skills", k), "skill")
+        out += _dupes(doc, person.skills, lambda k, b=base: (*b, "skills", k), N_("skill"))
         for k, leave in enumerate(person.unavailable):
             if leave.end < leave.start:
                 out.append(
                     problem_at(
                         doc,
                         (*base, "unavailable", k, "to"),
-                        f"leave ends ({leave.end}) before it starts ({leave.start})",
+                        t(
+                            "leave ends ({end}) before it starts ({start})",
+                            end=leave.end,
+                            start=leave.start,
+                        ),
                     )
                 )
     return out

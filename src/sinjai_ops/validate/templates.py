@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sinjai_ops.i18n import t
 from sinjai_ops.models.checklist import PLACEHOLDERS, Template, placeholders
 from sinjai_ops.models.common import Path, suggest
 from sinjai_ops.models.document import Document, problem_at
@@ -15,36 +16,47 @@ def check_templates(
 ) -> list[Problem]:
     """Checklist templates: unique ids, known placeholders, anchors with what they need."""
     out: list[Problem] = []
-    for i, t in enumerate(templates):
+    for i, tpl in enumerate(templates):
         path: Path = (*base, i)
         for lang in ("id", "en"):
-            for name in placeholders(getattr(t.text, lang)):
+            for name in placeholders(getattr(tpl.text, lang)):
                 if name not in PLACEHOLDERS:
                     out.append(
                         problem_at(
                             doc,
                             (*path, "text", lang),
-                            f"unknown placeholder {{{name}}}{suggest(name, sorted(PLACEHOLDERS))}",
+                            t(
+                                "unknown placeholder {{{name}}}{hint}",
+                                name=name,
+                                hint=suggest(name, sorted(PLACEHOLDERS)),
+                            ),
                         )
                     )
-        if t.anchor.kind in _AT_KINDS and t.anchor.at is None:
+        anchor = tpl.anchor
+        if anchor.kind in _AT_KINDS and anchor.at is None:
             out.append(
                 problem_at(
-                    doc, (*path, "anchor"), f"an anchor of kind {t.anchor.kind} needs 'at: HH:MM'"
+                    doc,
+                    (*path, "anchor"),
+                    t("an anchor of kind {kind} needs 'at: HH:MM'", kind=anchor.kind),
                 )
             )
-        if t.anchor.kind == "post-opens" and t.anchor.ring is None and t.anchor.post is None:
-            out.append(problem_at(doc, (*path, "anchor"), "post-opens needs 'ring' or 'post'"))
-        if posts is not None and t.anchor.post is not None and t.anchor.post not in posts:
+        if anchor.kind == "post-opens" and anchor.ring is None and anchor.post is None:
+            out.append(problem_at(doc, (*path, "anchor"), t("post-opens needs 'ring' or 'post'")))
+        if posts is not None and anchor.post is not None and anchor.post not in posts:
             out.append(
                 problem_at(
                     doc,
                     (*path, "anchor", "post"),
-                    f"unknown post '{t.anchor.post}'{suggest(t.anchor.post, posts)}",
+                    t(
+                        "unknown post '{post}'{hint}",
+                        post=anchor.post,
+                        hint=suggest(anchor.post, posts),
+                    ),
                 )
             )
-        if t.owner.role == "unit-head" and t.owner.unit is None:
-            out.append(problem_at(doc, (*path, "owner"), "owner unit-head needs 'unit'"))
+        if tpl.owner.role == "unit-head" and tpl.owner.unit is None:
+            out.append(problem_at(doc, (*path, "owner"), t("owner unit-head needs 'unit'")))
     return out
 
 
