@@ -61,7 +61,7 @@ absences:
   - {nrp: "70123236", from: 2024-08-27 06:00, to: 2024-08-27 05:00}
 """,
     )
-    out = run("validate", folder, code=1).stdout
+    out = run("validate", "--lang", "en", folder, code=1).stdout
     for line in (
         "adjustments.yaml:3:11: error: pins[1].nrp: pin breaks a rule: less than 10 h of rest "
         "from the pin of line 2 (2024-08-27 pagi)",
@@ -73,7 +73,9 @@ absences:
     ):
         assert line in out, line
     # plan refuses the same files with the same messages
-    assert "pin breaks a rule" in run("plan", folder, code=1).stderr
+    assert "pin breaks a rule" in run("plan", folder, "--lang", "en", code=1).stderr
+    # ... and in the operation's language (`language: id`) when --lang does not choose
+    assert "penetapan melanggar aturan" in run("plan", folder, code=1).stderr
 
 
 def test_a_perwira_pinned_as_rank_and_file_is_told_the_policy(run: Run, tmp_path: Path) -> None:
@@ -85,7 +87,7 @@ def test_a_perwira_pinned_as_rank_and_file_is_told_the_policy(run: Run, tmp_path
         f'pins:\n  - {{nrp: "{ipda}", date: 2024-08-22, shift: pagi, site: kpu, '
         "post: kpu-jaga, skill: samapta}\n",
     )
-    out = run("validate", folder, code=1).stdout
+    out = run("validate", "--lang", "en", folder, code=1).stdout
     assert "perwira fill rank-and-file heads only when policy" in out or "does not hold" in out
 
 

@@ -76,7 +76,7 @@ def test_anev_bad_attendance_is_located(run: Run, tmp_path: Path) -> None:
     run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "-o", base)
     bad = tmp_path / "attendance.csv"
     bad.write_text("nrp,date,shift,status\n12,27-08-2024,pagi,sick\n", encoding="utf-8")
-    err = run("anev", EXAMPLE, "--plan", base, "--attendance", bad, code=1).stderr
+    err = run("anev", EXAMPLE, "--plan", base, "--attendance", bad, "--lang", "en", code=1).stderr
     assert "attendance.csv:2:1: error: attendance[0].nrp" in err
     assert "attendance.csv:2:2: error: attendance[0].date: '27-08-2024' is day-month-year" in err
     assert "attendance.csv:2:4: error: attendance[0].status" in err
@@ -94,5 +94,5 @@ def test_a_mark_for_an_officer_not_plotted_then_is_an_error(run: Run, tmp_path: 
         f"shift: {other}, status: absent}}\n",
         encoding="utf-8",
     )
-    err = run("anev", EXAMPLE, "--plan", base, "--attendance", marks, code=1).stderr
+    err = run("anev", EXAMPLE, "--plan", base, "--attendance", marks, "--lang", "en", code=1).stderr
     assert "att.yaml:2:11: error: attendance[0].nrp:" in err and "is not plotted on" in err

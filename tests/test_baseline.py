@@ -64,13 +64,13 @@ def test_cli_baseline_lists_changes(run: Run, tmp_path: Path) -> None:
 def test_cli_bad_baseline(run: Run, tmp_path: Path) -> None:
     bad = tmp_path / "base.json"
     bad.write_text('{"assignments": [{"date": "2024-08-26", "shift": "pagi"}]}', encoding="utf-8")
-    result = run("plan", EXAMPLE, "--baseline", bad, code=1)
+    result = run("plan", EXAMPLE, "--baseline", bad, "--lang", "en", code=1)
     assert "base.json:1:18: error: assignments[0]: missing required field 'site'" in result.stderr
     broken = tmp_path / "broken.json"
     broken.write_text('{"assignments": [', encoding="utf-8")
     assert (
         "broken.json:2:1: error: JSON syntax error"
-        in run("plan", EXAMPLE, "--baseline", broken, code=1).stderr
+        in run("plan", EXAMPLE, "--baseline", broken, "--lang", "en", code=1).stderr
     )
     run("plan", EXAMPLE, "--baseline", tmp_path / "missing.json", code=2)
 

@@ -80,8 +80,11 @@ def test_unknown_site_and_owner_list_what_exists(run: Run) -> None:
 
 
 def test_quiet_and_the_reason_for_exit_3(run: Run) -> None:
-    loud = run("plan", EXAMPLE, "--format", "json", "--no-remedies")
-    assert "warning(s)" in loud.stderr
+    loud = run("plan", EXAMPLE, "--format", "json", "--no-remedies", "--lang", "en")
+    assert f"8 warnings; see: sinjai-ops validate {EXAMPLE}" in loud.stderr
+    # The operation says `language: id`: its notes are Indonesian unless --lang says otherwise.
+    told = run("plan", EXAMPLE, "--format", "json", "--no-remedies")
+    assert f"8 peringatan; lihat: sinjai-ops validate {EXAMPLE}" in told.stderr
     quiet = run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q")
     assert quiet.stderr == ""
     failed = run(
@@ -94,7 +97,8 @@ def test_init_makes_a_scenario_that_validates_and_plans(run: Run, tmp_path: Path
     for lang in ("en", "id"):
         folder = tmp_path / lang
         run("init", folder, "--lang", lang)
-        assert "valid:" in run("validate", folder).stdout
+        verdict = run("validate", folder).stdout
+        assert verdict.startswith("valid:" if lang == "en" else "sah:"), verdict
         body = json.loads(run("plan", folder, "--format", "json", "-q").stdout)
         assert body["quality"]["status"] == "optimal"
         err = run("init", folder, code=2).stderr

@@ -13,13 +13,13 @@ BAD = CASES / "invalid" / "times" / "arrivals.yaml"
 
 
 def test_example_is_valid_with_warnings(run: Run) -> None:
-    result = run("validate", EXAMPLE, code=0)
+    result = run("validate", "--lang", "en", EXAMPLE, code=0)
     assert "valid:" in result.stdout
     assert "warning: candidates[0].visits[1].arrive: rivals paslon-1 and paslon-2" in result.stdout
 
 
 def test_invalid_gives_exit_1_and_every_problem(run: Run) -> None:
-    result = run("validate", BAD, code=1)
+    result = run("validate", "--lang", "en", BAD, code=1)
     assert result.stdout.count(": error: ") == 9
     for line in result.stdout.splitlines()[:-1]:
         file, line_no, column, _ = line.split(":", 3)
@@ -27,13 +27,13 @@ def test_invalid_gives_exit_1_and_every_problem(run: Run) -> None:
 
 
 def test_several_paths_at_once(run: Run) -> None:
-    result = run("validate", EXAMPLE, BAD, code=1)
+    result = run("validate", "--lang", "en", EXAMPLE, BAD, code=1)
     assert "rivals paslon-1 and paslon-2" in result.stdout
     assert "'hihg' is not one of" in result.stdout
 
 
 def test_json_format(run: Run) -> None:
-    body = json.loads(run("validate", "--format", "json", BAD, code=1).stdout)
+    body = json.loads(run("validate", "--lang", "en", "--format", "json", BAD, code=1).stdout)
     assert body["valid"] is False and body["errors"] == 9
     first = body["problems"][0]
     assert set(first) == {"file", "line", "column", "path", "message", "severity"}
@@ -42,7 +42,7 @@ def test_json_format(run: Run) -> None:
 def test_github_format_escapes_as_the_runner_requires(run: Run, tmp_path: Path) -> None:
     bad = tmp_path / "roster,a.yaml"
     bad.write_text("personnel:\n  - nrp: 123\n    name: 50%\n", encoding="utf-8")
-    out = run("validate", "--format", "github", bad, code=1).stdout
+    out = run("validate", "--lang", "en", "--format", "github", bad, code=1).stdout
     assert out.startswith("::error file=")
     assert "roster%2Ca.yaml,line=2,col=10::personnel[0].nrp: NRP '123'" in out
     assert "\x1b" not in out
@@ -50,11 +50,11 @@ def test_github_format_escapes_as_the_runner_requires(run: Run, tmp_path: Path) 
 
 def test_github_format_chosen_in_actions(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    assert run("validate", BAD, code=1).stdout.startswith("::error file=")
+    assert run("validate", "--lang", "en", BAD, code=1).stdout.startswith("::error file=")
 
 
 def test_no_colour_codes_when_not_a_terminal(run: Run) -> None:
-    assert "\x1b[" not in run("validate", BAD, code=1).stdout
+    assert "\x1b[" not in run("validate", "--lang", "en", BAD, code=1).stdout
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_misuse_gives_exit_2(run: Run, args: list[str]) -> None:
 
 
 def test_single_roster_is_checked_on_its_own(run: Run) -> None:
-    result = run("validate", EXAMPLE / "roster.yaml", code=0)
+    result = run("validate", "--lang", "en", EXAMPLE / "roster.yaml", code=0)
     # Drill warnings need the operation's dates; alone, the roster only has its own checks.
     assert "drill" not in result.stdout
 
@@ -83,14 +83,14 @@ def test_operation_policy_override_is_checked(run: Run, tmp_path: Path) -> None:
     (tmp_path / "operation.yaml").write_text(
         text.replace("rest: {min_rest_hours: 10}", "rest: {min_rest_hour: 10}"), encoding="utf-8"
     )
-    out = run("validate", tmp_path, code=1).stdout
+    out = run("validate", "--lang", "en", tmp_path, code=1).stdout
     assert "unknown field 'min_rest_hour'; did you mean 'min_rest_hours'?" in out
     assert "operation.yaml:" in out.splitlines()[0]
 
 
 def test_missing_file_in_scenario_folder(run: Run, tmp_path: Path) -> None:
     (tmp_path / "roster.yaml").write_bytes((EXAMPLE / "roster.yaml").read_bytes())
-    out = run("validate", tmp_path, code=1).stdout
+    out = run("validate", "--lang", "en", tmp_path, code=1).stdout
     assert "has no operation.yaml" in out and "has no arrivals.yaml" in out
 
 

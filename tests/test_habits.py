@@ -35,7 +35,7 @@ def test_a_wrong_time_zone_is_a_message_for_every_command(
 ) -> None:
     folder = _scenario(tmp_path, "operation.yaml", "timezone: Asia/Makassar", f"timezone: {zone}")
     for command in ("validate", "plan", "checklist"):
-        err = run(command, folder, code=1)
+        err = run(command, folder, "--lang", "en", code=1)
         text = err.stdout + err.stderr
         assert "operation.yaml:7:13: error: operation.timezone: unknown time zone" in text
         assert message in text
@@ -50,7 +50,7 @@ def test_indonesian_spellings_are_read_as_documented(run: Run, tmp_path: Path) -
     roster = folder / "roster.yaml"
     text = roster.read_text(encoding="utf-8").replace("rank: Bripda", "rank: BRIPDA", 1)
     roster.write_text(text.replace("skills: [samapta,", "skills: [Samapta,", 1), encoding="utf-8")
-    result = run("validate", folder)
+    result = run("validate", "--lang", "en", folder)
     assert "error" not in result.stdout
     body = run("plan", folder, "--format", "json").stdout
     # paslon-1's SKCK visit of 09.00 on 22 Aug raises heads from 08:00 in the morning shift.
@@ -59,17 +59,17 @@ def test_indonesian_spellings_are_read_as_documented(run: Run, tmp_path: Path) -
 
 def test_a_day_first_date_gets_the_exact_fix(run: Run, tmp_path: Path) -> None:
     folder = _scenario(tmp_path, "arrivals.yaml", "date: 2024-08-22", "date: 22-08-2024")
-    out = run("validate", folder, code=1).stdout
+    out = run("validate", "--lang", "en", folder, code=1).stdout
     assert "'22-08-2024' is day-month-year; dates are year first: write 2024-08-22" in out
 
 
 def test_a_name_yaml_reads_as_null_says_how_to_quote_it(run: Run, tmp_path: Path) -> None:
     folder = _scenario(tmp_path, "roster.yaml", "name: Andi Mappaturung", "name: Null")
-    out = run("validate", folder, code=1).stdout
+    out = run("validate", "--lang", "en", folder, code=1).stdout
     assert "roster.yaml:5:11: error: personnel[0].name: YAML reads an unquoted Null" in out
     assert 'quote it: "Null"' in out
     quoted = _scenario(tmp_path / "q", "roster.yaml", "name: Andi Mappaturung", 'name: "Null"')
-    run("validate", quoted)
+    run("validate", "--lang", "en", quoted)
 
 
 def test_a_csv_export_named_roster_yaml(run: Run, tmp_path: Path) -> None:
@@ -79,7 +79,7 @@ def test_a_csv_export_named_roster_yaml(run: Run, tmp_path: Path) -> None:
         f"{85000000 + k};Anggota {k};BRIPDA;BA;SAT SAMAPTA" for k in range(300)
     ]
     (folder / "roster.yaml").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    out = run("validate", folder, code=1).stdout
+    out = run("validate", "--lang", "en", folder, code=1).stdout
     line = next(x for x in out.splitlines() if "roster.yaml:1:1" in x)
     assert "looks like a spreadsheet's CSV export" in line and "roster import" in line
     assert len(line) < 300
@@ -89,7 +89,7 @@ def test_keys_with_newlines_or_escape_codes_stay_on_one_line(run: Run, tmp_path:
     folder = _scenario(
         tmp_path, "roster.yaml", "    assignable: false\n", '    "bad\\nkey\\e[31m": 1\n'
     )
-    out = run("validate", folder, code=1).stdout
+    out = run("validate", "--lang", "en", folder, code=1).stdout
     line = next(x for x in out.splitlines() if "unknown field" in x)
     assert "\x1b" not in out and "bad\\nkey\\x1b[31m" in line
     assert line.startswith(str(folder / "roster.yaml")) or "roster.yaml:" in line

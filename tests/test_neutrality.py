@@ -25,7 +25,7 @@ def _tie(tmp_path: Path, nrp: str, tie: str) -> Path:
 
 def test_a_tie_to_an_unknown_candidate_is_refused(run: Run, tmp_path: Path) -> None:
     folder = _tie(tmp_path, "01040117", "paslon-9")
-    out = run("validate", folder, code=1).stdout
+    out = run("validate", "--lang", "en", folder, code=1).stdout
     assert "roster.yaml:29:12: error: personnel[3].ties[0]: unknown candidate 'paslon-9'" in out
     assert "(the candidates of arrivals.yaml are: paslon-1, paslon-2, paslon-3)" in out
 

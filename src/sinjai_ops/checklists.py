@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.arrivals import Candidate, Visit
 from sinjai_ops.models.checklist import (
     LANGS,
@@ -26,37 +27,23 @@ from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Assignment, Demand, Pl
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 
-_NONE = {"id": "tidak ada", "en": "none"}
-_NO_TIES = {"id": "belum ada yang dideklarasikan", "en": "none declared yet"}
-_NO_ARRIVALS = {"id": "tidak ada kedatangan paslon", "en": "no candidate arrives"}
-_SHORT = {
-    "id": " PERHATIAN: {where} kurang {missing} personel ({skills}); lihat permintaan BKO.",
-    "en": " WARNING: {where} is short of {missing} ({skills}); see the BKO request.",
-}
-_OFF_DUTY = {
-    "id": " Pukul {time} di luar shift {owner} ({shift}); dipanggil oleh {caller}.",
-    "en": " At {time} {owner} is off duty ({shift} shift); called in by {caller}.",
-}
-_OFF_DUTY_NOBODY = {
-    "id": " Pukul {time} di luar shift {owner} ({shift}); harus dipanggil lebih awal.",
-    "en": " At {time} {owner} is off duty ({shift} shift); call them in early.",
-}
-_RESERVE = {
-    "id": "cadangan di {site} ({filled} personel) siap digerakkan",
-    "en": "the reserve at {site} ({filled} officers) is ready to move",
-}
-_RESERVE_SHORT = {
-    "id": "cadangan di {site} hanya {filled} dari {needed} personel: tidak siap penuh, lihat BKO",
-    "en": "the reserve at {site} holds only {filled} of {needed}: not fully ready, see the BKO",
-}
-_PURPOSE = {
-    "id": {"skck": "pengurusan SKCK", "registration": "pendaftaran", "other": "kunjungan"},
-    "en": {"skck": "SKCK", "registration": "registration", "other": "visit"},
-}
-_RISK = {
-    "id": {"low": "rendah", "medium": "sedang", "high": "tinggi"},
-    "en": {"low": "low", "medium": "medium", "high": "high"},
-}
+_NONE = N_("none")
+_NO_TIES = N_("none declared yet")
+_NO_ARRIVALS = N_("no candidate arrives")
+_SHORT = N_(" WARNING: {where} is short of {missing} ({skills}); see the BKO request.")
+_OFF_DUTY = N_(" At {time} {owner} is off duty ({shift} shift); called in by {caller}.")
+_OFF_DUTY_NOBODY = N_(" At {time} {owner} is off duty ({shift} shift); call them in early.")
+_RESERVE = N_("the reserve at {site} ({filled} officers) is ready to move")
+_RESERVE_SHORT = N_(
+    "the reserve at {site} holds only {filled} of {needed}: not fully ready, see the BKO"
+)
+_PURPOSE = {"skck": N_("SKCK"), "registration": N_("registration"), "other": N_("visit")}
+_RISK = {"low": N_("low"), "medium": N_("medium"), "high": N_("high")}
+
+
+def _both(text: str, **values: object) -> dict[str, str]:
+    """A text of a checklist item in every language (the views choose one)."""
+    return {lang: say(lang, text, **values) for lang in LANGS}
 
 
 @dataclass(frozen=True)
@@ -168,10 +155,7 @@ class _Context:
         )
         site = self.site_names.get(reserve.site, reserve.site)
         table = _RESERVE_SHORT if missing or not filled else _RESERVE
-        return {
-            lang: table[lang].format(site=site, filled=filled, needed=filled + missing)
-            for lang in LANGS
-        }
+        return _both(table, site=site, filled=filled, needed=filled + missing)
 
     def short_note(self, occasion: _Occasion) -> dict[str, str]:
         """A warning for an item about a post, a visit or a shift that misses heads."""
@@ -196,9 +180,7 @@ class _Context:
         )
         skills = ", ".join(sorted({s.skill for s in short}))
         missing = sum(s.missing for s in short)
-        return {
-            lang: _SHORT[lang].format(where=where, missing=missing, skills=skills) for lang in LANGS
-        }
+        return _both(_SHORT, where=where, missing=missing, skills=skills)
 
     def on_duty_note(self, occasion: _Occasion, owner: ItemOwner) -> dict[str, str]:
         """An item a shift's officer owns but that falls due outside that shift: who on duty
@@ -215,15 +197,9 @@ class _Context:
         who = f"{owner.rank} {owner.name} ({owner.nrp})"
         time_text = f"{occasion.due:%H:%M}"
         if caller is None:
-            return {
-                lang: _OFF_DUTY_NOBODY[lang].format(time=time_text, owner=who, shift=slot.shift)
-                for lang in LANGS
-            }
+            return _both(_OFF_DUTY_NOBODY, time=time_text, owner=who, shift=slot.shift)
         calls = f"{caller.rank} {caller.name} ({caller.nrp})"
-        return {
-            lang: _OFF_DUTY[lang].format(time=time_text, owner=who, shift=slot.shift, caller=calls)
-            for lang in LANGS
-        }
+        return _both(_OFF_DUTY, time=time_text, owner=who, shift=slot.shift, caller=calls)
 
     def stale_drills(self, day: date) -> list[str]:
         policy = self.scenario.policy
@@ -250,12 +226,12 @@ def _visit_facts(
         "candidate": label,
         "site": visit.site,
         "site_name": ctx.site_names.get(visit.site, visit.site),
-        "purpose": {lang: _PURPOSE[lang][visit.purpose] for lang in LANGS},
+        "purpose": _both(_PURPOSE[visit.purpose]),
         "time": f"{visit.arrive:%H:%M}",
         "date": visit.date.isoformat(),
         "supporters": str(visit.supporters),
         "vehicles": str(visit.vehicles),
-        "risk": {lang: _RISK[lang][candidate.risk] for lang in LANGS},
+        "risk": _both(_RISK[candidate.risk]),
     }
 
 
@@ -272,7 +248,7 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
             ctx.at(op.operation.start - timedelta(days=anchor.days), anchor.at),
             None,
             f"operation starts {op.operation.start}",
-            {"ties": "; ".join(ties) if ties else dict(_NO_TIES)},
+            {"ties": "; ".join(ties) if ties else _both(_NO_TIES)},
         )
     elif anchor.kind == "first-visit":
         visits = [
@@ -288,7 +264,7 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
                 ctx.at(first - timedelta(days=anchor.days), anchor.at),
                 None,
                 f"first {'/'.join(anchor.purpose or ['any'])} visit {first}",
-                {"officers": "; ".join(officers) if officers else dict(_NONE)},
+                {"officers": "; ".join(officers) if officers else _both(_NONE)},
             )
     elif anchor.kind == "day":
         for day in ctx.days:
@@ -314,7 +290,7 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
                     "site": c.site,
                     "site_name": ctx.site_names.get(c.site, c.site),
                     "date": c.date.isoformat(),
-                    "arrivals": "; ".join(arriving) if arriving else dict(_NO_ARRIVALS),
+                    "arrivals": "; ".join(arriving) if arriving else _both(_NO_ARRIVALS),
                 },
                 slot=slot,
             )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import inspect
 import io
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -17,13 +16,13 @@ from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from sinjai_ops import __version__, pipeline
-from sinjai_ops.i18n import env_lang, translation
+from sinjai_ops.i18n import env_lang, plural, translation
 from sinjai_ops.models.adjustments import parse_moment
 from sinjai_ops.models.common import parse_date, suggest
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
-from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.render import PLAN_RENDERERS, Rendered
 from sinjai_ops.render.anev import ANEV_RENDERERS
@@ -73,6 +72,19 @@ ProblemFormat = Enum("ProblemFormat", {k: k for k in PROBLEM_RENDERERS}, type=st
 ListFormat = Enum("ListFormat", {k: k for k in CHECKLIST_RENDERERS}, type=str)  # type: ignore[misc]
 PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_RENDERERS}, type=str)  # type: ignore[misc]
 Lang = Enum("Lang", {k: k for k in LANGS}, type=str)  # type: ignore[misc]
+
+
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        help=_(
+            "Language for people: id or en (default: the operation's, else the "
+            "environment's LANG, else en)."
+        ),
+        show_default=False,
+        metavar="LANG",
+    ),
+]
 
 
 class By(StrEnum):
@@ -168,7 +180,7 @@ def _format(given: str | None, output: Path | None, choices: list[str]) -> str:
     return given or implied or "table"
 
 
-@app.command()
+@app.command(help=_("Check scenario folders or single files. Exit 0 valid, 1 invalid, 2 misuse."))
 def validate(
     paths: Annotated[
         list[Path],
@@ -188,8 +200,8 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
-    """Check scenario folders or single files. Exit 0 valid, 1 invalid, 2 misuse."""
     chosen = (
         format.value
         if format
@@ -202,7 +214,8 @@ def validate(
         return
     problems = [p for r in results for p in r.problems]
     checked = [str(p) for p in paths]
-    output = PROBLEM_RENDERERS[chosen](problems, checked)
+    language = _language(lang, *(r.language for r in results))
+    output = PROBLEM_RENDERERS[chosen](problems, checked, language)
     if chosen == "text":
         _console().print(output, end="", markup=True)
     else:
@@ -210,19 +223,34 @@ def validate(
     raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_INVALID)
 
 
-def _report_invalid(problems: tuple[Problem, ...], paths: list[Path]) -> None:
-    text = PROBLEM_RENDERERS["text"](problems, [str(p) for p in paths])
+def _language(lang: Lang | None, *fallbacks: str | None) -> str:
+    """`--lang`, else the first language the inputs name (the operation's), else `LANG`'s."""
+    if lang is not None:
+        return str(lang.value)
+    return next((f for f in fallbacks if f), None) or env_lang()
+
+
+def _report_invalid(checked: pipeline.Checked, paths: Sequence[Path], lang: Lang | None) -> None:
+    """Every problem on standard error, in the reader's language; exit 1."""
+    language = _language(lang, checked.language)
+    text = PROBLEM_RENDERERS["text"](checked.problems, [str(p) for p in paths], language)
     _console(stderr=True).print(text, end="", markup=True)
     raise typer.Exit(EXIT_INVALID)
 
 
-def _mention_warnings(problems: tuple[Problem, ...], paths: list[Path]) -> None:
-    count = sum(p.severity == "warning" for p in problems)
+def _mention_warnings(checked: pipeline.Checked, paths: Sequence[Path], lang: Lang | None) -> None:
+    """One line on standard error that warnings exist, and how to read them."""
+    count = sum(p.severity == "warning" for p in checked.problems)
     if count:
-        shown = " ".join(str(p) for p in paths)
-        _console(stderr=True).print(
-            f"[yellow]{count} warning(s); see: sinjai-ops validate {shown}[/yellow]"
+        shown = escape(" ".join(str(p) for p in paths))
+        note = plural(
+            _language(lang, checked.language),
+            "{n} warning; see: sinjai-ops validate {paths}",
+            "{n} warnings; see: sinjai-ops validate {paths}",
+            count,
+            paths=shown,
         )
+        _console(stderr=True).print(f"[yellow]{note}[/yellow]")
 
 
 def _emit(rendered: Rendered, output: Path | None) -> None:
@@ -280,17 +308,6 @@ DateOption = Annotated[
         ),
         show_default=False,
         metavar="DATE",
-    ),
-]
-LangOption = Annotated[
-    Lang | None,
-    typer.Option(
-        help=_(
-            "Language for people: id or en (default: the operation's, else the "
-            "environment's LANG, else en)."
-        ),
-        show_default=False,
-        metavar="LANG",
     ),
 ]
 OutputOption = Annotated[
@@ -382,7 +399,7 @@ def _solving(work: Callable[[], T]) -> T:
         raise  # unreachable: _fail_usage exits
 
 
-@app.command()
+@app.command(help=_("Assign officers to every post and visit, or say exactly what is missing."))
 def plan(
     paths: ScenarioPaths,
     format: Annotated[
@@ -451,7 +468,6 @@ def plan(
         ),
     ] = None,
 ) -> None:
-    """Assign officers to every post and visit, or say exactly what is missing."""
     fmt = _format(format.value if format else None, output, list(PLAN_RENDERERS))
     _check_date_syntax(date)
     moment = None
@@ -464,11 +480,11 @@ def plan(
             _fail_usage(f"--from: {exc}")
     planned = _solving(lambda: pipeline.plan(paths, time_limit, baseline, remedies, moment))
     if planned.plan is None or planned.checked.scenario is None:
-        _report_invalid(planned.checked.problems, paths)
+        _report_invalid(planned.checked, paths, lang)
         return
     result = planned.plan
     if not quiet:
-        _mention_warnings(planned.checked.problems, paths)
+        _mention_warnings(planned.checked, paths, lang)
     day = _day(date, planned.checked.scenario)
     _one_of("--site", site, _sites(planned.checked.scenario))
     chosen = View(
@@ -495,7 +511,9 @@ def plan(
         raise typer.Exit(EXIT_SHORTFALL)
 
 
-@app.command()
+@app.command(
+    help=_("What must be done, by whom, by when: from the plan and the checklist templates.")
+)
 def checklist(
     paths: ScenarioPaths,
     format: Annotated[
@@ -518,15 +536,14 @@ def checklist(
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     quiet: QuietOption = False,
 ) -> None:
-    """What must be done, by whom, by when: from the plan and the checklist templates."""
     fmt = _format(format.value if format else None, output, list(CHECKLIST_RENDERERS))
     _check_date_syntax(date)
     listed = _solving(lambda: pipeline.checklist(paths, time_limit))
     if listed.checklist is None or listed.checked.scenario is None:
-        _report_invalid(listed.checked.problems, paths)
+        _report_invalid(listed.checked, paths, lang)
         return
     if not quiet:
-        _mention_warnings(listed.checked.problems, paths)
+        _mention_warnings(listed.checked, paths, lang)
     day = _day(date, listed.checked.scenario)
     _one_of("--site", site, _sites(listed.checked.scenario))
     if owner is not None and not listed.checklist.only(owner=owner).items:
@@ -543,7 +560,12 @@ def checklist(
 FitFormat = Enum("FitFormat", {k: k for k in WHO_FITS_RENDERERS}, type=str)  # type: ignore[misc]
 
 
-@app.command("who-fits")
+@app.command(
+    "who-fits",
+    help=_(
+        "Who could take one more head at a site in a shift now, best first, and why not the rest."
+    ),
+)
 def who_fits(
     paths: ScenarioPaths,
     date: Annotated[
@@ -576,12 +598,11 @@ def who_fits(
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     quiet: QuietOption = False,
 ) -> None:
-    """Who could take one more head at a site in a shift now, best first, and why not the rest."""
     fmt = _format(format.value if format else None, output, list(WHO_FITS_RENDERERS))
     _check_date_syntax(date)
     checked = _solving(lambda: pipeline.load_scenario(paths))
     if checked.scenario is None:
-        _report_invalid(checked.problems, paths)
+        _report_invalid(checked, paths, lang)
         return
     scenario = checked.scenario
     day = _day(date, scenario)
@@ -594,10 +615,10 @@ def who_fits(
         lambda: pipeline.who_fits(paths, day, shift, site, skill, baseline, time_limit)
     )
     if fitted.result is None:
-        _report_invalid(fitted.checked.problems, paths)
+        _report_invalid(fitted.checked, paths, lang)
         return
     if not quiet:
-        _mention_warnings(fitted.checked.problems, paths)
+        _mention_warnings(fitted.checked, paths, lang)
     view = View(lang=lang.value if lang else scenario.operation.operation.language or env_lang())
     _emit(WHO_FITS_RENDERERS[fmt](fitted.result, view), output)
 
@@ -605,7 +626,7 @@ def who_fits(
 AnevFormat = Enum("AnevFormat", {k: k for k in ANEV_RENDERERS}, type=str)  # type: ignore[misc]
 
 
-@app.command()
+@app.command(help=_("The daily evaluation: planned against present, absences, empty heads."))
 def anev(
     paths: ScenarioPaths,
     plan_file: Annotated[
@@ -643,22 +664,21 @@ def anev(
     ] = None,
     quiet: QuietOption = False,
 ) -> None:
-    """The daily evaluation: planned against present, absences, empty heads."""
     fmt = _format(format.value if format else None, output, list(ANEV_RENDERERS))
     _check_date_syntax(date)
     checked = _solving(lambda: pipeline.load_scenario(paths))
     if checked.scenario is None:
-        _report_invalid(checked.problems, paths)
+        _report_invalid(checked, paths, lang)
         return
     day = _day(date, checked.scenario)
     evaluated = _solving(
         lambda: pipeline.anev(paths, plan_file, attendance, [day] if day else None)
     )
     if evaluated.evaluation is None or evaluated.fragment is None:
-        _report_invalid(evaluated.checked.problems, [*paths, plan_file, attendance])
+        _report_invalid(evaluated.checked, [*paths, plan_file, attendance], lang)
         return
     if not quiet:
-        _mention_warnings(evaluated.checked.problems, paths)
+        _mention_warnings(evaluated.checked, paths, lang)
     view = View(
         lang=lang.value if lang else checked.scenario.operation.operation.language or env_lang()
     )
@@ -667,14 +687,13 @@ def anev(
         write_atomically(adjustments_out, evaluated.fragment)
 
 
-@app.command()
+@app.command(help=_("A new scenario with commented templates that validate as they stand."))
 def init(
     folder: Annotated[
         Path, typer.Argument(help=_("The new scenario's folder."), show_default=False)
     ],
     lang: LangOption = None,
 ) -> None:
-    """A new scenario with commented templates that validate as they stand."""
     language = lang.value if lang else env_lang()
     files = pipeline.init_files(language)
     taken = [name for name in files if (folder / name).exists()]
@@ -691,7 +710,12 @@ def init(
     )
 
 
-@app.command()
+@app.command(
+    help=_(
+        "A printable report for the briefing: cover, each day's pictures, BKO, checklist, and "
+        "the annex to the Sprin; one self-contained HTML file laid out for A4."
+    )
+)
 def report(
     paths: ScenarioPaths,
     output: Annotated[
@@ -706,14 +730,12 @@ def report(
         typer.Option(help=_("Measure the remedies for missing heads (one more solve each).")),
     ] = True,
 ) -> None:
-    """A printable report for the briefing: cover, each day's pictures, BKO, checklist, and the
-    annex to the Sprin; one self-contained HTML file laid out for A4."""
     reported = _solving(lambda: pipeline.report(paths, time_limit, remedies))
     if reported.data is None:
-        _report_invalid(reported.checked.problems, paths)
+        _report_invalid(reported.checked, paths, lang)
         return
     if not quiet:
-        _mention_warnings(reported.checked.problems, paths)
+        _mention_warnings(reported.checked, paths, lang)
     from sinjai_ops.render.report_html import as_html
 
     language = lang.value if lang else reported.data.plan.language or env_lang()
@@ -728,7 +750,10 @@ roster_app = typer.Typer(
 app.add_typer(roster_app, name="roster")
 
 
-@roster_app.command("import")
+@roster_app.command(
+    "import",
+    help=_("Turn the personnel office's spreadsheet into roster.yaml; every bad cell at once."),
+)
 def roster_import(
     file: Annotated[
         Path,
@@ -747,8 +772,8 @@ def roster_import(
         str | None, typer.Option(help=_("The sheet to read (default: the first)."))
     ] = None,
     quiet: QuietOption = False,
+    lang: LangOption = None,
 ) -> None:
-    """Turn the personnel office's spreadsheet into roster.yaml; every bad cell at once."""
     if not file.exists():
         _fail_usage(f"no such file: {file}")
     try:
@@ -758,7 +783,7 @@ def roster_import(
         return
     shown = [p for p in problems if p.severity == "error" or not quiet]
     if shown:
-        rendered = PROBLEM_RENDERERS["text"](shown, [str(file)])
+        rendered = PROBLEM_RENDERERS["text"](shown, [str(file)], _language(lang))
         _console(stderr=True).print(rendered, end="", markup=True)
     if text is None:
         raise typer.Exit(EXIT_INVALID)
@@ -768,7 +793,10 @@ def roster_import(
         write_atomically(output, text)
 
 
-@roster_app.command("export")
+@roster_app.command(
+    "export",
+    help=_("Write the roster back as a workbook for the personnel office (NRPs kept as text)."),
+)
 def roster_export(
     paths: Annotated[
         list[Path],
@@ -777,27 +805,27 @@ def roster_export(
     output: Annotated[
         Path, typer.Option("--output", "-o", help=_("The workbook to write (.xlsx)."))
     ],
+    lang: LangOption = None,
 ) -> None:
-    """Write the roster back as a workbook for the personnel office (NRPs kept as text)."""
     checked = pipeline.check(paths)
     problems = tuple(p for c in checked for p in c.problems)
     roster = pipeline.roster_of(paths)
     if roster is None or any(p.severity == "error" for p in problems):
-        _report_invalid(problems, paths)
+        language = next((c.language for c in checked if c.language), None)
+        _report_invalid(pipeline.Checked(None, problems, language), paths, lang)
         return
     from sinjai_ops.render.roster_xlsx import export_roster
 
     write_bytes_atomically(output, export_roster(roster))
 
 
-@app.command()
+@app.command(help=_("JSON Schema of operation.yaml, roster.yaml and arrivals.yaml, for editors."))
 def schema(
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help=_("Folder to write the three *.schema.json files to.")),
     ] = None,
 ) -> None:
-    """JSON Schema of operation.yaml, roster.yaml and arrivals.yaml, for editors."""
     texts = schema_texts()
     if output is None:
         bundle = {name: json.loads(text) for name, text in texts.items()}
@@ -816,18 +844,3 @@ def schema(
 
 def main() -> None:
     app()
-
-
-def _translate_commands(typer_app: typer.Typer) -> None:
-    """Each command's help is its docstring, in the environment's language."""
-    for info in typer_app.registered_commands:
-        if info.callback is not None and info.help is None:
-            doc = inspect.getdoc(info.callback)
-            if doc:
-                info.help = _(doc)
-    for group in typer_app.registered_groups:
-        if group.typer_instance is not None:
-            _translate_commands(group.typer_instance)
-
-
-_translate_commands(app)

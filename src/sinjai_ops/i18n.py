@@ -38,6 +38,11 @@ def translation(lang: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, localedir=localedir, languages=[lang], fallback=True)
 
 
+KEYWORDS: dict[str, tuple[int, ...] | None] = {"t": None, "N_": None, "say": (2,), "plural": (2, 3)}
+"""The functions of this module that mark words, as Babel's extractor is told of them (with
+gettext's own `_`, which the command line uses for its help)."""
+
+
 def N_(text: str) -> str:
     """Marks `text` for the catalog where it is kept in a table; `say` translates it later."""
     return text
@@ -71,6 +76,11 @@ class Msg:
 
     def __bool__(self) -> bool:
         return bool(self.text)
+
+
+NOTHING = Msg("")
+"""The empty sentence (a hint that has nothing to say); never looked up, as gettext("") is the
+catalog's header."""
 
 
 def t(text: str, /, **values: object) -> Msg:

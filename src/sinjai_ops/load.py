@@ -46,7 +46,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
                 t(
                     "byte 0x{byte} is not UTF-8; save the file as UTF-8 "
                     "(most editors offer it under 'Save with encoding')",
-                    byte=f"{byte:02X}",
+                    byte=format(byte, "02X"),
                 ),
             )
         ]
@@ -69,7 +69,7 @@ def load_yaml(text: str, file: str, syntax: str = "YAML") -> tuple[Document | No
         line, column = _position(text, exc.position)
         message = t(
             "the character #x{code} is not allowed in YAML (a control character); remove it",
-            code=f"{exc.character:04X}",
+            code=format(exc.character, "04X"),
         )
         return None, [_problem(file, line, column, message)]
     # Duplicate keys, anchors and tags are errors, but the data around them is still whole

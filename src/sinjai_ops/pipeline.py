@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from sinjai_ops import validate as v
 from sinjai_ops.checklists import make_checklist
 from sinjai_ops.demand import derive_demand
-from sinjai_ops.i18n import t
+from sinjai_ops.i18n import LANGS, t
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.attendance import AttendanceFile, Evaluation
 from sinjai_ops.models.checklist import Checklist
@@ -99,6 +99,9 @@ class Checked:
 
     scenario: Scenario | None
     problems: tuple[Problem, ...]
+    language: str | None = None
+    """The operation's `language:`, read even when the files are invalid, so that their
+    problems are told in it."""
 
     @property
     def ok(self) -> bool:
@@ -260,7 +263,7 @@ def plan(
         before, found = load_baseline(baseline)
         if found:
             problems = tuple(sorted({*checked.problems, *found}, key=Problem.sort_key))
-            return Planned(Checked(None, problems), None, None)
+            return Planned(Checked(None, problems, checked.language), None, None)
     if checked.scenario is None:
         return Planned(checked, None, None)
     scenario = checked.scenario
@@ -348,7 +351,13 @@ def _check_group(group: _Group) -> Checked:
         policy=shipped_document("policy.yaml"), checklists=shipped_document("checklists.yaml")
     )
     scenario, found = v.check_scenario(docs, defaults, inputs, problems)
-    return Checked(scenario, tuple(found))
+    return Checked(scenario, tuple(found), _language(docs.get("operation")))
+
+
+def _language(doc: Document | None) -> str | None:
+    info = doc.data.get("operation") if doc is not None and isinstance(doc.data, dict) else None
+    language = info.get("language") if isinstance(info, dict) else None
+    return language if language in LANGS else None
 
 
 @dataclass(frozen=True)
@@ -380,7 +389,7 @@ def who_fits(
         published, found = load_baseline(baseline)
         if found or checked.scenario is None or published is None:
             problems = tuple(sorted({*checked.problems, *found}, key=Problem.sort_key))
-            return Fitted(Checked(None, problems), None)
+            return Fitted(Checked(None, problems, checked.language), None)
         demand = derive_demand(checked.scenario)
         assignments = published
     assert checked.scenario is not None
@@ -473,7 +482,7 @@ def anev(
     problems = [*found, *found_marks]
     if problems or checked.scenario is None or published is None or marks is None:
         merged = tuple(sorted({*checked.problems, *problems}, key=Problem.sort_key))
-        return Evaluated(Checked(None, merged), None)
+        return Evaluated(Checked(None, merged, checked.language), None)
     scenario = checked.scenario
     slots = scenario.operation.slots()
     evaluation = evaluate(scenario, slots, published.assignments, published.shortfalls, marks, days)

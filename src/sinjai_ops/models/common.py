@@ -21,7 +21,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from sinjai_ops.i18n import Invalid, Msg, t
+from sinjai_ops.i18n import NOTHING, Invalid, Msg, t
 
 Path = tuple[str | int, ...]
 
@@ -45,13 +45,13 @@ class Frozen(BaseModel):
 def suggest(word: object, choices: Iterable[str]) -> Msg:
     """`; did you mean 'x'?` for the closest choice, or nothing (an empty `Msg`)."""
     if not isinstance(word, str):
-        return t("")
+        return NOTHING
     options = list(choices)
     lowered = {c.lower(): c for c in options}
     if word.lower() in lowered:
         return t("; did you mean '{name}'?", name=lowered[word.lower()])
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return t("; did you mean '{name}'?", name=close[0]) if close else t("")
+    return t("; did you mean '{name}'?", name=close[0]) if close else NOTHING
 
 
 def _known(kind: str, value: str, info: ValidationInfo) -> str:

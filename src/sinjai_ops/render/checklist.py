@@ -13,30 +13,22 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.checklist import Checklist, Item, ItemOwner
 from sinjai_ops.render.labels import long_date, word
 from sinjai_ops.render.view import View
 
 _ROLES = {
-    "id": {
-        "operation-commander": "Kaops",
-        "unit-head": "Kepala satuan",
-        "site-commander": "Pimpinan apel",
-        "post-commander": "Komandan pos",
-        "escort-leader": "Ketua tim pengawalan",
-    },
-    "en": {
-        "operation-commander": "Operation commander",
-        "unit-head": "Unit head",
-        "site-commander": "Roll-call leader",
-        "post-commander": "Post commander",
-        "escort-leader": "Escort leader",
-    },
+    "operation-commander": N_("Operation commander"),
+    "unit-head": N_("Unit head"),
+    "site-commander": N_("Roll-call leader"),
+    "post-commander": N_("Post commander"),
+    "escort-leader": N_("Escort leader"),
 }
 
 
 def owner_label(owner: ItemOwner, lang: str) -> str:
-    role = _ROLES[lang][owner.role]
+    role = say(lang, _ROLES[owner.role])
     if owner.role == "unit-head" and owner.unit:
         # Kasat Intelkam, Kabag Ops, Kasi Propam: the Indonesian title is Ka- and the unit.
         unit = owner.unit

@@ -1,4 +1,7 @@
-"""The verdict of `validate` as text for people, JSON for scripts, annotations for GitHub."""
+"""The verdict of `validate` as text for people, JSON for scripts, annotations for GitHub.
+
+Messages are said in the reader's language (`lang`); JSON keeps its English keys, and its
+`message` is in that language too: scripts key on file, line, column and severity."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from rich.markup import escape
 
+from sinjai_ops.i18n import plural, say
 from sinjai_ops.models.problem import Problem
 
 
@@ -15,8 +19,12 @@ def _counts(problems: Sequence[Problem]) -> tuple[int, int]:
     return errors, len(problems) - errors
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _errors(lang: str, n: int) -> str:
+    return plural(lang, "{n} error", "{n} errors", n)
+
+
+def _warnings(lang: str, n: int) -> str:
+    return plural(lang, "{n} warning", "{n} warnings", n)
 
 
 def _visible(value: str) -> str:
@@ -31,40 +39,46 @@ def _visible(value: str) -> str:
     )
 
 
-def _line(p: Problem) -> str:
+def _line(p: Problem, lang: str) -> str:
     where = f"{_visible(p.path)}: " if p.path else ""
-    return f"{p.file}:{p.line}:{p.column}: {p.severity}: {where}{_visible(p.message)}"
+    said = _visible(p.said(lang))
+    # `error` and `warning` stay English in every language: editors and CI parse them.
+    return f"{p.file}:{p.line}:{p.column}: {p.severity}: {where}{said}"
 
 
-def text(problems: Sequence[Problem], checked: Sequence[str]) -> str:
+def text(problems: Sequence[Problem], checked: Sequence[str], lang: str = "en") -> str:
     """One `FILE:LINE:COLUMN: severity: message` line per problem, then a summary (rich markup)."""
     lines = []
     for p in problems:
         style = "red" if p.severity == "error" else "yellow"
-        lines.append(f"[{style}]{escape(_line(p))}[/{style}]")
+        lines.append(f"[{style}]{escape(_line(p, lang))}[/{style}]")
     errors, warnings = _counts(problems)
-    files = ", ".join(checked)
+    files = escape(", ".join(checked))
     if errors:
-        lines.append(
-            f"[bold red]invalid:[/bold red] {_plural(errors, 'error')}, "
-            f"{_plural(warnings, 'warning')} in {escape(files)}"
+        verdict = say(
+            lang,
+            "{errors}, {warnings} in {files}",
+            errors=_errors(lang, errors),
+            warnings=_warnings(lang, warnings),
+            files=files,
         )
+        invalid = say(lang, "invalid:")
+        lines.append(f"[bold red]{invalid}[/bold red] {verdict}")
     else:
-        lines.append(
-            f"[bold green]valid:[/bold green] {escape(files)}"
-            + (f" ({_plural(warnings, 'warning')})" if warnings else "")
-        )
+        counted = f" ({_warnings(lang, warnings)})" if warnings else ""
+        valid = say(lang, "valid:")
+        lines.append(f"[bold green]{valid}[/bold green] {files}{counted}")
     return "\n".join(lines) + "\n"
 
 
-def as_json(problems: Sequence[Problem], checked: Sequence[str]) -> str:
+def as_json(problems: Sequence[Problem], checked: Sequence[str], lang: str = "en") -> str:
     errors, warnings = _counts(problems)
     body = {
         "valid": errors == 0,
         "errors": errors,
         "warnings": warnings,
         "checked": list(checked),
-        "problems": [p.model_dump() for p in problems],
+        "problems": [{**p.model_dump(), "message": p.said(lang)} for p in problems],
     }
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
@@ -77,21 +91,21 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(problems: Sequence[Problem], checked: Sequence[str]) -> str:
+def github(problems: Sequence[Problem], checked: Sequence[str], lang: str = "en") -> str:
     """GitHub Actions workflow commands, escaped as the runner requires."""
     out = []
     for p in problems:
         where = f"{p.path}: " if p.path else ""
         out.append(
             f"::{p.severity} file={_escape_property(p.file)},line={p.line},col={p.column}"
-            f"::{_escape_data(where + p.message)}"
+            f"::{_escape_data(where + p.said(lang))}"
         )
     errors, warnings = _counts(problems)
-    out.append(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
+    out.append(f"{_errors(lang, errors)}, {_warnings(lang, warnings)}")
     return "\n".join(out) + "\n"
 
 
-PROBLEM_RENDERERS: dict[str, Callable[[Sequence[Problem], Sequence[str]], str]] = {
+PROBLEM_RENDERERS: dict[str, Callable[[Sequence[Problem], Sequence[str], str], str]] = {
     "text": text,
     "json": as_json,
     "github": github,

@@ -161,8 +161,8 @@ def check_adjustments(
                     where("absences", i, "to"),
                     t(
                         "'to' {end} is not after 'from' {start}",
-                        end=f"{a.end:%Y-%m-%d %H:%M}",
-                        start=f"{a.start:%Y-%m-%d %H:%M}",
+                        end=format(a.end, "%Y-%m-%d %H:%M"),
+                        start=format(a.start, "%Y-%m-%d %H:%M"),
                     ),
                 )
             )
@@ -282,8 +282,8 @@ def check_adjustments(
                         t(
                             "pin breaks a rule: the officer is absent from {start} to {end} "
                             "({reason})",
-                            start=f"{a.start:%Y-%m-%d %H:%M}",
-                            end=f"{a.end:%Y-%m-%d %H:%M}",
+                            start=format(a.start, "%Y-%m-%d %H:%M"),
+                            end=format(a.end, "%Y-%m-%d %H:%M"),
                             reason=a.reason or t("no reason given"),
                         ),
                     )
@@ -343,7 +343,7 @@ def check_adjustments(
                         t(
                             "pin breaks a rule: less than {hours} h of rest from the pin of line "
                             "{line} ({day} {shift})",
-                            hours=f"{policy.rest.min_rest_hours:g}",
+                            hours=format(policy.rest.min_rest_hours, "g"),
                             line=line,
                             day=other.date,
                             shift=other.shift,
@@ -359,9 +359,9 @@ def check_adjustments(
                     t(
                         "pin breaks a rule: {hours} h on {day}, more than max_hours_per_day "
                         "({most})",
-                        hours=f"{day_hours:g}",
+                        hours=format(day_hours, "g"),
                         day=slot.date,
-                        most=f"{policy.rest.max_hours_per_day:g}",
+                        most=format(policy.rest.max_hours_per_day, "g"),
                     ),
                 )
             )

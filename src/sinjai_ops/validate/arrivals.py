@@ -43,8 +43,8 @@ def check_arrivals(arrivals: ArrivalsFile, doc: Document) -> list[Problem]:
                         t(
                             "depart {depart} is not after arrive {arrive}; a visit may not "
                             "cross midnight",
-                            depart=f"{visit.depart:%H:%M}",
-                            arrive=f"{visit.arrive:%H:%M}",
+                            depart=format(visit.depart, "%H:%M"),
+                            arrive=format(visit.arrive, "%H:%M"),
                         ),
                     )
                 )

@@ -9,7 +9,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from sinjai_ops.i18n import Invalid, Msg, t
+from sinjai_ops.i18n import NOTHING, Invalid, Msg, t
 from sinjai_ops.models.common import Path, suggest
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.policy import Policy
@@ -46,7 +46,7 @@ def _from_pydantic(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         name = loc[-1]
         allowed = _fields_at(model, loc[:-1])
         hint = suggest(name, allowed) or (
-            t("; expected one of: {names}", names=", ".join(allowed)) if allowed else t("")
+            t("; expected one of: {names}", names=", ".join(allowed)) if allowed else NOTHING
         )
         return problem_at(
             doc, loc, t("unknown field '{name}'{hint}", name=name, hint=hint), key=True

@@ -119,8 +119,8 @@ def check_shift_lengths(op: OperationFile, policy: Policy, doc: Document) -> lis
                         "shift '{shift}' lasts {hours} h, more than max_hours_per_day ({most}); "
                         "nobody can be plotted in it",
                         shift=shift.id,
-                        hours=f"{hours:g}",
-                        most=f"{policy.rest.max_hours_per_day:g}",
+                        hours=format(hours, "g"),
+                        most=format(policy.rest.max_hours_per_day, "g"),
                     ),
                     warning=True,
                 )
@@ -157,8 +157,8 @@ def check_visit_windows(
                         t(
                             text,
                             candidate=cand.id,
-                            start=f"{start:%Y-%m-%d %H:%M}",
-                            end=f"{end:%H:%M}",
+                            start=format(start, "%Y-%m-%d %H:%M"),
+                            end=format(end, "%H:%M"),
                         ),
                         warning=True,
                     )
