@@ -87,10 +87,10 @@ def test_quiet_and_the_reason_for_exit_3(run: Run) -> None:
     assert f"8 peringatan; lihat: sinjai-ops validate {EXAMPLE}" in told.stderr
     quiet = run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q")
     assert quiet.stderr == ""
-    failed = run(
-        "plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "--fail-on-shortfall", code=3
-    )
-    assert "26 heads missing" in failed.stderr and "dalmas" in failed.stderr
+    args = ("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "--fail-on-shortfall")
+    failed = run(*args, "--lang", "en", code=3)
+    assert "26 heads missing" in failed.stderr and "dalmas: 1 missing" in failed.stderr
+    assert "kurang 26 personel" in run(*args, code=3).stderr
 
 
 def test_init_makes_a_scenario_that_validates_and_plans(run: Run, tmp_path: Path) -> None:

@@ -146,3 +146,22 @@ def test_without_an_operation_the_environment_chooses(
     assert "NRP '123' terdiri dari 3 angka" in run("validate", roster, code=1).stdout
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert "NRP '123' has 3 digits" in run("validate", roster, code=1).stdout
+
+
+def test_usage_errors_speak_the_language_of_the_help(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "id_ID.UTF-8")
+    err = run("checklist", EXAMPLE, "--date", "2030-01-01", code=2).stderr
+    assert (
+        "--date: 2030-01-01 bukan hari operasi; operasi berlangsung 2024-08-22 s.d. 2024-08-28"
+        in err
+    )
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    err = run("checklist", EXAMPLE, "--date", "2030-01-01", code=2).stderr
+    assert (
+        "--date: 2030-01-01 is not a day of the operation; it runs from 2024-08-22 to 2024-08-28"
+        in err
+    )

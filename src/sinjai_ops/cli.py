@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from sinjai_ops import __version__, pipeline
-from sinjai_ops.i18n import env_lang, plural, translation
+from sinjai_ops.i18n import Invalid, Msg, env_lang, plural, say, t, translation
 from sinjai_ops.models.adjustments import parse_moment
 from sinjai_ops.models.common import parse_date, suggest
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
@@ -103,8 +103,10 @@ def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
-def _fail_usage(message: str) -> None:
-    _console(stderr=True).print(f"[red]error:[/red] {message}", markup=True)
+def _fail_usage(message: Msg) -> None:
+    """A misused command line (exit 2), told in the language of the help (the environment's)."""
+    said = escape(message.say(env_lang()))
+    _console(stderr=True).print(f"[red]error:[/red] {said}", markup=True)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -134,14 +136,14 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
             with path.open("wb") as handle:
                 handle.write(data)
         except OSError as exc:
-            _fail_usage(f"cannot write {path}: {exc.strerror}")
+            _fail_usage(t("cannot write {path}: {why}", path=str(path), why=exc.strerror))
         return
     folder = path.parent if str(path.parent) else Path(".")
     mode = _mode_for(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        _fail_usage(f"cannot write {path}: {exc.strerror}")
+        _fail_usage(t("cannot write {path}: {why}", path=str(path), why=exc.strerror))
         return
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -151,7 +153,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            _fail_usage(f"cannot write {path}: {exc.strerror}")
+            _fail_usage(t("cannot write {path}: {why}", path=str(path), why=exc.strerror))
         raise
 
 
@@ -174,8 +176,13 @@ def _format(given: str | None, output: Path | None, choices: list[str]) -> str:
         implied = None
     if given is not None and implied is not None and given != implied:
         _fail_usage(
-            f"--format {given} does not match the output {output} (a {implied} file); "
-            f"drop --format, or name the file for {given}"
+            t(
+                "--format {given} does not match the output {output} (a {implied} file); "
+                "drop --format, or name the file for {given}",
+                given=given,
+                output=str(output),
+                implied=implied,
+            )
         )
     return given or implied or "table"
 
@@ -210,7 +217,7 @@ def validate(
     try:
         results = pipeline.check(paths)
     except pipeline.UsageError as exc:
-        _fail_usage(str(exc))
+        _fail_usage(exc.msg)
         return
     problems = [p for r in results for p in r.problems]
     checked = [str(p) for p in paths]
@@ -256,20 +263,20 @@ def _mention_warnings(checked: pipeline.Checked, paths: Sequence[Path], lang: La
 def _emit(rendered: Rendered, output: Path | None) -> None:
     if isinstance(rendered, dict):
         if output is None:
-            _fail_usage("calendars are written into a folder: give -o FOLDER")
+            _fail_usage(t("calendars are written into a folder: give -o FOLDER"))
             return
         if output.exists() and not output.is_dir():
-            _fail_usage(f"{output} is not a folder")
+            _fail_usage(t("{path} is not a folder", path=str(output)))
         try:
             output.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            _fail_usage(f"cannot make {output}: {exc.strerror}")
+            _fail_usage(t("cannot make {path}: {why}", path=str(output), why=exc.strerror))
         for name, data in sorted(rendered.items()):
             write_bytes_atomically(output / name, data)
         return
     if isinstance(rendered, bytes):
         if output is None:
-            _fail_usage("a workbook is written to a file: give -o FILE.xlsx")
+            _fail_usage(t("a workbook is written to a file: give -o FILE.xlsx"))
         else:
             write_bytes_atomically(output, rendered)
         return
@@ -344,8 +351,8 @@ def _check_date_syntax(text: str | None) -> None:
         return
     try:
         parse_date(text)
-    except ValueError as exc:
-        _fail_usage(f"--date: {exc}; or today, tomorrow, hari-ini, besok")
+    except Invalid as exc:
+        _fail_usage(t("--date: {why}; or today, tomorrow, hari-ini, besok", why=exc.msg))
 
 
 def _now() -> datetime:
@@ -366,7 +373,12 @@ def _day(text: str | None, scenario: Scenario) -> date | None:
         day = parse_date(text)  # its syntax was checked before solving
     if not op.start <= day <= op.end:
         _fail_usage(
-            f"--date: {day} is not a day of the operation; it runs from {op.start} to {op.end}"
+            t(
+                "--date: {day} is not a day of the operation; it runs from {start} to {end}",
+                day=day,
+                start=op.start,
+                end=op.end,
+            )
         )
     return day
 
@@ -381,8 +393,13 @@ def _sites(scenario: Scenario) -> list[str]:
 def _one_of(option: str, value: str | None, choices: list[str]) -> None:
     if value is not None and value not in choices:
         _fail_usage(
-            f"{option}: unknown '{value}'{suggest(value, choices)} (there are: "
-            f"{', '.join(choices)})"
+            t(
+                "{option}: unknown '{value}'{hint} (there are: {choices})",
+                option=option,
+                value=value,
+                hint=suggest(value, choices),
+                choices=", ".join(choices),
+            )
         )
 
 
@@ -391,11 +408,11 @@ def _solving(work: Callable[[], T]) -> T:
     err = _console(stderr=True)
     try:
         if err.is_terminal:
-            with err.status("Solving..."):
+            with err.status(say(env_lang(), "Solving...")):
                 return work()
         return work()
     except pipeline.UsageError as exc:
-        _fail_usage(str(exc))
+        _fail_usage(exc.msg)
         raise  # unreachable: _fail_usage exits
 
 
@@ -473,11 +490,11 @@ def plan(
     moment = None
     if start is not None:
         if baseline is None:
-            _fail_usage("--from re-plans a published plan: give it with --baseline PLAN.json")
+            _fail_usage(t("--from re-plans a published plan: give it with --baseline PLAN.json"))
         try:
             moment = parse_moment(start)
-        except ValueError as exc:
-            _fail_usage(f"--from: {exc}")
+        except Invalid as exc:
+            _fail_usage(t("--from: {why}", why=exc.msg))
     planned = _solving(lambda: pipeline.plan(paths, time_limit, baseline, remedies, moment))
     if planned.plan is None or planned.checked.scenario is None:
         _report_invalid(planned.checked, paths, lang)
@@ -495,19 +512,26 @@ def plan(
         officer=officer,
     )
     if officer is not None and officer not in {p.nrp for p in result.people}:
-        _fail_usage(f"--officer: {officer} has no duty in this plan")
+        _fail_usage(t("--officer: {nrp} has no duty in this plan", nrp=officer))
     shown = result.only(day, site)
     _emit(PLAN_RENDERERS[fmt](shown, chosen), output)
     if fail_on_shortfall and shown.shortfalls:
         missing = sum(r.missing for r in shown.reinforcements)
+        said = chosen.lang
         lines = [
-            f"  {r.date} {r.shift} {r.site} {r.skill}: {r.missing} missing"
+            say(
+                said,
+                "  {day} {shift} {site} {skill}: {n} missing",
+                day=r.date,
+                shift=r.shift,
+                site=r.site,
+                skill=r.skill,
+                n=r.missing,
+            )
             for r in shown.reinforcements
         ]
-        _console(stderr=True).print(
-            f"{missing} heads missing (exit 3, --fail-on-shortfall):\n" + "\n".join(lines),
-            markup=False,
-        )
+        head = say(said, "{n} heads missing (exit 3, --fail-on-shortfall):", n=missing)
+        _console(stderr=True).print("\n".join([head, *lines]), markup=False)
         raise typer.Exit(EXIT_SHORTFALL)
 
 
@@ -549,8 +573,12 @@ def checklist(
     if owner is not None and not listed.checklist.only(owner=owner).items:
         units = sorted({i.owner.unit for i in listed.checklist.items if i.owner.unit})
         _fail_usage(
-            f"--owner: '{owner}' owns no item; give an NRP, part of an owner's name, or one of "
-            f"the units that own items: {', '.join(units)}"
+            t(
+                "--owner: '{owner}' owns no item; give an NRP, part of an owner's name, or one "
+                "of the units that own items: {units}",
+                owner=owner,
+                units=", ".join(units),
+            )
         )
     view = View(lang=lang.value if lang else listed.checklist.language or env_lang())
     shown = listed.checklist.only(day, site, owner)
@@ -698,15 +726,27 @@ def init(
     files = pipeline.init_files(language)
     taken = [name for name in files if (folder / name).exists()]
     if taken:
-        _fail_usage(f"{folder} already holds {', '.join(taken)}; init never overwrites a file")
+        _fail_usage(
+            t(
+                "{folder} already holds {files}; init never overwrites a file",
+                folder=str(folder),
+                files=", ".join(taken),
+            )
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        _fail_usage(f"cannot make {folder}: {exc.strerror}")
+        _fail_usage(t("cannot make {path}: {why}", path=str(folder), why=exc.strerror))
     for name, text in files.items():
         write_atomically(folder / name, text)
     _console(stderr=True).print(
-        f"wrote {', '.join(files)} to {folder}; next: sinjai-ops validate {folder}", markup=False
+        say(
+            language,
+            "wrote {files} to {folder}; next: sinjai-ops validate {folder}",
+            files=", ".join(files),
+            folder=str(folder),
+        ),
+        markup=False,
     )
 
 
@@ -775,11 +815,11 @@ def roster_import(
     lang: LangOption = None,
 ) -> None:
     if not file.exists():
-        _fail_usage(f"no such file: {file}")
+        _fail_usage(t("no such file: {path}", path=str(file)))
     try:
         text, problems = pipeline.roster_import(file, mapping, sheet)
     except pipeline.UsageError as exc:
-        _fail_usage(str(exc))
+        _fail_usage(exc.msg)
         return
     shown = [p for p in problems if p.severity == "error" or not quiet]
     if shown:
@@ -832,14 +872,15 @@ def schema(
         sys.stdout.write(json.dumps(bundle, indent=2, sort_keys=True) + "\n")
         return
     if output.exists() and not output.is_dir():
-        _fail_usage(f"{output} is not a folder")
+        _fail_usage(t("{path} is not a folder", path=str(output)))
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        _fail_usage(f"cannot make {output}: {exc.strerror}")
+        _fail_usage(t("cannot make {path}: {why}", path=str(output), why=exc.strerror))
     for name, text in texts.items():
         write_atomically(output / name, text)
-    _console(stderr=True).print(f"wrote {', '.join(texts)} to {output}")
+    said = say(env_lang(), "wrote {files} to {folder}", files=", ".join(texts), folder=str(output))
+    _console(stderr=True).print(said, markup=False)
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from sinjai_ops import validate as v
 from sinjai_ops.checklists import make_checklist
 from sinjai_ops.demand import derive_demand
-from sinjai_ops.i18n import LANGS, t
+from sinjai_ops.i18n import LANGS, Msg, t
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.attendance import AttendanceFile, Evaluation
 from sinjai_ops.models.checklist import Checklist
@@ -59,6 +59,10 @@ PlanModel = TypeVar("PlanModel", BaselineFile, PublishedPlan)
 
 class UsageError(Exception):
     """The command was misused (exit 2): a path that does not exist, a wrong set of files."""
+
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(str(msg))
+        self.msg = msg
 
 
 def configs_dir() -> Path:
@@ -112,7 +116,9 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"cannot read {display(path)}: {exc.strerror}") from None
+        raise UsageError(
+            t("cannot read {path}: {why}", path=display(path), why=exc.strerror)
+        ) from None
 
 
 def _kind_of(path: Path, raw: bytes) -> str | None:
@@ -170,7 +176,7 @@ def gather(paths: Sequence[Path]) -> list[_Group]:
             groups.append(_folder(path))
             continue
         if not path.exists():
-            raise UsageError(f"no such file or folder: {path}")
+            raise UsageError(t("no such file or folder: {path}", path=str(path)))
         raw = _read(path)
         kind = _kind_of(path, raw)
         source = Source(kind, display(path), raw)
@@ -230,7 +236,7 @@ def load_scenario(paths: Sequence[Path]) -> Checked:
     required = set(FILE_NAMES)
     if len(groups) != 1 or (not groups[0].problems and not required <= set(groups[0].sources)):
         raise UsageError(
-            "give one scenario: a folder, or its operation.yaml, roster.yaml and arrivals.yaml"
+            t("give one scenario: a folder, or its operation.yaml, roster.yaml and arrivals.yaml")
         )
     return _check_group(groups[0])
 
@@ -505,10 +511,17 @@ def _read_table(path: Path, sheet: str | None) -> tuple[list[list[Cell]], list[P
         try:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # a damaged or misnamed file: the user's to fix
-            raise UsageError(f"cannot read {name} as a workbook: {exc}") from None
+            raise UsageError(
+                t("cannot read {name} as a workbook: {why}", name=name, why=str(exc))
+            ) from None
         if sheet is not None and sheet not in book.sheetnames:
             raise UsageError(
-                f"{name} has no sheet '{sheet}'; its sheets: {', '.join(book.sheetnames)}"
+                t(
+                    "{name} has no sheet '{sheet}'; its sheets: {sheets}",
+                    name=name,
+                    sheet=sheet,
+                    sheets=", ".join(book.sheetnames),
+                )
             )
         ws = book[sheet] if sheet else book.worksheets[0]
         rows = [
