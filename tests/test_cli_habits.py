@@ -21,6 +21,38 @@ def test_h_and_version(run: Run) -> None:
     assert run("--version").stdout.startswith("sinjai-ops ")
 
 
+COMMANDS = [
+    ["validate"],
+    ["plan"],
+    ["checklist"],
+    ["who-fits"],
+    ["anev"],
+    ["init"],
+    ["report"],
+    ["schema"],
+    ["roster", "import"],
+    ["roster", "export"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_names_what_to_type_not_python_types(run: Run, command: list[str]) -> None:
+    text = run(*command, "-h").stdout
+    for notation in ("<", "{", "list[", "Path]", "x>=", "<str>", "<float"):
+        assert notation not in text, (notation, text)
+    usage = text.splitlines()[0]
+    assert f" {' '.join(command)} [OPTIONS]" in usage, usage
+
+
+def test_option_errors_are_plain_words(run: Run) -> None:
+    err = run("plan", EXAMPLE, "--time-limit", "0", code=2).stderr
+    assert "'--time-limit': must be at least 0.1" in err
+    err = run("plan", EXAMPLE, "--time-limit", "soon", code=2).stderr
+    assert "'--time-limit': must be a number" in err
+    err = run("plan", EXAMPLE, "--format", "pdf", code=2).stderr
+    assert "Value error" not in err and "'pdf' is not one of 'table', 'markdown'" in err
+
+
 def test_the_format_follows_the_output_extension(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "plan.csv"
     run("plan", EXAMPLE, "-o", out, "--no-remedies", "-q")

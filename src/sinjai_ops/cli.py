@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from sinjai_ops import __version__, pipeline
+from sinjai_ops.cli_help import PlainCommand
 from sinjai_ops.i18n import Invalid, Msg, env_lang, plural, say, t, translation
 from sinjai_ops.models.adjustments import parse_moment
 from sinjai_ops.models.common import parse_date, suggest
@@ -187,7 +188,10 @@ def _format(given: str | None, output: Path | None, choices: list[str]) -> str:
     return given or implied or "table"
 
 
-@app.command(help=_("Check scenario folders or single files. Exit 0 valid, 1 invalid, 2 misuse."))
+@app.command(
+    cls=PlainCommand,
+    help=_("Check scenario folders or single files. Exit 0 valid, 1 invalid, 2 misuse."),
+)
 def validate(
     paths: Annotated[
         list[Path],
@@ -416,7 +420,10 @@ def _solving(work: Callable[[], T]) -> T:
         raise  # unreachable: _fail_usage exits
 
 
-@app.command(help=_("Assign officers to every post and visit, or say exactly what is missing."))
+@app.command(
+    cls=PlainCommand,
+    help=_("Assign officers to every post and visit, or say exactly what is missing."),
+)
 def plan(
     paths: ScenarioPaths,
     format: Annotated[
@@ -470,7 +477,9 @@ def plan(
     officer: Annotated[
         str | None,
         typer.Option(
-            help=_("With --format ics: only this officer's calendar (an NRP)."), show_default=False
+            help=_("With --format ics: only this officer's calendar (an NRP)."),
+            show_default=False,
+            metavar="NRP",
         ),
     ] = None,
     start: Annotated[
@@ -482,6 +491,7 @@ def plan(
                 "shift that starts before it stays as the baseline has it, less the absent."
             ),
             show_default=False,
+            metavar="MOMENT",
         ),
     ] = None,
 ) -> None:
@@ -536,7 +546,8 @@ def plan(
 
 
 @app.command(
-    help=_("What must be done, by whom, by when: from the plan and the checklist templates.")
+    cls=PlainCommand,
+    help=_("What must be done, by whom, by when: from the plan and the checklist templates."),
 )
 def checklist(
     paths: ScenarioPaths,
@@ -590,6 +601,7 @@ FitFormat = Enum("FitFormat", {k: k for k in WHO_FITS_RENDERERS}, type=str)  # t
 
 @app.command(
     "who-fits",
+    cls=PlainCommand,
     help=_(
         "Who could take one more head at a site in a shift now, best first, and why not the rest."
     ),
@@ -654,13 +666,19 @@ def who_fits(
 AnevFormat = Enum("AnevFormat", {k: k for k in ANEV_RENDERERS}, type=str)  # type: ignore[misc]
 
 
-@app.command(help=_("The daily evaluation: planned against present, absences, empty heads."))
+@app.command(
+    cls=PlainCommand,
+    help=_("The daily evaluation: planned against present, absences, empty heads."),
+)
 def anev(
     paths: ScenarioPaths,
     plan_file: Annotated[
         Path,
         typer.Option(
-            "--plan", help=_("The plan that was published (--format json)."), show_default=False
+            "--plan",
+            help=_("The plan that was published (--format json)."),
+            show_default=False,
+            metavar="PLAN.json",
         ),
     ],
     attendance: Annotated[
@@ -671,6 +689,7 @@ def anev(
                 "reason,minutes); only exceptions are listed."
             ),
             show_default=False,
+            metavar="FILE",
         ),
     ],
     date: DateOption = None,
@@ -688,6 +707,7 @@ def anev(
             "--adjustments-out",
             help=_("Write the absences as an adjustments.yaml fragment for the next re-plan."),
             show_default=False,
+            metavar="FILE",
         ),
     ] = None,
     quiet: QuietOption = False,
@@ -715,7 +735,9 @@ def anev(
         write_atomically(adjustments_out, evaluated.fragment)
 
 
-@app.command(help=_("A new scenario with commented templates that validate as they stand."))
+@app.command(
+    cls=PlainCommand, help=_("A new scenario with commented templates that validate as they stand.")
+)
 def init(
     folder: Annotated[
         Path, typer.Argument(help=_("The new scenario's folder."), show_default=False)
@@ -751,16 +773,22 @@ def init(
 
 
 @app.command(
+    cls=PlainCommand,
     help=_(
         "A printable report for the briefing: cover, each day's pictures, BKO, checklist, and "
         "the annex to the Sprin; one self-contained HTML file laid out for A4."
-    )
+    ),
 )
 def report(
     paths: ScenarioPaths,
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help=_("The HTML file to write (print it to PDF on A4).")),
+        typer.Option(
+            "--output",
+            "-o",
+            help=_("The HTML file to write (print it to PDF on A4)."),
+            metavar="FILE.html",
+        ),
     ],
     lang: LangOption = None,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
@@ -792,6 +820,7 @@ app.add_typer(roster_app, name="roster")
 
 @roster_app.command(
     "import",
+    cls=PlainCommand,
     help=_("Turn the personnel office's spreadsheet into roster.yaml; every bad cell at once."),
 )
 def roster_import(
@@ -806,6 +835,7 @@ def roster_import(
             "--map",
             help=_("More headers, ranks and units (the keys of configs/roster_import.yaml)."),
             show_default=False,
+            metavar="FILE",
         ),
     ] = None,
     sheet: Annotated[
@@ -835,12 +865,15 @@ def roster_import(
 
 @roster_app.command(
     "export",
+    cls=PlainCommand,
     help=_("Write the roster back as a workbook for the personnel office (NRPs kept as text)."),
 )
 def roster_export(
     paths: Annotated[
         list[Path],
-        typer.Argument(help=_("roster.yaml, or the scenario folder."), show_default=False),
+        typer.Argument(
+            help=_("roster.yaml, or the scenario folder."), show_default=False, metavar="ROSTER"
+        ),
     ],
     output: Annotated[
         Path, typer.Option("--output", "-o", help=_("The workbook to write (.xlsx)."))
@@ -859,11 +892,19 @@ def roster_export(
     write_bytes_atomically(output, export_roster(roster))
 
 
-@app.command(help=_("JSON Schema of operation.yaml, roster.yaml and arrivals.yaml, for editors."))
+@app.command(
+    cls=PlainCommand,
+    help=_("JSON Schema of operation.yaml, roster.yaml and arrivals.yaml, for editors."),
+)
 def schema(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help=_("Folder to write the three *.schema.json files to.")),
+        typer.Option(
+            "--output",
+            "-o",
+            help=_("Folder to write the three *.schema.json files to."),
+            metavar="FOLDER",
+        ),
     ] = None,
 ) -> None:
     texts = schema_texts()

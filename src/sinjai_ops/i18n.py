@@ -88,6 +88,12 @@ def t(text: str, /, **values: object) -> Msg:
     return Msg(text, tuple(values.items()))
 
 
+def told(msg: object, text: str, lang: str) -> str:
+    """A text kept with the `Msg` it was made from, in `lang` (a text without one is looked up
+    as it is)."""
+    return msg.say(lang) if isinstance(msg, Msg) else translation(lang).gettext(text)
+
+
 class Invalid(ValueError):
     """A value refused inside a model's validator, with its message kept for translation."""
 

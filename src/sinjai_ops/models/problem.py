@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from sinjai_ops.i18n import Msg, translation
+from sinjai_ops.i18n import Msg, told
 from sinjai_ops.models.common import Frozen
 
 
@@ -27,9 +27,7 @@ class Problem(Frozen):
     """The `Msg` the message was made from, kept to be said in another language."""
 
     def said(self, lang: str) -> str:
-        if isinstance(self.msg, Msg):
-            return self.msg.say(lang)
-        return translation(lang).gettext(self.message)
+        return told(self.msg, self.message, lang)
 
     @classmethod
     def at(

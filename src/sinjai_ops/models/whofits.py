@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import Field
 
+from sinjai_ops.i18n import told
 from sinjai_ops.models.common import Frozen
 from sinjai_ops.models.plan import Names
 
@@ -18,7 +20,11 @@ class Fit(Frozen):
     shifts: int
     """Shifts the officer already works in the plan."""
     reason: str
-    """Why they fit, and why they come where they do in the order."""
+    """Why they fit, and why they come where they do in the order (English; see `said`)."""
+    msg: Any = Field(default=None, exclude=True, repr=False)
+
+    def said(self, lang: str) -> str:
+        return told(self.msg, self.reason, lang)
 
 
 class NotFit(Frozen):
@@ -30,6 +36,10 @@ class NotFit(Frozen):
     """What keeps them from it: leave, absence, drill, rank, another head, rest, hours."""
     code: str
     """The reason as a word: not_assignable, leave, drill, rank, busy, rest."""
+    msg: Any = Field(default=None, exclude=True, repr=False)
+
+    def said(self, lang: str) -> str:
+        return told(self.msg, self.reason, lang)
 
 
 class WhoFits(Frozen):

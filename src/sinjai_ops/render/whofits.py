@@ -31,6 +31,11 @@ def _title(result: WhoFits, lang: str) -> str:
 
 def as_json(result: WhoFits, view: View) -> str:
     body = result.model_dump(mode="json", by_alias=True)
+    # The reasons are for people: in the view's language, as the tables have them.
+    for entry, fit in zip(body["fits"], result.fits, strict=True):
+        entry["reason"] = fit.said(view.lang)
+    for entry, nofit in zip(body["not"], result.not_, strict=True):
+        entry["reason"] = nofit.said(view.lang)
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -40,12 +45,12 @@ def as_table(result: WhoFits, view: View) -> RenderableType:
     for key in ("nrp", "rank", "name", "unit", "shifts", "why"):
         fits.add_column(word(lang, key), no_wrap=key in ("nrp", "shifts"))
     for f in result.fits:
-        fits.add_row(f.nrp, f.rank, f.name, f.unit, str(f.shifts), f.reason)
+        fits.add_row(f.nrp, f.rank, f.name, f.unit, str(f.shifts), f.said(lang))
     nots = Table(title=word(lang, "not_fits"), title_justify="left")
     for key in ("nrp", "rank", "name", "unit", "why"):
         nots.add_column(word(lang, key), no_wrap=key == "nrp")
     for n in result.not_:
-        nots.add_row(n.nrp, n.rank, n.name, n.unit, n.reason)
+        nots.add_row(n.nrp, n.rank, n.name, n.unit, n.said(lang))
     parts: list[RenderableType] = [Text(_title(result, lang), style="bold")]
     parts.append(fits if result.fits else Text(word(lang, "nobody_fits"), style="red"))
     parts.append(nots)
@@ -56,13 +61,13 @@ def as_markdown(result: WhoFits, view: View) -> str:
     lang = view.lang
     out = [f"# {_title(result, lang)}", "", f"## {word(lang, 'fits')}", ""]
     if result.fits:
-        rows = [[f.nrp, f.rank, f.name, f.unit, str(f.shifts), f.reason] for f in result.fits]
+        rows = [[f.nrp, f.rank, f.name, f.unit, str(f.shifts), f.said(lang)] for f in result.fits]
         heads = [word(lang, k) for k in ("nrp", "rank", "name", "unit", "shifts", "why")]
         out += [tabulate(rows, headers=heads, tablefmt="pipe", disable_numparse=True), ""]
     else:
         out += [word(lang, "nobody_fits"), ""]
     out += [f"## {word(lang, 'not_fits')}", ""]
-    rows = [[n.nrp, n.rank, n.name, n.unit, n.reason] for n in result.not_]
+    rows = [[n.nrp, n.rank, n.name, n.unit, n.said(lang)] for n in result.not_]
     heads = [word(lang, k) for k in ("nrp", "rank", "name", "unit", "why")]
     out += [tabulate(rows, headers=heads, tablefmt="pipe", disable_numparse=True), ""]
     return "\n".join(out)

@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 from sinjai_ops.demand import member_band
+from sinjai_ops.i18n import N_, Msg, t
 from sinjai_ops.models.plan import Assignment, Demand, Names, Slot
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
@@ -66,17 +67,21 @@ def who_fits(
                 {a.date for a in worked.get(person.nrp, []) if a.site == site and a.date <= day}
             )
             same_unit = units_here.get(person.unit, 0) > 0
-            words = [f"free in {shift}", f"{len(mine)} shifts so far"]
-            if before:
-                words.append(f"stood at {site_names.get(site, site)} on {before[-1]}")
-            if same_unit:
-                words.append(f"{person.unit} already on duty there")
+            text = _FREE[(bool(before), same_unit)]
+            said = t(
+                text,
+                shift=shift,
+                n=len(mine),
+                site=site_names.get(site, site),
+                day=before[-1] if before else "",
+                unit=person.unit,
+            )
             key = (len(mine), not before, not same_unit, person.nrp)
-            fits.append((key, Fit(**_who(person), shifts=len(mine), reason="; ".join(words))))
+            fits.append((key, Fit(**_who(person), shifts=len(mine), reason=str(said), msg=said)))
         else:
             mine_duties = worked.get(person.nrp, [])
-            text = _explain(scenario, names, slots, person, slot, roles, mine_duties, why)
-            nots.append(NotFit(**_who(person), reason=text, code=why))
+            said = _explain(scenario, names, slots, person, slot, roles, mine_duties, why)
+            nots.append(NotFit(**_who(person), reason=str(said), code=why, msg=said))
     return WhoFits(
         date=day,
         shift=shift,
@@ -86,6 +91,17 @@ def who_fits(
         names=names,
         **{"not": sorted(nots, key=lambda n: (n.code, n.nrp))},
     )
+
+
+_FREE = {
+    (False, False): N_("free in {shift}; {n} shifts so far"),
+    (True, False): N_("free in {shift}; {n} shifts so far; stood at {site} on {day}"),
+    (False, True): N_("free in {shift}; {n} shifts so far; {unit} already on duty there"),
+    (True, True): N_(
+        "free in {shift}; {n} shifts so far; stood at {site} on {day}; {unit} already on duty there"
+    ),
+}
+"""Why an officer fits, by (stood at this site before, their unit is on duty there)."""
 
 
 def _who(person: Person) -> dict[str, str]:
@@ -101,19 +117,22 @@ def _explain(
     roles: list[Role],
     mine: list[Assignment],
     why: str,
-) -> str:
+) -> Msg:
     """The reason in words, with the date or time that matters."""
     policy = scenario.policy
     if why == "not_assignable":
-        return "not plotted (assignable: false)"
+        return t("not plotted (assignable: false)")
     if why == "leave":
         for leave in person.unavailable:
             if leave.start <= slot.date <= leave.end:
-                return f"on leave ({leave.reason or 'cuti'}) until {leave.end}"
+                reason = leave.reason or t("leave")
+                return t("on leave ({reason}) until {day}", reason=reason, day=leave.end)
         absence = scenario.adjustments.absence_during(person.nrp, slot.start, slot.end)
         if absence is not None:
-            return (
-                f"absent ({absence.reason or 'no reason given'}) until {absence.end:%Y-%m-%d %H:%M}"
+            return t(
+                "absent ({reason}) until {moment}",
+                reason=absence.reason or t("no reason given"),
+                moment=format(absence.end, "%Y-%m-%d %H:%M"),
             )
     if why == "drill":
         skills = [r.skill for r in roles if not r.leads and r.skill in person.skills]
@@ -121,24 +140,27 @@ def _explain(
             drilled = person.drills.get(skill)
             limit = policy.drills.max_age_days.get(skill)
             if drilled is None:
-                return f"no {skill} drill recorded"
+                return t("no {skill} drill recorded", skill=skill)
             if limit is not None:
-                return f"{skill} drill expired on {drilled + timedelta(days=limit)}"
+                expired = drilled + timedelta(days=limit)
+                return t("{skill} drill expired on {day}", skill=skill, day=expired)
     if why == "rank":
         if set(person.ties) & {c for r in roles for c in r.avoid}:
-            return f"tied to {', '.join(sorted(set(person.ties)))} (neutrality)"
+            ties = ", ".join(sorted(set(person.ties)))
+            return t("tied to {candidates} (neutrality)", candidates=ties)
         if policy.perwira(person.rank):
-            return f"{person.rank} is perwira: not on rank-and-file heads by policy"
-        return f"rank {person.rank} does not fit the heads there"
+            return t("{rank} is perwira: not on rank-and-file heads by policy", rank=person.rank)
+        return t("rank {rank} does not fit the heads there", rank=person.rank)
     if why == "busy":
         same = next(a for a in mine if (a.date, a.shift) == (slot.date, slot.shift))
         cid = same.post.removeprefix("visit:")
         post = (
-            f"the visit of {names.candidates.get(cid, cid)}"
+            t("the visit of {candidate}", candidate=names.candidates.get(cid, cid))
             if same.post.startswith("visit:")
             else names.posts.get(same.post, same.post)
         )
-        return f"already on {post} ({names.sites.get(same.site, same.site)}) in this shift"
+        site = names.sites.get(same.site, same.site)
+        return t("already on {post} ({site}) in this shift", post=post, site=site)
     if why == "rest":
         before = [slots[(a.date, a.shift)] for a in mine]
         earlier = [s for s in before if s.start < slot.start]
@@ -146,13 +168,21 @@ def _explain(
             last = max(earlier, key=lambda s: s.start.timestamp())
             free = free_again(last, policy.rest)
             if free > slot.start.timestamp():
-                return f"rests until {_clock(free, slot)} after {last.shift} of {last.date}"
+                return t(
+                    "rests until {moment} after {shift} of {day}",
+                    moment=_clock(free, slot),
+                    shift=last.shift,
+                    day=last.date,
+                )
         later = [s for s in before if s.start > slot.start]
         if later:
             first = min(later, key=lambda s: s.start.timestamp())
-            return f"works {first.shift} of {first.date}: too little rest between"
-        return f"more than {policy.rest.max_hours_per_day:g} h on {slot.date}"
-    return why
+            return t(
+                "works {shift} of {day}: too little rest between", shift=first.shift, day=first.date
+            )
+        most = format(policy.rest.max_hours_per_day, "g")
+        return t("more than {hours} h on {day}", hours=most, day=slot.date)
+    return t("{text}", text=why)
 
 
 def _clock(moment: float, slot: Slot) -> str:
