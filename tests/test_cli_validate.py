@@ -101,7 +101,11 @@ def test_schema_describes_times_as_a_pattern(run: Run, tmp_path: Path) -> None:
     arrivals = (tmp_path / "arrivals.schema.json").read_text(encoding="utf-8")
     assert '"format": "time"' not in arrivals
     visit = json.loads(arrivals)["$defs"]["Visit"]["properties"]
-    assert visit["arrive"]["pattern"].startswith("^")
+    text, number = visit["arrive"]["anyOf"]
+    assert text["pattern"].startswith("^")
+    # An unquoted 11.30 is a number to an editor: the schema says it is read as a time.
+    assert number == {"type": "number", "minimum": 0, "maximum": 23.59}
+    assert "11.00" in visit["arrive"]["description"]
     operation = json.loads((tmp_path / "operation.schema.json").read_text(encoding="utf-8"))
     policy = operation["properties"]["policy"]
     assert set(policy["properties"]) >= {"rest", "reserve", "visits", "priorities"}

@@ -74,7 +74,10 @@ def load_yaml(text: str, file: str, syntax: str = "YAML") -> tuple[Document | No
         return None, [_problem(file, line, column, message)]
     # Duplicate keys, anchors and tags are errors, but the data around them is still whole
     # (the first of two keys is kept, an alias reads as empty), so the models check it too.
-    return Document(file, data, builder.values, builder.keys, builder.nulls), builder.problems
+    doc = Document(
+        file, data, builder.values, builder.keys, builder.nulls, frozenset(builder.quoted)
+    )
+    return doc, builder.problems
 
 
 def _problem(file: str, line: int, column: int, message: Msg) -> Problem:
@@ -107,6 +110,7 @@ class _Builder:
         self.values: dict[Path, Loc] = {}
         self.keys: dict[Path, Loc] = {}
         self.nulls: dict[Path, str] = {}
+        self.quoted: set[Path] = set()
         self.problems: list[Problem] = []
 
     def build(self, events: Iterator[yaml.Event]) -> Any:
@@ -163,6 +167,8 @@ class _Builder:
                 if event.value:
                     self.nulls[path] = event.value
                 return None
+            if event.style:  # quoted or a block (| >): text to every reader
+                self.quoted.add(path)
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -35,8 +36,22 @@ def policy_override_schema() -> dict[str, Any]:
     return {"schema": body, "defs": defs}
 
 
+def _closed(node: Any) -> Any:
+    """A mapping keyed by pattern (skills to drill dates, to heads) takes no other key."""
+    if isinstance(node, dict):
+        out = {k: _closed(v) for k, v in node.items()}
+        if "patternProperties" in out and "additionalProperties" not in out:
+            out["additionalProperties"] = False
+        return out
+    if isinstance(node, list):
+        return [_closed(v) for v in node]
+    return node
+
+
+@cache
 def schema_for(kind: str) -> dict[str, Any]:
-    body = SCHEMA_MODELS[kind].model_json_schema(by_alias=True)
+    """The JSON Schema of a file kind (one object, shared: read it, do not change it)."""
+    body = _closed(SCHEMA_MODELS[kind].model_json_schema(by_alias=True))
     if kind == "operation":
         override = policy_override_schema()
         body["$defs"] = {**body.get("$defs", {}), **override["defs"]}

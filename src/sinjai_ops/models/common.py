@@ -164,7 +164,20 @@ def _must_be_text(value: Any) -> Any:
 LocalTime = Annotated[
     time,
     BeforeValidator(parse_time),
-    WithJsonSchema({"type": "string", "pattern": TIME_PATTERN, "examples": ["08:30"]}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": TIME_PATTERN},
+                # An editor reads an unquoted 11.30 as the number 11.3; sinjai-ops reads it as
+                # typed, 11:30. A schema cannot tell 11.3 from 11.30, nor 11 from 11.00: validate
+                # refuses a bare hour (11) and a time that is not HH.MM (11.3).
+                {"type": "number", "minimum": 0, "maximum": 23.59},
+            ],
+            "description": "HH:MM, or the Indonesian HH.MM; unquoted 11:00 and 11.00 are both "
+            "read as typed (eleven o'clock), never as numbers",
+            "examples": ["08:30"],
+        }
+    ),
 ]
 Day = Annotated[
     date,
@@ -175,15 +188,24 @@ Ident = Annotated[
     str,
     BeforeValidator(_must_be_text),
     AfterValidator(check_ident),
-    # Any case: the tool reads `Samapta` as the policy's `samapta`.
-    WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9-]*$"}),
+    WithJsonSchema({"type": "string", "pattern": IDENT_PATTERN}),
 ]
 Nrp = Annotated[
     str,
     BeforeValidator(_must_be_text),
     AfterValidator(check_nrp),
-    # An unquoted NRP is a number to an editor's YAML 1.2 parser; the tool reads it as text.
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": NRP_PATTERN}, {"type": "integer"}]}),
+    # An unquoted NRP is a number to an editor's YAML 1.2 parser, its leading zeros gone; the
+    # tool reads it as typed. The schema takes the numbers that can be an NRP written so.
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": NRP_PATTERN},
+                {"type": "integer", "minimum": 0, "maximum": 99999999},
+                {"type": "integer", "minimum": 10**17, "maximum": 10**18 - 1},
+            ],
+            "description": "8 digits (a civil NIP 18), leading zeros kept: quote it",
+        }
+    ),
 ]
 Text = Annotated[str, BeforeValidator(_must_be_text)]
 SkillName = Annotated[

@@ -30,6 +30,9 @@ class Document:
     """Where the key that names each mapping entry starts."""
     nulls: Mapping[Path, str] = field(default_factory=dict, repr=False)
     """The word typed where YAML reads no value (`null`, `Null`, `~`), by path."""
+    quoted: frozenset[Path] = field(default_factory=frozenset, repr=False)
+    """The paths of the scalars written in quotes (`"1"`, `'no'`) or as blocks: text to any
+    reader."""
 
     def loc(self, path: Path, *, key: bool = False) -> Loc:
         """The place of `path`, or of its nearest ancestor that exists."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any, Literal
+from importlib import resources
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import Field, NonNegativeInt
+from pydantic import Field, NonNegativeInt, WithJsonSchema
 
 from sinjai_ops.i18n import Invalid, t
 from sinjai_ops.models.checklist import Template
@@ -47,10 +48,30 @@ def check_timezone(value: str) -> str:
     raise Invalid(t("unknown time zone '{value}'{hint}", value=value, hint=hint))
 
 
+def _zone_names() -> list[str]:
+    """The IANA names of the tzdata package (a dependency): the same list on every machine, so
+    that the schema is byte-stable."""
+    listed = resources.files("tzdata") / "zones"
+    return sorted(line for line in listed.read_text(encoding="utf-8").splitlines() if line)
+
+
+TimeZone = Annotated[
+    Text,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": _zone_names(),
+            "description": "An IANA time zone: Asia/Makassar (WITA), Asia/Jakarta (WIB), "
+            "Asia/Jayapura (WIT)",
+        }
+    ),
+]
+
+
 class OperationInfo(Frozen):
     name: Text
     unit: Text
-    timezone: Text
+    timezone: TimeZone
     """IANA time zone name, e.g. Asia/Makassar (checked by `check_timezone` in validate, so
     that the rest of the file is still checked when it is wrong)."""
     start: Day

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, NonNegativeInt, PositiveInt
+from pydantic import BeforeValidator, Field, NonNegativeInt, PositiveInt, WithJsonSchema
 
 from sinjai_ops.models.common import Frozen, Ident, Text
 
@@ -14,11 +14,15 @@ _RISK_WORDS = {"rendah": "low", "sedang": "medium", "tinggi": "high"}
 def _risk_word(value: Any) -> Any:
     """`tinggi/sedang/rendah` are the file contract's Indonesian names of the risks."""
     if isinstance(value, str):
-        return _RISK_WORDS.get(value.strip().casefold(), value)
+        return _RISK_WORDS.get(value, value)
     return value
 
 
-Risk = Annotated[Literal["low", "medium", "high"], BeforeValidator(_risk_word)]
+Risk = Annotated[
+    Literal["low", "medium", "high"],
+    BeforeValidator(_risk_word),
+    WithJsonSchema({"enum": ["low", "medium", "high", *_RISK_WORDS]}),
+]
 
 
 class CrowdRule(Frozen):

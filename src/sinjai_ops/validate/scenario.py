@@ -14,6 +14,7 @@ from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.schema import SCHEMA_MODELS, schema_for
 from sinjai_ops.validate.adjustments import check_adjustments
 from sinjai_ops.validate.arrivals import check_arrivals
 from sinjai_ops.validate.cross import (
@@ -34,6 +35,7 @@ from sinjai_ops.validate.operation import (
 from sinjai_ops.validate.policy import check_policy
 from sinjai_ops.validate.roster import check_roster
 from sinjai_ops.validate.templates import check_templates, merge_templates
+from sinjai_ops.validate.yaml_types import check_yaml_types
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,9 @@ def check_scenario(
         problems += check_identities(doc, kind)
         model, found = parse_model(doc, MODELS[kind], names)
         problems += [p for p in found if (p.file, p.line, p.column) not in loader_places]
+        if kind in SCHEMA_MODELS:
+            told = {p.path for p in found}
+            problems += check_yaml_types(doc, schema_for(kind), told)
         if model is None:
             continue
         models[kind] = model
