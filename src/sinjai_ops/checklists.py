@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sinjai_ops.i18n import N_, say
+from sinjai_ops.i18n import LANGS, N_, say
 from sinjai_ops.models.arrivals import Candidate, Visit
 from sinjai_ops.models.checklist import (
-    LANGS,
     PLACEHOLDERS,
     Checklist,
     Item,

@@ -23,6 +23,7 @@ from importlib import resources
 
 DOMAIN = "sinjai_ops"
 LANGS = ("en", "id")
+"""The languages of everything the officer reads: English (the default) and Indonesian."""
 
 
 def env_lang() -> str:

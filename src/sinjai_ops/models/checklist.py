@@ -97,10 +97,6 @@ class Condition(Frozen):
     """The plan misses heads on that day (at that site, for site-bound items)."""
 
 
-LANGS = ("en", "id")
-"""The languages of everything the officer reads: English (the default) and Indonesian."""
-
-
 class Texts(Frozen):
     id: Text
     en: Text

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sinjai_ops.i18n import N_, say
-from sinjai_ops.models.checklist import LANGS
+from sinjai_ops.i18n import LANGS, N_, say
 
 __all__ = ["LANGS", "long_date", "short_date", "skill_label", "word"]
 
