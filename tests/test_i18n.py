@@ -91,8 +91,16 @@ def _help(lang: str) -> str:
 
 
 def test_help_follows_the_environments_language() -> None:
-    assert "Tempatkan personel di setiap pos" in _help("id_ID.UTF-8")
-    assert "Assign officers to every post" in _help("C.UTF-8")
+    indonesian = _help("id_ID.UTF-8")
+    assert "Tempatkan personel di setiap pos" in indonesian
+    # Typer's own words too: the usage line, the section titles, [required], -h.
+    assert indonesian.startswith("Pemakaian: python -m sinjai_ops plan [OPTIONS] SCENARIO...")
+    for words in ("Argumen:", "Opsi:", "[wajib]", "Tampilkan pesan ini lalu keluar."):
+        assert words in indonesian
+    english = _help("C.UTF-8")
+    assert "Assign officers to every post" in english
+    assert english.startswith("Usage: python -m sinjai_ops plan [OPTIONS] SCENARIO...")
+    assert "Options:" in english and "[required]" in english
 
 
 _BROKEN = {

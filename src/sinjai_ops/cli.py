@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from sinjai_ops import __version__, pipeline
-from sinjai_ops.cli_help import PlainCommand
+from sinjai_ops.cli_help import PlainCommand, PlainGroup, speak_the_environments_language
 from sinjai_ops.i18n import Invalid, Msg, env_lang, plural, say, t, translation
 from sinjai_ops.models.adjustments import parse_moment
 from sinjai_ops.models.common import parse_date, suggest
@@ -36,8 +36,10 @@ from sinjai_ops.schema import schema_texts
 
 # Help in the language of the environment: it is read when the commands are made.
 _ = translation(env_lang()).gettext
+speak_the_environments_language()
 
 app = typer.Typer(
+    cls=PlainGroup,
     add_completion=True,
     # Plain help: rich's panels print Python types (<list[Path]>, <float>) that an officer
     # cannot read; the metavars below say what to type.
@@ -811,6 +813,7 @@ def report(
 
 
 roster_app = typer.Typer(
+    cls=PlainGroup,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     help=_("The roster and the personnel office's spreadsheet."),
