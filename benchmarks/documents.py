@@ -1,5 +1,6 @@
-"""Time and peak memory of the documents at scale: the workbook, the report and the calendars,
-each as the whole command a user runs (start of Python to the last byte written).
+"""Time and peak memory of the documents at scale: the workbook, the report, the calendars and
+the personnel office's sheet (roster export, then import), each as the whole command a user
+runs (start of Python to the last byte written).
 
     python benchmarks/documents.py            # 500 x 7 and 5,000 x 14
 """
@@ -73,6 +74,25 @@ def main() -> None:
                     "ics",
                     "-o",
                     f"{tmp}/ics",
+                ],
+                # The personnel office's sheet: the roster written as a workbook, then read
+                # back (every row through the header and rank tables) into roster.yaml.
+                "roster export": [
+                    *base,
+                    "roster",
+                    "export",
+                    f"{tmp}/roster.yaml",
+                    "-o",
+                    f"{tmp}/sdm.xlsx",
+                ],
+                "roster import": [
+                    *base,
+                    "roster",
+                    "import",
+                    f"{tmp}/sdm.xlsx",
+                    "-q",
+                    "-o",
+                    f"{tmp}/imported.yaml",
                 ],
                 "plan --format json (for comparison)": [
                     *base,
