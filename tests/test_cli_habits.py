@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sinjai_ops import cli
+from sinjai_ops.cli import arguments
 from tests.conftest import EXAMPLE, Run
 
 
@@ -90,7 +90,9 @@ def test_date_today_and_tomorrow_in_the_operations_zone(
     run: Run, monkeypatch: pytest.MonkeyPatch, word: str, day: str
 ) -> None:
     # 23:30 UTC on the 26th is 07:30 on the 27th in Makassar.
-    monkeypatch.setattr(cli, "_now", lambda: datetime.fromisoformat("2024-08-26T23:30:00+00:00"))
+    monkeypatch.setattr(
+        arguments, "now", lambda: datetime.fromisoformat("2024-08-26T23:30:00+00:00")
+    )
     body = json.loads(
         run("plan", EXAMPLE, "--date", word, "--format", "json", "--no-remedies", "-q").stdout
     )

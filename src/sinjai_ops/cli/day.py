@@ -1,0 +1,177 @@
+"""The day itself: `who-fits` and `anev`."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sinjai_ops import pipeline
+from sinjai_ops.cli.app import (
+    DateOption,
+    LangOption,
+    OutputOption,
+    QuietOption,
+    ScenarioPaths,
+    TimeLimitOption,
+    _,
+    app,
+)
+from sinjai_ops.cli.arguments import (
+    check_date_syntax,
+    day_of,
+    one_of,
+    sites_of,
+    solving,
+)
+from sinjai_ops.cli.help import PlainCommand
+from sinjai_ops.cli.output import (
+    choose_format,
+    emit,
+    mention_warnings,
+    report_invalid,
+    write_atomically,
+)
+from sinjai_ops.i18n import env_lang
+from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
+from sinjai_ops.render.anev import ANEV_RENDERERS
+from sinjai_ops.render.view import View
+from sinjai_ops.render.whofits import WHO_FITS_RENDERERS
+
+FitFormat = Enum("FitFormat", {k: k for k in WHO_FITS_RENDERERS}, type=str)  # type: ignore[misc]
+
+
+@app.command(
+    "who-fits",
+    cls=PlainCommand,
+    help=_(
+        "Who could take one more head at a site in a shift now, best first, and why not the rest."
+    ),
+)
+def who_fits(
+    paths: ScenarioPaths,
+    date: Annotated[
+        str,
+        typer.Option(
+            help=_("The day: YYYY-MM-DD, or today, tomorrow (hari-ini, besok)."), show_default=False
+        ),
+    ],
+    shift: Annotated[str, typer.Option(help=_("The shift's id."), show_default=False)],
+    site: Annotated[str, typer.Option(help=_("The site's id."), show_default=False)],
+    skill: Annotated[
+        str | None, typer.Option(help=_("Only this skill (default: any head there)."))
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help=_("The published plan (--format json) to ask against (default: plan now)."),
+            show_default=False,
+            metavar="PLAN.json",
+        ),
+    ] = None,
+    format: Annotated[
+        FitFormat | None,
+        typer.Option(
+            "--format", "-f", help=_("Output format (default: table)."), show_default=False
+        ),
+    ] = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
+    quiet: QuietOption = False,
+) -> None:
+    fmt = choose_format(format.value if format else None, output, list(WHO_FITS_RENDERERS))
+    check_date_syntax(date)
+    checked = solving(lambda: pipeline.load_scenario(paths))
+    if checked.scenario is None:
+        report_invalid(checked, paths, lang)
+        return
+    scenario = checked.scenario
+    day = day_of(date, scenario)
+    assert day is not None
+    one_of("--shift", shift, [s.id for s in scenario.operation.shifts])
+    one_of("--site", site, sites_of(scenario))
+    if skill is not None:
+        one_of("--skill", skill, list(scenario.policy.skills))
+    fitted = solving(
+        lambda: pipeline.who_fits(paths, day, shift, site, skill, baseline, time_limit)
+    )
+    if fitted.result is None:
+        report_invalid(fitted.checked, paths, lang)
+        return
+    if not quiet:
+        mention_warnings(fitted.checked, paths, lang)
+    view = View(lang=lang.value if lang else scenario.operation.operation.language or env_lang())
+    emit(WHO_FITS_RENDERERS[fmt](fitted.result, view), output)
+
+
+AnevFormat = Enum("AnevFormat", {k: k for k in ANEV_RENDERERS}, type=str)  # type: ignore[misc]
+
+
+@app.command(
+    cls=PlainCommand,
+    help=_("The daily evaluation: planned against present, absences, empty heads."),
+)
+def anev(
+    paths: ScenarioPaths,
+    plan_file: Annotated[
+        Path,
+        typer.Option(
+            "--plan",
+            help=_("The plan that was published (--format json)."),
+            show_default=False,
+            metavar="PLAN.json",
+        ),
+    ],
+    attendance: Annotated[
+        Path,
+        typer.Option(
+            help=_(
+                "What the roll calls found: YAML (attendance:) or CSV (nrp,date,shift,status,"
+                "reason,minutes); only exceptions are listed."
+            ),
+            show_default=False,
+            metavar="FILE",
+        ),
+    ],
+    date: DateOption = None,
+    format: Annotated[
+        AnevFormat | None,
+        typer.Option(
+            "--format", "-f", help=_("Output format (default: table)."), show_default=False
+        ),
+    ] = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    adjustments_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--adjustments-out",
+            help=_("Write the absences as an adjustments.yaml fragment for the next re-plan."),
+            show_default=False,
+            metavar="FILE",
+        ),
+    ] = None,
+    quiet: QuietOption = False,
+) -> None:
+    fmt = choose_format(format.value if format else None, output, list(ANEV_RENDERERS))
+    check_date_syntax(date)
+    checked = solving(lambda: pipeline.load_scenario(paths))
+    if checked.scenario is None:
+        report_invalid(checked, paths, lang)
+        return
+    day = day_of(date, checked.scenario)
+    evaluated = solving(lambda: pipeline.anev(paths, plan_file, attendance, [day] if day else None))
+    if evaluated.evaluation is None or evaluated.fragment is None:
+        report_invalid(evaluated.checked, [*paths, plan_file, attendance], lang)
+        return
+    if not quiet:
+        mention_warnings(evaluated.checked, paths, lang)
+    view = View(
+        lang=lang.value if lang else checked.scenario.operation.operation.language or env_lang()
+    )
+    emit(ANEV_RENDERERS[fmt](evaluated.evaluation, view), output)
+    if adjustments_out is not None:
+        write_atomically(adjustments_out, evaluated.fragment)

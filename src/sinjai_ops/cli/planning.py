@@ -1,0 +1,237 @@
+"""`plan` and `checklist`."""
+
+from __future__ import annotations
+
+from enum import Enum, StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sinjai_ops import pipeline
+from sinjai_ops.cli.app import (
+    EXIT_SHORTFALL,
+    DateOption,
+    LangOption,
+    OutputOption,
+    QuietOption,
+    ScenarioPaths,
+    SiteOption,
+    TimeLimitOption,
+    _,
+    app,
+)
+from sinjai_ops.cli.arguments import (
+    check_date_syntax,
+    day_of,
+    one_of,
+    sites_of,
+    solving,
+)
+from sinjai_ops.cli.help import PlainCommand
+from sinjai_ops.cli.output import (
+    choose_format,
+    console,
+    emit,
+    fail_usage,
+    mention_warnings,
+    report_invalid,
+)
+from sinjai_ops.i18n import Invalid, env_lang, say, t
+from sinjai_ops.models.adjustments import parse_moment
+from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
+from sinjai_ops.render import PLAN_RENDERERS
+from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
+from sinjai_ops.render.view import View
+
+PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_RENDERERS}, type=str)  # type: ignore[misc]
+
+
+ListFormat = Enum("ListFormat", {k: k for k in CHECKLIST_RENDERERS}, type=str)  # type: ignore[misc]
+
+
+class By(StrEnum):
+    post = "post"
+    person = "person"
+
+
+class ViewChoice(StrEnum):
+    overview = "overview"
+    post = "post"
+    person = "person"
+
+
+@app.command(
+    cls=PlainCommand,
+    help=_("Assign officers to every post and visit, or say exactly what is missing."),
+)
+def plan(
+    paths: ScenarioPaths,
+    format: Annotated[
+        PlanFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=_("Output format (default: from the output file's extension, else table)."),
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        By, typer.Option(help=_("Lay out by post, or each officer's schedule."))
+    ] = By.post,
+    view: Annotated[
+        ViewChoice | None,
+        typer.Option(
+            help=_(
+                "Only the briefing overview, or only the detail by post or by person "
+                "(default: the overview, then the detail)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    date: DateOption = None,
+    site: SiteOption = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
+    fail_on_shortfall: Annotated[
+        bool, typer.Option(help=_("Exit 3 when any head is missing (for scripts)."))
+    ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help=_(
+                "An earlier plan (--format json): move as few officers from it as possible, "
+                "and list what changed."
+            ),
+            show_default=False,
+            metavar="PLAN.json",
+        ),
+    ] = None,
+    remedies: Annotated[
+        bool,
+        typer.Option(
+            help=_("Measure the remedies for missing heads by planning again with each change.")
+        ),
+    ] = True,
+    quiet: QuietOption = False,
+    officer: Annotated[
+        str | None,
+        typer.Option(
+            help=_("With --format ics: only this officer's calendar (an NRP)."),
+            show_default=False,
+            metavar="NRP",
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help=_(
+                "With --baseline: re-plan from this local moment (YYYY-MM-DDTHH:MM); every "
+                "shift that starts before it stays as the baseline has it, less the absent."
+            ),
+            show_default=False,
+            metavar="MOMENT",
+        ),
+    ] = None,
+) -> None:
+    fmt = choose_format(format.value if format else None, output, list(PLAN_RENDERERS))
+    check_date_syntax(date)
+    moment = None
+    if start is not None:
+        if baseline is None:
+            fail_usage(t("--from re-plans a published plan: give it with --baseline PLAN.json"))
+        try:
+            moment = parse_moment(start)
+        except Invalid as exc:
+            fail_usage(t("--from: {why}", why=exc.msg))
+    planned = solving(lambda: pipeline.plan(paths, time_limit, baseline, remedies, moment))
+    if planned.plan is None or planned.checked.scenario is None:
+        report_invalid(planned.checked, paths, lang)
+        return
+    result = planned.plan
+    if not quiet:
+        mention_warnings(planned.checked, paths, lang)
+    day = day_of(date, planned.checked.scenario)
+    one_of("--site", site, sites_of(planned.checked.scenario))
+    chosen = View(
+        lang=(lang.value if lang else result.language or env_lang()),
+        by="person" if view == ViewChoice.person else by.value,
+        overview=view in (None, ViewChoice.overview),
+        detail=view != ViewChoice.overview,
+        officer=officer,
+    )
+    if officer is not None and officer not in {p.nrp for p in result.people}:
+        fail_usage(t("--officer: {nrp} has no duty in this plan", nrp=officer))
+    shown = result.only(day, site)
+    emit(PLAN_RENDERERS[fmt](shown, chosen), output)
+    if fail_on_shortfall and shown.shortfalls:
+        missing = sum(r.missing for r in shown.reinforcements)
+        said = chosen.lang
+        lines = [
+            say(
+                said,
+                "  {day} {shift} {site} {skill}: {n} missing",
+                day=r.date,
+                shift=r.shift,
+                site=r.site,
+                skill=r.skill,
+                n=r.missing,
+            )
+            for r in shown.reinforcements
+        ]
+        head = say(said, "{n} heads missing (exit 3, --fail-on-shortfall):", n=missing)
+        console(stderr=True).print("\n".join([head, *lines]), markup=False)
+        raise typer.Exit(EXIT_SHORTFALL)
+
+
+@app.command(
+    cls=PlainCommand,
+    help=_("What must be done, by whom, by when: from the plan and the checklist templates."),
+)
+def checklist(
+    paths: ScenarioPaths,
+    format: Annotated[
+        ListFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=_("Output format (default: from the output file's extension, else table)."),
+            show_default=False,
+        ),
+    ] = None,
+    date: DateOption = None,
+    site: SiteOption = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(help=_("One owner: an NRP, part of a name, or a unit."), show_default=False),
+    ] = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
+    quiet: QuietOption = False,
+) -> None:
+    fmt = choose_format(format.value if format else None, output, list(CHECKLIST_RENDERERS))
+    check_date_syntax(date)
+    listed = solving(lambda: pipeline.checklist(paths, time_limit))
+    if listed.checklist is None or listed.checked.scenario is None:
+        report_invalid(listed.checked, paths, lang)
+        return
+    if not quiet:
+        mention_warnings(listed.checked, paths, lang)
+    day = day_of(date, listed.checked.scenario)
+    one_of("--site", site, sites_of(listed.checked.scenario))
+    if owner is not None and not listed.checklist.only(owner=owner).items:
+        units = sorted({i.owner.unit for i in listed.checklist.items if i.owner.unit})
+        fail_usage(
+            t(
+                "--owner: '{owner}' owns no item; give an NRP, part of an owner's name, or one "
+                "of the units that own items: {units}",
+                owner=owner,
+                units=", ".join(units),
+            )
+        )
+    view = View(lang=lang.value if lang else listed.checklist.language or env_lang())
+    shown = listed.checklist.only(day, site, owner)
+    emit(CHECKLIST_RENDERERS[fmt](shown, view), output)
