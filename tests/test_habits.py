@@ -93,3 +93,19 @@ def test_keys_with_newlines_or_escape_codes_stay_on_one_line(run: Run, tmp_path:
     line = next(x for x in out.splitlines() if "unknown field" in x)
     assert "\x1b" not in out and "bad\\nkey\\x1b[31m" in line
     assert line.startswith(str(folder / "roster.yaml")) or "roster.yaml:" in line
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("no", "expected true or false, got 'no'; write false"),
+        ("tidak", "expected true or false, got 'tidak'; write false"),
+        ('"false"', "'false' is in quotes, so it is text, not true or false"),
+    ],
+)
+def test_a_yes_or_no_word_gets_the_boolean_to_write(
+    run: Run, tmp_path: Path, typed: str, message: str
+) -> None:
+    folder = _scenario(tmp_path, "roster.yaml", "assignable: false", f"assignable: {typed}")
+    out = run("validate", "--lang", "en", folder, code=1).stdout
+    assert f"roster.yaml:9:17: error: personnel[0].assignable: {message}" in out

@@ -14,6 +14,7 @@ from sinjai_ops.models.common import Path, suggest
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
+from sinjai_ops.validate.yaml_types import MEANT
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -81,7 +82,12 @@ def _from_pydantic(doc: Document, model: type[BaseModel], err: Any) -> Problem:
 def _message(kind: str, given: Any, shown: Msg | str, ctx: dict[str, Any], err: Any) -> Msg:
     whole = t("expected a whole number, got {shown}", shown=shown)
     number = t("expected a number, got {shown}", shown=shown)
-    boolean = t("expected true or false, got {shown}", shown=shown)
+    meant = MEANT.get(given.casefold()) if isinstance(given, str) else None
+    boolean = (
+        t("expected true or false, got {shown}; write {word}", shown=shown, word=meant)
+        if meant
+        else t("expected true or false, got {shown}", shown=shown)
+    )
     mapping = t("expected a mapping of 'key: value' lines, got {shown}", shown=shown)
     messages = {
         "int_parsing": whole,

@@ -35,6 +35,12 @@ _NUMBER = re.compile(
     r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$"
 )
 
+# Words an officer writes for yes and no (YAML 1.1 read some of them as booleans; 1.2 does not).
+MEANT = {
+    **dict.fromkeys(("no", "n", "off", "0", "tidak", "t"), "false"),
+    **dict.fromkeys(("yes", "y", "on", "1", "ya"), "true"),
+}
+
 
 def read_as(text: str, quoted: bool) -> set[str]:
     """The JSON types an editor's YAML 1.2 gives a scalar (a whole number is a number too)."""
@@ -93,6 +99,9 @@ def _message(text: str, quoted: bool, typed: set[str], wanted: set[str]) -> Msg:
             text=text,
         )
     if "boolean" in wanted:
+        meant = MEANT.get(text.casefold())
+        if meant is not None:
+            return t("expected true or false, got {shown}; write {word}", shown=shown, word=meant)
         return t("expected true or false, got {shown}", shown=shown)
     if "integer" in wanted and "number" not in wanted:
         return t("expected a whole number, got {shown}", shown=shown)
