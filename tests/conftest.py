@@ -28,6 +28,10 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.setenv("COLUMNS", "200")
+    # English unless a test or the files say otherwise, whatever the machine's locale.
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
     def invoke(*args: str, code: int | None = 0) -> Result:
         """`code=None` takes a verdict either way: 0 (valid) or 1 (invalid)."""

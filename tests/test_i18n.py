@@ -80,7 +80,14 @@ def test_the_compiled_catalog_is_the_one_the_po_says() -> None:
 
 
 def _help(lang: str) -> str:
-    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "COLUMNS": "100"}
+    env = {
+        **os.environ,
+        "LANG": lang,
+        "LANGUAGE": "",
+        "LC_ALL": "",
+        "LC_MESSAGES": "",
+        "COLUMNS": "100",
+    }
     return subprocess.run(
         [sys.executable, "-m", "sinjai_ops", "plan", "--help"],
         check=True,
@@ -149,6 +156,7 @@ def test_without_an_operation_the_environment_chooses(
     roster = tmp_path / "roster.yaml"
     roster.write_text("personnel:\n  - {nrp: '123', name: A, rank: Bripda, unit: X}\n")
     monkeypatch.setenv("LANG", "id_ID.UTF-8")
+    monkeypatch.delenv("LANGUAGE", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     assert "NRP '123' terdiri dari 3 angka" in run("validate", roster, code=1).stdout
@@ -159,6 +167,7 @@ def test_without_an_operation_the_environment_chooses(
 def test_usage_errors_speak_the_language_of_the_help(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("LANGUAGE", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("LANG", "id_ID.UTF-8")

@@ -27,9 +27,11 @@ LANGS = ("en", "id")
 
 
 def env_lang() -> str:
-    """The language of the environment (LANG=id_ID.UTF-8 is Indonesian), else English."""
-    value = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
-    return "id" if (value or "").lower().startswith("id") else "en"
+    """The language of the environment (LANG=id_ID.UTF-8 is Indonesian), else English: the
+    first of LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is set, as gettext reads them."""
+    names = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+    value = next((os.environ[n] for n in names if os.environ.get(n)), "")
+    return "id" if value.split(":")[0].lower().startswith("id") else "en"
 
 
 @cache
