@@ -30,11 +30,11 @@ from sinjai_ops.cli.help import PlainCommand
 from sinjai_ops.cli.output import (
     choose_format,
     emit,
+    language_for,
     mention_warnings,
     report_invalid,
     write_atomically,
 )
-from sinjai_ops.i18n import env_lang
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
 from sinjai_ops.render.anev import ANEV_RENDERERS
 from sinjai_ops.render.view import View
@@ -103,7 +103,7 @@ def who_fits(
         return
     if not quiet:
         mention_warnings(fitted.checked, paths, lang)
-    view = View(lang=lang.value if lang else scenario.operation.operation.language or env_lang())
+    view = View(lang=language_for(lang, scenario.operation.operation.language))
     emit(WHO_FITS_RENDERERS[fmt](fitted.result, view), output)
 
 
@@ -169,9 +169,7 @@ def anev(
         return
     if not quiet:
         mention_warnings(evaluated.checked, paths, lang)
-    view = View(
-        lang=lang.value if lang else checked.scenario.operation.operation.language or env_lang()
-    )
+    view = View(lang=language_for(lang, checked.scenario.operation.operation.language))
     emit(ANEV_RENDERERS[fmt](evaluated.evaluation, view), output)
     if adjustments_out is not None:
         write_atomically(adjustments_out, evaluated.fragment)

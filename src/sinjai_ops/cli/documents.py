@@ -51,7 +51,7 @@ def init(
     ],
     lang: LangOption = None,
 ) -> None:
-    language = lang.value if lang else env_lang()
+    language = language_for(lang)
     files = pipeline.init_files(language)
     taken = [name for name in files if (folder / name).exists()]
     if taken:
@@ -110,7 +110,7 @@ def report(
         mention_warnings(reported.checked, paths, lang)
     from sinjai_ops.render.report_html import as_html
 
-    language = lang.value if lang else reported.data.plan.language or env_lang()
+    language = language_for(lang, reported.data.plan.language)
     write_atomically(output, as_html(reported.data, View(lang=language)))
 
 

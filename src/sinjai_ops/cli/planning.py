@@ -34,10 +34,11 @@ from sinjai_ops.cli.output import (
     console,
     emit,
     fail_usage,
+    language_for,
     mention_warnings,
     report_invalid,
 )
-from sinjai_ops.i18n import Invalid, env_lang, say, t
+from sinjai_ops.i18n import Invalid, say, t
 from sinjai_ops.models.adjustments import parse_moment
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
 from sinjai_ops.render import PLAN_RENDERERS
@@ -156,7 +157,7 @@ def plan(
     day = day_of(date, planned.checked.scenario)
     one_of("--site", site, sites_of(planned.checked.scenario))
     chosen = View(
-        lang=(lang.value if lang else result.language or env_lang()),
+        lang=language_for(lang, result.language),
         by="person" if view == ViewChoice.person else by.value,
         overview=view in (None, ViewChoice.overview),
         detail=view != ViewChoice.overview,
@@ -232,6 +233,6 @@ def checklist(
                 units=", ".join(units),
             )
         )
-    view = View(lang=lang.value if lang else listed.checklist.language or env_lang())
+    view = View(lang=language_for(lang, listed.checklist.language))
     shown = listed.checklist.only(day, site, owner)
     emit(CHECKLIST_RENDERERS[fmt](shown, view), output)
