@@ -63,13 +63,17 @@ def check_yaml_types(doc: Document, schema: Schema, skip: set[str]) -> list[Prob
     """Every scalar whose YAML 1.2 type the schema refuses; not at the paths in `skip` (those
     the models have already told about)."""
     defs: dict[str, Schema] = schema.get("$defs", {})
+    allowed: dict[int, set[str] | None] = {}  # by schema node: the same few nodes, many values
     out = []
-    for path, text, wanted in _scalars(doc.data, schema, defs, ()):
-        if wanted is None or format_path(path) in skip:
+    for path, text, node in _scalars(doc.data, schema, defs, ()):
+        if id(node) not in allowed:
+            allowed[id(node)] = _types(node, defs)
+        wanted = allowed[id(node)]
+        if wanted is None:
             continue
         quoted = path in doc.quoted
         typed = read_as(text, quoted)
-        if typed & wanted:
+        if typed & wanted or format_path(path) in skip:
             continue
         out.append(problem_at(doc, path, _message(text, quoted, typed, wanted)))
     return out
@@ -153,30 +157,33 @@ def _json_type(value: Any) -> str:
 
 def _scalars(
     data: Any, node: Schema, defs: dict[str, Schema], path: Path
-) -> Iterator[tuple[Path, str, set[str] | None]]:
-    """Each text scalar of `data`, with the types the schema allows there."""
+) -> Iterator[tuple[Path, str, Schema]]:
+    """Each text scalar of `data`, with the schema node that describes it."""
     if isinstance(data, str):
-        yield path, data, _types(node, defs)
+        yield path, data, node
     elif isinstance(data, dict):
+        branches = _branches(node, defs)
         for key, value in data.items():
-            for branch in _branches(node, defs):
-                child = _property(branch, str(key))
-                if child is not None:
-                    yield from _scalars(value, child, defs, (*path, key))
-                    break
+            child = next((c for b in branches if (c := _property(b, str(key))) is not None), None)
+            if child is not None:
+                yield from _scalars(value, child, defs, (*path, key))
     elif isinstance(data, list):
-        for i, item in enumerate(data):
-            for branch in _branches(node, defs):
-                if isinstance(branch.get("items"), dict):
-                    yield from _scalars(item, branch["items"], defs, (*path, i))
-                    break
+        items = next(
+            (b["items"] for b in _branches(node, defs) if isinstance(b.get("items"), dict)), None
+        )
+        if items is not None:
+            for i, item in enumerate(data):
+                yield from _scalars(item, items, defs, (*path, i))
 
 
 def _property(node: Schema, key: str) -> Schema | None:
-    if key in node.get("properties", {}):
-        return dict(node["properties"][key])
-    for pattern, child in node.get("patternProperties", {}).items():
+    """The schema of the value at `key` of a mapping (read, never changed)."""
+    properties: dict[str, Schema] = node.get("properties", {})
+    if key in properties:
+        return properties[key]
+    patterns: dict[str, Schema] = node.get("patternProperties", {})
+    for pattern, child in patterns.items():
         if re.search(pattern, key):
-            return dict(child)
+            return child
     extra = node.get("additionalProperties")
-    return dict(extra) if isinstance(extra, dict) else None
+    return extra if isinstance(extra, dict) else None
