@@ -5,12 +5,15 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from sinjai_ops.cli import app
 from tests.conftest import EXAMPLE
+
+pytestmark = pytest.mark.slow
 
 RUNNER = CliRunner()
 NAMES = ("operation.yaml", "roster.yaml", "arrivals.yaml")
@@ -106,7 +109,8 @@ def _validate(files: dict[str, bytes]) -> int:
 def test_random_bytes(name: str, raw: bytes) -> None:
     files = {n: (EXAMPLE / n).read_bytes() for n in NAMES}
     files[name] = raw
-    assert _validate(files) == 1 or raw.strip() != b""
+    # Random bytes can never be a valid file of the three (each needs its own top-level key).
+    assert _validate(files) == 1
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

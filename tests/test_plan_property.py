@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
@@ -79,12 +80,12 @@ def _show(rendered: object) -> None:
         Console(file=io.StringIO(), width=90).print(rendered)
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(s=scenarios())
 def test_plans_keep_every_rule_and_repeat(s: Any) -> None:
-    demand, plan = solve(
-        s
-    )  # solve() audits every rule, and that no shortfall sits beside an idle officer
+    # solve() audits every rule, and that no shortfall sits beside an idle officer.
+    demand, plan = solve(s)
     assert plan.quality.status in ("optimal", "nothing-to-plan")
     assert plan.quality.heads_filled + sum(x.missing for x in plan.shortfalls) == sum(
         n.heads for n in demand.needs
@@ -96,7 +97,14 @@ def test_plans_keep_every_rule_and_repeat(s: Any) -> None:
     assert audit(s, demand, kept) == []
     assert kept.quality.weighted_filled == plan.quality.weighted_filled
     assert kept.quality.moved == 0 and kept.changes == []
-    # Every renderer, both layouts and languages, and the checklist, on whatever came out.
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(s=scenarios())
+def test_every_view_renders_whatever_the_plan_holds(s: Any) -> None:
+    """Every renderer, both layouts and languages, and the checklist, on whatever came out:
+    nothing raises, and no placeholder is left unfilled in the checklist's words."""
+    demand, plan = solve(s)
     checklist = make_checklist(s, demand, plan, s.checklists)
     for lang in ("id", "en"):
         for by in ("post", "person"):

@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import ROOT, Run
 
+pytestmark = pytest.mark.slow
+
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 

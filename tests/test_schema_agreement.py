@@ -154,6 +154,7 @@ def test_the_example_passes_both(run: Run, schemas: Path) -> None:
     assert all(not errors for errors in _schema_errors(schemas, files).values())
 
 
+@pytest.mark.slow
 def test_schema_and_validate_agree_on_every_case(run: Run, schemas: Path, tmp_path: Path) -> None:
     files = _cases(tmp_path, AGREE)
     by_schema = _schema_errors(schemas, files)
