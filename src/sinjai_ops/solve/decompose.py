@@ -312,10 +312,16 @@ class _Free:
         self.gone: set[str] = set()
         self.all: dict[str | None, deque[str]] = defaultdict(deque)
         self.units: dict[tuple[str | None, str], deque[str]] = defaultdict(deque)
+        # Those who came from some site, whichever: the "elsewhere" group, in one queue.
+        self.placed: deque[str] = deque()
+        self.placed_units: dict[str, deque[str]] = defaultdict(deque)
         for nrp in sorted(pool):
             site = last_site.get(nrp)
             self.all[site].append(nrp)
             self.units[(site, unit[nrp])].append(nrp)
+            if site is not None:
+                self.placed.append(nrp)
+                self.placed_units[unit[nrp]].append(nrp)
 
     def _head(self, queue: deque[str] | None) -> str | None:
         while queue and queue[0] in self.gone:
@@ -323,19 +329,16 @@ class _Free:
         return queue[0] if queue else None
 
     def pick(self, site: str, units: set[str]) -> str:
-        others = [s for s in self.all if s is not None and s != site]
-        for group in ([site], [None], others):
-            best = None
-            for u in units:
-                for s in group:
-                    head = self._head(self.units.get((s, u)))
-                    if head is not None and (best is None or head < best):
-                        best = head
-            if best is None:
-                for s in group:
-                    head = self._head(self.all.get(s))
-                    if head is not None and (best is None or head < best):
-                        best = head
+        groups = (
+            ({u: self.units.get((site, u)) for u in units}, self.all.get(site)),
+            ({u: self.units.get((None, u)) for u in units}, self.all.get(None)),
+            # Reached only when nobody free came from `site` (the first group would have had
+            # them), so all who came from a site came from elsewhere: one queue, not one a site.
+            ({u: self.placed_units.get(u) for u in units}, self.placed),
+        )
+        for by_unit, everyone in groups:
+            heads = [h for h in map(self._head, by_unit.values()) if h is not None]
+            best = min(heads) if heads else self._head(everyone)
             if best is not None:
                 self.gone.add(best)
                 return best
