@@ -42,8 +42,8 @@ _NO_ARRIVALS = N_("no candidate arrives")
 _SHORT = N_(" WARNING: {where} is short of {missing} ({skills}); see the BKO request.")
 _CALLED_IN = N_(" At {time} {owner} is off duty in the plan; {caller} calls them in.")
 _COMES_IN = N_(
-    " At {time} {owner} is off duty in the plan and nobody on duty outranks them: they come in"
-    " for it."
+    " At {time} {owner} is off duty in the plan and nobody on duty then is of their rank or"
+    " above: they come in for it."
 )
 _LATE = N_(
     " LATE: the plan has {doers} on duty here only from {time}, not before {event} at"
