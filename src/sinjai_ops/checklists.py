@@ -50,7 +50,8 @@ _LATE = N_(
     " {event_time}; plot them in an earlier shift."
 )
 _NOBODY = N_(
-    " WARNING: the plan has no {doers} at {site} on {date}; plot them there or ask for BKO."
+    " WARNING: the plan does not put {doers} at {site} on {date}; plot them there or ask for"
+    " BKO."
 )
 _TEAM = N_("the officers of {posts}")
 _EVENT_OPENS = N_("{post} opens")
@@ -231,14 +232,15 @@ class _Context:
         those who do it on duty (within a day), and the warning when that is too late or never.
         """
         wanted = occasion.due
-        groups: list[list[Slot]] = []
+        # The team does the work when a template names one (its owner, if off duty, is called
+        # in); else the owner whom the plan names for a shift.
         if template.by is not None:
-            groups.append(self.team(template.by, occasion.site))
-        if owner.nrp and owner.role in _ON_DUTY_ROLES and owner.nrp in self.duty:
-            groups.append(self.duty[owner.nrp])
-        if not groups:
+            duty = self.team(template.by, occasion.site)
+        elif owner.nrp and owner.role in _ON_DUTY_ROLES and owner.nrp in self.duty:
+            duty = self.duty[owner.nrp]
+        else:
             return wanted, None
-        due = _first_common(groups, wanted) or _first_common(groups[:1], wanted)
+        due = _first_on_duty(duty, wanted)
         if template.by is not None:
             doers = self.team_label(template.by, occasion.site, wanted.date())
         else:
@@ -366,14 +368,11 @@ class _Context:
         ]
 
 
-def _first_common(groups: list[list[Slot]], wanted: datetime) -> datetime | None:
-    """The first moment from `wanted`, within a day, inside a shift of every group."""
+def _first_on_duty(duty: list[Slot], wanted: datetime) -> datetime | None:
+    """The first moment from `wanted`, within a day, inside one of the shifts of `duty`."""
     horizon = wanted + timedelta(days=1)
-    moments = sorted({wanted} | {s.start for g in groups for s in g if wanted <= s.start < horizon})
-    return next(
-        (m for m in moments if all(any(s.start <= m < s.end for s in g) for g in groups)),
-        None,
-    )
+    moments = sorted({wanted} | {s.start for s in duty if wanted <= s.start < horizon})
+    return next((m for m in moments if any(s.start <= m < s.end for s in duty)), None)
 
 
 def _visit_facts(
