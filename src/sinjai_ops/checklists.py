@@ -50,8 +50,7 @@ _LATE = N_(
     " {event_time}; plot them in an earlier shift."
 )
 _NOBODY = N_(
-    " WARNING: the plan does not put {doers} at {site} on {date}; plot them there or ask for"
-    " BKO."
+    " WARNING: the plan does not put {doers} at {site} on {date}; plot them there or ask for BKO."
 )
 _TEAM = N_("the officers of {posts}")
 _EVENT_OPENS = N_("{post} opens")
