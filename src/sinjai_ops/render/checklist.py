@@ -70,9 +70,10 @@ def as_table(checklist: Checklist, view: View) -> RenderableType:
     for _, items in _days(checklist):
         table = Table(title=long_date(lang, items[0].due.date()), title_justify="left", expand=True)
         table.add_column(word(lang, "due"), no_wrap=True)
-        table.add_column(word(lang, "site"), no_wrap=True)
+        # A site's name wraps between its words; the item keeps most of the width.
+        table.add_column(word(lang, "site"), max_width=12)
         # The item is what the officer reads: the owner's column is kept narrow for it.
-        table.add_column(word(lang, "owner"), overflow="fold", max_width=30)
+        table.add_column(word(lang, "owner"), overflow="fold", max_width=26)
         table.add_column(word(lang, "item"), overflow="fold", ratio=1)
         for item in items:
             table.add_row(
