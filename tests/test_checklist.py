@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -52,10 +52,11 @@ def test_example_items_for_every_visit_and_day(example: pipeline.Listed) -> None
         "2024-08-23T12:30:00+08:00 mapolres",
     ]
     assert _items(example, "latihan-dalmas") == ["2024-08-25T16:00:00+08:00 None"]
+    # Wanted 90 minutes before ring 1 opens, but the plan has Jibom at the KPU from 06:00 only.
     assert _items(example, "sterilisasi-ring1") == [
-        "2024-08-26T04:30:00+08:00 kpu",
-        "2024-08-27T04:30:00+08:00 kpu",
-        "2024-08-28T04:30:00+08:00 kpu",
+        "2024-08-26T06:00:00+08:00 kpu",
+        "2024-08-27T06:00:00+08:00 kpu",
+        "2024-08-28T06:00:00+08:00 kpu",
     ]
     assert len(_items(example, "info-intelijen-paslon")) == 6  # every visit
     assert len(_items(example, "pengawalan-rangkaian")) == 6  # every convoy
@@ -63,7 +64,7 @@ def test_example_items_for_every_visit_and_day(example: pipeline.Listed) -> None
     assert len(_items(example, "anev-harian")) == 7  # every day
     # One BKO request, bko.lead_days (3) before the first missing head, naming every line.
     assert _items(example, "permintaan-bko") == ["2024-08-24T09:00:00+08:00 None"]
-    # A roll call before every shift at every site where officers stand.
+    # A roll call opens every shift at every site where officers stand.
     assert len(_items(example, "apel-shift")) == 7 * 3 * 2
 
 
@@ -138,7 +139,11 @@ def test_operation_adds_and_replaces_templates(run: Run, tmp_path: Path) -> None
     body = json.loads(run("checklist", tmp_path, "--format", "json").stdout)
     anev = [i for i in body["items"] if i["template"] == "anev-harian"]
     assert [i["due"][11:16] for i in anev] == ["20:00", "20:00"]
-    assert any(i["text"] == "Check the generator at Kantor KPU" for i in body["items"])
+    # An hour before the shift nobody of that shift is on duty: due at its start, and LATE.
+    checks = [i for i in body["items"] if i["template"] == "cek-genset"]
+    assert checks and all(i["text"].startswith("Check the generator at Kantor KPU") for i in checks)
+    assert all(i["due"][11:16] in ("06:00", "22:00") and i["warning"] for i in checks)
+    assert "cek-genset" in {w["template"] for w in body["warnings"]}
 
 
 def test_shipped_templates_validate_as_a_file(run: Run) -> None:
@@ -175,12 +180,12 @@ def test_conditions(run: Run, tmp_path: Path) -> None:
         return [f"{i['due'][:10]} {i['text']}" for i in body["items"] if i["template"] == template]
 
     # Only the two rivals' visits on the day they meet at the KPU.
-    assert [t.split(" (")[0] for t in texts("cek-rival")] == [
+    assert [t.split(":")[0] for t in texts("cek-rival")] == [
         "2024-08-27 Rival Paslon 1",
         "2024-08-27 Rival Paslon 2",
     ]
     # paslon-3 is the low-risk pair; only its registration brings 100 supporters or more.
-    assert [t.split(" (")[0] for t in texts("cek-tenang")] == ["2024-08-26 Calm Paslon 3"]
+    assert [t.split(":")[0] for t in texts("cek-tenang")] == ["2024-08-26 Calm Paslon 3"]
     short_days = {
         s["date"]
         for s in json.loads(run("plan", tmp_path, "--format", "json").stdout)["shortfalls"]
@@ -199,7 +204,7 @@ def test_the_checklist_agrees_with_the_plan(example: pipeline.Listed) -> None:
         assert f"{line.skill} {line.missing}" in bko[0].text["en"]
     # A roll call speaks of arrivals only where a candidate arrives in that shift.
     for item in items:
-        if item.template == "apel-shift" and "malam" in item.source:
+        if item.template == "apel-shift" and "malam" in item.source["en"]:
             assert "candidates arriving in this shift: no candidate arrives" in item.text["en"]
     # The reserve is "ready" only in a shift where it is fully manned.
     reserve_short = {(s.date, s.shift) for s in plan.shortfalls if s.post == "reserve"}
@@ -208,14 +213,187 @@ def test_the_checklist_agrees_with_the_plan(example: pipeline.Listed) -> None:
             ready = "is ready to move" in item.text["en"]
             slot = next((s.date, s.shift) for s in plan.slots if s.start <= item.due + _2H < s.end)
             assert ready == (slot not in reserve_short), item.text["en"]
-    # An item owned by a post that falls due before its shift says who calls its owner in.
+    # The sweep cannot come before ring 1 opens: the plan has Jibom from 06:00 only.
     for item in items:
         if item.template == "sterilisasi-ring1":
-            assert "is off duty (pagi shift); called in by" in item.text["en"]
+            assert item.warning is not None and "LATE:" in item.text["en"]
+            assert "TERLAMBAT:" in item.warning["id"] and "Ruang pendaftaran" in item.warning["id"]
     # Items at a site and shift that miss heads say so.
     short_sites = {(s.date, s.shift, s.site) for s in plan.shortfalls}
     for item in items:
         if item.template == "apel-shift":
-            _, d, shift, _, site = item.source.split()
+            slot = next(s for s in plan.slots if s.start == item.due)
             warned = "WARNING:" in item.text["en"]
-            assert warned == ((date.fromisoformat(d), shift, site) in short_sites), item.source
+            assert warned == ((slot.date, slot.shift, item.site) in short_sites), item.source
+
+
+# The plan and the checklist agree: items fall due when their doers are on duty ---------------
+
+_ON_DUTY_ROLES = ("site-commander", "post-commander", "escort-leader")
+
+
+def _variant(tmp_path: Path, name: str, edit: dict[str, tuple[str, str]]) -> Path:
+    """A copy of the example with one text replaced in each named file."""
+    folder = tmp_path / name
+    folder.mkdir()
+    for file in ("operation.yaml", "roster.yaml", "arrivals.yaml"):
+        text = (EXAMPLE / file).read_text(encoding="utf-8")
+        if file in edit:
+            old, new = edit[file]
+            assert old in text
+            text = text.replace(old, new)
+        (folder / file).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _generated(tmp_path: Path) -> Path:
+    from benchmarks.synth import scenario_texts
+
+    folder = tmp_path / "generated"
+    folder.mkdir()
+    for name, text in scenario_texts(300, 3, seed=7).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def scenarios(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pipeline.Listed]:
+    tmp = tmp_path_factory.mktemp("scenarios")
+    jibom_at_night = _variant(
+        tmp,
+        "jibom-at-night",
+        {
+            "operation.yaml": (
+                "need: {jibom: 2}\n        days: [2024-08-26, 2024-08-27, 2024-08-28]\n"
+                "        shifts: [pagi]",
+                "need: {jibom: 2}\n        days: [2024-08-25, 2024-08-26, 2024-08-27]\n"
+                "        shifts: [malam]",
+            )
+        },
+    )
+    return {
+        "example": pipeline.checklist([EXAMPLE]),
+        "jibom-at-night": pipeline.checklist([jibom_at_night]),
+        "minimal": pipeline.checklist([MINIMAL]),
+        "generated": pipeline.checklist([_generated(tmp)]),
+    }
+
+
+def test_every_item_falls_due_when_the_plan_has_its_doers_on_duty_or_says_why(
+    scenarios: dict[str, pipeline.Listed],
+) -> None:
+    for name, listed in scenarios.items():
+        assert listed.checklist is not None and listed.plan is not None, name
+        scenario = listed.checked.scenario
+        assert scenario is not None
+        plan = listed.plan
+        ranks = scenario.policy.ranks
+        templates = {t.id: t for t in scenario.checklists}
+        slots = {(s.date, s.shift): s for s in plan.slots}
+        duty: dict[str, list[tuple[object, object]]] = {}
+        team: dict[tuple[str, str], list[tuple[object, object]]] = {}
+        for a in plan.assignments:
+            slot = slots[(a.date, a.shift)]
+            duty.setdefault(a.nrp, []).append((slot.start, slot.end))
+            team.setdefault((a.site, a.skill), []).append((slot.start, slot.end))
+        first, last = min(s.start for s in plan.slots), max(s.end for s in plan.slots)
+
+        def on(spans: list[tuple[object, object]], moment: object) -> bool:
+            return any(start <= moment < end for start, end in spans)  # type: ignore[operator]
+
+        for item in listed.checklist.items:
+            where = f"{name}: {item.template} {item.due} {item.text['en']}"
+            by = templates[item.template].by
+            owner = item.owner
+            if by is not None and by.skill is not None and item.site is not None:
+                # The item's team (the post it names) stands there then, or it says why not.
+                assert on(team.get((item.site, by.skill), []), item.due) or item.warning, where
+            elif owner.role in _ON_DUTY_ROLES and owner.nrp in duty:
+                assert on(duty[owner.nrp], item.due) or item.warning, where
+            if item.warning:
+                assert item.warning["en"] in item.text["en"], where
+                assert item.warning["id"] in item.text["id"], where
+            # An owner the plan has off duty then is called in, never by someone junior.
+            inside = first <= item.due < last
+            if owner.nrp in duty and inside and not on(duty[owner.nrp], item.due):
+                assert item.called_by is not None or "they come in" in item.text["en"], where
+            if item.called_by is not None:
+                assert owner.rank is not None and item.called_by.rank is not None
+                assert ranks.index(item.called_by.rank) >= ranks.index(owner.rank), where
+                assert item.called_by.nrp != owner.nrp, where
+
+
+def test_the_sweep_comes_before_ring_1_when_jibom_stands_the_night(
+    scenarios: dict[str, pipeline.Listed],
+) -> None:
+    example, night = scenarios["example"].checklist, scenarios["jibom-at-night"].checklist
+    assert example is not None and night is not None
+    late = [i for i in example.items if i.template == "sterilisasi-ring1"]
+    assert [f"{i.due:%H:%M}" for i in late] == ["06:00"] * 3
+    assert all(i.warning and "Ruang pendaftaran opens at 06:00" in i.warning["en"] for i in late)
+    assert late == [i for i in example.warnings() if i.template == "sterilisasi-ring1"]
+    swept = [i for i in night.items if i.template == "sterilisasi-ring1"]
+    assert [f"{i.due:%H:%M}" for i in swept] == ["04:30"] * 3
+    assert not any(i.warning for i in swept)
+    # The ring-1 commander is off duty at 04:30: called in by someone of their rank or above.
+    assert all(i.called_by is not None for i in swept)
+
+
+def test_a_team_the_plan_never_has_there_is_a_warning(
+    scenarios: dict[str, pipeline.Listed],
+) -> None:
+    generated = scenarios["generated"].checklist
+    assert generated is not None
+    sweeps = [i for i in generated.items if i.template == "sterilisasi-ring1"]
+    assert sweeps and all(i.warning for i in sweeps)
+    assert all("the plan does not put" in (i.warning or {})["en"] for i in sweeps)
+    assert all("rencana tidak menugaskan" in (i.warning or {})["id"] for i in sweeps)
+
+
+def test_no_junior_calls_in_a_senior_on_the_example(example: pipeline.Listed) -> None:
+    assert example.checklist is not None
+    ranks = example.checked.scenario.policy.ranks if example.checked.scenario else []
+    called = [i for i in example.checklist.items if i.called_by is not None]
+    assert called
+    for item in called:
+        assert item.called_by is not None and item.owner.rank and item.called_by.rank
+        assert ranks.index(item.called_by.rank) >= ranks.index(item.owner.rank), item.text["en"]
+        said = f"{item.called_by.rank} {item.called_by.name} ({item.called_by.nrp}) calls them in"
+        assert said in item.text["en"]
+
+
+# Indonesian checklists speak Indonesian and name things --------------------------------------
+
+_ENGLISH = (
+    "BKO request",
+    "lines from",
+    " at mapolres",
+    " at kpu",
+    "first registration visit",
+    "operation starts",
+    "rival conflict",
+    "visit paslon",
+    " opens ",
+    "shift 2024",
+    "LATE",
+    "off duty",
+)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "table"])
+def test_an_indonesian_checklist_has_no_english_and_names_not_ids(run: Run, fmt: str) -> None:
+    import re
+
+    out = run("checklist", EXAMPLE, "--format", fmt, "--lang", "id", "-q").stdout
+    flat = " ".join(out.split())  # the table wraps its cells
+    for fragment in _ENGLISH:
+        assert fragment not in flat, fragment
+    scenario = pipeline.checklist([EXAMPLE]).checked.scenario
+    assert scenario is not None
+    ids = [s.id for s in scenario.operation.sites]
+    ids += [p.id for s in scenario.operation.sites for p in s.posts if p.name]
+    ids += [c.id for c in scenario.arrivals.candidates]
+    for ident in ids:
+        assert not re.search(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", flat), ident
+    assert "Kantor KPU Kabupaten Sinjai" in flat and "Paslon 1: Andi Bakti Mappasessu" in flat
+    assert "TERLAMBAT" in flat and "Peringatan" in flat

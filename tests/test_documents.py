@@ -3,12 +3,15 @@ workbook by its library, the calendars by theirs."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
 import icalendar
 import openpyxl
+import pytest
 
 from tests.conftest import EXAMPLE, Run
 
@@ -108,3 +111,62 @@ checklists:
     body = json.loads(run("checklist", folder, "--format", "json", "-q").stdout)
     owners = {i["owner"]["nrp"] for i in body["items"] if i["template"] == "anev-harian"}
     assert owners == {"79020114"}
+
+
+MINIMAL = Path(__file__).resolve().parent / "cases" / "valid" / "minimal"
+
+
+def _full_disk_after(monkeypatch: pytest.MonkeyPatch, n: int) -> None:
+    """The disk fills up once `n` calendars are written."""
+    from sinjai_ops.cli import output
+
+    real = output._write_new
+    written = []
+
+    def write(path: Path, data: bytes, mode: int) -> None:
+        if len(written) >= n:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        real(path, data, mode)
+        written.append(path)
+
+    monkeypatch.setattr(output, "_write_new", write)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_calendars_are_written_all_or_nothing(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "kalender"
+    with monkeypatch.context() as patch:
+        _full_disk_after(patch, 2)
+        result = run("plan", MINIMAL, "--format", "ics", "-o", folder, "-q", code=2)
+    assert "cannot write" in result.stderr and "No space left on device" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert list(tmp_path.iterdir()) == []  # no folder, no temporary folder left behind
+
+    run("plan", MINIMAL, "--format", "ics", "-o", folder, "-q")
+    before = _tree(folder)
+    assert len(before) > 2
+    (folder / "00000000.ics").write_bytes(b"an officer who is no longer plotted")
+    stale = _tree(folder)
+    with monkeypatch.context() as patch:
+        _full_disk_after(patch, 2)
+        run("plan", MINIMAL, "--format", "ics", "-o", folder, "-q", code=2)
+    assert _tree(folder) == stale  # the old calendars, every one, untouched
+    assert [p.name for p in tmp_path.iterdir()] == ["kalender"]
+
+    run("plan", MINIMAL, "--format", "ics", "-o", folder, "-q")
+    assert _tree(folder) == before  # replaced as a whole: the stale calendar is gone
+
+
+def test_a_folder_holding_other_files_is_never_replaced(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "dokumen"
+    folder.mkdir()
+    (folder / "renpam.docx").write_bytes(b"the officer's own file")
+    result = run("plan", MINIMAL, "--format", "ics", "-o", folder, "-q", code=2)
+    assert "renpam.docx" in result.stderr and "new or empty folder" in result.stderr
+    assert _tree(folder) == {"renpam.docx": b"the officer's own file"}
+    assert [p.name for p in tmp_path.iterdir()] == ["dokumen"]

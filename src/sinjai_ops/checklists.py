@@ -3,6 +3,13 @@
 Owners are resolved through the plan to named officers where it has them (the shift's site
 commander, the post's commander, the escort's leader), through the roster for a unit head, and
 fall back to the unit otherwise.
+
+The checklist never contradicts the plan and never changes it. An item falls due in a shift in
+which those who do it stand (the owner a shift of the plan names, the team a template names in
+`by`); when that is after the moment it was meant to precede, or the plan has nobody for it, the
+item says so (`warning`). An owner whom the plan has off duty when an item falls due is called
+in by the post's (or site's) commander on duty, or else by the operation's commander, whichever
+is not junior to them; nobody junior ever calls in a senior.
 """
 
 from __future__ import annotations
@@ -18,20 +25,49 @@ from sinjai_ops.models.arrivals import Candidate, Visit
 from sinjai_ops.models.checklist import (
     PLACEHOLDERS,
     Checklist,
+    Doers,
     Item,
     ItemOwner,
+    OwnerRole,
     Template,
 )
 from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Assignment, Demand, Plan, Slot
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.names import names_for_people
 
 _NONE = N_("none")
 _NO_TIES = N_("none declared yet")
 _NO_ARRIVALS = N_("no candidate arrives")
 _SHORT = N_(" WARNING: {where} is short of {missing} ({skills}); see the BKO request.")
-_OFF_DUTY = N_(" At {time} {owner} is off duty ({shift} shift); called in by {caller}.")
-_OFF_DUTY_NOBODY = N_(" At {time} {owner} is off duty ({shift} shift); call them in early.")
+_CALLED_IN = N_(" At {time} {owner} is off duty in the plan; {caller} calls them in.")
+_COMES_IN = N_(
+    " At {time} {owner} is off duty in the plan and nobody on duty then is of their rank or"
+    " above: they come in for it."
+)
+_LATE = N_(
+    " LATE: the plan has {doers} on duty here only from {time}, not before {event} at"
+    " {event_time}; plot them in an earlier shift."
+)
+_NOBODY = N_(
+    " WARNING: the plan does not put {doers} at {site} on {date}; plot them there or ask for BKO."
+)
+_TEAM = N_("the officers of {posts}")
+_EVENT_OPENS = N_("{post} opens")
+_EVENT_SHIFT = N_("the {shift} shift starts")
+_EVENT_ARRIVES = N_("{candidate} arrives")
+_SOURCE_OPERATION = N_("the operation starts on {date}")
+_SOURCE_FIRST = N_("the first {purpose} visit, on {date}")
+_SOURCE_FIRST_ANY = N_("the first visit, on {date}")
+_SOURCE_DAY = N_("day {date}")
+_SOURCE_SHIFT = N_("{shift} shift of {date} at {site}")
+_SOURCE_POST = N_("{post} opens on {date}, {shift} shift")
+_SOURCE_VISIT = N_("{purpose} visit of {candidate} to {site} on {date} at {time}")
+_SOURCE_CONFLICT = N_("rivals {candidates} at {site} on {date}")
+_SOURCE_BKO = N_("BKO request: {n} lines from {date}")
+_BKO_LINE = N_("{date} {shift} shift at {site}: {skill} {missing}")
+_ON_DUTY_ROLES = ("site-commander", "post-commander", "escort-leader")
+"""Owners whom the plan names for a shift: their items fall due in that shift."""
 _RESERVE = N_("the reserve at {site} ({filled} officers) is ready to move")
 _RESERVE_SHORT = N_(
     "the reserve at {site} holds only {filled} of {needed}: not fully ready, see the BKO"
@@ -50,12 +86,15 @@ class _Occasion:
     """One moment a template applies to, with what its text and owner need to know."""
 
     due: datetime
+    """When the template wants it; the item may fall due later (see `_Context.place`)."""
     site: str | None
-    source: str
+    source: dict[str, str]
     facts: dict[str, str | dict[str, str]]
     slot: Slot | None = None
     post: str | None = None
     visit: tuple[Candidate, Visit] | None = None
+    before: tuple[datetime, dict[str, str]] | None = None
+    """The moment the item is meant to precede, and what happens then, by language."""
 
 
 class _Context:
@@ -66,7 +105,9 @@ class _Context:
         self.zone = ZoneInfo(scenario.operation.operation.timezone)
         self.people = {p.nrp: p for p in scenario.roster.personnel}
         self.ranks = scenario.policy.ranks
-        self.site_names = {s.id: s.name for s in scenario.operation.sites}
+        self.names = names_for_people(scenario)
+        self.site_names = self.names.sites
+        self.karendal = self.people.get(scenario.operation.operation.commander)
         self.slots = {(s.date, s.shift): s for s in demand.slots}
         self.days = sorted({s.date for s in demand.slots})
         # Indexes, so that an owner is found without scanning the plan for every item.
@@ -78,10 +119,12 @@ class _Context:
             self.leaders[(c.date, c.shift, c.site)].append(c.nrp)
         self.at_post: dict[tuple[date, str, str | None], list[Assignment]] = defaultdict(list)
         self.on_visit: dict[str, list[Assignment]] = defaultdict(list)
-        self.at_site: dict[tuple[date, str, str], list[str]] = defaultdict(list)
+        self.in_slot: dict[tuple[date, str], list[Assignment]] = defaultdict(list)
+        self.duty: dict[str, list[Slot]] = defaultdict(list)
         for a in plan.assignments:
             self.at_post[(a.date, a.shift, a.post)].append(a)
-            self.at_site[(a.date, a.shift, a.site)].append(a.nrp)
+            self.in_slot[(a.date, a.shift)].append(a)
+            self.duty[a.nrp].append(self.slots[(a.date, a.shift)])
             if a.post.startswith("visit:"):
                 self.on_visit[a.post].append(a)
 
@@ -119,17 +162,133 @@ class _Context:
         elif role == "escort-leader" and occasion.visit is not None:
             candidate, visit = occasion.visit
             skill = self.scenario.policy.visits.escort.skill
-            person = self.senior(
-                [
-                    a.nrp
-                    for a in self.on_visit.get(f"visit:{candidate.id}", [])
-                    if a.skill == skill and a.date in (visit.date, visit.date - timedelta(days=1))
-                ]
-            )
+            escort = [
+                a
+                for a in self.on_visit.get(f"visit:{candidate.id}", [])
+                if a.skill == skill and a.date in (visit.date, visit.date - timedelta(days=1))
+            ]
+            # The leader is the senior of the escort on duty when the item falls due, if any.
+            then = self.slot_at(occasion.due)
+            now = [a.nrp for a in escort if then and (a.date, a.shift) == (then.date, then.shift)]
+            person = self.senior(now or [a.nrp for a in escort])
         if person is None:
             return ItemOwner(role=role, unit=unit)
         return ItemOwner(
             role=role, name=person.name, nrp=person.nrp, rank=person.rank, unit=person.unit
+        )
+
+    def post_name(self, post: str) -> str:
+        return self.names.posts.get(post, post)
+
+    def candidate_name(self, candidate: str) -> str:
+        return self.names.candidates.get(candidate, candidate)
+
+    def on_duty(self, nrp: str, moment: datetime) -> bool:
+        return any(s.start <= moment < s.end for s in self.duty.get(nrp, []))
+
+    def team(self, by: Doers, site: str | None) -> list[Slot]:
+        """The shifts in which the plan has the officers of `by` at the site."""
+        return [
+            slot
+            for slot in self.demand.slots
+            if any(
+                (site is None or a.site == site)
+                and (by.skill is None or a.skill == by.skill)
+                and (by.post is None or a.post == by.post)
+                for a in self.in_slot.get((slot.date, slot.shift), [])
+            )
+        ]
+
+    def team_label(self, by: Doers, site: str | None, day: date) -> dict[str, str]:
+        """The team as people call it: the posts they stand at (that day, else any day)."""
+        posts = [
+            p
+            for s in self.scenario.operation.sites
+            if site is None or s.id == site
+            for p in s.posts
+            if (by.post is None or p.id == by.post) and (by.skill is None or by.skill in p.need)
+        ]
+        plotted = sorted(
+            {
+                a.post
+                for (d, _), there in self.in_slot.items()
+                if d == day
+                for a in there
+                if (site is None or a.site == site)
+                and (by.skill is None or a.skill == by.skill)
+                and (by.post is None or a.post == by.post)
+            }
+        )
+        names = [self.post_name(p) for p in plotted] or [p.name or p.id for p in posts]
+        if not names:
+            names = [by.post or by.skill or "-"]
+        return _both(_TEAM, posts=", ".join(names))
+
+    def place(
+        self, template: Template, occasion: _Occasion, owner: ItemOwner
+    ) -> tuple[datetime, dict[str, str] | None]:
+        """When the item falls due: the first moment from the wanted one at which the plan has
+        those who do it on duty (within a day), and the warning when that is too late or never.
+        """
+        wanted = occasion.due
+        # The team does the work when a template names one (its owner, if off duty, is called
+        # in); else the owner whom the plan names for a shift.
+        if template.by is not None:
+            duty = self.team(template.by, occasion.site)
+        elif owner.nrp and owner.role in _ON_DUTY_ROLES and owner.nrp in self.duty:
+            duty = self.duty[owner.nrp]
+        else:
+            return wanted, None
+        due = _first_on_duty(duty, wanted)
+        if template.by is not None:
+            doers = self.team_label(template.by, occasion.site, wanted.date())
+        else:
+            doers = {lang: f"{owner.rank} {owner.name} ({owner.nrp})" for lang in LANGS}
+        if due is None:
+            site = self.site_names.get(occasion.site or "", occasion.site or "-")
+            warning = {
+                lang: say(lang, _NOBODY, doers=doers[lang], site=site, date=wanted.date())
+                for lang in LANGS
+            }
+            return wanted, warning
+        if due == wanted or occasion.before is None or due < occasion.before[0]:
+            return due, None
+        moment, event = occasion.before
+        warning = {
+            lang: say(
+                lang,
+                _LATE,
+                doers=doers[lang],
+                time=f"{due:%H:%M}",
+                event=event[lang],
+                event_time=f"{moment:%H:%M}",
+            )
+            for lang in LANGS
+        }
+        return due, warning
+
+    def caller(self, occasion: _Occasion, owner: ItemOwner, due: datetime) -> ItemOwner | None:
+        """Who calls in an owner whom the plan has off duty at `due`: the commander on duty at
+        the post (or the site's roll-call leader), else the operation's commander, whichever is
+        not junior to the owner."""
+        then = self.slot_at(due)
+        found: list[tuple[Person | None, OwnerRole]] = []
+        if then is not None and occasion.post is not None:
+            here = self.at_post.get((then.date, then.shift, occasion.post), [])
+            commander = self.senior([a.nrp for a in here if a.skill == COMMAND])
+            found.append((commander, "post-commander"))
+        if then is not None and occasion.site is not None:
+            leader = self.senior(self.leaders.get((then.date, then.shift, occasion.site), []))
+            found.append((leader, "site-commander"))
+        found.append((self.karendal, "operation-commander"))
+        rank = self.ranks.index(owner.rank) if owner.rank in self.ranks else len(self.ranks)
+        return next(
+            (
+                ItemOwner(role=role, name=p.name, nrp=p.nrp, rank=p.rank, unit=p.unit)
+                for p, role in found
+                if p is not None and p.nrp != owner.nrp and self.ranks.index(p.rank) >= rank
+            ),
+            None,
         )
 
     def slot_at(self, moment: datetime) -> Slot | None:
@@ -173,7 +332,7 @@ class _Context:
         if not short:
             return {}
         where = (
-            occasion.post
+            self.post_name(occasion.post)
             if occasion.post
             else f"{self.site_names.get(occasion.site, occasion.site)} ({slot.shift})"
         )
@@ -181,24 +340,21 @@ class _Context:
         missing = sum(s.missing for s in short)
         return _both(_SHORT, where=where, missing=missing, skills=skills)
 
-    def on_duty_note(self, occasion: _Occasion, owner: ItemOwner) -> dict[str, str]:
-        """An item a shift's officer owns but that falls due outside that shift: who on duty
-        then calls them in (the senior officer at the site), or that they must come early."""
-        slot = occasion.slot
-        if slot is None or owner.nrp is None or slot.start <= occasion.due < slot.end:
-            return {}
-        if occasion.post is None:
-            return {}  # a roll call before a shift is how that shift's duty begins
-        then = self.slot_at(occasion.due)
-        caller = None
-        if then is not None and occasion.site is not None:
-            caller = self.senior(self.at_site.get((then.date, then.shift, occasion.site), []))
+    def call_note(
+        self, occasion: _Occasion, owner: ItemOwner, due: datetime
+    ) -> tuple[dict[str, str], ItemOwner | None]:
+        """For an owner the plan has on some shift but off duty when the item falls due (inside
+        the operation): who calls them in, or that they come in by themselves."""
+        if owner.nrp is None or owner.nrp not in self.duty or self.on_duty(owner.nrp, due):
+            return {}, None
+        if self.slot_at(due) is None:
+            return {}, None  # before or after the plan: everyone is at their usual duty
+        caller = self.caller(occasion, owner, due)
         who = f"{owner.rank} {owner.name} ({owner.nrp})"
-        time_text = f"{occasion.due:%H:%M}"
         if caller is None:
-            return _both(_OFF_DUTY_NOBODY, time=time_text, owner=who, shift=slot.shift)
+            return _both(_COMES_IN, time=f"{due:%H:%M}", owner=who), None
         calls = f"{caller.rank} {caller.name} ({caller.nrp})"
-        return _both(_OFF_DUTY, time=time_text, owner=who, shift=slot.shift, caller=calls)
+        return _both(_CALLED_IN, time=f"{due:%H:%M}", owner=who, caller=calls), caller
 
     def stale_drills(self, day: date) -> list[str]:
         policy = self.scenario.policy
@@ -211,18 +367,19 @@ class _Context:
         ]
 
 
-def _candidate_label(candidate: Candidate) -> str:
-    who = " - ".join(candidate.names)
-    return f"Paslon {candidate.number} ({who})" if candidate.number is not None else who
+def _first_on_duty(duty: list[Slot], wanted: datetime) -> datetime | None:
+    """The first moment from `wanted`, within a day, inside one of the shifts of `duty`."""
+    horizon = wanted + timedelta(days=1)
+    moments = sorted({wanted} | {s.start for s in duty if wanted <= s.start < horizon})
+    return next((m for m in moments if any(s.start <= m < s.end for s in duty)), None)
 
 
 def _visit_facts(
     ctx: _Context, candidate: Candidate, visit: Visit
 ) -> dict[str, str | dict[str, str]]:
-    label = _candidate_label(candidate)
     return {
         "reserve": ctx.reserve_state(visit),
-        "candidate": label,
+        "candidate": ctx.candidate_name(candidate.id),
         "site": visit.site,
         "site_name": ctx.site_names.get(visit.site, visit.site),
         "purpose": _both(_PURPOSE[visit.purpose]),
@@ -239,14 +396,14 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
     op = ctx.scenario.operation
     if anchor.kind == "operation":
         ties = [
-            f"{p.rank} {p.name} ({p.nrp}): {', '.join(p.ties)}"
+            f"{p.rank} {p.name} ({p.nrp}): {', '.join(ctx.candidate_name(c) for c in p.ties)}"
             for p in ctx.scenario.roster.personnel
             if p.ties
         ]
         yield _Occasion(
             ctx.at(op.operation.start - timedelta(days=anchor.days), anchor.at),
             None,
-            f"operation starts {op.operation.start}",
+            _both(_SOURCE_OPERATION, date=op.operation.start),
             {"ties": "; ".join(ties) if ties else _both(_NO_TIES)},
         )
     elif anchor.kind == "first-visit":
@@ -259,20 +416,37 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
         if visits:
             first = min(v.date for v in visits)
             officers = ctx.stale_drills(first)
+            if anchor.purpose is None:
+                source = _both(_SOURCE_FIRST_ANY, date=first)
+            else:
+                source = {
+                    lang: say(
+                        lang,
+                        _SOURCE_FIRST,
+                        date=first,
+                        purpose="/".join(say(lang, _PURPOSE[p]) for p in anchor.purpose),
+                    )
+                    for lang in LANGS
+                }
             yield _Occasion(
                 ctx.at(first - timedelta(days=anchor.days), anchor.at),
                 None,
-                f"first {'/'.join(anchor.purpose or ['any'])} visit {first}",
+                source,
                 {"officers": "; ".join(officers) if officers else _both(_NONE)},
             )
     elif anchor.kind == "day":
         for day in ctx.days:
-            yield _Occasion(ctx.at(day, anchor.at), None, f"day {day}", {"date": day.isoformat()})
+            yield _Occasion(
+                ctx.at(day, anchor.at),
+                None,
+                _both(_SOURCE_DAY, date=day),
+                {"date": day.isoformat()},
+            )
     elif anchor.kind == "shift":
         for c in ctx.plan.commanders:
             slot = ctx.slots[(c.date, c.shift)]
             arriving = [
-                f"{_candidate_label(cand)} {visit.arrive:%H:%M}"
+                f"{ctx.candidate_name(cand.id)} {visit.arrive:%H:%M}"
                 for cand in ctx.scenario.arrivals.candidates
                 for visit in cand.visits
                 if visit.site == c.site
@@ -280,18 +454,20 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
                 <= datetime.combine(visit.date, visit.arrive, tzinfo=ctx.zone)
                 < slot.end
             ]
+            site_name = ctx.site_names.get(c.site, c.site)
             yield _Occasion(
                 slot.start - timedelta(minutes=anchor.minutes),
                 c.site,
-                f"shift {c.date} {c.shift} at {c.site}",
+                _both(_SOURCE_SHIFT, shift=c.shift, date=c.date, site=site_name),
                 {
                     "shift": c.shift,
                     "site": c.site,
-                    "site_name": ctx.site_names.get(c.site, c.site),
+                    "site_name": site_name,
                     "date": c.date.isoformat(),
                     "arrivals": "; ".join(arriving) if arriving else _both(_NO_ARRIVALS),
                 },
                 slot=slot,
+                before=(slot.start, _both(_EVENT_SHIFT, shift=c.shift)),
             )
     elif anchor.kind == "post-opens":
         for site in op.sites:
@@ -311,12 +487,13 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
                     )
                     if opening is None:
                         continue
+                    name = ctx.post_name(post.id)
                     yield _Occasion(
                         opening.start - timedelta(minutes=anchor.minutes),
                         site.id,
-                        f"post {post.id} opens {day} {opening.shift}",
+                        _both(_SOURCE_POST, post=name, date=day, shift=opening.shift),
                         {
-                            "post": post.id,
+                            "post": name,
                             "site": site.id,
                             "site_name": site.name,
                             "date": day.isoformat(),
@@ -324,6 +501,7 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
                         },
                         slot=opening,
                         post=post.id,
+                        before=(opening.start, _both(_EVENT_OPENS, post=name)),
                     )
     elif anchor.kind == "visit":
         for candidate in ctx.scenario.arrivals.candidates:
@@ -331,24 +509,39 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
                 if anchor.purpose is not None and visit.purpose not in anchor.purpose:
                     continue
                 arrive = datetime.combine(visit.date, visit.arrive, tzinfo=ctx.zone)
+                who = ctx.candidate_name(candidate.id)
+                source = {
+                    lang: say(
+                        lang,
+                        _SOURCE_VISIT,
+                        purpose=say(lang, _PURPOSE[visit.purpose]),
+                        candidate=who,
+                        site=ctx.site_names.get(visit.site, visit.site),
+                        date=visit.date,
+                        time=f"{visit.arrive:%H:%M}",
+                    )
+                    for lang in LANGS
+                }
                 yield _Occasion(
                     arrive - timedelta(minutes=anchor.minutes),
                     visit.site,
-                    f"visit {candidate.id} {visit.purpose} {visit.site} {visit.date} "
-                    f"{visit.arrive:%H:%M}",
+                    source,
                     _visit_facts(ctx, candidate, visit),
                     visit=(candidate, visit),
+                    before=(arrive, _both(_EVENT_ARRIVES, candidate=who)),
                 )
     elif anchor.kind == "conflict":
         for conflict in ctx.plan.conflicts:
+            pair = " & ".join(ctx.candidate_name(c) for c in conflict.candidates)
+            site_name = ctx.site_names.get(conflict.site, conflict.site)
             yield _Occasion(
                 ctx.at(conflict.date - timedelta(days=anchor.days), anchor.at),
                 conflict.site,
-                f"rival conflict {' x '.join(conflict.candidates)} {conflict.site} {conflict.date}",
+                _both(_SOURCE_CONFLICT, candidates=pair, site=site_name, date=conflict.date),
                 {
-                    "candidates": " & ".join(conflict.candidates),
+                    "candidates": pair,
                     "site": conflict.site,
-                    "site_name": ctx.site_names.get(conflict.site, conflict.site),
+                    "site_name": site_name,
                     "date": conflict.date.isoformat(),
                 },
             )
@@ -359,8 +552,15 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
             lead = max(anchor.days, ctx.scenario.policy.bko.lead_days)
             texts = {
                 lang: "; ".join(
-                    f"{r.date.isoformat()} {r.shift} {ctx.site_names.get(r.site, r.site)} "
-                    f"{r.skill} {r.missing}"
+                    say(
+                        lang,
+                        _BKO_LINE,
+                        date=r.date,
+                        shift=r.shift,
+                        site=ctx.site_names.get(r.site, r.site),
+                        skill=r.skill,
+                        missing=r.missing,
+                    )
                     for r in lines
                 )
                 for lang in LANGS
@@ -369,7 +569,7 @@ def _occasions(ctx: _Context, template: Template) -> Iterator[_Occasion]:
             yield _Occasion(
                 ctx.at(first - timedelta(days=lead), anchor.at),
                 None,
-                f"BKO request: {len(lines)} lines from {first}",
+                _both(_SOURCE_BKO, n=len(lines), date=first),
                 {
                     "date": first.isoformat(),
                     "lines": texts,
@@ -426,20 +626,25 @@ def make_checklist(
             if not _holds(ctx, template, occasion):
                 continue
             owner = ctx.owner(template, occasion)
-            text = _texts(template, occasion.facts)
-            notes = [ctx.short_note(occasion), ctx.on_duty_note(occasion, owner)]
+            due, warning = ctx.place(template, occasion, owner)
+            called, caller = ctx.call_note(occasion, owner, due)
+            notes = [ctx.short_note(occasion), called, warning or {}]
             text = {
-                lang: body + "".join(n.get(lang, "") for n in notes) for lang, body in text.items()
+                lang: body + "".join(n.get(lang, "") for n in notes)
+                for lang, body in _texts(template, occasion.facts).items()
             }
             item = Item(
-                due=occasion.due,
+                due=due,
                 template=template.id,
                 site=occasion.site,
+                site_name=ctx.site_names.get(occasion.site) if occasion.site else None,
                 owner=owner,
+                called_by=caller,
                 text=text,
                 source=occasion.source,
+                warning={lang: w.strip() for lang, w in warning.items()} if warning else None,
             )
-            keyed.append(((item.due.timestamp(), order, item.site or "", item.source), item))
+            keyed.append(((item.due.timestamp(), order, item.site or "", item.source["en"]), item))
     keyed.sort(key=lambda pair: pair[0])
     return Checklist(
         operation=scenario.operation.operation.name,

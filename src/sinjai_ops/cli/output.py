@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -154,14 +155,81 @@ def make_folder(path: Path) -> None:
         fail_usage(t("cannot make {path}: {why}", path=str(path), why=exc.strerror))
 
 
+def _write_new(path: Path, data: bytes, mode: int) -> None:
+    """One new file of a folder being made (the folder is not yet in its place)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+def write_folder_atomically(path: Path, files: dict[str, bytes], suffix: str) -> None:
+    """Make `path` a folder holding exactly `files`, all of them or none.
+
+    They are written into a temporary folder beside `path`, which is renamed into place once
+    every file is in it: a full disk or a crash midway leaves `path` as it was. An existing
+    folder is replaced only when it holds nothing but files ending in `suffix` (what an earlier
+    run wrote); one holding anything else is refused (exit 2) and left alone, so that `-o ~`
+    never deletes a person's files. A folder that cannot be written is exit 2 too.
+    """
+    if path.exists() and not path.is_dir():
+        fail_usage(t("{path} is not a folder", path=str(path)))
+    if path.is_dir():
+        others = sorted(
+            p.name for p in path.iterdir() if not (p.is_file() and p.name.endswith(suffix))
+        )
+        if others:
+            fail_usage(
+                t(
+                    "{path} holds more than {suffix} files ({others}); it would be replaced "
+                    "as a whole: give a new or empty folder",
+                    path=str(path),
+                    suffix=suffix,
+                    others=", ".join(others[:3]) + (", ..." if len(others) > 3 else ""),
+                )
+            )
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        made = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent))
+    except OSError as exc:
+        fail_usage(t("cannot make {path}: {why}", path=str(path), why=exc.strerror))
+        return
+    old: Path | None = None
+    try:
+        folder_mode = _mode_for(path) if path.is_dir() else 0o777 & ~_umask()
+        file_mode = 0o666 & ~_umask()
+        for name, data in sorted(files.items()):
+            _write_new(made / name, data, file_mode)
+        os.chmod(made, folder_mode)
+        if path.is_dir():
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=parent))
+            os.rename(path, old / path.name)
+        os.rename(made, path)
+    except BaseException as exc:
+        shutil.rmtree(made, ignore_errors=True)
+        if old is not None:
+            if not path.exists() and (old / path.name).exists():
+                os.rename(old / path.name, path)
+            shutil.rmtree(old, ignore_errors=True)
+        if isinstance(exc, OSError):
+            fail_usage(t("cannot write {path}: {why}", path=str(path), why=exc.strerror))
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def emit(rendered: Rendered, output: Path | None) -> None:
     if isinstance(rendered, dict):
         if output is None:
             fail_usage(t("calendars are written into a folder: give -o FOLDER"))
             return
-        make_folder(output)
-        for name, data in sorted(rendered.items()):
-            write_bytes_atomically(output / name, data)
+        write_folder_atomically(output, rendered, ".ics")
         return
     if isinstance(rendered, bytes):
         if output is None:

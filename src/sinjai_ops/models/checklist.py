@@ -85,6 +85,14 @@ class Owner(Frozen):
     id. Also the fallback shown when nobody holds the role."""
 
 
+class Doers(Frozen):
+    """Who does the work beside the owner: the officers of `skill` (or of `post`) at the item's
+    site. The item falls due in a shift in which the plan has them there."""
+
+    skill: Ident | None = None
+    post: Ident | None = None
+
+
 class Condition(Frozen):
     """All stated conditions must hold; a condition of a visit is about that visit."""
 
@@ -106,6 +114,8 @@ class Template(Frozen):
     id: Ident
     anchor: Anchor
     owner: Owner
+    by: Doers | None = None
+    """Who does the work, when others than the owner (the Jibom team for a sweep)."""
     when: Condition = Field(default_factory=Condition)
     text: Texts
     """With `{placeholders}`: candidate, candidates, site, site_name, post, purpose, time,
@@ -128,14 +138,22 @@ class ItemOwner(Frozen):
 
 class Item(Frozen):
     due: datetime
-    """Aware: carries the operation's time-zone offset."""
+    """Aware: carries the operation's time-zone offset. Always a moment at which the plan has
+    those who do the item on duty, unless `warning` says why it cannot be."""
     template: str
     site: str | None
+    site_name: str | None = None
+    """The site as people call it (its id where operation.yaml gives no name)."""
     owner: ItemOwner
+    called_by: ItemOwner | None = None
+    """The owner is off duty in the plan when the item falls due: who calls them in (never
+    someone junior to them)."""
     text: dict[str, str]
-    """By language."""
-    source: str
-    """The fact of the scenario that produced the item."""
+    """By language; ends with the warning, if any."""
+    source: dict[str, str]
+    """The fact of the scenario that produced the item, by language."""
+    warning: dict[str, str] | None = None
+    """By language: why the plan cannot have the item done in time (too late, or nobody)."""
 
 
 class Checklist(Frozen):
@@ -165,3 +183,7 @@ class Checklist(Frozen):
             and mine(i)
         ]
         return self.model_copy(update={"items": kept})
+
+    def warnings(self) -> list[Item]:
+        """The items that the plan, as it stands, cannot have done in time."""
+        return [i for i in self.items if i.warning]

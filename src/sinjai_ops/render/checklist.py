@@ -24,7 +24,10 @@ _ROLES = {
     "site-commander": N_("Roll-call leader"),
     "post-commander": N_("Post commander"),
     "escort-leader": N_("Escort leader"),
+    "operation-role": N_("Operation role"),
+    "task-force-head": N_("Task force head"),
 }
+_WARNINGS = N_("Warnings: what the plan, as it stands, cannot have done in time")
 
 
 def owner_label(owner: ItemOwner, lang: str) -> str:
@@ -46,22 +49,36 @@ def _days(checklist: Checklist) -> list[tuple[str, list[Item]]]:
     ]
 
 
+def _warning_lines(checklist: Checklist, lang: str) -> list[str]:
+    """Each warning with its moment, place and template, for the head of a view."""
+    return [
+        f"{i.due:%Y-%m-%d %H:%M}{f' {i.site_name}' if i.site_name else ''}: "
+        f"{(i.warning or {}).get(lang, '')} ({i.template})"
+        for i in checklist.warnings()
+    ]
+
+
 def as_table(checklist: Checklist, view: View) -> RenderableType:
     lang = view.lang
     parts: list[RenderableType] = [
         Text(f"{word(lang, 'checklist')}: {checklist.operation}", style="bold")
     ]
+    warnings = _warning_lines(checklist, lang)
+    if warnings:
+        parts.append(Text(say(lang, _WARNINGS), style="bold red"))
+        parts += [Text(f"- {line}", style="red") for line in warnings]
     for _, items in _days(checklist):
         table = Table(title=long_date(lang, items[0].due.date()), title_justify="left", expand=True)
         table.add_column(word(lang, "due"), no_wrap=True)
-        table.add_column(word(lang, "site"), no_wrap=True)
+        # A site's name wraps between its words; the item keeps most of the width.
+        table.add_column(word(lang, "site"), max_width=12)
         # The item is what the officer reads: the owner's column is kept narrow for it.
-        table.add_column(word(lang, "owner"), overflow="fold", max_width=30)
+        table.add_column(word(lang, "owner"), overflow="fold", max_width=26)
         table.add_column(word(lang, "item"), overflow="fold", ratio=1)
         for item in items:
             table.add_row(
                 f"{item.due:%H:%M}",
-                item.site or "-",
+                item.site_name or "-",
                 owner_label(item.owner, lang),
                 item.text[lang],
             )
@@ -72,14 +89,17 @@ def as_table(checklist: Checklist, view: View) -> RenderableType:
 def as_markdown(checklist: Checklist, view: View) -> str:
     lang = view.lang
     out = [f"# {word(lang, 'checklist')}: {checklist.operation}", ""]
+    warnings = _warning_lines(checklist, lang)
+    if warnings:
+        out += [f"## {say(lang, _WARNINGS)}", "", *(f"- {line}" for line in warnings), ""]
     for _, items in _days(checklist):
         out += [f"## {long_date(lang, items[0].due.date())}", ""]
         for item in items:
-            where = f" [{item.site}]" if item.site else ""
+            where = f" [{item.site_name}]" if item.site_name else ""
             out.append(
                 f"- [ ] **{item.due:%H:%M}**{where} {item.text[lang]}  \n"
                 f"  _{owner_label(item.owner, lang)}; {word(lang, 'source')}: {item.template}, "
-                f"{item.source}_"
+                f"{item.source[lang]}_"
             )
         out.append("")
     return "\n".join(out)
@@ -115,26 +135,34 @@ def as_csv(checklist: Checklist, view: View) -> str:
                 o.unit or "",
                 i.text[view.lang],
                 i.template,
-                i.source,
+                i.source[view.lang],
             ]
         )
     return buffer.getvalue()
 
 
 def _data(checklist: Checklist, view: View) -> dict[str, object]:
+    lang = view.lang
     return {
         "operation": checklist.operation,
-        "language": view.lang,
+        "language": lang,
         "items": [
             {
                 "due": i.due.isoformat(),
                 "site": i.site,
                 "owner": i.owner.model_dump(),
-                "text": i.text[view.lang],
+                "text": i.text[lang],
                 "template": i.template,
-                "source": i.source,
+                "source": i.source[lang],
+                "called_by": i.called_by.model_dump() if i.called_by else None,
+                "warning": i.warning[lang] if i.warning else None,
             }
             for i in checklist.items
+        ],
+        "warnings": [
+            {"due": i.due.isoformat(), "site": i.site, "template": i.template, "text": w[lang]}
+            for i in checklist.items
+            if (w := i.warning)
         ],
     }
 
