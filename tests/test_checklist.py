@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sinjai_ops import pipeline
+from sinjai_ops.checklists import roll_call_lead
 from sinjai_ops.models.checklist import PLACEHOLDERS, placeholders
 from tests.conftest import CASES, EXAMPLE, ROOT, Run
 
@@ -52,11 +53,12 @@ def test_example_items_for_every_visit_and_day(example: pipeline.Listed) -> None
         "2024-08-23T12:30:00+08:00 mapolres",
     ]
     assert _items(example, "latihan-dalmas") == ["2024-08-25T16:00:00+08:00 None"]
-    # Wanted 90 minutes before ring 1 opens, but the plan has Jibom at the KPU from 06:00 only.
+    # Wanted 90 minutes before ring 1 opens, but the plan has Jibom at the KPU from the 05:30
+    # roll call of the pagi shift only.
     assert _items(example, "sterilisasi-ring1") == [
-        "2024-08-26T06:00:00+08:00 kpu",
-        "2024-08-27T06:00:00+08:00 kpu",
-        "2024-08-28T06:00:00+08:00 kpu",
+        "2024-08-26T05:30:00+08:00 kpu",
+        "2024-08-27T05:30:00+08:00 kpu",
+        "2024-08-28T05:30:00+08:00 kpu",
     ]
     assert len(_items(example, "info-intelijen-paslon")) == 6  # every visit
     assert len(_items(example, "pengawalan-rangkaian")) == 6  # every convoy
@@ -139,11 +141,12 @@ def test_operation_adds_and_replaces_templates(run: Run, tmp_path: Path) -> None
     body = json.loads(run("checklist", tmp_path, "--format", "json").stdout)
     anev = [i for i in body["items"] if i["template"] == "anev-harian"]
     assert [i["due"][11:16] for i in anev] == ["20:00", "20:00"]
-    # An hour before the shift nobody of that shift is on duty: due at its start, and LATE.
+    # An hour before the shift nobody of that shift is on duty yet: due at their roll call,
+    # half an hour before the shift, which is still before it (not late).
     checks = [i for i in body["items"] if i["template"] == "cek-genset"]
     assert checks and all(i["text"].startswith("Check the generator at Kantor KPU") for i in checks)
-    assert all(i["due"][11:16] in ("06:00", "22:00") and i["warning"] for i in checks)
-    assert "cek-genset" in {w["template"] for w in body["warnings"]}
+    assert all(i["due"][11:16] in ("05:30", "21:30") and not i["warning"] for i in checks)
+    assert "cek-genset" not in {w["template"] for w in body["warnings"]}
 
 
 def test_shipped_templates_validate_as_a_file(run: Run) -> None:
@@ -213,16 +216,16 @@ def test_the_checklist_agrees_with_the_plan(example: pipeline.Listed) -> None:
             ready = "is ready to move" in item.text["en"]
             slot = next((s.date, s.shift) for s in plan.slots if s.start <= item.due + _2H < s.end)
             assert ready == (slot not in reserve_short), item.text["en"]
-    # The sweep cannot come before ring 1 opens: the plan has Jibom from 06:00 only.
+    # The plan has Jibom from the 05:30 roll call only: the sweep comes then, before ring 1
+    # opens at 06:00.
     for item in items:
         if item.template == "sterilisasi-ring1":
-            assert item.warning is not None and "LATE:" in item.text["en"]
-            assert "TERLAMBAT:" in item.warning["id"] and "Ruang pendaftaran" in item.warning["id"]
+            assert f"{item.due:%H:%M}" == "05:30" and item.warning is None
     # Items at a site and shift that miss heads say so.
     short_sites = {(s.date, s.shift, s.site) for s in plan.shortfalls}
     for item in items:
         if item.template == "apel-shift":
-            slot = next(s for s in plan.slots if s.start == item.due)
+            slot = next(s for s in plan.slots if s.start == item.due + timedelta(minutes=30))
             warned = "WARNING:" in item.text["en"]
             assert warned == ((slot.date, slot.shift, item.site) in short_sites), item.source
 
@@ -271,9 +274,22 @@ def scenarios(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pipeline.Li
             )
         },
     )
+    jibom_after_noon = _variant(
+        tmp,
+        "jibom-after-noon",
+        {
+            "operation.yaml": (
+                "need: {jibom: 2}\n        days: [2024-08-26, 2024-08-27, 2024-08-28]\n"
+                "        shifts: [pagi]",
+                "need: {jibom: 2}\n        days: [2024-08-26, 2024-08-27, 2024-08-28]\n"
+                "        shifts: [siang]",
+            )
+        },
+    )
     return {
         "example": pipeline.checklist([EXAMPLE]),
         "jibom-at-night": pipeline.checklist([jibom_at_night]),
+        "jibom-after-noon": pipeline.checklist([jibom_after_noon]),
         "minimal": pipeline.checklist([MINIMAL]),
         "generated": pipeline.checklist([_generated(tmp)]),
     }
@@ -292,10 +308,12 @@ def test_every_item_falls_due_when_the_plan_has_its_doers_on_duty_or_says_why(
         slots = {(s.date, s.shift): s for s in plan.slots}
         duty: dict[str, list[tuple[object, object]]] = {}
         team: dict[tuple[str, str], list[tuple[object, object]]] = {}
+        # Officers are on duty from their roll call, before the shift.
+        muster = roll_call_lead(scenario.checklists)
         for a in plan.assignments:
             slot = slots[(a.date, a.shift)]
-            duty.setdefault(a.nrp, []).append((slot.start, slot.end))
-            team.setdefault((a.site, a.skill), []).append((slot.start, slot.end))
+            duty.setdefault(a.nrp, []).append((slot.start - muster, slot.end))
+            team.setdefault((a.site, a.skill), []).append((slot.start - muster, slot.end))
         first, last = min(s.start for s in plan.slots), max(s.end for s in plan.slots)
 
         def on(spans: list[tuple[object, object]], moment: object) -> bool:
@@ -327,11 +345,19 @@ def test_the_sweep_comes_before_ring_1_when_jibom_stands_the_night(
     scenarios: dict[str, pipeline.Listed],
 ) -> None:
     example, night = scenarios["example"].checklist, scenarios["jibom-at-night"].checklist
-    assert example is not None and night is not None
-    late = [i for i in example.items if i.template == "sterilisasi-ring1"]
-    assert [f"{i.due:%H:%M}" for i in late] == ["06:00"] * 3
+    afternoon = scenarios["jibom-after-noon"].checklist
+    assert example is not None and night is not None and afternoon is not None
+    # The example has Jibom from the pagi roll call: the sweep moves to 05:30, still before
+    # ring 1 opens at 06:00, so it is not late.
+    early = [i for i in example.items if i.template == "sterilisasi-ring1"]
+    assert [f"{i.due:%H:%M}" for i in early] == ["05:30"] * 3
+    assert not any(i.warning for i in early)
+    # Jibom only from the siang roll call: the sweep comes after ring 1 opened, and says so.
+    late = [i for i in afternoon.items if i.template == "sterilisasi-ring1"]
+    assert [f"{i.due:%H:%M}" for i in late] == ["13:30"] * 3
     assert all(i.warning and "Ruang pendaftaran opens at 06:00" in i.warning["en"] for i in late)
-    assert late == [i for i in example.warnings() if i.template == "sterilisasi-ring1"]
+    assert all(i.warning and "TERLAMBAT:" in i.warning["id"] for i in late)
+    assert late == [i for i in afternoon.warnings() if i.template == "sterilisasi-ring1"]
     swept = [i for i in night.items if i.template == "sterilisasi-ring1"]
     assert [f"{i.due:%H:%M}" for i in swept] == ["04:30"] * 3
     assert not any(i.warning for i in swept)
@@ -396,4 +422,3 @@ def test_an_indonesian_checklist_has_no_english_and_names_not_ids(run: Run, fmt:
     for ident in ids:
         assert not re.search(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", flat), ident
     assert "Kantor KPU Kabupaten Sinjai" in flat and "Paslon 1: Andi Bakti Mappasessu" in flat
-    assert "TERLAMBAT" in flat and "Peringatan" in flat

@@ -98,8 +98,13 @@ class _Occasion:
 
 
 class _Context:
-    def __init__(self, scenario: Scenario, demand: Demand, plan: Plan) -> None:
+    def __init__(
+        self, scenario: Scenario, demand: Demand, plan: Plan, muster: timedelta = timedelta(0)
+    ) -> None:
         self.scenario = scenario
+        self.muster = muster
+        """How long before its shift an officer reports for the roll call (apel): on duty from
+        then."""
         self.demand = demand
         self.plan = plan
         self.zone = ZoneInfo(scenario.operation.operation.timezone)
@@ -184,7 +189,7 @@ class _Context:
         return self.names.candidates.get(candidate, candidate)
 
     def on_duty(self, nrp: str, moment: datetime) -> bool:
-        return any(s.start <= moment < s.end for s in self.duty.get(nrp, []))
+        return any(s.start - self.muster <= moment < s.end for s in self.duty.get(nrp, []))
 
     def team(self, by: Doers, site: str | None) -> list[Slot]:
         """The shifts in which the plan has the officers of `by` at the site."""
@@ -239,7 +244,7 @@ class _Context:
             duty = self.duty[owner.nrp]
         else:
             return wanted, None
-        due = _first_on_duty(duty, wanted)
+        due = _first_on_duty(duty, wanted, self.muster)
         if template.by is not None:
             doers = self.team_label(template.by, occasion.site, wanted.date())
         else:
@@ -367,11 +372,13 @@ class _Context:
         ]
 
 
-def _first_on_duty(duty: list[Slot], wanted: datetime) -> datetime | None:
-    """The first moment from `wanted`, within a day, inside one of the shifts of `duty`."""
+def _first_on_duty(duty: list[Slot], wanted: datetime, muster: timedelta) -> datetime | None:
+    """The first moment from `wanted`, within a day, at which those of one of the shifts of
+    `duty` are on duty (from their roll call, `muster` before the shift, to its end)."""
     horizon = wanted + timedelta(days=1)
-    moments = sorted({wanted} | {s.start for s in duty if wanted <= s.start < horizon})
-    return next((m for m in moments if any(s.start <= m < s.end for s in duty)), None)
+    spans = [(s.start - muster, s.end) for s in duty]
+    moments = sorted({wanted} | {start for start, _ in spans if wanted <= start < horizon})
+    return next((m for m in moments if any(a <= m < b for a, b in spans)), None)
 
 
 def _visit_facts(
@@ -616,10 +623,21 @@ def _texts(template: Template, facts: dict[str, str | dict[str, str]]) -> dict[s
     return out
 
 
+ROLL_CALL = "apel-shift"
+"""The template of the roll call (apel) before every shift: its officers report then."""
+
+
+def roll_call_lead(templates: list[Template]) -> timedelta:
+    """How long before a shift its officers report: the `minutes` of the roll call template
+    (shipped, or the operation's replacement of it); none when there is no roll call."""
+    leads = [t.anchor.minutes for t in templates if t.id == ROLL_CALL and t.anchor.kind == "shift"]
+    return timedelta(minutes=max(leads, default=0))
+
+
 def make_checklist(
     scenario: Scenario, demand: Demand, plan: Plan, templates: list[Template]
 ) -> Checklist:
-    ctx = _Context(scenario, demand, plan)
+    ctx = _Context(scenario, demand, plan, roll_call_lead(templates))
     keyed = []
     for order, template in enumerate(templates):
         for occasion in _occasions(ctx, template):
