@@ -326,3 +326,48 @@ def test_a_zone_is_checked_once_the_operation_is_known(run: Run, tmp_path: Path)
     assert (
         "'08:00 WIB' is WIB time, but the operation runs on Asia/Singapore: write the time" in out
     )
+
+
+# An output named for a kind of file the command cannot write.
+
+
+@pytest.mark.parametrize(
+    "command, name, hint",
+    [
+        ("plan", "plotting.pdf", "use `report -o FILE.html` and print it to PDF from the browser"),
+        ("plan", "plotting.docx", "use `report -o FILE.html` and print it to PDF from the browser"),
+        ("plan", "plotting.xls", "write .xlsx (Excel and LibreOffice open it)"),
+        ("plan", "plotting.html", "the printable report is HTML: use `report -o FILE.html`"),
+        ("checklist", "ceklis.pdf", "use `report -o FILE.html` and print it to PDF"),
+        ("checklist", "ceklis.27.08", "to keep this name, give --format"),
+    ],
+)
+def test_an_output_the_command_cannot_write_is_a_usage_error(
+    run: Run, tmp_path: Path, command: str, name: str, hint: str
+) -> None:
+    target = tmp_path / name
+    err = run(command, EXAMPLE, "-o", target, "-q", code=2).stderr
+    assert f"cannot write {target}: this command does not write" in err.replace("\n", "")
+    assert "it writes .txt, .md, .csv, .json, .yaml, .xlsx" in err.replace("\n", "")
+    assert hint in err.replace("\n", "")
+    assert not target.exists()
+
+
+def test_who_fits_names_what_it_writes(run: Run, tmp_path: Path) -> None:
+    args = ("--date", "2024-08-27", "--shift", "pagi", "--site", "kpu", "-q")
+    for name in ("fits.csv", "fits.xlsx", "fits.pdf"):
+        err = run("who-fits", EXAMPLE, *args, "-o", tmp_path / name, code=2).stderr
+        assert "it writes .txt, .md, .json" in err.replace("\n", "")
+        assert not (tmp_path / name).exists()
+    # --format with a name of the user's own is what they asked for; with a .pdf it is not.
+    own = tmp_path / "fits.27-08"
+    run("who-fits", EXAMPLE, *args, "--format", "json", "-o", own)
+    assert json.loads(own.read_text(encoding="utf-8"))["fits"]
+    run("who-fits", EXAMPLE, *args, "--format", "json", "-o", tmp_path / "f.pdf", code=2)
+
+
+def test_the_report_is_not_written_under_another_extension(run: Run, tmp_path: Path) -> None:
+    err = run("report", EXAMPLE, "-o", tmp_path / "laporan.pdf", "-q", code=2).stderr
+    assert "the report is an HTML file; use -o FILE.html" in err.replace("\n", "")
+    assert "print the HTML to PDF from the browser" in err.replace("\n", "")
+    assert not (tmp_path / "laporan.pdf").exists()
