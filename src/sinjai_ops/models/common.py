@@ -302,7 +302,7 @@ def _must_be_text(value: Any) -> Any:
     return value
 
 
-ZONE_SUFFIX = r"( ?([Ww][Ii][Tt][Aa]?|[Ww][Ii][Bb]))?"
+ZONE_SUFFIX = r"(\s*([Ww][Ii][Tt][Aa]?|[Ww][Ii][Bb]))?"
 TIME_PATTERN = r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]" + ZONE_SUFFIX + "$"
 END_PATTERN = r"^(([01]?[0-9]|2[0-3])[:.][0-5][0-9]|24[:.]00)" + ZONE_SUFFIX + "$"
 
