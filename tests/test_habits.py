@@ -130,6 +130,24 @@ def test_a_shift_that_ends_at_24_00_ends_at_midnight(run: Run, tmp_path: Path, t
     assert "malam 22:00-24:00" in body.stdout
 
 
+def test_a_calendar_event_of_a_shift_to_24_00_ends_at_midnight(run: Run, tmp_path: Path) -> None:
+    import icalendar
+
+    folder = _scenario(tmp_path, "operation.yaml", "end: 6:00}", "end: 24.00}")
+    body = json.loads(run("plan", folder, "--format", "json", "--no-remedies", "-q").stdout)
+    night = next(
+        a for a in body["assignments"] if (a["date"], a["shift"]) == ("2024-08-27", "malam")
+    )
+    calendars = tmp_path / "kalender"
+    run("plan", folder, "--format", "ics", "--officer", night["nrp"], "-o", calendars, "-q")
+    cal = icalendar.Calendar.from_ical((calendars / f"{night['nrp']}.ics").read_bytes())
+    event = next(
+        e for e in cal.walk("VEVENT") if e["DTSTART"].dt.isoformat().startswith("2024-08-27T22")
+    )
+    assert event["DTEND"].dt.isoformat() == "2024-08-28T00:00:00+08:00"
+    assert "malam (22:00-24:00)" in str(event["DESCRIPTION"])
+
+
 def test_a_shift_to_24_00_lasts_its_hours_in_every_rule() -> None:
     from tests.helpers import officer, scenario, solve
 
