@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from sinjai_ops.models.checklist import Checklist
@@ -25,13 +25,14 @@ def report_data(scenario: Scenario, demand: Demand, plan: Plan, checklist: Check
         label = f"Paslon {c.number}" if c.number is not None else c.id
         for v in c.visits:
             start, end = v.window(scenario.policy.visits, zone)
+            arrive, depart = v.span(zone)
             visits.append(
                 VisitBar(
                     candidate=c.id,
                     label=label,
                     site=v.site,
-                    arrive=datetime.combine(v.date, v.arrive, tzinfo=zone),
-                    depart=datetime.combine(v.date, v.depart, tzinfo=zone),
+                    arrive=arrive,
+                    depart=depart,
                     window_start=start,
                     window_end=end,
                     conflict=(v.date, v.site, c.id) in meets,

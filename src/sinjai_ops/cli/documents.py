@@ -28,6 +28,7 @@ from sinjai_ops.cli.help import PlainCommand, PlainGroup
 from sinjai_ops.cli.output import (
     console,
     fail_usage,
+    html_output,
     language_for,
     make_folder,
     mention_warnings,
@@ -102,6 +103,7 @@ def report(
         typer.Option(help=_("Measure the remedies for missing heads (one more solve each).")),
     ] = True,
 ) -> None:
+    html_output(output)
     reported = solving(lambda: pipeline.report(paths, time_limit, remedies))
     if reported.data is None:
         report_invalid(reported.checked, paths, lang)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import Field, NonNegativeInt, PositiveInt
 
-from sinjai_ops.models.common import Day, Frozen, Ident, LocalTime, Text
+from sinjai_ops.models.common import Day, EndTime, Frozen, Ident, LocalTime, Text
 from sinjai_ops.models.plan import Conflict
 from sinjai_ops.models.policy import Risk, VisitPolicy
 
@@ -18,16 +18,24 @@ class Visit(Frozen):
     purpose: Literal["skck", "registration", "other"]
     date: Day
     arrive: LocalTime
-    depart: LocalTime
+    depart: EndTime
+    """A visit may not cross midnight: `24:00` (read as 00:00) is the midnight that ends its
+    day."""
     supporters: NonNegativeInt
     """Expected crowd."""
     vehicles: NonNegativeInt = 0
     """Convoy size."""
 
+    def span(self, zone: ZoneInfo | None = None) -> tuple[datetime, datetime]:
+        """Arrival and departure (naive without a zone). A departure at 00:00 (written 24:00)
+        is the midnight that ends the visit's day: a visit never crosses midnight."""
+        start = datetime.combine(self.date, self.arrive, tzinfo=zone)
+        last = self.date + timedelta(days=1) if self.depart == time(0, 0) else self.date
+        return start, datetime.combine(last, self.depart, tzinfo=zone)
+
     def window(self, rules: VisitPolicy, zone: ZoneInfo) -> tuple[datetime, datetime]:
         """From `lead_minutes` before arrival to `tail_minutes` after departure."""
-        start = datetime.combine(self.date, self.arrive, tzinfo=zone)
-        end = datetime.combine(self.date, self.depart, tzinfo=zone)
+        start, end = self.span(zone)
         return start - timedelta(minutes=rules.lead_minutes), end + timedelta(
             minutes=rules.tail_minutes
         )
@@ -78,6 +86,5 @@ class ArrivalsFile(Frozen):
 
 def visit_gap_minutes(a: Visit, b: Visit) -> int:
     """Minutes between two visits on one day; negative when they overlap."""
-    start_a, end_a = datetime.combine(a.date, a.arrive), datetime.combine(a.date, a.depart)
-    start_b, end_b = datetime.combine(b.date, b.arrive), datetime.combine(b.date, b.depart)
+    (start_a, end_a), (start_b, end_b) = a.span(), b.span()
     return int(max(start_b - end_a, start_a - end_b).total_seconds() // 60)

@@ -13,6 +13,7 @@ from sinjai_ops.i18n import Invalid, t
 from sinjai_ops.models.checklist import Template
 from sinjai_ops.models.common import (
     Day,
+    EndTime,
     Frozen,
     Ident,
     LocalTime,
@@ -84,8 +85,9 @@ class OperationInfo(Frozen):
 class Shift(Frozen):
     id: Ident
     start: LocalTime
-    end: LocalTime
-    """At or before `start`: the shift ends the next day."""
+    end: EndTime
+    """At or before `start`: the shift ends the next day. `24:00` is read as 00:00, so that
+    22:00-24:00 is a 2-hour shift ending at midnight and 06:00-24:00 one of 18 hours."""
 
 
 class Post(Frozen):

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from sinjai_ops.models.common import end_clock
 from sinjai_ops.models.plan import Assignment, Plan
 from sinjai_ops.render.labels import skill_label, word
 from sinjai_ops.render.plan_rows import post_name, site_name
@@ -56,7 +57,7 @@ def as_ics(plan: Plan, view: View) -> dict[str, bytes]:
             lead = people.get(leader) if leader else None
             lines = [
                 f"{word(lang, 'skill')}: {skill_label(lang, a.skill)}",
-                f"{word(lang, 'shift')}: {a.shift} ({slot.start:%H:%M}-{slot.end:%H:%M})",
+                f"{word(lang, 'shift')}: {a.shift} ({slot.start:%H:%M}-{end_clock(slot.end)})",
             ]
             if lead is not None:
                 lines.append(f"{word(lang, 'roll_call')}: {lead.rank} {lead.name} ({lead.nrp})")

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from sinjai_ops.models.common import end_clock
 from sinjai_ops.models.plan import RESERVE_POST, Duty, Names, Plan, Reinforcement
 from sinjai_ops.render.labels import long_date, short_date, skill_label, word
 
@@ -100,7 +101,8 @@ def by_slot(plan: Plan, lang: str) -> list[SlotRows]:
         if key not in keyed:
             continue
         ordered = sorted(keyed[key], key=lambda kv: kv[0])
-        when = f"{long_date(lang, slot.date)} - {slot.shift} ({slot.start:%H:%M}-{slot.end:%H:%M})"
+        hours = f"{slot.start:%H:%M}-{end_clock(slot.end)}"
+        when = f"{long_date(lang, slot.date)} - {slot.shift} ({hours})"
         sites = list(dict.fromkeys(str(order[0]) for order, _ in ordered))
         for site in sites:
             rows = [r for order, r in ordered if order[0] == site]
@@ -144,7 +146,7 @@ def overview(plan: Plan, lang: str) -> Overview:
         rows.append(
             (
                 short_date(lang, slot.date),
-                f"{slot.shift} {slot.start:%H:%M}-{slot.end:%H:%M}",
+                f"{slot.shift} {slot.start:%H:%M}-{end_clock(slot.end)}",
                 [(f, m) for f, m in cells],
             )
         )

@@ -35,7 +35,8 @@ def check_arrivals(arrivals: ArrivalsFile, doc: Document) -> list[Problem]:
                     )
                 )
         for k, visit in enumerate(cand.visits):
-            if visit.depart <= visit.arrive:
+            arrive, depart = visit.span()
+            if depart <= arrive:
                 out.append(
                     problem_at(
                         doc,

@@ -20,13 +20,18 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def parse_model(
-    doc: Document, model: type[M], policy: Policy | None = None
+    doc: Document, model: type[M], policy: Policy | None = None, timezone: str | None = None
 ) -> tuple[M | None, list[Problem]]:
     """The model of a document, or the problems that prevent it, each placed in the file.
 
-    With a policy, skill and rank names are checked against it in the same pass.
+    With a policy, skill and rank names are checked against it in the same pass; with the
+    operation's time zone, a zone written after a time (`08:30 WITA`) is held against it.
     """
-    context = {"skills": policy.skills, "ranks": policy.ranks} if policy else None
+    context: dict[str, Any] | None = (
+        {"skills": policy.skills, "ranks": policy.ranks} if policy else None
+    )
+    if timezone is not None:
+        context = {**(context or {}), "timezone": timezone}
     try:
         return model.model_validate(doc.data, context=context), []
     except ValidationError as exc:

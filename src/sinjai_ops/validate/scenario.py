@@ -71,6 +71,16 @@ def policy_document(defaults: Document, operation: Document | None) -> Document:
     return overlay(defaults, operation, ("policy",))
 
 
+def operation_zone(operation: Document | None) -> str | None:
+    """The operation's time zone as operation.yaml names it, read before any model is built so
+    that a zone written after a time in any file (`08:30 WITA`) is held against it; None when
+    there is no operation.yaml here or its zone is not one (reported there)."""
+    data = operation.data if operation is not None else None
+    info = data.get("operation") if isinstance(data, dict) else None
+    zone = info.get("timezone") if isinstance(info, dict) else None
+    return zone if isinstance(zone, str) and known_timezone(zone) else None
+
+
 def check_scenario(
     docs: dict[str, Document],
     defaults: Defaults,
@@ -93,9 +103,10 @@ def check_scenario(
     names = policy or parse_model(defaults.policy, Policy)[0]
 
     models: dict[str, Any] = {}
+    zone = operation_zone(docs.get("operation"))
     for kind, doc in docs.items():
         problems += check_identities(doc, kind)
-        model, found = parse_model(doc, MODELS[kind], names)
+        model, found = parse_model(doc, MODELS[kind], names, zone)
         problems += [p for p in found if (p.file, p.line, p.column) not in loader_places]
         if kind in SCHEMA_MODELS:
             told = {p.path for p in found}
