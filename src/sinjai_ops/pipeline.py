@@ -11,7 +11,7 @@ import hashlib
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
@@ -21,17 +21,19 @@ from zoneinfo import ZoneInfo
 from sinjai_ops import validate as v
 from sinjai_ops.checklists import make_checklist
 from sinjai_ops.demand import derive_demand
-from sinjai_ops.i18n import LANGS, Msg, t
+from sinjai_ops.i18n import LANGS, NOTHING, Msg, t
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.attendance import AttendanceFile, Evaluation
 from sinjai_ops.models.checklist import Checklist
 from sinjai_ops.models.document import Document, Loc, problem_at
 from sinjai_ops.models.plan import (
     DEFAULT_TIME_LIMIT,
+    RESERVE_POST,
     Assignment,
     BaselineFile,
     Demand,
     Plan,
+    PlanIdentity,
     PublishedPlan,
 )
 from sinjai_ops.models.policy import Policy
@@ -106,6 +108,10 @@ class Checked:
     language: str | None = None
     """The operation's `language:`, read even when the files are invalid, so that their
     problems are told in it."""
+    notes: tuple[Problem, ...] = ()
+    """Warnings that `validate` cannot give, as they are not about the scenario's files alone
+    (a plan file read beside them, a pin the plan could not keep): the commands print them in
+    full."""
 
     @property
     def ok(self) -> bool:
@@ -266,10 +272,10 @@ def plan(
     checked = load_scenario(paths)
     before: list[Assignment] | None = None
     if baseline is not None:
-        before, found = load_baseline(baseline)
-        if found:
-            problems = tuple(sorted({*checked.problems, *found}, key=Problem.sort_key))
-            return Planned(Checked(None, problems, checked.language), None, None)
+        model, found = _read_plan(baseline, BaselineFile)
+        checked = _against_plan(checked, baseline, model, found)
+        if model is not None:
+            before = model.assignments
     if checked.scenario is None:
         return Planned(checked, None, None)
     scenario = checked.scenario
@@ -280,6 +286,11 @@ def plan(
     made = explain_shortfalls(
         scenario, demand, make_plan(scenario, demand, time_limit, before, moment)
     )
+    unkept = _unkept_pins(scenario, made, paths, start)
+    if unkept:
+        checked = _with(checked, unkept)
+        if checked.scenario is None:
+            return Planned(checked, None, None)
 
     def replan(changed: Scenario) -> Plan:
         return make_plan(changed, derive_demand(changed), time_limit)
@@ -291,9 +302,237 @@ def plan(
 
 
 def load_baseline(path: Path) -> tuple[list[Assignment] | None, list[Problem]]:
-    """The assignments of an earlier `plan --format json`."""
+    """The assignments of an earlier `plan --format json` (not held against a scenario: see
+    `_against_plan`)."""
     model, problems = _read_plan(path, BaselineFile)
     return (model.assignments if model else None), problems
+
+
+def _with(checked: Checked, found: Sequence[Problem]) -> Checked:
+    """`checked` with more problems: errors make the inputs invalid, warnings are notes."""
+    errors = [p for p in found if p.severity == "error"]
+    notes = tuple(
+        sorted({*checked.notes, *(p for p in found if p.severity != "error")}, key=Problem.sort_key)
+    )
+    if not errors and checked.ok:
+        return replace(checked, notes=notes)
+    problems = tuple(sorted({*checked.problems, *notes, *errors}, key=Problem.sort_key))
+    return Checked(None, problems, checked.language)
+
+
+def _against_plan(
+    checked: Checked, path: Path, model: PlanIdentity | None, found: list[Problem]
+) -> Checked:
+    """The scenario with the problems of a plan file read beside it (`--baseline`, `--plan`):
+    its own, and whether it is a plan of this operation, made from these files."""
+    if model is not None and checked.scenario is not None:
+        found = [*found, *plan_mismatches(path, model, checked.scenario)]
+    return _with(checked, found)
+
+
+_SAME_FILES = ("operation.yaml", "roster.yaml", "adjustments.yaml")
+"""The inputs whose change a plan file read beside a scenario is warned of."""
+_EXAMPLES = 3
+
+
+def plan_mismatches(path: Path, model: PlanIdentity, scenario: Scenario) -> list[Problem]:
+    """A plan file held against the scenario it is given with: an error when it names another
+    operation (name, unit, first or last day; a plan written before `unit`, `start` and `end`
+    is held by its name only, and one that names no operation by nothing); a warning for each
+    of operation.yaml, roster.yaml and adjustments.yaml that is not the file it was made from
+    (by the sha256 in its `inputs`); and one warning that counts, with examples, its
+    assignments that name what the scenario no longer has (they are not used)."""
+    name = display(path)
+    doc: list[Document | None] = []
+
+    def at(where: tuple[str | int, ...], message: Msg, warning: bool = False) -> Problem:
+        if not doc:  # located only when something is found: a big plan is read fast
+            text, _ = decode(_read(path), name)
+            doc.append(load_yaml(text or "", name)[0])
+        if doc[0] is None:
+            return Problem.at(name, 1, 1, message, warning=warning)
+        return problem_at(doc[0], where, message, warning=warning)
+
+    info = scenario.operation.operation
+    out: list[Problem] = []
+    if model.operation is not None:
+        fields = (
+            ("operation", model.operation, info.name),
+            ("unit", model.unit, info.unit),
+            ("start", model.start, info.start),
+            ("end", model.end, info.end),
+        )
+        for key, theirs, ours in fields:
+            if theirs is not None and theirs != ours:
+                out.append(
+                    at(
+                        (key,),
+                        t(
+                            "{plan} is a plan of another operation: its {key} is '{theirs}', "
+                            "the scenario's is '{ours}'; give the plan made from this scenario "
+                            "(sinjai-ops plan SCENARIO --format json -o PLAN.json)",
+                            plan=name,
+                            key=key,
+                            theirs=theirs,
+                            ours=ours,
+                        ),
+                    )
+                )
+        if out:
+            return out
+    if model.inputs is not None:
+        for file in _SAME_FILES:
+            then, now = model.inputs.get(file), scenario.inputs.get(file)
+            if then == now:
+                continue
+            if then is None:
+                message = t(
+                    "{plan} was made without {file}, which the scenario has now",
+                    plan=name,
+                    file=file,
+                )
+            elif now is None:
+                message = t(
+                    "{plan} was made with a {file}, which the scenario no longer has",
+                    plan=name,
+                    file=file,
+                )
+            else:
+                message = t(
+                    "{file} is not the one {plan} was made from (sha256 {then} in its inputs, "
+                    "{now} now)",
+                    file=file,
+                    plan=name,
+                    then=then.removeprefix("sha256:")[:12],
+                    now=now.removeprefix("sha256:")[:12],
+                )
+            out.append(at(("inputs", file) if then else ("inputs",), message, warning=True))
+    stale = _stale_assignments(getattr(model, "assignments", []), scenario)
+    if stale:
+        examples = [
+            t(
+                "{day} {shift} {site} {post} {nrp} ({why})",
+                day=a.date,
+                shift=a.shift,
+                site=a.site,
+                post=a.post,
+                nrp=a.nrp,
+                why=why,
+            )
+            for _, a, why in stale[:_EXAMPLES]
+        ]
+        out.append(
+            at(
+                ("assignments", stale[0][0]),
+                t(
+                    "{n} assignment(s) of {plan} name what the scenario does not have, and "
+                    "are left out: {examples}{more}",
+                    n=len(stale),
+                    plan=name,
+                    examples=_joined(examples),
+                    more=t(", ...") if len(stale) > _EXAMPLES else NOTHING,
+                ),
+                warning=True,
+            )
+        )
+    return out
+
+
+def _joined(items: list[Msg]) -> Msg:
+    if len(items) == 1:
+        return items[0]
+    return t("{first}; {rest}", first=items[0], rest=_joined(items[1:]))
+
+
+def _stale_assignments(
+    assignments: Sequence[Assignment], scenario: Scenario
+) -> list[tuple[int, Assignment, Msg]]:
+    """The assignments (with their index) that name an officer, day, shift, site or post the
+    scenario does not have, each with what is missing."""
+    op = scenario.operation
+    people = {p.nrp for p in scenario.roster.personnel}
+    shifts = {s.id for s in op.shifts}
+    posts = {site.id: {p.id for p in site.posts} for site in op.sites}
+    for c in scenario.arrivals.candidates:
+        for visit in c.visits:
+            posts.setdefault(visit.site, set()).add(f"visit:{c.id}")
+    posts.setdefault(scenario.policy.reserve.site, set()).add(RESERVE_POST)
+    out = []
+    for i, a in enumerate(assignments):
+        why = None
+        if a.nrp not in people:
+            why = t("NRP not in the roster")
+        elif not op.operation.start <= a.date <= op.operation.end:
+            why = t("day outside the operation")
+        elif a.shift not in shifts:
+            why = t("no such shift")
+        elif a.site not in posts:
+            why = t("no such site")
+        elif a.post not in posts[a.site]:
+            why = t("no such post at the site")
+        if why is not None:
+            out.append((i, a, why))
+    return out
+
+
+def _unkept_pins(
+    scenario: Scenario, made: Plan, paths: Sequence[Path], start: datetime | None
+) -> list[Problem]:
+    """Every pin of adjustments.yaml that the plan does not hold, at its line: a warning for a
+    pin in a shift before `--from` (the published plan stands there), else an error (validate
+    lets through only pins the plan can keep, so this is a fault of the tool: it is said
+    rather than a plan printed without the pin)."""
+    held = {(a.nrp, a.date, a.shift, a.site, a.post, a.skill) for a in made.assignments}
+    slots = {(s.date, s.shift): s for s in made.slots}
+    doc = None
+    out = []
+    for i, pin in enumerate(scenario.adjustments.pins):
+        if any(
+            (pin.nrp, pin.date, pin.shift, pin.site, pin.post) == key[:5]
+            and (pin.skill is None or pin.skill == key[5])
+            for key in held
+            if key[0] == pin.nrp
+        ):
+            continue
+        if doc is None:
+            doc = _adjustments_document(paths)
+        slot = slots.get((pin.date, pin.shift))
+        before = start is not None and slot is not None and slot.start.replace(tzinfo=None) < start
+        if before:
+            message = t(
+                "the pin of {nrp} at {post} on {day} {shift} is not kept: that shift starts "
+                "before --from {moment}, where the published plan stands; re-plan from an "
+                "earlier moment to keep it",
+                nrp=pin.nrp,
+                post=pin.post,
+                day=pin.date,
+                shift=pin.shift,
+                moment=format(start, "%Y-%m-%dT%H:%M"),
+            )
+        else:
+            message = t(
+                "the plan could not keep the pin of {nrp} at {post} on {day} {shift}; no plan "
+                "is given without it (please report this with the files)",
+                nrp=pin.nrp,
+                post=pin.post,
+                day=pin.date,
+                shift=pin.shift,
+            )
+        if doc is None:
+            out.append(Problem.at("adjustments.yaml", 1, 1, message, warning=before))
+        else:
+            out.append(problem_at(doc, ("pins", i, "nrp"), message, warning=before))
+    return out
+
+
+def _adjustments_document(paths: Sequence[Path]) -> Document | None:
+    """adjustments.yaml of the scenario, read again to place a finding of the plan."""
+    for group in gather(paths):
+        source = group.sources.get("adjustments")
+        if source is not None:
+            text, _ = decode(source.raw, source.name)
+            return load_yaml(text or "", source.name)[0]
+    return None
 
 
 def _read_plan(path: Path, kind: type[PlanModel]) -> tuple[PlanModel | None, list[Problem]]:
@@ -392,12 +631,12 @@ def who_fits(
         checked, demand = planned.checked, planned.demand
     else:
         checked = load_scenario(paths)
-        published, found = load_baseline(baseline)
-        if found or checked.scenario is None or published is None:
-            problems = tuple(sorted({*checked.problems, *found}, key=Problem.sort_key))
-            return Fitted(Checked(None, problems, checked.language), None)
+        model, found = _read_plan(baseline, BaselineFile)
+        checked = _against_plan(checked, baseline, model, found)
+        if checked.scenario is None or model is None:
+            return Fitted(checked, None)
         demand = derive_demand(checked.scenario)
-        assignments = published
+        assignments = model.assignments
     assert checked.scenario is not None
     return Fitted(checked, find(checked.scenario, demand, assignments, day, shift, site, skill))
 
@@ -483,12 +722,12 @@ def anev(
 
     checked = load_scenario(paths)
     published, found = load_published(plan_file)
+    checked = _against_plan(checked, plan_file, published, found)
     planned = {(a.nrp, a.date, a.shift) for a in published.assignments} if published else None
     marks, found_marks = load_attendance(attendance, planned)
-    problems = [*found, *found_marks]
-    if problems or checked.scenario is None or published is None or marks is None:
-        merged = tuple(sorted({*checked.problems, *problems}, key=Problem.sort_key))
-        return Evaluated(Checked(None, merged, checked.language), None)
+    checked = _with(checked, found_marks)
+    if checked.scenario is None or published is None or marks is None:
+        return Evaluated(checked, None)
     scenario = checked.scenario
     slots = scenario.operation.slots()
     evaluation = evaluate(scenario, slots, published.assignments, published.shortfalls, marks, days)

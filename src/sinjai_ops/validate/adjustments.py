@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from sinjai_ops.demand import member_band, visit_heads
+from sinjai_ops.demand import derive_demand, member_band, visit_heads
 from sinjai_ops.i18n import Msg, t
 from sinjai_ops.models.adjustments import AdjustmentsFile, Pin
 from sinjai_ops.models.arrivals import ArrivalsFile
@@ -18,6 +18,7 @@ from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Slot
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import Person, RosterFile
+from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.solve.classes import Role
 from sinjai_ops.solve.rules import enough_rest, within_daily_hours
 
@@ -126,6 +127,24 @@ def _why_not(person: Person, role: Role, day: date, policy: Policy) -> Msg:
     return t("the officer may not fill it")
 
 
+HeadKey = tuple[date, str, str, str, str]
+"""(date, shift, site, post, skill) of the heads that demand derives."""
+
+
+def _head_counts(
+    op: OperationFile, roster: RosterFile, arrivals: ArrivalsFile, policy: Policy
+) -> dict[HeadKey, int]:
+    """How many heads of each post and skill every shift has, as the plan will count them
+    (posts, commanders, visits whose window reaches the shift, the reserve)."""
+    scenario = Scenario(
+        operation=op, roster=roster, arrivals=arrivals, policy=policy, checklists=[], inputs={}
+    )
+    return {
+        (n.date, n.shift, n.site, n.post, n.skill): n.heads
+        for n in derive_demand(scenario).needs
+    }
+
+
 def check_adjustments(
     adj: AdjustmentsFile,
     op: OperationFile,
@@ -143,6 +162,8 @@ def check_adjustments(
     sites = [s.id for s in op.sites]
     slots = {(s.date, s.shift): s for s in op.slots()} if known_timezone(info.timezone) else {}
     zone = ZoneInfo(info.timezone) if slots else None
+    counts = _head_counts(op, roster, arrivals, policy) if slots else None
+    taken: dict[HeadKey, list[int]] = defaultdict(list)
 
     def where(kind: str, i: int, field: str) -> Path:
         return (kind, i, field)
@@ -270,8 +291,50 @@ def check_adjustments(
             )
             continue
         slot = slots.get((pin.date, pin.shift))
-        if slot is None or zone is None:
+        if slot is None or zone is None or counts is None:
             continue
+        head = (pin.date, pin.shift, pin.site, pin.post, role.skill)
+        room = counts.get(head, 0)
+        if room == 0:
+            # A visit whose window does not reach this shift, a reserve of no heads.
+            out.append(
+                problem_at(
+                    doc,
+                    where("pins", i, "post"),
+                    t(
+                        "{post} has no {skill} head on {day} {shift}; pin the officer to a "
+                        "shift in which it has one",
+                        post=pin.post,
+                        skill=role.skill,
+                        day=pin.date,
+                        shift=pin.shift,
+                    ),
+                )
+            )
+            continue
+        if (pin.nrp, pin.date, pin.shift) in placed:
+            pass  # the same officer twice in one shift: told below
+        elif len(taken[head]) >= room:
+            lines = ", ".join(str(doc.loc(("pins", j)).line) for j in taken[head])
+            out.append(
+                problem_at(
+                    doc,
+                    where("pins", i, "nrp"),
+                    t(
+                        "too many pins: {post} has {n} {skill} head(s) on {day} {shift}, "
+                        "already pinned at line {lines}; remove a pin or pin this officer to "
+                        "another head",
+                        post=pin.post,
+                        n=room,
+                        skill=role.skill,
+                        day=pin.date,
+                        shift=pin.shift,
+                        lines=lines,
+                    ),
+                )
+            )
+        else:
+            taken[head].append(i)
         for a in adj.absences:
             start, end = a.start.replace(tzinfo=zone), a.end.replace(tzinfo=zone)
             if a.nrp == pin.nrp and start < slot.end and slot.start < end:
