@@ -96,3 +96,34 @@ def test_a_mark_for_an_officer_not_plotted_then_is_an_error(run: Run, tmp_path: 
     )
     err = run("anev", EXAMPLE, "--plan", base, "--attendance", marks, "--lang", "en", code=1).stderr
     assert "att.yaml:2:11: error: attendance[0].nrp:" in err and "is not plotted on" in err
+
+
+def test_anev_refuses_a_plan_of_other_files(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan made from another operation gave a normal report, exit 0."""
+    monkeypatch.chdir(tmp_path)
+    import shutil
+
+    minimal = EXAMPLE.parents[1] / "tests" / "cases" / "valid" / "minimal"
+    base = tmp_path / "plan.json"
+    run("plan", minimal, "--format", "json", "--no-remedies", "-q", "-o", base)
+    marks = tmp_path / "att.yaml"
+    marks.write_text("attendance: []\n", encoding="utf-8")
+    err = run("anev", EXAMPLE, "--plan", base, "--attendance", marks, "--lang", "en", code=1).stderr
+    assert "plan.json:2:16: error: operation: " in err
+    assert (
+        "plan.json is a plan of another operation: its operation "
+        "is 'Latihan kecil', the scenario's is 'Ops Mantap Praja 2024" in err
+    )
+    assert "its unit is 'Polres Contoh', the scenario's is 'Polres Sinjai'" in err
+    # The same operation with a changed operation.yaml: told, and evaluated all the same.
+    run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "-o", base)
+    folder = tmp_path / "s"
+    shutil.copytree(EXAMPLE, folder)
+    op = folder / "operation.yaml"
+    op.write_text(op.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    result = run("anev", folder, "--plan", base, "--attendance", marks, "--lang", "en")
+    assert "plan.json:8:23: warning: inputs.operation.yaml: operation.yaml is not the one" in (
+        result.stderr
+    )
