@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from sinjai_ops import pipeline
 from sinjai_ops.solve.audit import audit
 from tests.conftest import EXAMPLE, Run
@@ -271,3 +273,41 @@ def test_a_pin_the_replan_cannot_keep_is_said(run: Run, tmp_path: Path) -> None:
         "skill": "command",
         "nrp": ring2,
     } in json.loads(result.stdout)["assignments"]
+
+
+def test_a_bad_date_hides_no_other_problem(run: Run, tmp_path: Path) -> None:
+    """A day-first `from:` made the whole file unreadable to the checks against the scenario:
+    the pin on an officer on leave and a `to` before `from` waited until it was fixed."""
+    folder = _with(
+        tmp_path,
+        """\
+pins:
+  - {nrp: "01040117", date: 2024-08-27, shift: pagi, site: kpu, post: kpu-ring2, skill: samapta}
+absences:
+  - {nrp: "70123236", from: 27-08-2024 06:00, to: 2024-08-27 23:59, reason: sakit}
+  - {nrp: "79070438", from: 2024-08-27 06:00, to: 2024-08-27 05:00, reason: izin}
+  - {nrp: "99999999", from: 2024-08-27 06:00, to: 2024-08-27 23:59}
+""",
+    )
+    out = run("validate", "--lang", "en", folder, code=1).stdout
+    for line in (
+        "adjustments.yaml:2:11: error: pins[0].nrp: pin breaks a rule: the officer is on leave",
+        "adjustments.yaml:4:29: error: absences[0].from: '27-08-2024' is day-month-year",
+        "adjustments.yaml:5:51: error: absences[1].to: 'to' 2024-08-27 05:00 is not after",
+        "adjustments.yaml:6:11: error: absences[2].nrp: NRP 99999999 is not in the roster",
+    ):
+        assert line in out, line
+    assert "4 errors" in out
+
+
+@pytest.mark.parametrize("text", ["", "# nothing pinned today\n\n"])
+def test_an_empty_adjustments_file_is_no_adjustments(run: Run, tmp_path: Path, text: str) -> None:
+    folder = _with(tmp_path, text)
+    out = run("validate", "--lang", "en", folder).stdout
+    assert (
+        "adjustments.yaml:1:1: warning: the file is empty (or holds only comments): read as no "
+        "pins and no absences" in out
+    )
+    fresh = json.loads(run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q").stdout)
+    body = json.loads(run("plan", folder, "--format", "json", "--no-remedies", "-q").stdout)
+    assert body["assignments"] == fresh["assignments"]

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from typing import Any
 from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
 
 from sinjai_ops.demand import derive_demand, member_band, visit_heads
 from sinjai_ops.i18n import Msg, t
-from sinjai_ops.models.adjustments import AdjustmentsFile, Pin
+from sinjai_ops.models.adjustments import Absence, AdjustmentsFile, Pin
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.common import Path, suggest
 from sinjai_ops.models.document import Document, problem_at
@@ -145,8 +148,34 @@ def _head_counts(
     }
 
 
+Items = tuple[list[tuple[int, Pin]], list[tuple[int, Absence]]]
+"""The pins and absences of adjustments.yaml that can be read, each with its index."""
+
+
+def readable_items(doc: Document, policy: Policy, model: AdjustmentsFile | None) -> Items:
+    """The pins and absences to check against the scenario: all of them when the file is
+    valid, else each entry that is valid on its own, so that a bad date in one entry does not
+    hide what is wrong with the others (its own problem is told by the file's check)."""
+    if model is not None:
+        return list(enumerate(model.pins)), list(enumerate(model.absences))
+    data = doc.data if isinstance(doc.data, dict) else {}
+    context = {"skills": policy.skills, "ranks": policy.ranks}
+
+    def each(key: str, kind: type[Pin] | type[Absence]) -> list[tuple[int, Any]]:
+        entries = data.get(key)
+        out: list[tuple[int, Any]] = []
+        for i, entry in enumerate(entries if isinstance(entries, list) else []):
+            try:
+                out.append((i, kind.model_validate(entry, context=context)))
+            except ValidationError:
+                continue  # told by the file's own check
+        return out
+
+    return each("pins", Pin), each("absences", Absence)
+
+
 def check_adjustments(
-    adj: AdjustmentsFile,
+    items: Items,
     op: OperationFile,
     roster: RosterFile,
     arrivals: ArrivalsFile,
@@ -154,7 +183,9 @@ def check_adjustments(
     doc: Document,
 ) -> list[Problem]:
     """Pins and absences against the scenario: every reference exists, and a pin breaks no rule
-    (skill, rank, leave, absence, neutrality, two in one shift, rest, hours of the day)."""
+    (skill, rank, leave, absence, neutrality, two in one shift, more pins than heads, rest,
+    hours of the day)."""
+    pins, absences = items
     out: list[Problem] = []
     info = op.operation
     people = {p.nrp: p for p in roster.personnel}
@@ -168,7 +199,7 @@ def check_adjustments(
     def where(kind: str, i: int, field: str) -> Path:
         return (kind, i, field)
 
-    for i, a in enumerate(adj.absences):
+    for i, a in absences:
         if a.nrp not in people:
             out.append(
                 problem_at(
@@ -189,7 +220,7 @@ def check_adjustments(
             )
     placed: dict[tuple[str, date, str], int] = {}
     worked: dict[str, list[tuple[int, Slot]]] = defaultdict(list)
-    for i, pin in enumerate(adj.pins):
+    for i, pin in pins:
         person = people.get(pin.nrp)
         if person is None:
             out.append(
@@ -335,7 +366,7 @@ def check_adjustments(
             )
         else:
             taken[head].append(i)
-        for a in adj.absences:
+        for _, a in absences:
             start, end = a.start.replace(tzinfo=zone), a.end.replace(tzinfo=zone)
             if a.nrp == pin.nrp and start < slot.end and slot.start < end:
                 out.append(
