@@ -18,13 +18,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from pydantic import ValidationError
+
 from sinjai_ops import validate as v
 from sinjai_ops.checklists import make_checklist
 from sinjai_ops.demand import derive_demand
 from sinjai_ops.i18n import LANGS, NOTHING, Msg, t
 from sinjai_ops.load import decode, load_yaml
-from sinjai_ops.models.attendance import AttendanceFile, Evaluation
+from sinjai_ops.models.attendance import AttendanceFile, Evaluation, Mark
 from sinjai_ops.models.checklist import Checklist
+from sinjai_ops.models.common import suggest
 from sinjai_ops.models.document import Document, Loc, problem_at
 from sinjai_ops.models.plan import (
     DEFAULT_TIME_LIMIT,
@@ -670,26 +673,110 @@ def _csv_document(text: str, name: str) -> tuple[Document | None, list[Problem]]
 
 
 def load_attendance(
-    path: Path, planned: set[tuple[str, date, str]] | None = None
+    path: Path,
+    planned: set[tuple[str, date, str]] | None = None,
+    scenario: Scenario | None = None,
 ) -> tuple[AttendanceFile | None, list[Problem]]:
-    """What the roll calls found: YAML (`attendance:`) or CSV with a header row. With the
-    planned (NRP, date, shift) of the published plan, a mark for an officer who was not plotted
-    then is an error (a typo in an NRP or a shift would otherwise go unnoticed)."""
+    """What the roll calls found: YAML (`attendance:`) or CSV with a header row (UTF-8, or
+    Windows-1252 as Excel writes it). Every problem at once: each mark that can be read is
+    held against the scenario (an NRP of the roster, a shift and a day of the operation), and
+    with the planned (NRP, date, shift) of the published plan, a mark for an officer who was
+    not plotted then is an error (a typo in an NRP or a shift would otherwise go unnoticed);
+    so is a second mark for one officer-shift."""
     name = display(path)
-    text, problems = decode(_read(path), name)
+    csv_file = path.suffix.lower() == ".csv"
+    raw = _read(path)
+    text, problems = decode(raw, name)
+    if text is None and csv_file and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, problems = _windows_text(raw, name)
     if text is None:
         return None, problems
-    if path.suffix.lower() == ".csv":
+    if csv_file:
         doc, problems = _csv_document(text, name)
     else:
         doc, problems = load_yaml(text, name)
     if doc is None or problems:
         return None, problems
     model, problems = v.parse_model(doc, AttendanceFile)
-    if model is None or planned is None:
-        return model, problems
-    for i, mark in enumerate(model.attendance):
-        if (mark.nrp, mark.date, mark.shift) not in planned:
+    marks = list(enumerate(model.attendance)) if model is not None else _readable_marks(doc.data)
+    problems += _check_marks(doc, marks, planned, scenario)
+    return (None if problems else model), problems
+
+
+def _windows_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
+    """A CSV that is not UTF-8, read as Windows-1252 (Excel's CSV on Windows); a byte that is
+    neither is placed."""
+    try:
+        return raw.decode("cp1252"), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = t(
+            "byte 0x{byte} is neither UTF-8 nor Windows-1252; save the file as UTF-8 (CSV UTF-8 "
+            "in Excel's 'Save as')",
+            byte=format(raw[exc.start], "02X"),
+        )
+        return None, [Problem.at(name, line, column, message)]
+
+
+def _readable_marks(data: Any) -> list[tuple[int, Mark]]:
+    """The marks of an attendance file that is not valid as a whole, each valid on its own."""
+    entries = data.get("attendance") if isinstance(data, dict) else None
+    out = []
+    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+        try:
+            out.append((i, Mark.model_validate(entry)))
+        except ValidationError:
+            continue  # told by the file's own check
+    return out
+
+
+def _check_marks(
+    doc: Document,
+    marks: list[tuple[int, Mark]],
+    planned: set[tuple[str, date, str]] | None,
+    scenario: Scenario | None,
+) -> list[Problem]:
+    problems = []
+    first: dict[tuple[str, date, str], int] = {}
+    people = {p.nrp for p in scenario.roster.personnel} if scenario else None
+    shifts = [s.id for s in scenario.operation.shifts] if scenario else None
+    info = scenario.operation.operation if scenario else None
+    for i, mark in marks:
+        key = (mark.nrp, mark.date, mark.shift)
+        if people is not None and mark.nrp not in people:
+            problems.append(
+                problem_at(
+                    doc, ("attendance", i, "nrp"), t("NRP {nrp} is not in the roster", nrp=mark.nrp)
+                )
+            )
+        elif shifts is not None and mark.shift not in shifts:
+            problems.append(
+                problem_at(
+                    doc,
+                    ("attendance", i, "shift"),
+                    t(
+                        "unknown shift '{shift}'{hint}",
+                        shift=mark.shift,
+                        hint=suggest(mark.shift, shifts),
+                    ),
+                )
+            )
+        elif info is not None and not info.start <= mark.date <= info.end:
+            problems.append(
+                problem_at(
+                    doc,
+                    ("attendance", i, "date"),
+                    t(
+                        "day {day} is outside the operation ({start} to {end})",
+                        day=mark.date,
+                        start=info.start,
+                        end=info.end,
+                    ),
+                )
+            )
+        elif planned is not None and key not in planned:
             problems.append(
                 problem_at(
                     doc,
@@ -703,7 +790,22 @@ def load_attendance(
                     ),
                 )
             )
-    return (None if problems else model), problems
+        elif key in first:
+            problems.append(
+                problem_at(
+                    doc,
+                    ("attendance", i),
+                    t(
+                        "{nrp} on {day} {shift} is marked twice (first at line {line}); keep one",
+                        nrp=mark.nrp,
+                        day=mark.date,
+                        shift=mark.shift,
+                        line=doc.loc(("attendance", first[key])).line,
+                    ),
+                )
+            )
+        first.setdefault(key, i)
+    return problems
 
 
 @dataclass(frozen=True)
@@ -724,7 +826,7 @@ def anev(
     published, found = load_published(plan_file)
     checked = _against_plan(checked, plan_file, published, found)
     planned = {(a.nrp, a.date, a.shift) for a in published.assignments} if published else None
-    marks, found_marks = load_attendance(attendance, planned)
+    marks, found_marks = load_attendance(attendance, planned, checked.scenario)
     checked = _with(checked, found_marks)
     if checked.scenario is None or published is None or marks is None:
         return Evaluated(checked, None)

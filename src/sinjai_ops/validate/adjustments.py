@@ -143,8 +143,7 @@ def _head_counts(
         operation=op, roster=roster, arrivals=arrivals, policy=policy, checklists=[], inputs={}
     )
     return {
-        (n.date, n.shift, n.site, n.post, n.skill): n.heads
-        for n in derive_demand(scenario).needs
+        (n.date, n.shift, n.site, n.post, n.skill): n.heads for n in derive_demand(scenario).needs
     }
 
 
