@@ -485,17 +485,15 @@ def _unkept_pins(
     pin in a shift before `--from` (the published plan stands there), else an error (validate
     lets through only pins the plan can keep, so this is a fault of the tool: it is said
     rather than a plan printed without the pin)."""
-    held = {(a.nrp, a.date, a.shift, a.site, a.post, a.skill) for a in made.assignments}
+    held: dict[tuple[str, date, str, str, str], set[str]] = {}
+    for a in made.assignments:
+        held.setdefault((a.nrp, a.date, a.shift, a.site, a.post), set()).add(a.skill)
     slots = {(s.date, s.shift): s for s in made.slots}
     doc = None
     out = []
     for i, pin in enumerate(scenario.adjustments.pins):
-        if any(
-            (pin.nrp, pin.date, pin.shift, pin.site, pin.post) == key[:5]
-            and (pin.skill is None or pin.skill == key[5])
-            for key in held
-            if key[0] == pin.nrp
-        ):
+        skills = held.get((pin.nrp, pin.date, pin.shift, pin.site, pin.post), set())
+        if skills and (pin.skill is None or pin.skill in skills):
             continue
         if doc is None:
             doc = _adjustments_document(paths)

@@ -142,9 +142,10 @@ def _head_counts(
     scenario = Scenario(
         operation=op, roster=roster, arrivals=arrivals, policy=policy, checklists=[], inputs={}
     )
-    return {
-        (n.date, n.shift, n.site, n.post, n.skill): n.heads for n in derive_demand(scenario).needs
-    }
+    counts: dict[HeadKey, int] = defaultdict(int)
+    for n in derive_demand(scenario).needs:
+        counts[(n.date, n.shift, n.site, n.post, n.skill)] += n.heads
+    return counts
 
 
 Items = tuple[list[tuple[int, Pin]], list[tuple[int, Absence]]]
