@@ -210,3 +210,22 @@ def test_attendance_as_the_roll_call_writes_it(run: Run, tmp_path: Path) -> None
         "anev", EXAMPLE, "--plan", base, "--attendance", attendance, "--lang", "en", code=1
     ).stderr
     assert "attendance.csv:4:" in err and "byte 0x81 is neither UTF-8 nor Windows-1252" in err
+
+
+def test_anev_counts_no_assignment_the_scenario_does_not_have(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    base, day = _day(run, tmp_path)
+    body = json.loads(base.read_text(encoding="utf-8"))
+    edited = [a for a in body["assignments"] if a["date"] == "2024-08-27"]
+    edited[0]["nrp"] = "99999999"
+    body["assignments"] = edited
+    base.write_text(json.dumps(body), encoding="utf-8")
+    marks = tmp_path / "att.yaml"
+    marks.write_text("attendance: []\n", encoding="utf-8")
+    result = run(
+        "anev", EXAMPLE, "--plan", base, "--attendance", marks, "-f", "json", "--lang", "en"
+    )
+    assert json.loads(result.stdout)["totals"]["planned"] == len(day) - 1
+    assert "1 assignment(s) of plan.json name what the scenario does not have" in result.stderr

@@ -447,6 +447,13 @@ def _joined(items: list[Msg]) -> Msg:
     return t("{first}; {rest}", first=items[0], rest=_joined(items[1:]))
 
 
+def _current(assignments: list[Assignment], scenario: Scenario) -> list[Assignment]:
+    """The assignments of a plan file that the scenario still has (the others are warned of
+    by `plan_mismatches`)."""
+    stale = {i for i, _, _ in _stale_assignments(assignments, scenario)}
+    return [a for i, a in enumerate(assignments) if i not in stale] if stale else assignments
+
+
 def _stale_assignments(
     assignments: Sequence[Assignment], scenario: Scenario
 ) -> list[tuple[int, Assignment, Msg]]:
@@ -637,7 +644,7 @@ def who_fits(
         if checked.scenario is None or model is None:
             return Fitted(checked, None)
         demand = derive_demand(checked.scenario)
-        assignments = model.assignments
+        assignments = _current(model.assignments, checked.scenario)
     assert checked.scenario is not None
     return Fitted(checked, find(checked.scenario, demand, assignments, day, shift, site, skill))
 
@@ -830,7 +837,8 @@ def anev(
         return Evaluated(checked, None)
     scenario = checked.scenario
     slots = scenario.operation.slots()
-    evaluation = evaluate(scenario, slots, published.assignments, published.shortfalls, marks, days)
+    assignments = _current(published.assignments, scenario)
+    evaluation = evaluate(scenario, slots, assignments, published.shortfalls, marks, days)
     return Evaluated(checked, evaluation, adjustments_fragment(evaluation, slots))
 
 
