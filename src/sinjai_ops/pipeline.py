@@ -10,7 +10,7 @@ import functools
 import hashlib
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from importlib import resources
@@ -18,20 +18,17 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from pydantic import ValidationError
-
 from sinjai_ops import validate as v
 from sinjai_ops.checklists import make_checklist
 from sinjai_ops.demand import derive_demand
-from sinjai_ops.i18n import LANGS, NOTHING, Msg, t
+from sinjai_ops.i18n import LANGS, Msg, t
 from sinjai_ops.load import decode, load_yaml
-from sinjai_ops.models.attendance import AttendanceFile, Evaluation, Mark
+from sinjai_ops.models.attendance import AttendanceFile, Evaluation
 from sinjai_ops.models.checklist import Checklist
-from sinjai_ops.models.common import suggest
+from sinjai_ops.models.common import Path as DocPath
 from sinjai_ops.models.document import Document, Loc, problem_at
 from sinjai_ops.models.plan import (
     DEFAULT_TIME_LIMIT,
-    RESERVE_POST,
     Assignment,
     BaselineFile,
     Demand,
@@ -46,6 +43,9 @@ from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.whofits import WhoFits
 from sinjai_ops.roster_import import Cell
+from sinjai_ops.validate.adjustments import unkept_pins
+from sinjai_ops.validate.attendance import check_marks, readable_marks
+from sinjai_ops.validate.plan_file import Place, current, plan_mismatches
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
@@ -289,7 +289,7 @@ def plan(
     made = explain_shortfalls(
         scenario, demand, make_plan(scenario, demand, time_limit, before, moment)
     )
-    unkept = _unkept_pins(scenario, made, paths, start)
+    unkept = unkept_pins(scenario.adjustments, made, start, _adjustments_place(paths))
     if unkept:
         checked = _with(checked, unkept)
         if checked.scenario is None:
@@ -329,218 +329,31 @@ def _against_plan(
     """The scenario with the problems of a plan file read beside it (`--baseline`, `--plan`):
     its own, and whether it is a plan of this operation, made from these files."""
     if model is not None and checked.scenario is not None:
-        found = [*found, *plan_mismatches(path, model, checked.scenario)]
+        place = _placer(display(path), lambda: _read(path))
+        found = [*found, *plan_mismatches(display(path), model, checked.scenario, place)]
     return _with(checked, found)
 
 
-_SAME_FILES = ("operation.yaml", "roster.yaml", "adjustments.yaml")
-"""The inputs whose change a plan file read beside a scenario is warned of."""
-_EXAMPLES = 3
+def _adjustments_place(paths: Sequence[Path]) -> Place:
+    """Places a finding in the scenario's adjustments.yaml."""
+    found = [g.sources["adjustments"] for g in gather(paths) if "adjustments" in g.sources]
+    source = found[0] if found else Source("adjustments", "adjustments.yaml", b"")
+    return _placer(source.name, lambda: source.raw)
 
 
-def plan_mismatches(path: Path, model: PlanIdentity, scenario: Scenario) -> list[Problem]:
-    """A plan file held against the scenario it is given with: an error when it names another
-    operation (name, unit, first or last day; a plan written before `unit`, `start` and `end`
-    is held by its name only, and one that names no operation by nothing); a warning for each
-    of operation.yaml, roster.yaml and adjustments.yaml that is not the file it was made from
-    (by the sha256 in its `inputs`); and one warning that counts, with examples, its
-    assignments that name what the scenario no longer has (they are not used)."""
-    name = display(path)
+def _placer(name: str, read: Callable[[], bytes]) -> Place:
+    """Places a finding in a file, read (again) only when there is something to place."""
     doc: list[Document | None] = []
 
-    def at(where: tuple[str | int, ...], message: Msg, warning: bool = False) -> Problem:
-        if not doc:  # located only when something is found: a big plan is read fast
-            text, _ = decode(_read(path), name)
-            doc.append(load_yaml(text or "", name)[0])
+    def place(where: DocPath, message: Msg, warning: bool) -> Problem:
+        if not doc:
+            text, _ = decode(read(), name)
+            doc.append(load_yaml(text or "", name)[0] if text is not None else None)
         if doc[0] is None:
             return Problem.at(name, 1, 1, message, warning=warning)
         return problem_at(doc[0], where, message, warning=warning)
 
-    info = scenario.operation.operation
-    out: list[Problem] = []
-    if model.operation is not None:
-        fields = (
-            ("operation", model.operation, info.name),
-            ("unit", model.unit, info.unit),
-            ("start", model.start, info.start),
-            ("end", model.end, info.end),
-        )
-        for key, theirs, ours in fields:
-            if theirs is not None and theirs != ours:
-                out.append(
-                    at(
-                        (key,),
-                        t(
-                            "{plan} is a plan of another operation: its {key} is '{theirs}', "
-                            "the scenario's is '{ours}'; give the plan made from this scenario "
-                            "(sinjai-ops plan SCENARIO --format json -o PLAN.json)",
-                            plan=name,
-                            key=key,
-                            theirs=theirs,
-                            ours=ours,
-                        ),
-                    )
-                )
-        if out:
-            return out
-    if model.inputs is not None:
-        for file in _SAME_FILES:
-            then, now = model.inputs.get(file), scenario.inputs.get(file)
-            if then == now:
-                continue
-            if then is None:
-                message = t(
-                    "{plan} was made without {file}, which the scenario has now",
-                    plan=name,
-                    file=file,
-                )
-            elif now is None:
-                message = t(
-                    "{plan} was made with a {file}, which the scenario no longer has",
-                    plan=name,
-                    file=file,
-                )
-            else:
-                message = t(
-                    "{file} is not the one {plan} was made from (sha256 {then} in its inputs, "
-                    "{now} now)",
-                    file=file,
-                    plan=name,
-                    then=then.removeprefix("sha256:")[:12],
-                    now=now.removeprefix("sha256:")[:12],
-                )
-            out.append(at(("inputs", file) if then else ("inputs",), message, warning=True))
-    stale = _stale_assignments(getattr(model, "assignments", []), scenario)
-    if stale:
-        examples = [
-            t(
-                "{day} {shift} {site} {post} {nrp} ({why})",
-                day=a.date,
-                shift=a.shift,
-                site=a.site,
-                post=a.post,
-                nrp=a.nrp,
-                why=why,
-            )
-            for _, a, why in stale[:_EXAMPLES]
-        ]
-        out.append(
-            at(
-                ("assignments", stale[0][0]),
-                t(
-                    "{n} assignment(s) of {plan} name what the scenario does not have, and "
-                    "are left out: {examples}{more}",
-                    n=len(stale),
-                    plan=name,
-                    examples=_joined(examples),
-                    more=t(", ...") if len(stale) > _EXAMPLES else NOTHING,
-                ),
-                warning=True,
-            )
-        )
-    return out
-
-
-def _joined(items: list[Msg]) -> Msg:
-    if len(items) == 1:
-        return items[0]
-    return t("{first}; {rest}", first=items[0], rest=_joined(items[1:]))
-
-
-def _current(assignments: list[Assignment], scenario: Scenario) -> list[Assignment]:
-    """The assignments of a plan file that the scenario still has (the others are warned of
-    by `plan_mismatches`)."""
-    stale = {i for i, _, _ in _stale_assignments(assignments, scenario)}
-    return [a for i, a in enumerate(assignments) if i not in stale] if stale else assignments
-
-
-def _stale_assignments(
-    assignments: Sequence[Assignment], scenario: Scenario
-) -> list[tuple[int, Assignment, Msg]]:
-    """The assignments (with their index) that name an officer, day, shift, site or post the
-    scenario does not have, each with what is missing."""
-    op = scenario.operation
-    people = {p.nrp for p in scenario.roster.personnel}
-    shifts = {s.id for s in op.shifts}
-    posts = {site.id: {p.id for p in site.posts} for site in op.sites}
-    for c in scenario.arrivals.candidates:
-        for visit in c.visits:
-            posts.setdefault(visit.site, set()).add(f"visit:{c.id}")
-    posts.setdefault(scenario.policy.reserve.site, set()).add(RESERVE_POST)
-    out = []
-    for i, a in enumerate(assignments):
-        why = None
-        if a.nrp not in people:
-            why = t("NRP not in the roster")
-        elif not op.operation.start <= a.date <= op.operation.end:
-            why = t("day outside the operation")
-        elif a.shift not in shifts:
-            why = t("no such shift")
-        elif a.site not in posts:
-            why = t("no such site")
-        elif a.post not in posts[a.site]:
-            why = t("no such post at the site")
-        if why is not None:
-            out.append((i, a, why))
-    return out
-
-
-def _unkept_pins(
-    scenario: Scenario, made: Plan, paths: Sequence[Path], start: datetime | None
-) -> list[Problem]:
-    """Every pin of adjustments.yaml that the plan does not hold, at its line: a warning for a
-    pin in a shift before `--from` (the published plan stands there), else an error (validate
-    lets through only pins the plan can keep, so this is a fault of the tool: it is said
-    rather than a plan printed without the pin)."""
-    held: dict[tuple[str, date, str, str, str], set[str]] = {}
-    for a in made.assignments:
-        held.setdefault((a.nrp, a.date, a.shift, a.site, a.post), set()).add(a.skill)
-    slots = {(s.date, s.shift): s for s in made.slots}
-    doc = None
-    out = []
-    for i, pin in enumerate(scenario.adjustments.pins):
-        skills = held.get((pin.nrp, pin.date, pin.shift, pin.site, pin.post), set())
-        if skills and (pin.skill is None or pin.skill in skills):
-            continue
-        if doc is None:
-            doc = _adjustments_document(paths)
-        slot = slots.get((pin.date, pin.shift))
-        before = start is not None and slot is not None and slot.start.replace(tzinfo=None) < start
-        if before:
-            message = t(
-                "the pin of {nrp} at {post} on {day} {shift} is not kept: that shift starts "
-                "before --from {moment}, where the published plan stands; re-plan from an "
-                "earlier moment to keep it",
-                nrp=pin.nrp,
-                post=pin.post,
-                day=pin.date,
-                shift=pin.shift,
-                moment=format(start, "%Y-%m-%dT%H:%M"),
-            )
-        else:
-            message = t(
-                "the plan could not keep the pin of {nrp} at {post} on {day} {shift}; no plan "
-                "is given without it (please report this with the files)",
-                nrp=pin.nrp,
-                post=pin.post,
-                day=pin.date,
-                shift=pin.shift,
-            )
-        if doc is None:
-            out.append(Problem.at("adjustments.yaml", 1, 1, message, warning=before))
-        else:
-            out.append(problem_at(doc, ("pins", i, "nrp"), message, warning=before))
-    return out
-
-
-def _adjustments_document(paths: Sequence[Path]) -> Document | None:
-    """adjustments.yaml of the scenario, read again to place a finding of the plan."""
-    for group in gather(paths):
-        source = group.sources.get("adjustments")
-        if source is not None:
-            text, _ = decode(source.raw, source.name)
-            return load_yaml(text or "", source.name)[0]
-    return None
+    return place
 
 
 def _read_plan(path: Path, kind: type[PlanModel]) -> tuple[PlanModel | None, list[Problem]]:
@@ -644,7 +457,7 @@ def who_fits(
         if checked.scenario is None or model is None:
             return Fitted(checked, None)
         demand = derive_demand(checked.scenario)
-        assignments = _current(model.assignments, checked.scenario)
+        assignments = current(model.assignments, checked.scenario)
     assert checked.scenario is not None
     return Fitted(checked, find(checked.scenario, demand, assignments, day, shift, site, skill))
 
@@ -703,8 +516,8 @@ def load_attendance(
     if doc is None or problems:
         return None, problems
     model, problems = v.parse_model(doc, AttendanceFile)
-    marks = list(enumerate(model.attendance)) if model is not None else _readable_marks(doc.data)
-    problems += _check_marks(doc, marks, planned, scenario)
+    marks = list(enumerate(model.attendance)) if model is not None else readable_marks(doc.data)
+    problems += check_marks(doc, marks, planned, scenario)
     return (None if problems else model), problems
 
 
@@ -723,94 +536,6 @@ def _windows_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
             byte=format(raw[exc.start], "02X"),
         )
         return None, [Problem.at(name, line, column, message)]
-
-
-def _readable_marks(data: Any) -> list[tuple[int, Mark]]:
-    """The marks of an attendance file that is not valid as a whole, each valid on its own."""
-    entries = data.get("attendance") if isinstance(data, dict) else None
-    out = []
-    for i, entry in enumerate(entries if isinstance(entries, list) else []):
-        try:
-            out.append((i, Mark.model_validate(entry)))
-        except ValidationError:
-            continue  # told by the file's own check
-    return out
-
-
-def _check_marks(
-    doc: Document,
-    marks: list[tuple[int, Mark]],
-    planned: set[tuple[str, date, str]] | None,
-    scenario: Scenario | None,
-) -> list[Problem]:
-    problems = []
-    first: dict[tuple[str, date, str], int] = {}
-    people = {p.nrp for p in scenario.roster.personnel} if scenario else None
-    shifts = [s.id for s in scenario.operation.shifts] if scenario else None
-    info = scenario.operation.operation if scenario else None
-    for i, mark in marks:
-        key = (mark.nrp, mark.date, mark.shift)
-        if people is not None and mark.nrp not in people:
-            problems.append(
-                problem_at(
-                    doc, ("attendance", i, "nrp"), t("NRP {nrp} is not in the roster", nrp=mark.nrp)
-                )
-            )
-        elif shifts is not None and mark.shift not in shifts:
-            problems.append(
-                problem_at(
-                    doc,
-                    ("attendance", i, "shift"),
-                    t(
-                        "unknown shift '{shift}'{hint}",
-                        shift=mark.shift,
-                        hint=suggest(mark.shift, shifts),
-                    ),
-                )
-            )
-        elif info is not None and not info.start <= mark.date <= info.end:
-            problems.append(
-                problem_at(
-                    doc,
-                    ("attendance", i, "date"),
-                    t(
-                        "day {day} is outside the operation ({start} to {end})",
-                        day=mark.date,
-                        start=info.start,
-                        end=info.end,
-                    ),
-                )
-            )
-        elif planned is not None and key not in planned:
-            problems.append(
-                problem_at(
-                    doc,
-                    ("attendance", i, "nrp"),
-                    t(
-                        "{nrp} is not plotted on {day} {shift} in the plan; the attendance lists "
-                        "only planned officers (check the NRP, date and shift)",
-                        nrp=mark.nrp,
-                        day=mark.date,
-                        shift=mark.shift,
-                    ),
-                )
-            )
-        elif key in first:
-            problems.append(
-                problem_at(
-                    doc,
-                    ("attendance", i),
-                    t(
-                        "{nrp} on {day} {shift} is marked twice (first at line {line}); keep one",
-                        nrp=mark.nrp,
-                        day=mark.date,
-                        shift=mark.shift,
-                        line=doc.loc(("attendance", first[key])).line,
-                    ),
-                )
-            )
-        first.setdefault(key, i)
-    return problems
 
 
 @dataclass(frozen=True)
@@ -837,7 +562,7 @@ def anev(
         return Evaluated(checked, None)
     scenario = checked.scenario
     slots = scenario.operation.slots()
-    assignments = _current(published.assignments, scenario)
+    assignments = current(published.assignments, scenario)
     evaluation = evaluate(scenario, slots, assignments, published.shortfalls, marks, days)
     return Evaluated(checked, evaluation, adjustments_fragment(evaluation, slots))
 

@@ -4,7 +4,8 @@ other pin's line)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,7 +18,7 @@ from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.common import Path, suggest
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.operation import OperationFile, known_timezone
-from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Slot
+from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Plan, Slot
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import Person, RosterFile
@@ -460,4 +461,49 @@ def check_adjustments(
                 )
             )
         worked[pin.nrp].append((i, slot))
+    return out
+
+
+def unkept_pins(
+    adj: AdjustmentsFile,
+    made: Plan,
+    start: datetime | None,
+    place: Callable[[Path, Msg, bool], Problem],
+) -> list[Problem]:
+    """Every pin of adjustments.yaml that the plan does not hold, placed at its line: a
+    warning for a pin in a shift before `--from` (the published plan stands there), else an
+    error (validate lets through only pins the plan can keep, so this is a fault of the tool:
+    it is said rather than a plan printed without the pin)."""
+    held: dict[tuple[str, date, str, str, str], set[str]] = {}
+    for a in made.assignments:
+        held.setdefault((a.nrp, a.date, a.shift, a.site, a.post), set()).add(a.skill)
+    slots = {(s.date, s.shift): s for s in made.slots}
+    out = []
+    for i, pin in enumerate(adj.pins):
+        skills = held.get((pin.nrp, pin.date, pin.shift, pin.site, pin.post), set())
+        if skills and (pin.skill is None or pin.skill in skills):
+            continue
+        slot = slots.get((pin.date, pin.shift))
+        before = start is not None and slot is not None and slot.start.replace(tzinfo=None) < start
+        if before:
+            message = t(
+                "the pin of {nrp} at {post} on {day} {shift} is not kept: that shift starts "
+                "before --from {moment}, where the published plan stands; re-plan from an "
+                "earlier moment to keep it",
+                nrp=pin.nrp,
+                post=pin.post,
+                day=pin.date,
+                shift=pin.shift,
+                moment=format(start, "%Y-%m-%dT%H:%M"),
+            )
+        else:
+            message = t(
+                "the plan could not keep the pin of {nrp} at {post} on {day} {shift}; no plan "
+                "is given without it (please report this with the files)",
+                nrp=pin.nrp,
+                post=pin.post,
+                day=pin.date,
+                shift=pin.shift,
+            )
+        out.append(place(("pins", i, "nrp"), message, before))
     return out
