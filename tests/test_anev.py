@@ -96,3 +96,136 @@ def test_a_mark_for_an_officer_not_plotted_then_is_an_error(run: Run, tmp_path: 
     )
     err = run("anev", EXAMPLE, "--plan", base, "--attendance", marks, "--lang", "en", code=1).stderr
     assert "att.yaml:2:11: error: attendance[0].nrp:" in err and "is not plotted on" in err
+
+
+def test_anev_refuses_a_plan_of_other_files(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan made from another operation gave a normal report, exit 0."""
+    monkeypatch.chdir(tmp_path)
+    import shutil
+
+    minimal = EXAMPLE.parents[1] / "tests" / "cases" / "valid" / "minimal"
+    base = tmp_path / "plan.json"
+    run("plan", minimal, "--format", "json", "--no-remedies", "-q", "-o", base)
+    marks = tmp_path / "att.yaml"
+    marks.write_text("attendance: []\n", encoding="utf-8")
+    err = run("anev", EXAMPLE, "--plan", base, "--attendance", marks, "--lang", "en", code=1).stderr
+    assert "plan.json:2:16: error: operation: " in err
+    assert (
+        "plan.json is a plan of another operation: its operation "
+        "is 'Latihan kecil', the scenario's is 'Ops Mantap Praja 2024" in err
+    )
+    assert "its unit is 'Polres Contoh', the scenario's is 'Polres Sinjai'" in err
+    # The same operation with a changed operation.yaml: told, and evaluated all the same.
+    run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "-o", base)
+    folder = tmp_path / "s"
+    shutil.copytree(EXAMPLE, folder)
+    op = folder / "operation.yaml"
+    op.write_text(op.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    result = run("anev", folder, "--plan", base, "--attendance", marks, "--lang", "en")
+    assert "plan.json:8:23: warning: inputs.operation.yaml: operation.yaml is not the one" in (
+        result.stderr
+    )
+
+
+def _day(run: Run, tmp_path: Path) -> tuple[Path, list[dict[str, str]]]:
+    base = tmp_path / "plan.json"
+    run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "-o", base)
+    plan = json.loads(base.read_text(encoding="utf-8"))
+    return base, [a for a in plan["assignments"] if a["date"] == "2024-08-27"]
+
+
+def test_every_problem_of_the_attendance_at_once(run: Run, tmp_path: Path) -> None:
+    """The bad date was told, the unknown NRP and the unknown shift `sore` were not."""
+    base, day = _day(run, tmp_path)
+    bad = tmp_path / "attendance.csv"
+    bad.write_text(
+        "nrp;date;shift;status;reason;minutes\n"
+        f"{day[0]['nrp']};27-08-2024;{day[0]['shift']};absent;;\n"
+        f"12345678;2024-08-27;{day[1]['shift']};absent;;\n"
+        f"{day[2]['nrp']};2024-08-27;sore;absent;;\n"
+        f"{day[3]['nrp']};2024-08-27;{day[3]['shift']};late;macet;\n"
+        f"{day[4]['nrp']};2024-08-27;{day[4]['shift']};absent;;\n"
+        f"{day[4]['nrp']};2024-08-27;{day[4]['shift']};late;;10\n",
+        encoding="utf-8",
+    )
+    err = run("anev", EXAMPLE, "--plan", base, "--attendance", bad, "--lang", "en", code=1).stderr
+    for line in (
+        "attendance.csv:2:2: error: attendance[0].date: '27-08-2024' is day-month-year",
+        "attendance.csv:3:1: error: attendance[1].nrp: NRP 12345678 is not in the roster",
+        "attendance.csv:4:3: error: attendance[2].shift: unknown shift 'sore'",
+        "attendance.csv:5:1: error: attendance[3]: a late arrival needs 'minutes:'",
+        f"attendance.csv:7:1: error: attendance[5]: {day[4]['nrp']} on 2024-08-27 "
+        f"{day[4]['shift']} is marked twice (first at line 6)",
+    ):
+        assert line in err, line
+    assert "5 errors" in err
+
+
+def test_attendance_as_the_roll_call_writes_it(run: Run, tmp_path: Path) -> None:
+    """Statuses in any case and in Bahasa, and a CSV saved by Excel on Windows (cp1252)."""
+    base, day = _day(run, tmp_path)
+    rows = [
+        (day[0], "SAKIT", "demam", ""),
+        (day[1], "izin", "", ""),
+        (day[2], "Tidak Hadir", "tanpa keterangan, kata Pak Andé", ""),
+        (day[3], "absen", "", ""),
+        (day[4], "Terlambat", "ban bocor", "40"),
+        (day[5], "telat", "", "15"),
+        (day[6], "Hadir", "", ""),
+        (day[7], "cuti", "", ""),
+    ]
+    attendance = tmp_path / "attendance.csv"
+    attendance.write_bytes(
+        (
+            "NRP;Date;Shift;Status;Reason;Minutes\r\n"
+            + "".join(f"{a['nrp']};2024-08-27;{a['shift']};{s};{r};{m}\r\n" for a, s, r, m in rows)
+        ).encode("cp1252")
+    )
+    body = json.loads(
+        run("anev", EXAMPLE, "--plan", base, "--attendance", attendance, "-f", "json", "-q").stdout
+    )
+    assert body["totals"] == {
+        "planned": len(day),
+        "present": len(day) - 5,
+        "absent": 5,
+        "late": 2,
+    }
+    assert sorted((a["nrp"], a["reason"]) for a in body["absences"]) == sorted(
+        [
+            (day[0]["nrp"], "sakit: demam"),
+            (day[1]["nrp"], "izin"),
+            (day[2]["nrp"], "tanpa keterangan, kata Pak Andé"),
+            (day[3]["nrp"], None),
+            (day[7]["nrp"], "cuti"),
+        ]
+    )
+    assert sorted((a["nrp"], a["minutes"]) for a in body["late"]) == sorted(
+        [(day[4]["nrp"], 40), (day[5]["nrp"], 15)]
+    )
+    # A byte that neither UTF-8 nor Windows-1252 knows is placed, not a traceback.
+    attendance.write_bytes(attendance.read_bytes().replace("é".encode("cp1252"), b"\x81"))
+    err = run(
+        "anev", EXAMPLE, "--plan", base, "--attendance", attendance, "--lang", "en", code=1
+    ).stderr
+    assert "attendance.csv:4:" in err and "byte 0x81 is neither UTF-8 nor Windows-1252" in err
+
+
+def test_anev_counts_no_assignment_the_scenario_does_not_have(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    base, day = _day(run, tmp_path)
+    body = json.loads(base.read_text(encoding="utf-8"))
+    edited = [a for a in body["assignments"] if a["date"] == "2024-08-27"]
+    edited[0]["nrp"] = "99999999"
+    body["assignments"] = edited
+    base.write_text(json.dumps(body), encoding="utf-8")
+    marks = tmp_path / "att.yaml"
+    marks.write_text("attendance: []\n", encoding="utf-8")
+    result = run(
+        "anev", EXAMPLE, "--plan", base, "--attendance", marks, "-f", "json", "--lang", "en"
+    )
+    assert json.loads(result.stdout)["totals"]["planned"] == len(day) - 1
+    assert "1 assignment(s) of plan.json name what the scenario does not have" in result.stderr

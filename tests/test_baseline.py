@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from sinjai_ops.demand import derive_demand
 from sinjai_ops.solve.audit import audit
 from sinjai_ops.solve.plan import make_plan
@@ -118,3 +120,105 @@ def test_a_sick_officer_of_ring1_never_makes_the_busiest_busier(tmp_path: Path) 
         assert again.plan.quality.load.max_lower_bound == fresh.plan.quality.load.max_lower_bound
         assert again.checked.scenario is not None and again.demand is not None
         assert audit(again.checked.scenario, again.demand, again.plan) == []
+
+
+MINIMAL = EXAMPLE.parents[1] / "tests" / "cases" / "valid" / "minimal"
+
+
+def _published(run: Run, tmp_path: Path) -> Path:
+    base = tmp_path / "base.json"
+    run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "-o", base)
+    return base
+
+
+def test_the_plan_names_its_operation_fully(run: Run, tmp_path: Path) -> None:
+    body = json.loads(_published(run, tmp_path).read_text(encoding="utf-8"))
+    assert list(body)[:5] == ["operation", "unit", "start", "end", "inputs"]
+    assert (body["unit"], body["start"], body["end"]) == (
+        "Polres Sinjai",
+        "2024-08-22",
+        "2024-08-28",
+    )
+
+
+def test_a_plan_of_another_operation_is_refused(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It was re-planned against: 0 kept, every assignment moved, no word."""
+    monkeypatch.chdir(tmp_path)
+    base = _published(run, tmp_path)
+    err = run("plan", MINIMAL, "--baseline", base, "--lang", "en", code=1).stderr
+    assert "base.json:2:16: error: operation: " in err
+    assert (
+        "base.json is a plan of another operation: its operation is 'Ops Mantap Praja 2024 - "
+        "pendaftaran paslon Bupati Sinjai', the scenario's is 'Latihan kecil'; give the plan "
+        "made from this scenario" in err
+    )
+    assert "base.json:4:12: error: start: " in err
+    assert "its start is '2024-08-22', the scenario's is '2024-08-26'" in err
+    err = run(
+        "who-fits",
+        MINIMAL,
+        "--baseline",
+        base,
+        "--date",
+        "2024-08-26",
+        "--shift",
+        "pagi",
+        "--site",
+        "kpu",
+        "--lang",
+        "en",
+        code=1,
+    ).stderr
+    assert "base.json is a plan of another operation" in err
+
+
+def test_an_older_plan_is_held_by_its_name_only(run: Run, tmp_path: Path) -> None:
+    base = _published(run, tmp_path)
+    body = json.loads(base.read_text(encoding="utf-8"))
+    older = {k: v for k, v in body.items() if k not in ("unit", "start", "end")}
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(older), encoding="utf-8")
+    again = json.loads(run("plan", EXAMPLE, "--baseline", old, "--format", "json", "-q").stdout)
+    assert again["quality"]["moved"] == 0
+    older["operation"] = "Ops Lain"
+    old.write_text(json.dumps(older), encoding="utf-8")
+    err = run("plan", EXAMPLE, "--baseline", old, "--lang", "en", code=1).stderr
+    assert "its operation is 'Ops Lain', the scenario's is 'Ops Mantap Praja 2024" in err
+
+
+def test_changed_inputs_and_entries_that_no_longer_exist_are_warned_of(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    import shutil
+
+    base = _published(run, tmp_path)
+    body = json.loads(base.read_text(encoding="utf-8"))
+    gone = body["assignments"][0]
+    # A hand-edited baseline: an NRP and a post that the scenario does not have.
+    body["assignments"][1] = {**body["assignments"][1], "nrp": "99999999"}
+    body["assignments"][2] = {**body["assignments"][2], "post": "pos-hilang"}
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(body, indent=2), encoding="utf-8")
+    folder = tmp_path / "s"
+    shutil.copytree(EXAMPLE, folder)
+    roster = folder / "roster.yaml"
+    roster.write_text(roster.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    result = run("plan", folder, "--baseline", edited, "--format", "json", "--lang", "en")
+    err = result.stderr
+    assert (
+        "warning: inputs.roster.yaml: roster.yaml is not the one edited.json was made from" in err
+    )
+    assert "operation.yaml is not the one" not in err
+    assert (
+        "warning: assignments[1]: 2 assignment(s) of edited.json name what the scenario does not "
+        f"have, and are left out: {body['assignments'][1]['date']}" in err
+    )
+    assert "99999999 (NRP not in the roster)" in err and "(no such post at the site)" in err
+    assert json.loads(result.stdout)["assignments"][0] == gone
+    # --quiet keeps standard error for errors only.
+    assert (
+        "warning" not in run("plan", folder, "--baseline", edited, "-q", "--format", "json").stderr
+    )

@@ -36,7 +36,16 @@ def test_golden_outputs(run: Run, fmt: str, by: str, lang: str, name: str) -> No
 
 def test_json_keeps_the_contract(run: Run) -> None:
     body = json.loads(run("plan", EXAMPLE, "--format", "json").stdout)
-    assert list(body)[:5] == ["operation", "inputs", "assignments", "shortfalls", "conflicts"]
+    assert list(body)[:8] == [
+        "operation",
+        "unit",
+        "start",
+        "end",
+        "inputs",
+        "assignments",
+        "shortfalls",
+        "conflicts",
+    ]
     assert set(body["inputs"]) == {"operation.yaml", "roster.yaml", "arrivals.yaml"}
     assert all(v.startswith("sha256:") for v in body["inputs"].values())
     first = body["assignments"][0]

@@ -10,8 +10,8 @@ import functools
 import hashlib
 import io
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
@@ -25,6 +25,7 @@ from sinjai_ops.i18n import LANGS, Msg, t
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.attendance import AttendanceFile, Evaluation
 from sinjai_ops.models.checklist import Checklist
+from sinjai_ops.models.common import Path as DocPath
 from sinjai_ops.models.document import Document, Loc, problem_at
 from sinjai_ops.models.plan import (
     DEFAULT_TIME_LIMIT,
@@ -32,6 +33,7 @@ from sinjai_ops.models.plan import (
     BaselineFile,
     Demand,
     Plan,
+    PlanIdentity,
     PublishedPlan,
 )
 from sinjai_ops.models.policy import Policy
@@ -41,6 +43,9 @@ from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.whofits import WhoFits
 from sinjai_ops.roster_import import Cell
+from sinjai_ops.validate.adjustments import unkept_pins
+from sinjai_ops.validate.attendance import check_marks, readable_marks
+from sinjai_ops.validate.plan_file import Place, current, plan_mismatches
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
@@ -106,6 +111,10 @@ class Checked:
     language: str | None = None
     """The operation's `language:`, read even when the files are invalid, so that their
     problems are told in it."""
+    notes: tuple[Problem, ...] = ()
+    """Warnings that `validate` cannot give, as they are not about the scenario's files alone
+    (a plan file read beside them, a pin the plan could not keep): the commands print them in
+    full."""
 
     @property
     def ok(self) -> bool:
@@ -266,10 +275,10 @@ def plan(
     checked = load_scenario(paths)
     before: list[Assignment] | None = None
     if baseline is not None:
-        before, found = load_baseline(baseline)
-        if found:
-            problems = tuple(sorted({*checked.problems, *found}, key=Problem.sort_key))
-            return Planned(Checked(None, problems, checked.language), None, None)
+        model, found = _read_plan(baseline, BaselineFile)
+        checked = _against_plan(checked, baseline, model, found)
+        if model is not None:
+            before = model.assignments
     if checked.scenario is None:
         return Planned(checked, None, None)
     scenario = checked.scenario
@@ -280,6 +289,11 @@ def plan(
     made = explain_shortfalls(
         scenario, demand, make_plan(scenario, demand, time_limit, before, moment)
     )
+    unkept = unkept_pins(scenario.adjustments, made, start, _adjustments_place(paths))
+    if unkept:
+        checked = _with(checked, unkept)
+        if checked.scenario is None:
+            return Planned(checked, None, None)
 
     def replan(changed: Scenario) -> Plan:
         return make_plan(changed, derive_demand(changed), time_limit)
@@ -291,9 +305,55 @@ def plan(
 
 
 def load_baseline(path: Path) -> tuple[list[Assignment] | None, list[Problem]]:
-    """The assignments of an earlier `plan --format json`."""
+    """The assignments of an earlier `plan --format json` (not held against a scenario: see
+    `_against_plan`)."""
     model, problems = _read_plan(path, BaselineFile)
     return (model.assignments if model else None), problems
+
+
+def _with(checked: Checked, found: Sequence[Problem]) -> Checked:
+    """`checked` with more problems: errors make the inputs invalid, warnings are notes."""
+    errors = [p for p in found if p.severity == "error"]
+    notes = tuple(
+        sorted({*checked.notes, *(p for p in found if p.severity != "error")}, key=Problem.sort_key)
+    )
+    if not errors and checked.ok:
+        return replace(checked, notes=notes)
+    problems = tuple(sorted({*checked.problems, *notes, *errors}, key=Problem.sort_key))
+    return Checked(None, problems, checked.language)
+
+
+def _against_plan(
+    checked: Checked, path: Path, model: PlanIdentity | None, found: list[Problem]
+) -> Checked:
+    """The scenario with the problems of a plan file read beside it (`--baseline`, `--plan`):
+    its own, and whether it is a plan of this operation, made from these files."""
+    if model is not None and checked.scenario is not None:
+        place = _placer(display(path), lambda: _read(path))
+        found = [*found, *plan_mismatches(display(path), model, checked.scenario, place)]
+    return _with(checked, found)
+
+
+def _adjustments_place(paths: Sequence[Path]) -> Place:
+    """Places a finding in the scenario's adjustments.yaml."""
+    found = [g.sources["adjustments"] for g in gather(paths) if "adjustments" in g.sources]
+    source = found[0] if found else Source("adjustments", "adjustments.yaml", b"")
+    return _placer(source.name, lambda: source.raw)
+
+
+def _placer(name: str, read: Callable[[], bytes]) -> Place:
+    """Places a finding in a file, read (again) only when there is something to place."""
+    doc: list[Document | None] = []
+
+    def place(where: DocPath, message: Msg, warning: bool) -> Problem:
+        if not doc:
+            text, _ = decode(read(), name)
+            doc.append(load_yaml(text or "", name)[0] if text is not None else None)
+        if doc[0] is None:
+            return Problem.at(name, 1, 1, message, warning=warning)
+        return problem_at(doc[0], where, message, warning=warning)
+
+    return place
 
 
 def _read_plan(path: Path, kind: type[PlanModel]) -> tuple[PlanModel | None, list[Problem]]:
@@ -392,12 +452,12 @@ def who_fits(
         checked, demand = planned.checked, planned.demand
     else:
         checked = load_scenario(paths)
-        published, found = load_baseline(baseline)
-        if found or checked.scenario is None or published is None:
-            problems = tuple(sorted({*checked.problems, *found}, key=Problem.sort_key))
-            return Fitted(Checked(None, problems, checked.language), None)
+        model, found = _read_plan(baseline, BaselineFile)
+        checked = _against_plan(checked, baseline, model, found)
+        if checked.scenario is None or model is None:
+            return Fitted(checked, None)
         demand = derive_demand(checked.scenario)
-        assignments = published
+        assignments = current(model.assignments, checked.scenario)
     assert checked.scenario is not None
     return Fitted(checked, find(checked.scenario, demand, assignments, day, shift, site, skill))
 
@@ -431,40 +491,51 @@ def _csv_document(text: str, name: str) -> tuple[Document | None, list[Problem]]
 
 
 def load_attendance(
-    path: Path, planned: set[tuple[str, date, str]] | None = None
+    path: Path,
+    planned: set[tuple[str, date, str]] | None = None,
+    scenario: Scenario | None = None,
 ) -> tuple[AttendanceFile | None, list[Problem]]:
-    """What the roll calls found: YAML (`attendance:`) or CSV with a header row. With the
-    planned (NRP, date, shift) of the published plan, a mark for an officer who was not plotted
-    then is an error (a typo in an NRP or a shift would otherwise go unnoticed)."""
+    """What the roll calls found: YAML (`attendance:`) or CSV with a header row (UTF-8, or
+    Windows-1252 as Excel writes it). Every problem at once: each mark that can be read is
+    held against the scenario (an NRP of the roster, a shift and a day of the operation), and
+    with the planned (NRP, date, shift) of the published plan, a mark for an officer who was
+    not plotted then is an error (a typo in an NRP or a shift would otherwise go unnoticed);
+    so is a second mark for one officer-shift."""
     name = display(path)
-    text, problems = decode(_read(path), name)
+    csv_file = path.suffix.lower() == ".csv"
+    raw = _read(path)
+    text, problems = decode(raw, name)
+    if text is None and csv_file and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, problems = _windows_text(raw, name)
     if text is None:
         return None, problems
-    if path.suffix.lower() == ".csv":
+    if csv_file:
         doc, problems = _csv_document(text, name)
     else:
         doc, problems = load_yaml(text, name)
     if doc is None or problems:
         return None, problems
     model, problems = v.parse_model(doc, AttendanceFile)
-    if model is None or planned is None:
-        return model, problems
-    for i, mark in enumerate(model.attendance):
-        if (mark.nrp, mark.date, mark.shift) not in planned:
-            problems.append(
-                problem_at(
-                    doc,
-                    ("attendance", i, "nrp"),
-                    t(
-                        "{nrp} is not plotted on {day} {shift} in the plan; the attendance lists "
-                        "only planned officers (check the NRP, date and shift)",
-                        nrp=mark.nrp,
-                        day=mark.date,
-                        shift=mark.shift,
-                    ),
-                )
-            )
+    marks = list(enumerate(model.attendance)) if model is not None else readable_marks(doc.data)
+    problems += check_marks(doc, marks, planned, scenario)
     return (None if problems else model), problems
+
+
+def _windows_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
+    """A CSV that is not UTF-8, read as Windows-1252 (Excel's CSV on Windows); a byte that is
+    neither is placed."""
+    try:
+        return raw.decode("cp1252"), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = t(
+            "byte 0x{byte} is neither UTF-8 nor Windows-1252; save the file as UTF-8 (CSV UTF-8 "
+            "in Excel's 'Save as')",
+            byte=format(raw[exc.start], "02X"),
+        )
+        return None, [Problem.at(name, line, column, message)]
 
 
 @dataclass(frozen=True)
@@ -483,15 +554,16 @@ def anev(
 
     checked = load_scenario(paths)
     published, found = load_published(plan_file)
+    checked = _against_plan(checked, plan_file, published, found)
     planned = {(a.nrp, a.date, a.shift) for a in published.assignments} if published else None
-    marks, found_marks = load_attendance(attendance, planned)
-    problems = [*found, *found_marks]
-    if problems or checked.scenario is None or published is None or marks is None:
-        merged = tuple(sorted({*checked.problems, *problems}, key=Problem.sort_key))
-        return Evaluated(Checked(None, merged, checked.language), None)
+    marks, found_marks = load_attendance(attendance, planned, checked.scenario)
+    checked = _with(checked, found_marks)
+    if checked.scenario is None or published is None or marks is None:
+        return Evaluated(checked, None)
     scenario = checked.scenario
     slots = scenario.operation.slots()
-    evaluation = evaluate(scenario, slots, published.assignments, published.shortfalls, marks, days)
+    assignments = current(published.assignments, scenario)
+    evaluation = evaluate(scenario, slots, assignments, published.shortfalls, marks, days)
     return Evaluated(checked, evaluation, adjustments_fragment(evaluation, slots))
 
 

@@ -23,7 +23,7 @@ from sinjai_ops.cli.app import (
 )
 from sinjai_ops.i18n import NOTHING, Msg, env_lang, plural, t
 from sinjai_ops.render import Rendered
-from sinjai_ops.render.problems import PROBLEM_RENDERERS
+from sinjai_ops.render.problems import PROBLEM_RENDERERS, problem_line
 
 
 def console(stderr: bool = False) -> Console:
@@ -212,12 +212,16 @@ def report_invalid(checked: pipeline.Checked, paths: Sequence[Path], lang: Lang 
 
 
 def mention_warnings(checked: pipeline.Checked, paths: Sequence[Path], lang: Lang | None) -> None:
-    """One line on standard error that warnings exist, and how to read them."""
+    """One line on standard error that warnings exist, and how to read them; the notes that
+    `validate` cannot give (about a plan file read beside the scenario) in full."""
+    said = language_for(lang, checked.language)
+    for found in checked.notes:
+        console(stderr=True).print(f"[yellow]{escape(problem_line(found, said))}[/yellow]")
     count = sum(p.severity == "warning" for p in checked.problems)
     if count:
         shown = escape(" ".join(str(p) for p in paths))
         note = plural(
-            language_for(lang, checked.language),
+            said,
             "{n} warning; see: sinjai-ops validate {paths}",
             "{n} warnings; see: sinjai-ops validate {paths}",
             count,

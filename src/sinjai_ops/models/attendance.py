@@ -3,12 +3,47 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, NonNegativeInt
+from pydantic import BeforeValidator, Field, NonNegativeInt, model_validator
 
+from sinjai_ops.i18n import Invalid, t
 from sinjai_ops.models.common import Day, Frozen, Ident, Nrp, Text
 from sinjai_ops.models.plan import Names
+
+STATUSES: dict[str, str] = {
+    "present": "present",
+    "hadir": "present",
+    "absent": "absent",
+    "absen": "absent",
+    "tidak hadir": "absent",
+    "late": "late",
+    "terlambat": "late",
+    "telat": "late",
+    "sakit": "absent",
+    "izin": "absent",
+    "cuti": "absent",
+}
+"""What a roll call writes, in English or Bahasa, in any case, to the status it means."""
+REASONS = ("sakit", "izin", "cuti")
+"""Statuses that say why the officer was absent: the reason is that word."""
+
+
+def _word(value: Any) -> Any:
+    return " ".join(value.split()).casefold() if isinstance(value, str) else value
+
+
+def parse_status(value: Any) -> str:
+    status = STATUSES.get(_word(value)) if isinstance(value, str) else None
+    if status is None:
+        raise Invalid(
+            t(
+                "{shown} is not a status; write present (hadir), absent (absen, tidak hadir, or "
+                "sakit, izin, cuti as the reason), or late (terlambat, telat) with minutes",
+                shown=repr(value),
+            )
+        )
+    return status
 
 
 class Mark(Frozen):
@@ -17,10 +52,33 @@ class Mark(Frozen):
     nrp: Nrp
     date: Day
     shift: Ident
-    status: Literal["present", "absent", "late"]
+    status: Annotated[Literal["present", "absent", "late"], BeforeValidator(parse_status)]
+    """`present`, `absent` or `late`, in any case, or in Bahasa (see `STATUSES`)."""
     reason: Text | None = None
+    """`sakit`, `izin` or `cuti` written as the status is the reason; a reason given beside
+    it follows it (`sakit: demam`), so that neither is lost."""
     minutes: NonNegativeInt | None = None
-    """For `late`: how many minutes late."""
+    """For `late`: how many minutes late (required)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _reason_in_status(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or _word(data.get("status")) not in REASONS:
+            return data
+        word = _word(data["status"])
+        given = data.get("reason")
+        if given is not None and not isinstance(given, str):
+            return data  # told by the reason's own check
+        reason = f"{word}: {given.strip()}" if isinstance(given, str) and given.strip() else word
+        return {**data, "reason": reason}
+
+    @model_validator(mode="after")
+    def _late_for_how_long(self) -> Mark:
+        if self.status == "late" and self.minutes is None:
+            raise Invalid(
+                t("a late arrival needs 'minutes:' (how many minutes late), e.g. minutes: 40")
+            )
+        return self
 
 
 class AttendanceFile(Frozen):

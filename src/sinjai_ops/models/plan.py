@@ -76,18 +76,29 @@ class Assignment(Frozen):
     nrp: str
 
 
-class BaselineFile(Frozen):
-    """A plan written earlier by `plan --format json`: only its assignments are read."""
+class PlanIdentity(Frozen):
+    """What a plan written by `plan --format json` says of where it comes from: its operation
+    (a plan written before `unit`, `start` and `end` were added names only the operation) and
+    the sha256 of the files it was made from. Every field is optional: a hand-made baseline may
+    hold only its assignments."""
 
     model_config = ConfigDict(frozen=True, extra="ignore")
+
+    operation: str | None = None
+    unit: str | None = None
+    start: date | None = None
+    end: date | None = None
+    inputs: dict[str, str] | None = None
+
+
+class BaselineFile(PlanIdentity):
+    """A plan written earlier by `plan --format json`: its assignments and where it comes from."""
 
     assignments: list[Assignment]
 
 
-class PublishedPlan(Frozen):
+class PublishedPlan(PlanIdentity):
     """A plan written earlier by `plan --format json`, as `anev` reads it."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
 
     assignments: list[Assignment]
     shortfalls: list[Shortfall] = Field(default_factory=list)
@@ -256,6 +267,11 @@ class Names(Frozen):
 
 class Plan(Frozen):
     operation: str
+    unit: str
+    """The operation's unit (`operation.unit`): with `start` and `end`, which operation this
+    plan is of, so that a plan of another operation is refused where this one is expected."""
+    start: date
+    end: date
     timezone: str
     language: str | None = None
     """The operation's preferred language for people, if it names one."""

@@ -13,6 +13,9 @@ def plan_data(plan: Plan) -> dict[str, Any]:
 
     body = {
         "operation": plan.operation,
+        "unit": plan.unit,
+        "start": plan.start.isoformat(),
+        "end": plan.end.isoformat(),
         "inputs": dict(sorted(plan.inputs.items())),
         "assignments": rows(plan.assignments),
         "shortfalls": rows(plan.shortfalls),

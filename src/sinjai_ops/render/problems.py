@@ -39,6 +39,11 @@ def _visible(value: str) -> str:
     )
 
 
+def problem_line(p: Problem, lang: str) -> str:
+    """`FILE:LINE:COLUMN: severity: path: message`, plain (no markup)."""
+    return _line(p, lang)
+
+
 def _line(p: Problem, lang: str) -> str:
     where = f"{_visible(p.path)}: " if p.path else ""
     said = _visible(p.said(lang))

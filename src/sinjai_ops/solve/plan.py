@@ -430,6 +430,9 @@ def _assemble(
     named = sorted(loads)
     return Plan(
         operation=scenario.operation.operation.name,
+        unit=scenario.operation.operation.unit,
+        start=scenario.operation.operation.start,
+        end=scenario.operation.operation.end,
         timezone=scenario.operation.operation.timezone,
         language=scenario.operation.operation.language,
         inputs=scenario.inputs,

@@ -4,20 +4,25 @@ other pin's line)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sinjai_ops.demand import member_band, visit_heads
+from pydantic import ValidationError
+
+from sinjai_ops.demand import derive_demand, member_band, visit_heads
 from sinjai_ops.i18n import Msg, t
-from sinjai_ops.models.adjustments import AdjustmentsFile, Pin
+from sinjai_ops.models.adjustments import Absence, AdjustmentsFile, Pin
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.common import Path, suggest
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.operation import OperationFile, known_timezone
-from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Slot
+from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Plan, Slot
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import Person, RosterFile
+from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.solve.classes import Role
 from sinjai_ops.solve.rules import enough_rest, within_daily_hours
 
@@ -126,8 +131,52 @@ def _why_not(person: Person, role: Role, day: date, policy: Policy) -> Msg:
     return t("the officer may not fill it")
 
 
+HeadKey = tuple[date, str, str, str, str]
+"""(date, shift, site, post, skill) of the heads that demand derives."""
+
+
+def _head_counts(
+    op: OperationFile, roster: RosterFile, arrivals: ArrivalsFile, policy: Policy
+) -> dict[HeadKey, int]:
+    """How many heads of each post and skill every shift has, as the plan will count them
+    (posts, commanders, visits whose window reaches the shift, the reserve)."""
+    scenario = Scenario(
+        operation=op, roster=roster, arrivals=arrivals, policy=policy, checklists=[], inputs={}
+    )
+    counts: dict[HeadKey, int] = defaultdict(int)
+    for n in derive_demand(scenario).needs:
+        counts[(n.date, n.shift, n.site, n.post, n.skill)] += n.heads
+    return counts
+
+
+Items = tuple[list[tuple[int, Pin]], list[tuple[int, Absence]]]
+"""The pins and absences of adjustments.yaml that can be read, each with its index."""
+
+
+def readable_items(doc: Document, policy: Policy, model: AdjustmentsFile | None) -> Items:
+    """The pins and absences to check against the scenario: all of them when the file is
+    valid, else each entry that is valid on its own, so that a bad date in one entry does not
+    hide what is wrong with the others (its own problem is told by the file's check)."""
+    if model is not None:
+        return list(enumerate(model.pins)), list(enumerate(model.absences))
+    data = doc.data if isinstance(doc.data, dict) else {}
+    context = {"skills": policy.skills, "ranks": policy.ranks}
+
+    def each(key: str, kind: type[Pin] | type[Absence]) -> list[tuple[int, Any]]:
+        entries = data.get(key)
+        out: list[tuple[int, Any]] = []
+        for i, entry in enumerate(entries if isinstance(entries, list) else []):
+            try:
+                out.append((i, kind.model_validate(entry, context=context)))
+            except ValidationError:
+                continue  # told by the file's own check
+        return out
+
+    return each("pins", Pin), each("absences", Absence)
+
+
 def check_adjustments(
-    adj: AdjustmentsFile,
+    items: Items,
     op: OperationFile,
     roster: RosterFile,
     arrivals: ArrivalsFile,
@@ -135,7 +184,9 @@ def check_adjustments(
     doc: Document,
 ) -> list[Problem]:
     """Pins and absences against the scenario: every reference exists, and a pin breaks no rule
-    (skill, rank, leave, absence, neutrality, two in one shift, rest, hours of the day)."""
+    (skill, rank, leave, absence, neutrality, two in one shift, more pins than heads, rest,
+    hours of the day)."""
+    pins, absences = items
     out: list[Problem] = []
     info = op.operation
     people = {p.nrp: p for p in roster.personnel}
@@ -143,11 +194,13 @@ def check_adjustments(
     sites = [s.id for s in op.sites]
     slots = {(s.date, s.shift): s for s in op.slots()} if known_timezone(info.timezone) else {}
     zone = ZoneInfo(info.timezone) if slots else None
+    counts = _head_counts(op, roster, arrivals, policy) if slots else None
+    taken: dict[HeadKey, list[int]] = defaultdict(list)
 
     def where(kind: str, i: int, field: str) -> Path:
         return (kind, i, field)
 
-    for i, a in enumerate(adj.absences):
+    for i, a in absences:
         if a.nrp not in people:
             out.append(
                 problem_at(
@@ -168,7 +221,7 @@ def check_adjustments(
             )
     placed: dict[tuple[str, date, str], int] = {}
     worked: dict[str, list[tuple[int, Slot]]] = defaultdict(list)
-    for i, pin in enumerate(adj.pins):
+    for i, pin in pins:
         person = people.get(pin.nrp)
         if person is None:
             out.append(
@@ -270,9 +323,51 @@ def check_adjustments(
             )
             continue
         slot = slots.get((pin.date, pin.shift))
-        if slot is None or zone is None:
+        if slot is None or zone is None or counts is None:
             continue
-        for a in adj.absences:
+        head = (pin.date, pin.shift, pin.site, pin.post, role.skill)
+        room = counts.get(head, 0)
+        if room == 0:
+            # A visit whose window does not reach this shift, a reserve of no heads.
+            out.append(
+                problem_at(
+                    doc,
+                    where("pins", i, "post"),
+                    t(
+                        "{post} has no {skill} head on {day} {shift}; pin the officer to a "
+                        "shift in which it has one",
+                        post=pin.post,
+                        skill=role.skill,
+                        day=pin.date,
+                        shift=pin.shift,
+                    ),
+                )
+            )
+            continue
+        if (pin.nrp, pin.date, pin.shift) in placed:
+            pass  # the same officer twice in one shift: told below
+        elif len(taken[head]) >= room:
+            lines = ", ".join(str(doc.loc(("pins", j)).line) for j in taken[head])
+            out.append(
+                problem_at(
+                    doc,
+                    where("pins", i, "nrp"),
+                    t(
+                        "too many pins: {post} has {n} {skill} head(s) on {day} {shift}, "
+                        "already pinned at line {lines}; remove a pin or pin this officer to "
+                        "another head",
+                        post=pin.post,
+                        n=room,
+                        skill=role.skill,
+                        day=pin.date,
+                        shift=pin.shift,
+                        lines=lines,
+                    ),
+                )
+            )
+        else:
+            taken[head].append(i)
+        for _, a in absences:
             start, end = a.start.replace(tzinfo=zone), a.end.replace(tzinfo=zone)
             if a.nrp == pin.nrp and start < slot.end and slot.start < end:
                 out.append(
@@ -366,4 +461,49 @@ def check_adjustments(
                 )
             )
         worked[pin.nrp].append((i, slot))
+    return out
+
+
+def unkept_pins(
+    adj: AdjustmentsFile,
+    made: Plan,
+    start: datetime | None,
+    place: Callable[[Path, Msg, bool], Problem],
+) -> list[Problem]:
+    """Every pin of adjustments.yaml that the plan does not hold, placed at its line: a
+    warning for a pin in a shift before `--from` (the published plan stands there), else an
+    error (validate lets through only pins the plan can keep, so this is a fault of the tool:
+    it is said rather than a plan printed without the pin)."""
+    held: dict[tuple[str, date, str, str, str], set[str]] = {}
+    for a in made.assignments:
+        held.setdefault((a.nrp, a.date, a.shift, a.site, a.post), set()).add(a.skill)
+    slots = {(s.date, s.shift): s for s in made.slots}
+    out = []
+    for i, pin in enumerate(adj.pins):
+        skills = held.get((pin.nrp, pin.date, pin.shift, pin.site, pin.post), set())
+        if skills and (pin.skill is None or pin.skill in skills):
+            continue
+        slot = slots.get((pin.date, pin.shift))
+        before = start is not None and slot is not None and slot.start.replace(tzinfo=None) < start
+        if before:
+            message = t(
+                "the pin of {nrp} at {post} on {day} {shift} is not kept: that shift starts "
+                "before --from {moment}, where the published plan stands; re-plan from an "
+                "earlier moment to keep it",
+                nrp=pin.nrp,
+                post=pin.post,
+                day=pin.date,
+                shift=pin.shift,
+                moment=format(start, "%Y-%m-%dT%H:%M"),
+            )
+        else:
+            message = t(
+                "the plan could not keep the pin of {nrp} at {post} on {day} {shift}; no plan "
+                "is given without it (please report this with the files)",
+                nrp=pin.nrp,
+                post=pin.post,
+                day=pin.date,
+                shift=pin.shift,
+            )
+        out.append(place(("pins", i, "nrp"), message, before))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sinjai_ops.i18n import t
 from sinjai_ops.models.adjustments import AdjustmentsFile
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.checklist import Template, TemplatesFile
@@ -15,7 +16,7 @@ from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.schema import SCHEMA_MODELS, schema_for
-from sinjai_ops.validate.adjustments import check_adjustments
+from sinjai_ops.validate.adjustments import check_adjustments, readable_items
 from sinjai_ops.validate.arrivals import check_arrivals
 from sinjai_ops.validate.cross import (
     OperationFacts,
@@ -102,6 +103,20 @@ def check_scenario(
     # operation's own policy is broken: every problem is reported at once.
     names = policy or parse_model(defaults.policy, Policy)[0]
 
+    blank = docs.get("adjustments")
+    if blank is not None and blank.data is None:
+        # Emptied by hand once the day's decisions are done: nothing is adjusted.
+        problems.append(
+            Problem.at(
+                blank.file,
+                1,
+                1,
+                t("the file is empty (or holds only comments): read as no pins and no absences"),
+                warning=True,
+            )
+        )
+        docs = {k: d for k, d in docs.items() if k != "adjustments"}
+
     models: dict[str, Any] = {}
     zone = operation_zone(docs.get("operation"))
     for kind, doc in docs.items():
@@ -166,10 +181,9 @@ def check_scenario(
     if op is not None:
         problems += check_structure(op, roster, arrivals, docs["operation"])
     adjustments: AdjustmentsFile | None = models.get("adjustments")
-    if adjustments is not None and op and roster and arrivals and policy:
-        problems += check_adjustments(
-            adjustments, op, roster, arrivals, policy, docs["adjustments"]
-        )
+    if "adjustments" in docs and op and roster and arrivals and policy:
+        items = readable_items(docs["adjustments"], policy, adjustments)
+        problems += check_adjustments(items, op, roster, arrivals, policy, docs["adjustments"])
 
     unique = sorted(set(problems), key=Problem.sort_key)
     if not (op and roster and arrivals and policy) or any(p.severity == "error" for p in unique):

@@ -1,0 +1,106 @@
+"""The attendance of `anev` against the scenario and the published plan."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from sinjai_ops.i18n import t
+from sinjai_ops.models.attendance import Mark
+from sinjai_ops.models.common import suggest
+from sinjai_ops.models.document import Document, problem_at
+from sinjai_ops.models.problem import Problem
+from sinjai_ops.models.scenario import Scenario
+
+
+def readable_marks(data: Any) -> list[tuple[int, Mark]]:
+    """The marks of an attendance file that is not valid as a whole, each valid on its own."""
+    entries = data.get("attendance") if isinstance(data, dict) else None
+    out = []
+    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+        try:
+            out.append((i, Mark.model_validate(entry)))
+        except ValidationError:
+            continue  # told by the file's own check
+    return out
+
+
+def check_marks(
+    doc: Document,
+    marks: list[tuple[int, Mark]],
+    planned: set[tuple[str, date, str]] | None,
+    scenario: Scenario | None,
+) -> list[Problem]:
+    """Each mark held against the scenario (an NRP of the roster, a shift and a day of the
+    operation) and the plan (the officer was plotted then), and no officer-shift marked
+    twice."""
+    problems = []
+    first: dict[tuple[str, date, str], int] = {}
+    people = {p.nrp for p in scenario.roster.personnel} if scenario else None
+    shifts = [s.id for s in scenario.operation.shifts] if scenario else None
+    info = scenario.operation.operation if scenario else None
+    for i, mark in marks:
+        key = (mark.nrp, mark.date, mark.shift)
+        if people is not None and mark.nrp not in people:
+            problems.append(
+                problem_at(
+                    doc, ("attendance", i, "nrp"), t("NRP {nrp} is not in the roster", nrp=mark.nrp)
+                )
+            )
+        elif shifts is not None and mark.shift not in shifts:
+            problems.append(
+                problem_at(
+                    doc,
+                    ("attendance", i, "shift"),
+                    t(
+                        "unknown shift '{shift}'{hint}",
+                        shift=mark.shift,
+                        hint=suggest(mark.shift, shifts),
+                    ),
+                )
+            )
+        elif info is not None and not info.start <= mark.date <= info.end:
+            problems.append(
+                problem_at(
+                    doc,
+                    ("attendance", i, "date"),
+                    t(
+                        "day {day} is outside the operation ({start} to {end})",
+                        day=mark.date,
+                        start=info.start,
+                        end=info.end,
+                    ),
+                )
+            )
+        elif planned is not None and key not in planned:
+            problems.append(
+                problem_at(
+                    doc,
+                    ("attendance", i, "nrp"),
+                    t(
+                        "{nrp} is not plotted on {day} {shift} in the plan; the attendance lists "
+                        "only planned officers (check the NRP, date and shift)",
+                        nrp=mark.nrp,
+                        day=mark.date,
+                        shift=mark.shift,
+                    ),
+                )
+            )
+        elif key in first:
+            problems.append(
+                problem_at(
+                    doc,
+                    ("attendance", i),
+                    t(
+                        "{nrp} on {day} {shift} is marked twice (first at line {line}); keep one",
+                        nrp=mark.nrp,
+                        day=mark.date,
+                        shift=mark.shift,
+                        line=doc.loc(("attendance", first[key])).line,
+                    ),
+                )
+            )
+        first.setdefault(key, i)
+    return problems
