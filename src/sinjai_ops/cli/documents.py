@@ -32,10 +32,12 @@ from sinjai_ops.cli.output import (
     make_folder,
     mention_warnings,
     report_invalid,
+    run_language,
+    scenario_language,
     write_atomically,
     write_bytes_atomically,
 )
-from sinjai_ops.i18n import env_lang, say, t
+from sinjai_ops.i18n import say, t
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
 from sinjai_ops.render.problems import PROBLEM_RENDERERS
 from sinjai_ops.render.view import View
@@ -102,15 +104,16 @@ def report(
         typer.Option(help=_("Measure the remedies for missing heads (one more solve each).")),
     ] = True,
 ) -> None:
+    scenario_language(lang, paths)
     reported = solving(lambda: pipeline.report(paths, time_limit, remedies))
     if reported.data is None:
         report_invalid(reported.checked, paths, lang)
         return
+    language = language_for(lang, reported.data.plan.language)
     if not quiet:
         mention_warnings(reported.checked, paths, lang)
     from sinjai_ops.render.report_html import as_html
 
-    language = language_for(lang, reported.data.plan.language)
     write_atomically(output, as_html(reported.data, View(lang=language)))
 
 
@@ -151,6 +154,7 @@ def roster_import(
     quiet: QuietOption = False,
     lang: LangOption = None,
 ) -> None:
+    language = language_for(lang)
     if not file.exists():
         fail_usage(t("no such file: {path}", path=str(file)))
     try:
@@ -160,7 +164,7 @@ def roster_import(
         return
     shown = [p for p in problems if p.severity == "error" or not quiet]
     if shown:
-        rendered = PROBLEM_RENDERERS["text"](shown, [str(file)], language_for(lang))
+        rendered = PROBLEM_RENDERERS["text"](shown, [str(file)], language)
         console(stderr=True).print(rendered, end="", markup=True)
     if text is None:
         raise typer.Exit(EXIT_INVALID)
@@ -187,6 +191,7 @@ def roster_export(
     ],
     lang: LangOption = None,
 ) -> None:
+    scenario_language(lang, paths)
     checked = pipeline.check(paths)
     problems = tuple(p for c in checked for p in c.problems)
     roster = pipeline.roster_of(paths)
@@ -222,5 +227,7 @@ def schema(
     make_folder(output)
     for name, text in texts.items():
         write_atomically(output / name, text)
-    said = say(env_lang(), "wrote {files} to {folder}", files=", ".join(texts), folder=str(output))
+    said = say(
+        run_language(), "wrote {files} to {folder}", files=", ".join(texts), folder=str(output)
+    )
     console(stderr=True).print(said, markup=False)

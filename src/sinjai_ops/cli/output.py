@@ -18,7 +18,7 @@ from sinjai_ops import pipeline
 from sinjai_ops.cli.app import (
     EXIT_INVALID,
     EXIT_USAGE,
-    Lang,
+    RUN_LANG,
 )
 from sinjai_ops.i18n import Msg, env_lang, plural, t
 from sinjai_ops.render import Rendered
@@ -30,9 +30,15 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
+def run_language() -> str:
+    """The language the run speaks so far: the one the command chose (`language_for`), else
+    `--lang`, else the environment's; the usage errors, notes and spinner speak it."""
+    return RUN_LANG.get("spoken") or RUN_LANG.get("given") or env_lang()
+
+
 def fail_usage(message: Msg) -> None:
-    """A misused command line (exit 2), told in the language of the help (the environment's)."""
-    said = escape(message.say(env_lang()))
+    """A misused command line (exit 2), told in the run's language (`run_language`)."""
+    said = escape(message.say(run_language()))
     console(stderr=True).print(f"[red]error:[/red] {said}", markup=True)
     raise typer.Exit(EXIT_USAGE)
 
@@ -114,14 +120,21 @@ def choose_format(given: str | None, output: Path | None, choices: list[str]) ->
     return given or implied or "table"
 
 
-def language_for(lang: Lang | None, *fallbacks: str | None) -> str:
-    """`--lang`, else the first language the inputs name (the operation's), else `LANG`'s."""
-    if lang is not None:
-        return str(lang.value)
-    return next((f for f in fallbacks if f), None) or env_lang()
+def language_for(lang: str | None, *fallbacks: str | None) -> str:
+    """`--lang`, else the first language the inputs name (the operation's), else `LANG`'s:
+    the language of everything the run says from here on (`run_language`)."""
+    chosen = lang or next((f for f in fallbacks if f), None) or env_lang()
+    RUN_LANG["spoken"] = chosen
+    return chosen
 
 
-def report_invalid(checked: pipeline.Checked, paths: Sequence[Path], lang: Lang | None) -> None:
+def scenario_language(lang: str | None, paths: Sequence[Path]) -> str:
+    """`language_for` a command on a scenario, before its files are checked: the operation's
+    `language:` is read first, so that even the spinner speaks it."""
+    return language_for(lang, pipeline.language_of(paths))
+
+
+def report_invalid(checked: pipeline.Checked, paths: Sequence[Path], lang: str | None) -> None:
     """Every problem on standard error, in the reader's language; exit 1."""
     language = language_for(lang, checked.language)
     text = PROBLEM_RENDERERS["text"](checked.problems, [str(p) for p in paths], language)
@@ -129,7 +142,7 @@ def report_invalid(checked: pipeline.Checked, paths: Sequence[Path], lang: Lang 
     raise typer.Exit(EXIT_INVALID)
 
 
-def mention_warnings(checked: pipeline.Checked, paths: Sequence[Path], lang: Lang | None) -> None:
+def mention_warnings(checked: pipeline.Checked, paths: Sequence[Path], lang: str | None) -> None:
     """One line on standard error that warnings exist, and how to read them."""
     count = sum(p.severity == "warning" for p in checked.problems)
     if count:

@@ -37,6 +37,7 @@ from sinjai_ops.cli.output import (
     language_for,
     mention_warnings,
     report_invalid,
+    scenario_language,
 )
 from sinjai_ops.i18n import Invalid, say, t
 from sinjai_ops.models.adjustments import parse_moment
@@ -137,6 +138,7 @@ def plan(
         ),
     ] = None,
 ) -> None:
+    scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(PLAN_RENDERERS))
     check_date_syntax(date)
     moment = None
@@ -152,12 +154,13 @@ def plan(
         report_invalid(planned.checked, paths, lang)
         return
     result = planned.plan
+    said = language_for(lang, result.language)
     if not quiet:
         mention_warnings(planned.checked, paths, lang)
     day = day_of(date, planned.checked.scenario)
     one_of("--site", site, sites_of(planned.checked.scenario))
     chosen = View(
-        lang=language_for(lang, result.language),
+        lang=said,
         by="person" if view == ViewChoice.person else by.value,
         overview=view in (None, ViewChoice.overview),
         detail=view != ViewChoice.overview,
@@ -169,7 +172,6 @@ def plan(
     emit(PLAN_RENDERERS[fmt](shown, chosen), output)
     if fail_on_shortfall and shown.shortfalls:
         missing = sum(r.missing for r in shown.reinforcements)
-        said = chosen.lang
         lines = [
             say(
                 said,
@@ -213,12 +215,14 @@ def checklist(
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     quiet: QuietOption = False,
 ) -> None:
+    scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(CHECKLIST_RENDERERS))
     check_date_syntax(date)
     listed = solving(lambda: pipeline.checklist(paths, time_limit))
     if listed.checklist is None or listed.checked.scenario is None:
         report_invalid(listed.checked, paths, lang)
         return
+    said = language_for(lang, listed.checklist.language)
     if not quiet:
         mention_warnings(listed.checked, paths, lang)
     day = day_of(date, listed.checked.scenario)
@@ -233,6 +237,6 @@ def checklist(
                 units=", ".join(units),
             )
         )
-    view = View(lang=language_for(lang, listed.checklist.language))
+    view = View(lang=said)
     shown = listed.checklist.only(day, site, owner)
     emit(CHECKLIST_RENDERERS[fmt](shown, view), output)
