@@ -3,6 +3,7 @@ never replacing a device), the problems of invalid input and the usage errors.""
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import sys
@@ -20,7 +21,7 @@ from sinjai_ops.cli.app import (
     EXIT_USAGE,
     RUN_LANG,
 )
-from sinjai_ops.i18n import Msg, env_lang, plural, t
+from sinjai_ops.i18n import N_, Msg, env_lang, plural, say, t
 from sinjai_ops.render import Rendered
 from sinjai_ops.render.problems import PROBLEM_RENDERERS
 
@@ -38,9 +39,30 @@ def run_language() -> str:
 
 def fail_usage(message: Msg) -> None:
     """A misused command line (exit 2), told in the run's language (`run_language`)."""
-    said = escape(message.say(run_language()))
-    console(stderr=True).print(f"[red]error:[/red] {said}", markup=True)
+    lang = run_language()
+    label, said = escape(say(lang, "error:")), escape(message.say(lang))
+    console(stderr=True).print(f"[red]{label}[/red] {said}", markup=True)
     raise typer.Exit(EXIT_USAGE)
+
+
+_WHY = {
+    errno.ENOENT: N_("no such folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.ENOSPC: N_("no space left on the device"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("part of the path is not a folder"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+}
+
+
+def why(exc: OSError) -> Msg | str:
+    """Why a file could not be written, in the reader's words where the error is a usual one
+    (the system's own text, in the system's language, otherwise)."""
+    text = _WHY.get(exc.errno or 0)
+    return Msg(text) if text else (exc.strerror or str(exc))
 
 
 def _mode_for(path: Path) -> int:
@@ -69,14 +91,14 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
             with path.open("wb") as handle:
                 handle.write(data)
         except OSError as exc:
-            fail_usage(t("cannot write {path}: {why}", path=str(path), why=exc.strerror))
+            fail_usage(t("cannot write {path}: {why}", path=str(path), why=why(exc)))
         return
     folder = path.parent if str(path.parent) else Path(".")
     mode = _mode_for(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        fail_usage(t("cannot write {path}: {why}", path=str(path), why=exc.strerror))
+        fail_usage(t("cannot write {path}: {why}", path=str(path), why=why(exc)))
         return
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -86,7 +108,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            fail_usage(t("cannot write {path}: {why}", path=str(path), why=exc.strerror))
+            fail_usage(t("cannot write {path}: {why}", path=str(path), why=why(exc)))
         raise
 
 
@@ -164,7 +186,7 @@ def make_folder(path: Path) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        fail_usage(t("cannot make {path}: {why}", path=str(path), why=exc.strerror))
+        fail_usage(t("cannot make {path}: {why}", path=str(path), why=why(exc)))
 
 
 def emit(rendered: Rendered, output: Path | None) -> None:
