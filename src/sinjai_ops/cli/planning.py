@@ -44,6 +44,8 @@ from sinjai_ops.models.adjustments import parse_moment
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
 from sinjai_ops.render import PLAN_RENDERERS
 from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
+from sinjai_ops.render.labels import skill_label
+from sinjai_ops.render.plan_rows import site_name
 from sinjai_ops.render.view import View
 
 PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_RENDERERS}, type=str)  # type: ignore[misc]
@@ -178,8 +180,8 @@ def plan(
                 "  {day} {shift} {site} {skill}: {n} missing",
                 day=r.date,
                 shift=r.shift,
-                site=r.site,
-                skill=r.skill,
+                site=site_name(shown, r.site),
+                skill=skill_label(said, r.skill),
                 n=r.missing,
             )
             for r in shown.reinforcements
