@@ -46,15 +46,19 @@ def fail_usage(message: Msg) -> None:
 
 
 _WHY = {
-    errno.ENOENT: N_("no such folder"),
-    errno.EACCES: N_("permission denied"),
-    errno.EPERM: N_("permission denied"),
-    errno.EROFS: N_("the file system is read-only"),
-    errno.ENOSPC: N_("no space left on the device"),
-    errno.EDQUOT: N_("the disk quota is used up"),
-    errno.EISDIR: N_("it is a folder"),
-    errno.ENOTDIR: N_("part of the path is not a folder"),
-    errno.ENAMETOOLONG: N_("the name is too long"),
+    getattr(errno, name): text
+    for name, text in (
+        ("ENOENT", N_("no such folder")),
+        ("EACCES", N_("permission denied")),
+        ("EPERM", N_("permission denied")),
+        ("EROFS", N_("the file system is read-only")),
+        ("ENOSPC", N_("no space left on the device")),
+        ("EDQUOT", N_("the disk quota is used up")),
+        ("EISDIR", N_("it is a folder")),
+        ("ENOTDIR", N_("part of the path is not a folder")),
+        ("ENAMETOOLONG", N_("the name is too long")),
+    )
+    if hasattr(errno, name)  # not every system has every error
 }
 
 
