@@ -147,6 +147,16 @@ def said(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Said]:
     out.run("usage-write", "plan", ex, "-o", nowhere / "plan.md", "-q", "--no-remedies")
     out.run("usage-xlsx", "plan", ex, "-f", "xlsx", "-q", "--no-remedies")
     out.run("usage-export", "--lang", "id", "roster", "export", ex, "-o", nowhere / "r.xlsx")
+    out.run(
+        "usage-export-nothing",
+        "roster",
+        "export",
+        root / "missing",
+        "-o",
+        root / "r.xlsx",
+        "--lang",
+        "ID",
+    )
     out.run("usage-schema", "--lang", "iD", "validate", root / "missing")
     out.run("usage-init", "init", ex, "--lang", "id_ID.UTF-8")
     yield out
@@ -211,6 +221,7 @@ def test_a_view_speaks_the_operations_language_and_names_places(said: Said, name
         "usage-write",
         "usage-xlsx",
         "usage-export",
+        "usage-export-nothing",
         "usage-schema",
         "usage-init",
     ],

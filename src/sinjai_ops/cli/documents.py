@@ -192,9 +192,13 @@ def roster_export(
     lang: LangOption = None,
 ) -> None:
     scenario_language(lang, paths)
-    checked = pipeline.check(paths)
+    try:
+        checked = pipeline.check(paths)
+        roster = pipeline.roster_of(paths)
+    except pipeline.UsageError as exc:
+        fail_usage(exc.msg)
+        return
     problems = tuple(p for c in checked for p in c.problems)
-    roster = pipeline.roster_of(paths)
     if roster is None or any(p.severity == "error" for p in problems):
         language = next((c.language for c in checked if c.language), None)
         report_invalid(pipeline.Checked(None, problems, language), paths, lang)
