@@ -319,3 +319,17 @@ def test_an_unknown_lang_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["--lang", "fr", "validate", str(EXAMPLE)], env=_english_env())
     assert result.exit_code == 2
     assert result.stderr == "error: --lang: unknown 'fr' (there are: en, id)\n"
+
+
+def test_a_post_without_a_name_shows_its_id_and_the_site_its_name() -> None:
+    """The minimal case names its site but not its posts, nor a language (--lang before the
+    command, in capitals, decides)."""
+    minimal = str(CASES / "valid" / "minimal")
+    line = ["--lang", "ID", "plan", minimal, "-f", "markdown", "-q", "--view", "post"]
+    result = CliRunner().invoke(app, line, env=_english_env(), catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    rows = [r for r in result.stdout.splitlines() if r.startswith("| kpu-")]
+    assert rows and {r.split("|")[1].strip() for r in rows} == {"kpu-ring1", "kpu-jaga"}
+    assert "Kantor KPU" in result.stdout and "Pos" in result.stdout
+    text = _readable(result.stdout, Path(minimal))
+    assert not ENGLISH.findall(text), sorted(set(ENGLISH.findall(text)))
