@@ -62,7 +62,7 @@ def test_one_calendar_per_officer_with_an_event_per_shift(run: Run, tmp_path: Pa
     nrp = next(iter(shifts))
     run("plan", EXAMPLE, "--format", "ics", "-o", one, "--officer", nrp, "-q")
     assert [p.name for p in one.iterdir()] == [f"{nrp}.ics"]
-    assert "give -o" in run("plan", EXAMPLE, "--format", "ics", "-q", code=2).stderr
+    assert "give -o" in run("plan", EXAMPLE, "--format", "ics", "-q", "--lang", "en", code=2).stderr
 
 
 def test_the_checklist_workbook(run: Run, tmp_path: Path) -> None:

@@ -164,21 +164,25 @@ def test_without_an_operation_the_environment_chooses(
     assert "NRP '123' has 3 digits" in run("validate", roster, code=1).stdout
 
 
-def test_usage_errors_speak_the_language_of_the_help(
+def test_usage_errors_speak_the_language_of_the_run(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A usage error found once the scenario is read speaks its language (the example's is
+    id) whatever the environment's; --lang, before or after the command, overrides it."""
     monkeypatch.delenv("LANGUAGE", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
-    monkeypatch.setenv("LANG", "id_ID.UTF-8")
-    err = run("checklist", EXAMPLE, "--date", "2030-01-01", code=2).stderr
+    for env in ("id_ID.UTF-8", "C.UTF-8"):
+        monkeypatch.setenv("LANG", env)
+        err = run("checklist", EXAMPLE, "--date", "2030-01-01", code=2).stderr
+        assert (
+            "kesalahan: --date: 2030-01-01 bukan hari operasi; operasi berlangsung 2024-08-22 "
+            "s.d. 2024-08-28" in err
+        )
+    english = "error: --date: 2030-01-01 is not a day of the operation; it runs from 2024-08-22 to"
     assert (
-        "--date: 2030-01-01 bukan hari operasi; operasi berlangsung 2024-08-22 s.d. 2024-08-28"
-        in err
+        english in run("checklist", EXAMPLE, "--date", "2030-01-01", "--lang", "EN", code=2).stderr
     )
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    err = run("checklist", EXAMPLE, "--date", "2030-01-01", code=2).stderr
     assert (
-        "--date: 2030-01-01 is not a day of the operation; it runs from 2024-08-22 to 2024-08-28"
-        in err
+        english in run("--lang", "en", "checklist", EXAMPLE, "--date", "2030-01-01", code=2).stderr
     )

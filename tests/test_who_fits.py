@@ -76,7 +76,16 @@ def test_who_fits_table_and_bad_options(run: Run) -> None:
     assert "Who can take one more Dalmas head at Kantor KPU Kabupaten Sinjai" in text
     assert "drill" in text  # the officers whose drill is too old are told so
     err = run(
-        "who-fits", EXAMPLE, "--date", "2024-08-27", "--shift", "pagii", "--site", "kpu", code=2
+        "who-fits",
+        EXAMPLE,
+        "--date",
+        "2024-08-27",
+        "--shift",
+        "pagii",
+        "--site",
+        "kpu",
+        "--lang=en",
+        code=2,
     ).stderr
     assert "did you mean 'pagi'?" in err
 

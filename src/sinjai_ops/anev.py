@@ -13,6 +13,7 @@ from datetime import date
 
 import yaml
 
+from sinjai_ops.i18n import say
 from sinjai_ops.models.attendance import AttendanceFile, Away, Empty, Evaluation, Line, Totals
 from sinjai_ops.models.plan import Assignment, Shortfall, Slot
 from sinjai_ops.models.scenario import Scenario
@@ -120,19 +121,21 @@ def _away(
     )
 
 
-def adjustments_fragment(evaluation: Evaluation, slots: list[Slot]) -> str:
-    """The absences as `absences:` of adjustments.yaml, each over its shift, ready to append."""
+def adjustments_fragment(evaluation: Evaluation, slots: list[Slot], lang: str = "en") -> str:
+    """The absences as `absences:` of adjustments.yaml, each over its shift, ready to append,
+    with a comment in `lang`; an absence with no reason given is written without one."""
     slot_of = {(s.date, s.shift): s for s in slots}
     items = []
     for a in evaluation.absences:
         slot = slot_of[(a.date, a.shift)]
-        items.append(
-            {
-                "nrp": a.nrp,
-                "from": f"{slot.start:%Y-%m-%d %H:%M}",
-                "to": f"{slot.end:%Y-%m-%d %H:%M}",
-                "reason": a.reason or "tidak hadir",
-            }
-        )
-    header = "# Absences found by the roll calls (sinjai-ops anev); append to adjustments.yaml.\n"
-    return header + yaml.safe_dump({"absences": items}, sort_keys=False, allow_unicode=True)
+        item = {
+            "nrp": a.nrp,
+            "from": f"{slot.start:%Y-%m-%d %H:%M}",
+            "to": f"{slot.end:%Y-%m-%d %H:%M}",
+        }
+        items.append(item | ({"reason": a.reason} if a.reason else {}))
+    header = say(
+        lang, "Absences found by the roll calls (sinjai-ops anev); append to adjustments.yaml."
+    )
+    body = yaml.safe_dump({"absences": items}, sort_keys=False, allow_unicode=True)
+    return f"# {header}\n{body}"

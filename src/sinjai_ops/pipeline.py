@@ -420,6 +420,26 @@ def _check_group(group: _Group) -> Checked:
     return Checked(scenario, tuple(found), _language(docs.get("operation")))
 
 
+def language_of(paths: Sequence[Path]) -> str | None:
+    """The `language:` of the operation among `paths` (a folder's operation.yaml, or the file
+    itself), read before anything is checked so that a command speaks it from its start; None
+    when there is none to read (the checks will say why)."""
+    names = ("operation.yaml", "operation.yml")
+    for path in paths:
+        files = [path / n for n in names] if path.is_dir() else [path]
+        for file in files:
+            if file.name not in names or not file.is_file():
+                continue
+            try:
+                raw = file.read_bytes()
+            except OSError:
+                return None
+            text, _ = decode(raw, display(file))
+            doc, _ = load_yaml(text, display(file)) if text is not None else (None, [])
+            return _language(doc)
+    return None
+
+
 def _language(doc: Document | None) -> str | None:
     info = doc.data.get("operation") if doc is not None and isinstance(doc.data, dict) else None
     language = info.get("language") if isinstance(info, dict) else None
@@ -547,9 +567,14 @@ class Evaluated:
 
 
 def anev(
-    paths: Sequence[Path], plan_file: Path, attendance: Path, days: list[date] | None = None
+    paths: Sequence[Path],
+    plan_file: Path,
+    attendance: Path,
+    days: list[date] | None = None,
+    lang: str = "en",
 ) -> Evaluated:
-    """`anev`: the published plan against what the roll calls found."""
+    """`anev`: the published plan against what the roll calls found (the fragment for the
+    next re-plan commented in `lang`)."""
     from sinjai_ops.anev import adjustments_fragment, evaluate
 
     checked = load_scenario(paths)
@@ -564,7 +589,7 @@ def anev(
     slots = scenario.operation.slots()
     assignments = current(published.assignments, scenario)
     evaluation = evaluate(scenario, slots, assignments, published.shortfalls, marks, days)
-    return Evaluated(checked, evaluation, adjustments_fragment(evaluation, slots))
+    return Evaluated(checked, evaluation, adjustments_fragment(evaluation, slots, lang))
 
 
 def load_published(path: Path) -> tuple[PublishedPlan | None, list[Problem]]:

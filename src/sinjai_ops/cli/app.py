@@ -3,6 +3,7 @@ commands share, with their help in the environment's language."""
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -12,7 +13,8 @@ import typer
 
 from sinjai_ops import __version__
 from sinjai_ops.cli.help import PlainGroup, speak_the_environments_language
-from sinjai_ops.i18n import env_lang, translation
+from sinjai_ops.i18n import env_lang, t, translation
+from sinjai_ops.models.common import suggest
 from sinjai_ops.render.labels import LANGS
 from sinjai_ops.render.problems import PROBLEM_RENDERERS
 
@@ -41,6 +43,50 @@ def _version(value: bool) -> None:
         raise typer.Exit(EXIT_OK)
 
 
+RUN_LANG: dict[str, str] = {}
+"""The language of this command line: `given` (`--lang`, before the command or after it) and
+`spoken` (what the command chose, `output.language_for`); emptied at every command line."""
+
+
+def _given_lang(ctx: typer.Context, value: str | None) -> str | None:
+    """`--lang` as a language of LANGS, written in any case and as a locale may be (`ID`,
+    `id_ID.UTF-8`, `en-US`); a command without its own `--lang` has the root's."""
+    if ctx.parent is None:
+        RUN_LANG.clear()
+    if value is None:
+        return RUN_LANG.get("given")
+    code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].casefold()
+    if code not in LANGS:
+        from sinjai_ops.cli.output import fail_usage
+
+        fail_usage(
+            t(
+                "{option}: unknown '{value}'{hint} (there are: {choices})",
+                option="--lang",
+                value=value,
+                hint=suggest(code, list(LANGS)),
+                choices=", ".join(LANGS),
+            )
+        )
+    RUN_LANG["given"] = code
+    return code
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        help=_(
+            "Language for people: id or en (default: the operation's, else the "
+            "environment's LANG, else en)."
+        ),
+        show_default=False,
+        metavar="LANG",
+        callback=_given_lang,
+        autocompletion=lambda: list(LANGS),
+    ),
+]
+
+
 @app.callback()
 def _main(
     version: Annotated[
@@ -49,6 +95,7 @@ def _main(
             "--version", help=_("Print the version and exit."), callback=_version, is_eager=True
         ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Plan the security of election registration days: posts, shifts, people, checklists."""
 
@@ -57,22 +104,6 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_SHORTFALL = 0, 1, 2, 3
 
 
 ProblemFormat = Enum("ProblemFormat", {k: k for k in PROBLEM_RENDERERS}, type=str)  # type: ignore[misc]
-
-
-Lang = Enum("Lang", {k: k for k in LANGS}, type=str)  # type: ignore[misc]
-
-
-LangOption = Annotated[
-    Lang | None,
-    typer.Option(
-        help=_(
-            "Language for people: id or en (default: the operation's, else the "
-            "environment's LANG, else en)."
-        ),
-        show_default=False,
-        metavar="LANG",
-    ),
-]
 
 
 ScenarioPaths = Annotated[

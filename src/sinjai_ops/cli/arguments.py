@@ -12,8 +12,9 @@ from sinjai_ops import pipeline
 from sinjai_ops.cli.output import (
     console,
     fail_usage,
+    run_language,
 )
-from sinjai_ops.i18n import Invalid, env_lang, say, t
+from sinjai_ops.i18n import Invalid, say, t
 from sinjai_ops.models.common import parse_date, suggest
 from sinjai_ops.models.scenario import Scenario
 
@@ -86,7 +87,7 @@ def solving(work: Callable[[], T]) -> T:
     err = console(stderr=True)
     try:
         if err.is_terminal:
-            with err.status(say(env_lang(), "Solving...")):
+            with err.status(say(run_language(), "Solving...")):
                 return work()
         return work()
     except pipeline.UsageError as exc:

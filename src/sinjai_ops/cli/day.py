@@ -33,6 +33,7 @@ from sinjai_ops.cli.output import (
     language_for,
     mention_warnings,
     report_invalid,
+    scenario_language,
     write_atomically,
 )
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
@@ -82,6 +83,7 @@ def who_fits(
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     quiet: QuietOption = False,
 ) -> None:
+    scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(WHO_FITS_RENDERERS))
     check_date_syntax(date)
     checked = solving(lambda: pipeline.load_scenario(paths))
@@ -89,6 +91,7 @@ def who_fits(
         report_invalid(checked, paths, lang)
         return
     scenario = checked.scenario
+    said = language_for(lang, checked.language)
     day = day_of(date, scenario)
     assert day is not None
     one_of("--shift", shift, [s.id for s in scenario.operation.shifts])
@@ -103,7 +106,7 @@ def who_fits(
         return
     if not quiet:
         mention_warnings(fitted.checked, paths, lang)
-    view = View(lang=language_for(lang, scenario.operation.operation.language))
+    view = View(lang=said)
     emit(WHO_FITS_RENDERERS[fmt](fitted.result, view), output)
 
 
@@ -156,20 +159,23 @@ def anev(
     ] = None,
     quiet: QuietOption = False,
 ) -> None:
+    scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(ANEV_RENDERERS))
     check_date_syntax(date)
     checked = solving(lambda: pipeline.load_scenario(paths))
     if checked.scenario is None:
         report_invalid(checked, paths, lang)
         return
+    said = language_for(lang, checked.language)
     day = day_of(date, checked.scenario)
-    evaluated = solving(lambda: pipeline.anev(paths, plan_file, attendance, [day] if day else None))
+    days = [day] if day else None
+    evaluated = solving(lambda: pipeline.anev(paths, plan_file, attendance, days, said))
     if evaluated.evaluation is None or evaluated.fragment is None:
         report_invalid(evaluated.checked, [*paths, plan_file, attendance], lang)
         return
     if not quiet:
         mention_warnings(evaluated.checked, paths, lang)
-    view = View(lang=language_for(lang, checked.scenario.operation.operation.language))
+    view = View(lang=said)
     emit(ANEV_RENDERERS[fmt](evaluated.evaluation, view), output)
     if adjustments_out is not None:
         write_atomically(adjustments_out, evaluated.fragment)

@@ -33,10 +33,12 @@ from sinjai_ops.cli.output import (
     make_folder,
     mention_warnings,
     report_invalid,
+    run_language,
+    scenario_language,
     write_atomically,
     write_bytes_atomically,
 )
-from sinjai_ops.i18n import env_lang, say, t
+from sinjai_ops.i18n import say, t
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
 from sinjai_ops.render.problems import PROBLEM_RENDERERS
 from sinjai_ops.render.view import View
@@ -103,16 +105,17 @@ def report(
         typer.Option(help=_("Measure the remedies for missing heads (one more solve each).")),
     ] = True,
 ) -> None:
+    scenario_language(lang, paths)
     html_output(output)
     reported = solving(lambda: pipeline.report(paths, time_limit, remedies))
     if reported.data is None:
         report_invalid(reported.checked, paths, lang)
         return
+    language = language_for(lang, reported.data.plan.language)
     if not quiet:
         mention_warnings(reported.checked, paths, lang)
     from sinjai_ops.render.report_html import as_html
 
-    language = language_for(lang, reported.data.plan.language)
     write_atomically(output, as_html(reported.data, View(lang=language)))
 
 
@@ -153,6 +156,7 @@ def roster_import(
     quiet: QuietOption = False,
     lang: LangOption = None,
 ) -> None:
+    language = language_for(lang)
     if not file.exists():
         fail_usage(t("no such file: {path}", path=str(file)))
     try:
@@ -162,7 +166,7 @@ def roster_import(
         return
     shown = [p for p in problems if p.severity == "error" or not quiet]
     if shown:
-        rendered = PROBLEM_RENDERERS["text"](shown, [str(file)], language_for(lang))
+        rendered = PROBLEM_RENDERERS["text"](shown, [str(file)], language)
         console(stderr=True).print(rendered, end="", markup=True)
     if text is None:
         raise typer.Exit(EXIT_INVALID)
@@ -189,9 +193,14 @@ def roster_export(
     ],
     lang: LangOption = None,
 ) -> None:
-    checked = pipeline.check(paths)
+    scenario_language(lang, paths)
+    try:
+        checked = pipeline.check(paths)
+        roster = pipeline.roster_of(paths)
+    except pipeline.UsageError as exc:
+        fail_usage(exc.msg)
+        return
     problems = tuple(p for c in checked for p in c.problems)
-    roster = pipeline.roster_of(paths)
     if roster is None or any(p.severity == "error" for p in problems):
         language = next((c.language for c in checked if c.language), None)
         report_invalid(pipeline.Checked(None, problems, language), paths, lang)
@@ -224,5 +233,7 @@ def schema(
     make_folder(output)
     for name, text in texts.items():
         write_atomically(output / name, text)
-    said = say(env_lang(), "wrote {files} to {folder}", files=", ".join(texts), folder=str(output))
+    said = say(
+        run_language(), "wrote {files} to {folder}", files=", ".join(texts), folder=str(output)
+    )
     console(stderr=True).print(said, markup=False)

@@ -3,6 +3,7 @@ never replacing a device), the problems of invalid input and the usage errors.""
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import shutil
@@ -19,9 +20,9 @@ from sinjai_ops import pipeline
 from sinjai_ops.cli.app import (
     EXIT_INVALID,
     EXIT_USAGE,
-    Lang,
+    RUN_LANG,
 )
-from sinjai_ops.i18n import NOTHING, Msg, env_lang, plural, t
+from sinjai_ops.i18n import N_, NOTHING, Msg, env_lang, plural, say, t
 from sinjai_ops.render import Rendered
 from sinjai_ops.render.problems import PROBLEM_RENDERERS, problem_line
 
@@ -31,11 +32,42 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
+def run_language() -> str:
+    """The language the run speaks so far: the one the command chose (`language_for`), else
+    `--lang`, else the environment's; the usage errors, notes and spinner speak it."""
+    return RUN_LANG.get("spoken") or RUN_LANG.get("given") or env_lang()
+
+
 def fail_usage(message: Msg) -> None:
-    """A misused command line (exit 2), told in the language of the help (the environment's)."""
-    said = escape(message.say(env_lang()))
-    console(stderr=True).print(f"[red]error:[/red] {said}", markup=True)
+    """A misused command line (exit 2), told in the run's language (`run_language`)."""
+    lang = run_language()
+    label, said = escape(say(lang, "error:")), escape(message.say(lang))
+    console(stderr=True).print(f"[red]{label}[/red] {said}", markup=True)
     raise typer.Exit(EXIT_USAGE)
+
+
+_WHY = {
+    getattr(errno, name): text
+    for name, text in (
+        ("ENOENT", N_("no such folder")),
+        ("EACCES", N_("permission denied")),
+        ("EPERM", N_("permission denied")),
+        ("EROFS", N_("the file system is read-only")),
+        ("ENOSPC", N_("no space left on the device")),
+        ("EDQUOT", N_("the disk quota is used up")),
+        ("EISDIR", N_("it is a folder")),
+        ("ENOTDIR", N_("part of the path is not a folder")),
+        ("ENAMETOOLONG", N_("the name is too long")),
+    )
+    if hasattr(errno, name)  # not every system has every error
+}
+
+
+def why(exc: OSError) -> Msg | str:
+    """Why a file could not be written, in the reader's words where the error is a usual one
+    (the system's own text, in the system's language, otherwise)."""
+    text = _WHY.get(exc.errno or 0)
+    return Msg(text) if text else (exc.strerror or str(exc))
 
 
 def _mode_for(path: Path) -> int:
@@ -64,14 +96,14 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
             with path.open("wb") as handle:
                 handle.write(data)
         except OSError as exc:
-            fail_usage(t("cannot write {path}: {why}", path=str(path), why=exc.strerror))
+            fail_usage(t("cannot write {path}: {why}", path=str(path), why=why(exc)))
         return
     folder = path.parent if str(path.parent) else Path(".")
     mode = _mode_for(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        fail_usage(t("cannot write {path}: {why}", path=str(path), why=exc.strerror))
+        fail_usage(t("cannot write {path}: {why}", path=str(path), why=why(exc)))
         return
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -81,7 +113,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            fail_usage(t("cannot write {path}: {why}", path=str(path), why=exc.strerror))
+            fail_usage(t("cannot write {path}: {why}", path=str(path), why=why(exc)))
         raise
 
 
@@ -196,14 +228,21 @@ def choose_format(given: str | None, output: Path | None, choices: list[str]) ->
     return given or implied or "table"
 
 
-def language_for(lang: Lang | None, *fallbacks: str | None) -> str:
-    """`--lang`, else the first language the inputs name (the operation's), else `LANG`'s."""
-    if lang is not None:
-        return str(lang.value)
-    return next((f for f in fallbacks if f), None) or env_lang()
+def language_for(lang: str | None, *fallbacks: str | None) -> str:
+    """`--lang`, else the first language the inputs name (the operation's), else `LANG`'s:
+    the language of everything the run says from here on (`run_language`)."""
+    chosen = lang or next((f for f in fallbacks if f), None) or env_lang()
+    RUN_LANG["spoken"] = chosen
+    return chosen
 
 
-def report_invalid(checked: pipeline.Checked, paths: Sequence[Path], lang: Lang | None) -> None:
+def scenario_language(lang: str | None, paths: Sequence[Path]) -> str:
+    """`language_for` a command on a scenario, before its files are checked: the operation's
+    `language:` is read first, so that even the spinner speaks it."""
+    return language_for(lang, pipeline.language_of(paths))
+
+
+def report_invalid(checked: pipeline.Checked, paths: Sequence[Path], lang: str | None) -> None:
     """Every problem on standard error, in the reader's language; exit 1."""
     language = language_for(lang, checked.language)
     text = PROBLEM_RENDERERS["text"](checked.problems, [str(p) for p in paths], language)
@@ -211,7 +250,7 @@ def report_invalid(checked: pipeline.Checked, paths: Sequence[Path], lang: Lang 
     raise typer.Exit(EXIT_INVALID)
 
 
-def mention_warnings(checked: pipeline.Checked, paths: Sequence[Path], lang: Lang | None) -> None:
+def mention_warnings(checked: pipeline.Checked, paths: Sequence[Path], lang: str | None) -> None:
     """One line on standard error that warnings exist, and how to read them; the notes that
     `validate` cannot give (about a plan file read beside the scenario) in full."""
     said = language_for(lang, checked.language)
@@ -237,7 +276,7 @@ def make_folder(path: Path) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        fail_usage(t("cannot make {path}: {why}", path=str(path), why=exc.strerror))
+        fail_usage(t("cannot make {path}: {why}", path=str(path), why=why(exc)))
 
 
 def _write_new(path: Path, data: bytes, mode: int) -> None:
@@ -277,7 +316,7 @@ def write_folder_atomically(path: Path, files: dict[str, bytes], suffix: str) ->
         parent.mkdir(parents=True, exist_ok=True)
         made = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent))
     except OSError as exc:
-        fail_usage(t("cannot make {path}: {why}", path=str(path), why=exc.strerror))
+        fail_usage(t("cannot make {path}: {why}", path=str(path), why=why(exc)))
         return
     old: Path | None = None
     try:
@@ -297,7 +336,7 @@ def write_folder_atomically(path: Path, files: dict[str, bytes], suffix: str) ->
                 os.rename(old / path.name, path)
             shutil.rmtree(old, ignore_errors=True)
         if isinstance(exc, OSError):
-            fail_usage(t("cannot write {path}: {why}", path=str(path), why=exc.strerror))
+            fail_usage(t("cannot write {path}: {why}", path=str(path), why=why(exc)))
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

@@ -37,12 +37,15 @@ from sinjai_ops.cli.output import (
     language_for,
     mention_warnings,
     report_invalid,
+    scenario_language,
 )
 from sinjai_ops.i18n import Invalid, say, t
 from sinjai_ops.models.adjustments import parse_moment
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
 from sinjai_ops.render import PLAN_RENDERERS
 from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
+from sinjai_ops.render.labels import skill_label
+from sinjai_ops.render.plan_rows import site_name
 from sinjai_ops.render.view import View
 
 PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_RENDERERS}, type=str)  # type: ignore[misc]
@@ -137,6 +140,7 @@ def plan(
         ),
     ] = None,
 ) -> None:
+    scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(PLAN_RENDERERS))
     check_date_syntax(date)
     moment = None
@@ -152,12 +156,13 @@ def plan(
         report_invalid(planned.checked, paths, lang)
         return
     result = planned.plan
+    said = language_for(lang, result.language)
     if not quiet:
         mention_warnings(planned.checked, paths, lang)
     day = day_of(date, planned.checked.scenario)
     one_of("--site", site, sites_of(planned.checked.scenario))
     chosen = View(
-        lang=language_for(lang, result.language),
+        lang=said,
         by="person" if view == ViewChoice.person else by.value,
         overview=view in (None, ViewChoice.overview),
         detail=view != ViewChoice.overview,
@@ -169,15 +174,14 @@ def plan(
     emit(PLAN_RENDERERS[fmt](shown, chosen), output)
     if fail_on_shortfall and shown.shortfalls:
         missing = sum(r.missing for r in shown.reinforcements)
-        said = chosen.lang
         lines = [
             say(
                 said,
                 "  {day} {shift} {site} {skill}: {n} missing",
                 day=r.date,
                 shift=r.shift,
-                site=r.site,
-                skill=r.skill,
+                site=site_name(shown, r.site),
+                skill=skill_label(said, r.skill),
                 n=r.missing,
             )
             for r in shown.reinforcements
@@ -213,12 +217,14 @@ def checklist(
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     quiet: QuietOption = False,
 ) -> None:
+    scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(CHECKLIST_RENDERERS))
     check_date_syntax(date)
     listed = solving(lambda: pipeline.checklist(paths, time_limit))
     if listed.checklist is None or listed.checked.scenario is None:
         report_invalid(listed.checked, paths, lang)
         return
+    said = language_for(lang, listed.checklist.language)
     if not quiet:
         mention_warnings(listed.checked, paths, lang)
     day = day_of(date, listed.checked.scenario)
@@ -233,6 +239,6 @@ def checklist(
                 units=", ".join(units),
             )
         )
-    view = View(lang=language_for(lang, listed.checklist.language))
+    view = View(lang=said)
     shown = listed.checklist.only(day, site, owner)
     emit(CHECKLIST_RENDERERS[fmt](shown, view), output)

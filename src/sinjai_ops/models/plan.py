@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ConfigDict, Field
 
+from sinjai_ops.i18n import told
 from sinjai_ops.models.common import Frozen
 
 RESERVE_POST = "reserve"
@@ -121,7 +122,12 @@ class Change(Frozen):
     after: Duty | None
     """None: released."""
     reason: str | None = None
-    """Why, where the inputs say: an absence and its reason."""
+    """Why, where the inputs say: an absence and its reason (English; see `said`)."""
+    msg: Any = Field(default=None, exclude=True, repr=False)
+
+    def said(self, lang: str) -> str | None:
+        """`reason` in `lang`."""
+        return told(self.msg, self.reason, lang) if self.reason else None
 
 
 class Shortfall(Frozen):

@@ -364,7 +364,7 @@ def change_rows(plan: Plan, lang: str) -> list[list[str]]:
             c.shift,
             who(c.nrp),
             duty(c.before),
-            duty(c.after) + (f" ({c.reason})" if c.reason else ""),
+            duty(c.after) + (f" ({c.said(lang)})" if c.reason else ""),
         ]
         for c in plan.changes or []
     ]

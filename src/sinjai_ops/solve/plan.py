@@ -7,6 +7,7 @@ import statistics
 from collections import Counter, defaultdict
 from datetime import date, datetime
 
+from sinjai_ops.i18n import Msg, t
 from sinjai_ops.models.plan import (
     DEFAULT_TIME_LIMIT,
     Assignment,
@@ -242,11 +243,11 @@ def _compare(plan: Plan, baseline: list[Assignment], scenario: Scenario) -> Plan
     shift_order = {s.shift: s.order for s in plan.slots}
     slots = {(s.date, s.shift): s for s in plan.slots}
 
-    def why(nrp: str, day: date, shift: str) -> str | None:
+    def why(nrp: str, day: date, shift: str) -> Msg | None:
         slot = slots.get((day, shift))
         absence = scenario.adjustments.absence_during(nrp, slot.start, slot.end) if slot else None
         if absence is not None:
-            return f"absent: {absence.reason}" if absence.reason else "absent"
+            return t("absent: {reason}", reason=absence.reason) if absence.reason else t("absent")
         return None
 
     changes = [
@@ -256,17 +257,28 @@ def _compare(plan: Plan, baseline: list[Assignment], scenario: Scenario) -> Plan
             shift=shift,
             before=old.get(key),
             after=new.get(key),
-            reason=why(nrp, day, shift),
+            reason=str(said) if said else None,
+            msg=said,
         )
         for key in sorted(
             set(old) | set(new), key=lambda k: (k[1], shift_order.get(k[2], -1), k[2], k[0])
         )
         for nrp, day, shift in [key]
         if old.get(key) != new.get(key)
+        for said in [why(nrp, day, shift)]
     ]
     kept = sum(1 for key, duty in old.items() if new.get(key) == duty)
     quality = plan.quality.model_copy(update={"kept": kept, "moved": len(old) - kept})
-    return plan.model_copy(update={"changes": changes, "quality": quality})
+    # The changes name everyone they move, the officer who no longer has any duty too.
+    named = {p.nrp for p in plan.people}
+    members = {p.nrp: p for p in scenario.roster.personnel}
+    released = [
+        Person(nrp=n, name=members[n].name, rank=members[n].rank, unit=members[n].unit)
+        for n in sorted({c.nrp for c in changes} - named)
+        if n in members
+    ]
+    people = sorted([*plan.people, *released], key=lambda p: p.nrp)
+    return plan.model_copy(update={"changes": changes, "quality": quality, "people": people})
 
 
 def fill_idle(
