@@ -143,7 +143,7 @@ def test_calendars_are_written_all_or_nothing(
     with monkeypatch.context() as patch:
         _full_disk_after(patch, 2)
         result = run("plan", MINIMAL, "--format", "ics", "-o", folder, "-q", code=2)
-    assert "cannot write" in result.stderr and "No space left on device" in result.stderr
+    assert "cannot write" in result.stderr and "no space left on the device" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert list(tmp_path.iterdir()) == []  # no folder, no temporary folder left behind
 

@@ -364,7 +364,7 @@ def test_an_output_the_command_cannot_write_is_a_usage_error(
     run: Run, tmp_path: Path, command: str, name: str, hint: str
 ) -> None:
     target = tmp_path / name
-    err = run(command, EXAMPLE, "-o", target, "-q", code=2).stderr
+    err = run(command, EXAMPLE, "-o", target, "-q", "--lang", "en", code=2).stderr
     assert f"cannot write {target}: this command does not write" in err.replace("\n", "")
     assert "it writes .txt, .md, .csv, .json, .yaml, .xlsx" in err.replace("\n", "")
     assert hint in err.replace("\n", "")
@@ -372,7 +372,7 @@ def test_an_output_the_command_cannot_write_is_a_usage_error(
 
 
 def test_who_fits_names_what_it_writes(run: Run, tmp_path: Path) -> None:
-    args = ("--date", "2024-08-27", "--shift", "pagi", "--site", "kpu", "-q")
+    args = ("--date", "2024-08-27", "--shift", "pagi", "--site", "kpu", "-q", "--lang", "en")
     for name in ("fits.csv", "fits.xlsx", "fits.pdf"):
         err = run("who-fits", EXAMPLE, *args, "-o", tmp_path / name, code=2).stderr
         assert "it writes .txt, .md, .json" in err.replace("\n", "")
@@ -385,7 +385,9 @@ def test_who_fits_names_what_it_writes(run: Run, tmp_path: Path) -> None:
 
 
 def test_the_report_is_not_written_under_another_extension(run: Run, tmp_path: Path) -> None:
-    err = run("report", EXAMPLE, "-o", tmp_path / "laporan.pdf", "-q", code=2).stderr
+    err = run(
+        "report", EXAMPLE, "-o", tmp_path / "laporan.pdf", "-q", "--lang", "en", code=2
+    ).stderr
     assert "the report is an HTML file; use -o FILE.html" in err.replace("\n", "")
     assert "print the HTML to PDF from the browser" in err.replace("\n", "")
     assert not (tmp_path / "laporan.pdf").exists()

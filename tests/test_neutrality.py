@@ -57,4 +57,4 @@ def test_the_tied_officers_of_the_example_keep_off_and_the_cost_is_said(
     assert "Neutrality (declared ties)" in text
     listed = run("checklist", folder, "--format", "json", "--lang", "en", "-q").stdout
     item = next(i for i in json.loads(listed)["items"] if i["template"] == "netralitas-propam")
-    assert f"({nrp}): paslon-2" in item["text"]
+    assert re.search(rf"\({nrp}\): Paslon 2: \S.* - ", item["text"]), item["text"]
