@@ -7,12 +7,15 @@ import io
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import typer
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.markup import escape
+from rich.segment import Segment
+from rich.text import Text
 
 from sinjai_ops import pipeline
 from sinjai_ops.cli.app import (
@@ -20,19 +23,39 @@ from sinjai_ops.cli.app import (
     EXIT_USAGE,
     Lang,
 )
+from sinjai_ops.controls import defused, json_defused, visible
 from sinjai_ops.i18n import Msg, env_lang, plural, t
 from sinjai_ops.render import Rendered
 from sinjai_ops.render.problems import PROBLEM_RENDERERS
 
 
+class ShownConsole(Console):
+    """A console that shows a control character a value brought in (as `\\x1b`, `\\u202e`)
+    and never sends it raw: its own colours and the layout's newlines pass. Text is escaped
+    before it is measured, so that tables stay aligned."""
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        return super().render_str(defused(text), **options)
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control or defused(segment.text) is segment.text:
+                yield segment
+            else:
+                yield Segment(defused(segment.text), segment.style)
+
+
 def console(stderr: bool = False) -> Console:
     # rich drops colour by itself for NO_COLOR and for output that is not a terminal.
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return ShownConsole(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def fail_usage(message: Msg) -> None:
-    """A misused command line (exit 2), told in the language of the help (the environment's)."""
-    said = escape(message.say(env_lang()))
+    """A misused command line (exit 2), told in the language of the help (the environment's).
+    An argument it echoes shows its control characters escaped (`\\x1b`)."""
+    said = escape(visible(message.say(env_lang())))
     console(stderr=True).print(f"[red]error:[/red] {said}", markup=True)
     raise typer.Exit(EXIT_USAGE)
 
@@ -154,7 +177,20 @@ def make_folder(path: Path) -> None:
         fail_usage(t("cannot make {path}: {why}", path=str(path), why=exc.strerror))
 
 
-def emit(rendered: Rendered, output: Path | None) -> None:
+def for_people(rendered: Rendered, fmt: str) -> Rendered:
+    """A text output whose values cannot bring a control character in: escaped (`\\x1b`) in
+    Markdown and CSV, written as `\\u` escapes in JSON (the same strings to a JSON reader).
+    Rich renderables go through `ShownConsole`; YAML escapes controls by itself."""
+    if isinstance(rendered, str) and fmt in ("markdown", "csv"):
+        return defused(rendered)
+    if isinstance(rendered, str) and fmt == "json":
+        return json_defused(rendered)
+    return rendered
+
+
+def emit(rendered: Rendered, output: Path | None, fmt: str) -> None:
+    """What a command made, in format `fmt`, to standard output or to `output`."""
+    rendered = for_people(rendered, fmt)
     if isinstance(rendered, dict):
         if output is None:
             fail_usage(t("calendars are written into a folder: give -o FOLDER"))
@@ -177,8 +213,8 @@ def emit(rendered: Rendered, output: Path | None) -> None:
         return
     if output is None:
         # Wrapped at the terminal's width: a warning or a name is never cut off.
-        Console(highlight=False, soft_wrap=False).print(rendered)
+        ShownConsole(highlight=False, soft_wrap=False).print(rendered)
         return
     buffer = io.StringIO()
-    Console(file=buffer, width=120, color_system=None, force_terminal=False).print(rendered)
+    ShownConsole(file=buffer, width=120, color_system=None, force_terminal=False).print(rendered)
     write_atomically(output, buffer.getvalue())

@@ -21,6 +21,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from sinjai_ops.controls import escaped, refused
 from sinjai_ops.i18n import NOTHING, Invalid, Msg, t
 
 Path = tuple[str | int, ...]
@@ -161,6 +162,36 @@ def _must_be_text(value: Any) -> Any:
     return value
 
 
+def check_text(value: str) -> str:
+    """A text value (a name, a unit, a reason) holds no control character: no newline, no
+    escape code, no NUL, no C1 control, no bidi override; a tab is allowed."""
+    found = refused(value)
+    if not found:
+        return value
+    position, first = found[0]
+    if len(found) == 1:
+        raise Invalid(
+            t(
+                "holds the control character {char} at character {position}; remove it "
+                "(a control character is not text: a terminal obeys it, moving the cursor or "
+                "turning the text around)",
+                char=escaped(first),
+                position=position,
+            )
+        )
+    chars = ", ".join(dict.fromkeys(escaped(ch) for _, ch in found))
+    raise Invalid(
+        t(
+            "holds {n} control characters ({chars}), the first at character {position}; remove "
+            "them (a control character is not text: a terminal obeys it, moving the cursor or "
+            "turning the text around)",
+            n=len(found),
+            chars=chars,
+            position=position,
+        )
+    )
+
+
 LocalTime = Annotated[
     time,
     BeforeValidator(parse_time),
@@ -207,7 +238,8 @@ Nrp = Annotated[
         }
     ),
 ]
-Text = Annotated[str, BeforeValidator(_must_be_text)]
+Text = Annotated[str, BeforeValidator(_must_be_text), AfterValidator(check_text)]
+"""A single-line text value: a name, a unit, a reason (never a control character)."""
 SkillName = Annotated[
     str,
     BeforeValidator(_must_be_text),
