@@ -258,3 +258,19 @@ def test_anev_refuses_a_control_character_in_a_csv_cell(run: Run, tmp_path: Path
         "attendance.csv:2:5: error: attendance[0].reason: holds the control character \\x1b at "
         "character 3; remove it"
     ) in result.stderr
+
+
+def test_roster_import_tells_a_control_character_at_its_cell(run: Run, tmp_path: Path) -> None:
+    sheet = tmp_path / "personel.csv"
+    sheet.write_text(
+        "NRP;NAMA;PANGKAT;SATUAN\n79020114;Hasan\x1b[2J\u202eLologau;AKP;Bag\x00Ops\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "roster.yaml"
+    result = run("roster", "import", sheet, "-o", out, "--lang", "en", code=1)
+    _clean(result.stdout, result.stderr)
+    assert "personel.csv:2:2: error: holds 2 control characters (\\x1b, \\u202e)" in result.stderr
+    assert "personel.csv:2:4: error: holds the control character \\x00 at character 4" in (
+        result.stderr
+    )
+    assert not out.exists()
