@@ -35,6 +35,9 @@ _DIGITS = re.compile(r"^\d+$")
 TIME_PATTERN = r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$"
 IDENT_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 NRP_PATTERN = r"^([0-9]{8}|[0-9]{18})$"
+CONTROL_PATTERN = r"[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]"
+"""A control character (`controls.CONTROLS`) as a JSON Schema pattern, that a text must not
+match anywhere (a `^...$` would let a final newline through in Python's `re`)."""
 
 
 class Frozen(BaseModel):
@@ -238,7 +241,12 @@ Nrp = Annotated[
         }
     ),
 ]
-Text = Annotated[str, BeforeValidator(_must_be_text), AfterValidator(check_text)]
+Text = Annotated[
+    str,
+    BeforeValidator(_must_be_text),
+    AfterValidator(check_text),
+    WithJsonSchema({"type": "string", "not": {"pattern": CONTROL_PATTERN}}),
+]
 """A single-line text value: a name, a unit, a reason (never a control character)."""
 SkillName = Annotated[
     str,
