@@ -156,6 +156,18 @@ def test_problem_lines_show_a_file_name_escaped(run: Run, tmp_path: Path) -> Non
     assert "a\\x1b[2Jb/roster.yaml:1:" in out
 
 
+def _aligned(text: str) -> None:
+    """Every line of a drawn table is as wide as its border: an escaped value was measured as
+    it is shown."""
+    block: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if line[:1] and line[0] in "┏┃┡│└┌├╭╰┗┣":
+            block.append(line)
+            continue
+        assert len({len(x) for x in block}) <= 1, "\n".join(block)
+        block = []
+
+
 def _poison(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every name, unit and place of a valid scenario with control characters, as if the
     checks had been bypassed: the views must still not print them raw."""
@@ -232,6 +244,7 @@ def test_views_never_print_a_control_character_raw(
             assert SHOWN in result.stdout, args  # shown, not lost
         elif "json" not in args:
             assert "\\x1b[2J" in result.stdout, args
+            _aligned(result.stdout)
     written = tmp_path / "plan.txt"
     run(*plan, "-o", written)
     _clean(written.read_text(encoding="utf-8"))

@@ -37,14 +37,25 @@ class ShownConsole(Console):
     def render_str(self, text: str, **options: Any) -> Text:
         return super().render_str(defused(text), **options)
 
+    _depth = 0
+
     def render(
         self, renderable: RenderableType, options: ConsoleOptions | None = None
     ) -> Iterable[Segment]:
-        for segment in super().render(renderable, options):
-            if segment.control or defused(segment.text) is segment.text:
-                yield segment
-            else:
-                yield Segment(defused(segment.text), segment.style)
+        # What a table or a group renders inside passes through here again on its way out:
+        # it is looked at once, at the outermost call.
+        if self._depth:
+            yield from super().render(renderable, options)
+            return
+        self._depth += 1
+        try:
+            for segment in super().render(renderable, options):
+                if segment.control or defused(segment.text) is segment.text:
+                    yield segment
+                else:
+                    yield Segment(defused(segment.text), segment.style)
+        finally:
+            self._depth -= 1
 
 
 def console(stderr: bool = False) -> Console:
