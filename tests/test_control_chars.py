@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sinjai_ops import pipeline
 from sinjai_ops.models.scenario import Scenario
@@ -249,9 +250,13 @@ def test_views_never_print_a_control_character_raw(
     run(*plan, "-o", written)
     _clean(written.read_text(encoding="utf-8"))
     assert "\\x1b[2J" in written.read_text(encoding="utf-8")
-    # JSON keeps the very strings, in escapes a terminal does not obey.
+    # JSON and YAML keep the very strings, in escapes a terminal does not obey.
     body = json.loads(run(*plan, "--format", "json").stdout)
     assert any(p["name"].endswith(BAD) for p in body["people"])
+    for command in ("plan", "checklist"):
+        said = run(command, EXAMPLE, "--no-remedies" if command == "plan" else "-q", "-f", "yaml")
+        _clean(said.stdout)
+        assert BAD in yaml.safe_load(said.stdout)["operation"]
 
 
 def test_anev_refuses_a_control_character_in_a_csv_cell(run: Run, tmp_path: Path) -> None:

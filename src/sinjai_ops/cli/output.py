@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+import yaml
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.markup import escape
 from rich.segment import Segment
@@ -190,12 +191,19 @@ def make_folder(path: Path) -> None:
 
 def for_people(rendered: Rendered, fmt: str) -> Rendered:
     """A text output whose values cannot bring a control character in: escaped (`\\x1b`) in
-    Markdown and CSV, written as `\\u` escapes in JSON (the same strings to a JSON reader).
-    Rich renderables go through `ShownConsole`; YAML escapes controls by itself."""
-    if isinstance(rendered, str) and fmt in ("markdown", "csv"):
+    Markdown and CSV; in JSON and YAML written as escapes that their readers read as the same
+    strings (`\\u202e`). Rich renderables go through `ShownConsole`."""
+    if not isinstance(rendered, str) or defused(rendered) is rendered:
+        return rendered
+    if fmt in ("markdown", "csv"):
         return defused(rendered)
-    if isinstance(rendered, str) and fmt == "json":
+    if fmt == "json":
         return json_defused(rendered)
+    if fmt == "yaml":
+        # YAML escapes C0 and C1 controls by itself, not a bidi control; written again in
+        # ASCII, every such character is a double-quoted escape.
+        data = yaml.safe_load(rendered)
+        return yaml.safe_dump(data, sort_keys=False, allow_unicode=False, width=100)
     return rendered
 
 
