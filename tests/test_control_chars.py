@@ -250,6 +250,10 @@ def test_views_never_print_a_control_character_raw(
     run(*plan, "-o", written)
     _clean(written.read_text(encoding="utf-8"))
     assert "\\x1b[2J" in written.read_text(encoding="utf-8")
+    report = tmp_path / "report.html"
+    run("report", EXAMPLE, "--no-remedies", "-q", "-o", report)
+    _clean(report.read_text(encoding="utf-8"))
+    assert "\\x1b[2J" in report.read_text(encoding="utf-8")
     # JSON and YAML keep the very strings, in escapes a terminal does not obey.
     body = json.loads(run(*plan, "--format", "json").stdout)
     assert any(p["name"].endswith(BAD) for p in body["people"])

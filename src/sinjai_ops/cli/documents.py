@@ -27,6 +27,7 @@ from sinjai_ops.cli.arguments import (
 from sinjai_ops.cli.help import PlainCommand, PlainGroup
 from sinjai_ops.cli.output import (
     console,
+    emit,
     fail_usage,
     language_for,
     make_folder,
@@ -111,7 +112,7 @@ def report(
     from sinjai_ops.render.report_html import as_html
 
     language = language_for(lang, reported.data.plan.language)
-    write_atomically(output, as_html(reported.data, View(lang=language)))
+    emit(as_html(reported.data, View(lang=language)), output, "html")
 
 
 roster_app = typer.Typer(

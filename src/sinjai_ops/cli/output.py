@@ -191,11 +191,11 @@ def make_folder(path: Path) -> None:
 
 def for_people(rendered: Rendered, fmt: str) -> Rendered:
     """A text output whose values cannot bring a control character in: escaped (`\\x1b`) in
-    Markdown and CSV; in JSON and YAML written as escapes that their readers read as the same
-    strings (`\\u202e`). Rich renderables go through `ShownConsole`."""
+    Markdown, CSV and HTML; in JSON and YAML written as escapes that their readers read as the
+    same strings (`\\u202e`). Rich renderables go through `ShownConsole`."""
     if not isinstance(rendered, str) or defused(rendered) is rendered:
         return rendered
-    if fmt in ("markdown", "csv"):
+    if fmt in ("markdown", "csv", "html"):
         return defused(rendered)
     if fmt == "json":
         return json_defused(rendered)
