@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from sinjai_ops.i18n import Msg, t
-from sinjai_ops.models.common import suggest
+from sinjai_ops.i18n import Invalid, Msg, t
+from sinjai_ops.models.common import check_text, suggest
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 
@@ -107,7 +107,7 @@ def import_rows(
         if name_cell is None or not _text(name_cell.value):
             problem(name_cell or row[0], t("no name; give the officer's name"))
         else:
-            person["name"] = _text(name_cell.value)
+            person["name"] = _plain(name_cell, problem)
         rank_cell = at("rank")
         rank = ranks.get(key(rank_cell.value)) if rank_cell else None
         if rank_cell is None or rank is None:
@@ -120,7 +120,7 @@ def import_rows(
         else:
             person["rank"] = rank
         unit_cell = at("unit")
-        unit = _text(unit_cell.value) if unit_cell else ""
+        unit = _plain(unit_cell, problem) if unit_cell else ""
         if not unit:
             problem(unit_cell or row[0], t("no unit; give the officer's unit (satuan)"))
         person["unit"] = unit
@@ -178,6 +178,16 @@ def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def _plain(cell: Cell, problem: Any) -> str:
+    """The text of a cell; a control character in it is told at the cell."""
+    text = _text(cell.value)
+    try:
+        check_text(text)
+    except Invalid as exc:
+        problem(cell, exc.msg)
+    return text
 
 
 def _nrp(cell: Cell, problem: Any) -> str | None:

@@ -107,7 +107,7 @@ def who_fits(
     if not quiet:
         mention_warnings(fitted.checked, paths, lang)
     view = View(lang=said)
-    emit(WHO_FITS_RENDERERS[fmt](fitted.result, view), output)
+    emit(WHO_FITS_RENDERERS[fmt](fitted.result, view), output, fmt)
 
 
 AnevFormat = Enum("AnevFormat", {k: k for k in ANEV_RENDERERS}, type=str)  # type: ignore[misc]
@@ -176,6 +176,6 @@ def anev(
     if not quiet:
         mention_warnings(evaluated.checked, paths, lang)
     view = View(lang=said)
-    emit(ANEV_RENDERERS[fmt](evaluated.evaluation, view), output)
+    emit(ANEV_RENDERERS[fmt](evaluated.evaluation, view), output, fmt)
     if adjustments_out is not None:
         write_atomically(adjustments_out, evaluated.fragment)

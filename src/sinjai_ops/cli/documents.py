@@ -27,6 +27,7 @@ from sinjai_ops.cli.arguments import (
 from sinjai_ops.cli.help import PlainCommand, PlainGroup
 from sinjai_ops.cli.output import (
     console,
+    emit,
     fail_usage,
     html_output,
     language_for,
@@ -116,7 +117,7 @@ def report(
         mention_warnings(reported.checked, paths, lang)
     from sinjai_ops.render.report_html import as_html
 
-    write_atomically(output, as_html(reported.data, View(lang=language)))
+    emit(as_html(reported.data, View(lang=language)), output, "html")
 
 
 roster_app = typer.Typer(

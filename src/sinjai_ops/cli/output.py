@@ -9,12 +9,16 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import typer
-from rich.console import Console
+import yaml
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.markup import escape
+from rich.segment import Segment
+from rich.text import Text
 
 from sinjai_ops import pipeline
 from sinjai_ops.cli.app import (
@@ -22,14 +26,44 @@ from sinjai_ops.cli.app import (
     EXIT_USAGE,
     RUN_LANG,
 )
+from sinjai_ops.controls import defused, json_defused, visible
 from sinjai_ops.i18n import N_, NOTHING, Msg, env_lang, plural, say, t
 from sinjai_ops.render import Rendered
 from sinjai_ops.render.problems import PROBLEM_RENDERERS, problem_line
 
 
+class ShownConsole(Console):
+    """A console that shows a control character a value brought in (as `\\x1b`, `\\u202e`)
+    and never sends it raw: its own colours and the layout's newlines pass. Text is escaped
+    before it is measured, so that tables stay aligned."""
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        return super().render_str(defused(text), **options)
+
+    _depth = 0
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        # What a table or a group renders inside passes through here again on its way out:
+        # it is looked at once, at the outermost call.
+        if self._depth:
+            yield from super().render(renderable, options)
+            return
+        self._depth += 1
+        try:
+            for segment in super().render(renderable, options):
+                if segment.control or defused(segment.text) is segment.text:
+                    yield segment
+                else:
+                    yield Segment(defused(segment.text), segment.style)
+        finally:
+            self._depth -= 1
+
+
 def console(stderr: bool = False) -> Console:
     # rich drops colour by itself for NO_COLOR and for output that is not a terminal.
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return ShownConsole(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def run_language() -> str:
@@ -39,9 +73,10 @@ def run_language() -> str:
 
 
 def fail_usage(message: Msg) -> None:
-    """A misused command line (exit 2), told in the run's language (`run_language`)."""
+    """A misused command line (exit 2), told in the run's language (`run_language`). An
+    argument it echoes shows its control characters escaped (`\\x1b`)."""
     lang = run_language()
-    label, said = escape(say(lang, "error:")), escape(message.say(lang))
+    label, said = escape(say(lang, "error:")), escape(visible(message.say(lang)))
     console(stderr=True).print(f"[red]{label}[/red] {said}", markup=True)
     raise typer.Exit(EXIT_USAGE)
 
@@ -348,7 +383,27 @@ def _umask() -> int:
     return mask
 
 
-def emit(rendered: Rendered, output: Path | None) -> None:
+def for_people(rendered: Rendered, fmt: str) -> Rendered:
+    """A text output whose values cannot bring a control character in: escaped (`\\x1b`) in
+    Markdown, CSV and HTML; in JSON and YAML written as escapes that their readers read as the
+    same strings (`\\u202e`). Rich renderables go through `ShownConsole`."""
+    if not isinstance(rendered, str) or defused(rendered) is rendered:
+        return rendered
+    if fmt in ("markdown", "csv", "html"):
+        return defused(rendered)
+    if fmt == "json":
+        return json_defused(rendered)
+    if fmt == "yaml":
+        # YAML escapes C0 and C1 controls by itself, not a bidi control; written again in
+        # ASCII, every such character is a double-quoted escape.
+        data = yaml.safe_load(rendered)
+        return yaml.safe_dump(data, sort_keys=False, allow_unicode=False, width=100)
+    return rendered
+
+
+def emit(rendered: Rendered, output: Path | None, fmt: str) -> None:
+    """What a command made, in format `fmt`, to standard output or to `output`."""
+    rendered = for_people(rendered, fmt)
     if isinstance(rendered, dict):
         if output is None:
             fail_usage(t("calendars are written into a folder: give -o FOLDER"))
@@ -369,8 +424,8 @@ def emit(rendered: Rendered, output: Path | None) -> None:
         return
     if output is None:
         # Wrapped at the terminal's width: a warning or a name is never cut off.
-        Console(highlight=False, soft_wrap=False).print(rendered)
+        ShownConsole(highlight=False, soft_wrap=False).print(rendered)
         return
     buffer = io.StringIO()
-    Console(file=buffer, width=120, color_system=None, force_terminal=False).print(rendered)
+    ShownConsole(file=buffer, width=120, color_system=None, force_terminal=False).print(rendered)
     write_atomically(output, buffer.getvalue())

@@ -171,7 +171,7 @@ def plan(
     if officer is not None and officer not in {p.nrp for p in result.people}:
         fail_usage(t("--officer: {nrp} has no duty in this plan", nrp=officer))
     shown = result.only(day, site)
-    emit(PLAN_RENDERERS[fmt](shown, chosen), output)
+    emit(PLAN_RENDERERS[fmt](shown, chosen), output, fmt)
     if fail_on_shortfall and shown.shortfalls:
         missing = sum(r.missing for r in shown.reinforcements)
         lines = [
@@ -241,4 +241,4 @@ def checklist(
         )
     view = View(lang=said)
     shown = listed.checklist.only(day, site, owner)
-    emit(CHECKLIST_RENDERERS[fmt](shown, view), output)
+    emit(CHECKLIST_RENDERERS[fmt](shown, view), output, fmt)

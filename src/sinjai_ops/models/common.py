@@ -21,6 +21,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from sinjai_ops.controls import escaped, refused
 from sinjai_ops.i18n import NOTHING, Invalid, Msg, t
 
 Path = tuple[str | int, ...]
@@ -33,6 +34,9 @@ _DIGITS = re.compile(r"^\d+$")
 
 IDENT_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 NRP_PATTERN = r"^([0-9]{8}|[0-9]{18})$"
+CONTROL_PATTERN = r"[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]"
+"""A control character (`controls.CONTROLS`) as a JSON Schema pattern, that a text must not
+match anywhere (a `^...$` would let a final newline through in Python's `re`)."""
 
 
 class Frozen(BaseModel):
@@ -302,6 +306,36 @@ def _must_be_text(value: Any) -> Any:
     return value
 
 
+def check_text(value: str) -> str:
+    """A text value (a name, a unit, a reason) holds no control character: no newline, no
+    escape code, no NUL, no C1 control, no bidi override; a tab is allowed."""
+    found = refused(value)
+    if not found:
+        return value
+    position, first = found[0]
+    if len(found) == 1:
+        raise Invalid(
+            t(
+                "holds the control character {char} at character {position}; remove it "
+                "(a control character is not text: a terminal obeys it, moving the cursor or "
+                "turning the text around)",
+                char=escaped(first),
+                position=position,
+            )
+        )
+    chars = ", ".join(dict.fromkeys(escaped(ch) for _, ch in found))
+    raise Invalid(
+        t(
+            "holds {n} control characters ({chars}), the first at character {position}; remove "
+            "them (a control character is not text: a terminal obeys it, moving the cursor or "
+            "turning the text around)",
+            n=len(found),
+            chars=chars,
+            position=position,
+        )
+    )
+
+
 ZONE_SUFFIX = r"(\s*([Ww][Ii][Tt][Aa]?|[Ww][Ii][Bb]))?"
 TIME_PATTERN = r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]" + ZONE_SUFFIX + "$"
 END_PATTERN = r"^(([01]?[0-9]|2[0-3])[:.][0-5][0-9]|24[:.]00)" + ZONE_SUFFIX + "$"
@@ -372,7 +406,13 @@ Nrp = Annotated[
         }
     ),
 ]
-Text = Annotated[str, BeforeValidator(_must_be_text)]
+Text = Annotated[
+    str,
+    BeforeValidator(_must_be_text),
+    AfterValidator(check_text),
+    WithJsonSchema({"type": "string", "not": {"pattern": CONTROL_PATTERN}}),
+]
+"""A single-line text value: a name, a unit, a reason (never a control character)."""
 SkillName = Annotated[
     str,
     BeforeValidator(_must_be_text),

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from rich.markup import escape
 
+from sinjai_ops.controls import defused, json_defused, visible
 from sinjai_ops.i18n import plural, say
 from sinjai_ops.models.problem import Problem
 
@@ -27,28 +28,19 @@ def _warnings(lang: str, n: int) -> str:
     return plural(lang, "{n} warning", "{n} warnings", n)
 
 
-def _visible(value: str) -> str:
-    """What the input holds, shown and never obeyed: a newline, a tab or a terminal escape in a
-    key or a value is printed as `\n`, `\t`, `\x1b`, so that one problem stays one line and
-    the user's terminal is left alone."""
-    return "".join(
-        ch
-        if ch.isprintable() or ch == " "
-        else {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(ch, f"\\x{ord(ch):02x}")
-        for ch in value
-    )
-
-
 def problem_line(p: Problem, lang: str) -> str:
     """`FILE:LINE:COLUMN: severity: path: message`, plain (no markup)."""
     return _line(p, lang)
 
 
 def _line(p: Problem, lang: str) -> str:
-    where = f"{_visible(p.path)}: " if p.path else ""
-    said = _visible(p.said(lang))
+    # What the input holds is shown, never obeyed: a newline, a tab or a terminal escape in a
+    # file name, a key or a value prints as \n, \t, \x1b, so one problem stays one line and
+    # the user's terminal is left alone.
+    where = f"{visible(p.path)}: " if p.path else ""
+    said = visible(p.said(lang))
     # `error` and `warning` stay English in every language: editors and CI parse them.
-    return f"{p.file}:{p.line}:{p.column}: {p.severity}: {where}{said}"
+    return f"{visible(p.file)}:{p.line}:{p.column}: {p.severity}: {where}{said}"
 
 
 def text(problems: Sequence[Problem], checked: Sequence[str], lang: str = "en") -> str:
@@ -58,7 +50,7 @@ def text(problems: Sequence[Problem], checked: Sequence[str], lang: str = "en") 
         style = "red" if p.severity == "error" else "yellow"
         lines.append(f"[{style}]{escape(_line(p, lang))}[/{style}]")
     errors, warnings = _counts(problems)
-    files = escape(", ".join(checked))
+    files = escape(visible(", ".join(checked)))
     if errors:
         verdict = say(
             lang,
@@ -85,7 +77,7 @@ def as_json(problems: Sequence[Problem], checked: Sequence[str], lang: str = "en
         "checked": list(checked),
         "problems": [{**p.model_dump(), "message": p.said(lang)} for p in problems],
     }
-    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+    return json_defused(json.dumps(body, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _escape_data(value: str) -> str:
@@ -102,8 +94,8 @@ def github(problems: Sequence[Problem], checked: Sequence[str], lang: str = "en"
     for p in problems:
         where = f"{p.path}: " if p.path else ""
         out.append(
-            f"::{p.severity} file={_escape_property(p.file)},line={p.line},col={p.column}"
-            f"::{_escape_data(where + p.said(lang))}"
+            f"::{p.severity} file={_escape_property(defused(p.file))},line={p.line},"
+            f"col={p.column}::{_escape_data(defused(where + p.said(lang)))}"
         )
     errors, warnings = _counts(problems)
     out.append(f"{_errors(lang, errors)}, {_warnings(lang, warnings)}")

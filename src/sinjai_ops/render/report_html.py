@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from importlib import resources
 from typing import Any
 
+from sinjai_ops.controls import visible
 from sinjai_ops.models.plan import COMMAND, Plan
 from sinjai_ops.models.report import ReportData
 from sinjai_ops.render.labels import long_date, skill_label, word
@@ -89,8 +90,9 @@ def _timeline(data: ReportData, day: date, lang: str) -> str:
         ax.barh(y, w1 - w0, left=w0, height=0.32, color=_COLOURS["window"], zorder=1)
         colour = _COLOURS["conflict"] if v.conflict else _COLOURS["visit"]
         ax.barh(y, a1 - a0, left=a0, height=0.2, color=colour, zorder=2)
-        ax.text(a1 + 0.15, y, v.label + (" !" if v.conflict else ""), va="center", color=colour)
-    labels = [site_name(plan, s) for s in sites]
+        said = visible(v.label + (" !" if v.conflict else ""))
+        ax.text(a1 + 0.15, y, said, va="center", color=colour)
+    labels = [visible(site_name(plan, s)) for s in sites]  # drawn: no control character
     ax.set_yticks(range(len(sites)), labels)
     _margin(fig, labels)
     ax.set_xlim(0, 24)
@@ -138,7 +140,7 @@ def _staffing(data: ReportData, day: date, lang: str) -> str:
         for h, (n, f) in enumerate(zip(r.needed, r.filled, strict=True)):
             if f < n:  # only the gaps carry a number: fewer marks, a lighter picture
                 ax.text(h, y, f"-{n - f}", ha="center", va="center", fontsize=5.5)
-    labels = [site_name(data.plan, r.site) for r in rows]
+    labels = [visible(site_name(data.plan, r.site)) for r in rows]
     ax.set_yticks(range(len(rows)), labels)
     _margin(fig, labels)
     ax.set_xticks(range(0, 24, 2), [f"{h:02d}" for h in range(0, 24, 2)])
