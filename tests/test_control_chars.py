@@ -215,6 +215,8 @@ def _poison(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_views_never_print_a_control_character_raw(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The plan anev reads is of the same (poisoned) operation, as a published plan would be.
+    _poison(monkeypatch)
     base = tmp_path / "plan.json"
     run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "-o", base)
     day = [a for a in json.loads(base.read_text())["assignments"] if a["date"] == "2024-08-27"]
@@ -224,7 +226,6 @@ def test_views_never_print_a_control_character_raw(
         "status: absent, reason: sakit}\n",
         encoding="utf-8",
     )
-    _poison(monkeypatch)
     plan = ("plan", EXAMPLE, "--no-remedies", "-q")
     fits = ("who-fits", EXAMPLE, "--date", "2024-08-27", "--shift", "pagi", "--site", "kpu", "-q")
     anev = ("anev", EXAMPLE, "--plan", base, "--attendance", attendance, "-q")
