@@ -146,7 +146,7 @@ def roster_import(
         ),
     ] = None,
     sheet: Annotated[
-        str | None, typer.Option(help=_("The sheet to read (default: the first)."))
+        str | None, typer.Option(help=_("The sheet to read (default: the active one)."))
     ] = None,
     quiet: QuietOption = False,
     lang: LangOption = None,
@@ -194,9 +194,11 @@ def roster_export(
         language = next((c.language for c in checked if c.language), None)
         report_invalid(pipeline.Checked(None, problems, language), paths, lang)
         return
-    from sinjai_ops.render.roster_xlsx import export_roster
-
-    write_bytes_atomically(output, export_roster(roster))
+    data, problems = pipeline.roster_export(paths)
+    if data is None:
+        report_invalid(pipeline.Checked(None, tuple(problems)), paths, lang)
+        return
+    write_bytes_atomically(output, data)
 
 
 @app.command(
