@@ -92,7 +92,10 @@ def _leave(draw: Any) -> dict[str, Any]:
 def _roster(draw: Any) -> RosterFile:
     nrps = draw(
         st.lists(
-            st.from_regex(r"[0-9]{8}|[0-9]{18}", fullmatch=True), min_size=1, max_size=6, unique=True
+            st.from_regex(r"[0-9]{8}|[0-9]{18}", fullmatch=True),
+            min_size=1,
+            max_size=6,
+            unique=True,
         )
     )
     people = []

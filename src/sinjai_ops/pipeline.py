@@ -616,14 +616,11 @@ def roster_of(paths: Sequence[Path]) -> RosterFile | None:
     return None
 
 
-def roster_export(paths: Sequence[Path]) -> tuple[bytes | None, list[Problem]]:
-    """`roster export`: the workbook of the roster that `check` found valid, or the texts of
-    the roster that a workbook cannot hold (nothing when there is no valid roster)."""
+def roster_export(roster: RosterFile, paths: Sequence[Path]) -> tuple[bytes | None, list[Problem]]:
+    """`roster export`: the workbook of the roster (that `roster_of` found in `paths`), or the
+    texts of the roster that a workbook cannot hold, placed in its roster.yaml."""
     from sinjai_ops.render.roster_xlsx import export_roster, unwritable
 
-    roster = roster_of(paths)
-    if roster is None:
-        return None, []
     bad = unwritable(roster)
     if not bad:
         return export_roster(roster), []

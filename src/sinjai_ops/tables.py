@@ -24,7 +24,7 @@ from sinjai_ops.models.problem import Problem
 
 _OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
 _WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".xlsb")
-MAX_UNPACKED = 200 * 2**20
+MAX_UNPACKED = 100 * 2**20
 """The most a workbook may unpack to (all its parts): a 50,000-officer sheet is about 30 MB."""
 MAX_RATIO = 100
 """The most a part of more than 1 MiB may unpack to, as a multiple of its packed size; sheets
@@ -199,7 +199,7 @@ def _sheet(
                     ),
                 )
             ]
-        ws = book[sheet]
+        ws: Any = book[sheet]
     else:
         visible = [s for s in sheets if s.sheet_state == "visible"]
         active = book.active
@@ -233,8 +233,9 @@ def _sheet(
     formulas = _formulas(raw, archive, ws)
     rows: list[list[Cell]] = []
     ws.reset_dimensions()  # a dimension claiming a million rows is not padded out
-    for r, values in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
-        if not any(v is not None and v != "" for v in values) and (r, 0) not in formulas:
+    for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        values = row[:MAX_COLUMNS]
+        if values.count(None) + values.count("") == len(values) and (r, 0) not in formulas:
             continue
         if len(rows) >= MAX_ROWS:
             return None, [
@@ -288,8 +289,8 @@ def _formulas(raw: bytes, archive: zipfile.ZipFile, ws: Any) -> dict[tuple[int, 
     sheet = book[ws.title]
     sheet.reset_dimensions()
     found: dict[tuple[int, int], str] = {}
-    for r, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
-        for c, v in enumerate(values, start=1):
+    for r, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        for c, v in enumerate(values[:MAX_COLUMNS], start=1):
             text = getattr(v, "text", v)  # an array formula keeps its text apart
             if isinstance(text, str) and text.startswith("="):
                 found[(r, c)] = text

@@ -194,9 +194,9 @@ def roster_export(
         language = next((c.language for c in checked if c.language), None)
         report_invalid(pipeline.Checked(None, problems, language), paths, lang)
         return
-    data, problems = pipeline.roster_export(paths)
+    data, refused = pipeline.roster_export(roster, paths)
     if data is None:
-        report_invalid(pipeline.Checked(None, tuple(problems)), paths, lang)
+        report_invalid(pipeline.Checked(None, tuple(refused)), paths, lang)
         return
     write_bytes_atomically(output, data)
 
