@@ -24,6 +24,7 @@ from sinjai_ops.models.common import suggest
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.tables import Cell
+from sinjai_ops.validate.yaml_types import read_as
 
 __all__ = ["Cell", "import_rows", "key", "unwritable_character"]
 
@@ -38,6 +39,21 @@ _IDENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _NUMBERED = re.compile(r"\s+\d+$")
 _SKILL_WORDS = {"intelkam": "intel", "dokkes": "medic", "sabhara": "samapta"}
 _REQUIRED = ("nrp", "name", "rank", "unit")
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """libyaml's emitter where PyYAML has it (the same text, four times as fast), quoting every
+    text that an editor's YAML 1.2 would read as a number or a boolean (0E0, 1_000 are text to
+    PyYAML's YAML 1.1, not to the schema that validate holds the file to)."""
+
+
+def _represent_text(dumper: Any, text: str) -> Any:
+    style = "'" if read_as(text, False) != {"string"} else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
+_DUMPER = _Dumper
 
 
 @dataclass(frozen=True)
@@ -371,8 +387,12 @@ def import_rows(
         return None, problems
     text = (
         "# Imported by sinjai-ops roster import; check it with sinjai-ops validate.\n"
-        + yaml.safe_dump(
-            {"personnel": people}, sort_keys=False, allow_unicode=True, default_flow_style=None
+        + yaml.dump(
+            {"personnel": people},
+            Dumper=_DUMPER,
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=None,
         )
     )
     return text, problems
