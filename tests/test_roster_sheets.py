@@ -12,6 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sinjai_ops import pipeline
 from tests.conftest import EXAMPLE, Run
@@ -248,3 +250,40 @@ def test_a_workbook_in_memory_is_not_needed_to_be_named_xlsx(run: Run, tmp_path:
     path = tmp_path / "personel.csv"  # a workbook named .csv is read as the workbook it is
     path.write_bytes(buffer.getvalue())
     assert "name: Andi" in run("roster", "import", path).stdout
+
+
+_EXPORTED: list[bytes] = []
+
+
+def _exported() -> bytes:
+    if not _EXPORTED:
+        from sinjai_ops.render.roster_xlsx import export_roster
+
+        roster = pipeline.roster_of([EXAMPLE])
+        assert roster is not None
+        _EXPORTED.append(export_roster(roster))
+    return _EXPORTED[0]
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cuts=st.lists(st.tuples(st.integers(0, 10**6), st.binary(max_size=8)), max_size=4),
+    name=st.sampled_from(["p.xlsx", "p.csv", "p.xls", "p"]),
+    junk=st.booleans(),
+    raw=st.binary(max_size=300),
+)
+def test_no_file_of_any_kind_ends_in_a_traceback(
+    tmp_path: Path, cuts: list[tuple[int, bytes]], name: str, junk: bool, raw: bytes
+) -> None:
+    """A workbook damaged anywhere (a byte changed, cut short) or bytes of any kind: read, or
+    refused with located errors; never an exception."""
+    data = bytearray(raw if junk else _exported())
+    for at, patch in cuts:
+        at %= max(len(data), 1)
+        data[at : at + len(patch)] = patch
+    path = tmp_path / name
+    path.write_bytes(bytes(data))
+    text, problems = pipeline.roster_import(path)
+    assert text is not None or any(p.severity == "error" for p in problems)

@@ -592,7 +592,9 @@ def roster_import(
         policy=shipped_document("policy.yaml"), checklists=shipped_document("checklists.yaml")
     )
     _, found = v.check_scenario({"roster": doc}, defaults, {}, [])
-    errors = [p for p in found if p.severity == "error"]
+    # The import checks every cell it reads; should the roster still break a rule, the line of
+    # the text it made would mean nothing in the sheet: the path says which officer and field.
+    errors = [p.model_copy(update={"line": 1, "column": 1}) for p in found if p.severity == "error"]
     if errors:
         return None, problems + errors
     return text, problems

@@ -106,7 +106,7 @@ def _workbook(raw: bytes, name: str, sheet: str | None) -> tuple[Table | None, l
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except Exception:  # BadZipFile, EOFError, NotImplementedError (zip version 6.4) ...
         return None, [
             _at(
                 name,
