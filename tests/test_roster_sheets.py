@@ -113,6 +113,18 @@ def test_a_formula_never_calculated_is_named_at_its_cell(run: Run, tmp_path: Pat
     assert "no name" not in err
 
 
+def test_a_stray_value_far_to_the_right_is_named_not_dropped(run: Run, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "DATA"
+    sheet.append(["NRP", "NAMA", "PANGKAT", "SATUAN"])
+    sheet.append(["85020001", "Andi", "BRIPDA", "SAT SAMAPTA"])
+    sheet.cell(2, 300, 0)
+    err = run("roster", "import", _save(book, tmp_path / "p.xlsx"), code=1).stderr
+    assert "p.xlsx:DATA!KN2:2:300: error: a value beyond column IV (256 columns)" in err
+
+
 def _zip(path: Path, parts: dict[str, bytes]) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, body in parts.items():

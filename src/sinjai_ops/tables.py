@@ -235,6 +235,23 @@ def _sheet(
     ws.reset_dimensions()  # a dimension claiming a million rows is not padded out
     for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
         values = row[:MAX_COLUMNS]
+        beyond = next(
+            (c for c, v in enumerate(row[MAX_COLUMNS:], MAX_COLUMNS + 1) if v not in (None, "")), 0
+        )
+        if beyond and len(problems) < 10:  # said for the first few rows only: one fix for all
+            problems.append(
+                Problem.at(
+                    f"{name}:{ws.title}!{get_column_letter(beyond)}{r}",
+                    r,
+                    beyond,
+                    t(
+                        "a value beyond column {last} ({limit} columns), which is not read; "
+                        "move it into the sheet's columns or delete it",
+                        last=get_column_letter(MAX_COLUMNS),
+                        limit=MAX_COLUMNS,
+                    ),
+                )
+            )
         if values.count(None) + values.count("") == len(values) and (r, 0) not in formulas:
             continue
         if len(rows) >= MAX_ROWS:
@@ -259,6 +276,8 @@ def _sheet(
             ]
         )
     book.close()
+    if any(p.severity == "error" for p in problems):
+        return None, problems
     return Table(rows), problems
 
 
