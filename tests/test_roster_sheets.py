@@ -78,6 +78,26 @@ def test_a_two_row_header_with_drills_per_skill_and_days_away(run: Run, tmp_path
     run("validate", out)
 
 
+def test_a_unit_merged_down_over_its_members_is_each_ones(run: Run, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["NO", "NRP", "NAMA", "PANGKAT", "SATUAN"])
+    sheet.append([1, "85020001", "Andi", "BRIPDA", "SAT LANTAS"])
+    sheet.append([2, "85020002", "Budi", "BRIPDA", None])
+    sheet.append([3, "85020003", "Cici", "BRIPDA", None])
+    sheet.append([4, "85020004", "Dedi", "BRIPDA", "SAT SAMAPTA"])
+    sheet.merge_cells("E2:E4")
+    out = tmp_path / "roster.yaml"
+    run("roster", "import", _save(book, tmp_path / "p.xlsx"), "-o", out)
+    assert [(p["unit"], p["skills"]) for p in _people(out)] == [
+        ("SAT LANTAS", ["lantas"]),
+        ("SAT LANTAS", ["lantas"]),
+        ("SAT LANTAS", ["lantas"]),
+        ("SAT SAMAPTA", ["samapta", "dalmas"]),
+    ]
+
+
 def test_the_active_sheet_is_read_not_a_hidden_one_before_it(run: Run, tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     old = book.active

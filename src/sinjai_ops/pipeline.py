@@ -578,10 +578,10 @@ def roster_import(
     tables, problems = import_tables(extra)
     if problems:
         return None, problems
-    rows, problems = _read_table(path, sheet)
-    if any(p.severity == "error" for p in problems):
+    table, problems = read_table(_read(path), display(path), path.suffix, sheet)
+    if table is None or any(p.severity == "error" for p in problems):
         return None, problems
-    text, found = import_rows(display(path), rows, tables, default_policy())
+    text, found = import_rows(display(path), table.rows, tables, default_policy(), table.merged)
     problems += found
     if text is None:
         return None, problems

@@ -11,8 +11,10 @@ that date. Every problem names its cell; a column that is not read is named in a
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -23,7 +25,7 @@ from sinjai_ops.i18n import Msg, t
 from sinjai_ops.models.common import suggest
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
-from sinjai_ops.tables import Cell
+from sinjai_ops.tables import MAX_COLUMNS, Cell
 from sinjai_ops.validate.yaml_types import read_as
 
 __all__ = ["Cell", "import_rows", "key", "unwritable_character"]
@@ -200,7 +202,7 @@ def _find_header(
             header.columns.append(Column(j, found[0], shown, where, found[1]))
     for column in header.columns:
         if column.field in ("from", "to", "reason"):
-            if not header.periods or column.field == "from" or column.field in header.periods[-1]:
+            if not header.periods or column.field in header.periods[-1]:  # the next period
                 header.periods.append({})
             header.periods[-1][column.field] = column
     problems: list[Problem] = []
@@ -253,10 +255,15 @@ def _problem(file: str, cell: Cell, message: Msg, warning: bool = False) -> Prob
 
 
 def import_rows(
-    file: str, rows: list[list[Cell]], tables: dict[str, Any], policy: Policy
+    file: str,
+    rows: list[list[Cell]],
+    tables: dict[str, Any],
+    policy: Policy,
+    merged: Sequence[tuple[int, int, int, int]] = (),
 ) -> tuple[str | None, list[Problem]]:
     """roster.yaml text from the rows of the sheet, and every problem; no text when any
-    problem is an error."""
+    problem is an error. A range merged below the header (a unit merged down over its
+    members) holds its value in each of its cells, as the sheet shows it."""
     body = [r for r in rows if any(_text(c.value) or c.formula for c in r)]
     if not body:
         return None, [Problem.at(file, 1, 1, t("no rows to import"))]
@@ -268,6 +275,8 @@ def import_rows(
     def problem(cell: Cell, message: Msg, warning: bool = False) -> None:
         problems.append(_problem(file, cell, message, warning))
 
+    filled = _spread(body, header.first_data, merged)
+
     ranks = {key(k): v for k, v in tables["ranks"].items()}
     ranks.update({key(r): r for r in policy.ranks})
     units = {key(k): v for k, v in tables["units"].items()}
@@ -278,7 +287,9 @@ def import_rows(
         blank = Cell(None, row[0].line, 1, row[0].place)
 
         def at(column: Column, cells: dict[int, Cell] = cells, blank: Cell = blank) -> Cell:
-            return cells.get(column.index) or _blank_at(blank, column.index)
+            cell = cells.get(column.index) or _blank_at(blank, column.index)
+            spread = filled.get((cell.line, cell.column))
+            return cell if spread is None or cell.value is not None else spread
 
         got: dict[str, Cell] = {}
         broken = False
@@ -396,6 +407,28 @@ def import_rows(
         )
     )
     return text, problems
+
+
+def _spread(
+    body: list[list[Cell]], first: int, merged: Sequence[tuple[int, int, int, int]]
+) -> dict[tuple[int, int], Cell]:
+    """The cells of the data rows that a merged range covers, holding its value (placed at
+    the range's first cell, where the value is), by line and column."""
+    if first >= len(body):
+        return {}
+    lines = [row[0].line for row in body]
+    by_line = {row[0].line: row for row in body}
+    filled: dict[tuple[int, int], Cell] = {}
+    for r1, c1, r2, c2 in merged:
+        top = by_line.get(r1)
+        if r1 < lines[first] or top is None or c1 > len(top) or top[c1 - 1].value is None:
+            continue
+        source = top[c1 - 1]
+        for line in lines[bisect.bisect_left(lines, r1) : bisect.bisect_right(lines, r2)]:
+            for column in range(c1, min(c2, MAX_COLUMNS) + 1):
+                if (line, column) != (r1, c1):
+                    filled[(line, column)] = source
+    return filled
 
 
 def _blank_at(row: Cell, index: int) -> Cell:

@@ -33,6 +33,7 @@ MAX_COLUMNS = 256
 """Columns read from a sheet (a personnel sheet has a dozen or two)."""
 MAX_ROWS = 200_000
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7})\"")
 _BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
@@ -55,6 +56,8 @@ class Cell:
 class Table:
     rows: list[list[Cell]]
     """The non-empty rows, each cell with its place."""
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+    """A workbook's merged ranges: first row, first column, last row, last column."""
 
 
 def read_table(
@@ -230,7 +233,8 @@ def _sheet(
                 warning=True,
             )
         )
-    formulas = _formulas(raw, archive, ws)
+    xml = _xml(archive, ws)
+    formulas = _formulas(raw, xml, ws)
     rows: list[list[Cell]] = []
     ws.reset_dimensions()  # a dimension claiming a million rows is not padded out
     for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
@@ -278,7 +282,7 @@ def _sheet(
     book.close()
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return Table(rows), problems
+    return Table(rows, _merged(xml)), problems
 
 
 def _trimmed(values: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -288,20 +292,33 @@ def _trimmed(values: tuple[Any, ...]) -> tuple[Any, ...]:
     return values[:end]
 
 
-def _formulas(raw: bytes, archive: zipfile.ZipFile, ws: Any) -> dict[tuple[int, int], str]:
+def _xml(archive: zipfile.ZipFile, ws: Any) -> bytes | None:
+    """The sheet's XML, None when it cannot be told which part it is."""
+    part = getattr(ws, "_worksheet_path", None)
+    return None if part is None else archive.read(part)
+
+
+def _merged(xml: bytes | None) -> tuple[tuple[int, int, int, int], ...]:
+    """The merged ranges of the sheet (first row, first column, last row, last column), which
+    openpyxl's streaming reader does not give."""
+    from openpyxl.utils.cell import range_boundaries
+
+    found = []
+    for ref in _MERGE.findall(xml or b""):
+        c1, r1, c2, r2 = range_boundaries(ref.decode("ascii"))
+        if c1 and r1 and c2 and r2:
+            found.append((r1, c1, r2, c2))
+    return tuple(found)
+
+
+def _formulas(raw: bytes, xml: bytes | None, ws: Any) -> dict[tuple[int, int], str]:
     """The formulas of the sheet (by row and column), read only when its XML holds any: a
     formula never calculated has no saved value, which the values alone cannot tell from an
     empty cell. (Row, 0) marks a row that holds one."""
     import openpyxl
 
-    part = getattr(ws, "_worksheet_path", None)
-    if part is not None:
-        try:
-            xml = archive.read(part)
-        except (KeyError, zipfile.BadZipFile):
-            xml = b"<f>"
-        if not _FORMULA.search(xml):
-            return {}
+    if xml is not None and not _FORMULA.search(xml):
+        return {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
