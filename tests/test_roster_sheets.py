@@ -119,6 +119,21 @@ def test_the_active_sheet_is_read_not_a_hidden_one_before_it(run: Run, tmp_path:
         "with --sheet" in result.stderr
     )
     assert "Orang Lama" in run("roster", "import", path, "--sheet", "LAMA").stdout
+    err = run("roster", "import", path, "--sheet", "JULI", code=1).stderr
+    assert "p.xlsx:1:1: error: there is no sheet 'JULI'; its sheets: LAMA, AGUSTUS, REKAP" in err
+
+
+def test_a_csv_with_a_title_and_a_two_row_header(run: Run, tmp_path: Path) -> None:
+    sheet = tmp_path / "p.csv"
+    sheet.write_text(
+        f"{TITLE};;;;;\n;;;;;\nNRP;NAMA;PANGKAT;SATUAN;LATIHAN;\n;;;;DALMAS;LANTAS\n"
+        "01040117;Andi;BRIPDA;SAT LANTAS;19/08/2024;2024-07-01\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "roster.yaml"
+    run("roster", "import", sheet, "-o", out)
+    drills = {"dalmas": date(2024, 8, 19), "lantas": date(2024, 7, 1)}
+    assert _people(out)[0]["drills"] == drills
 
 
 def test_a_formula_never_calculated_is_named_at_its_cell(run: Run, tmp_path: Path) -> None:
