@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -53,7 +53,7 @@ def test_a_sheet_like_the_personnel_offices_becomes_a_valid_roster(
     first = people[0]
     assert first["nrp"] == "01115918" and first["rank"] == "Brigpol"
     assert first["skills"] == ["samapta", "dalmas"]
-    assert first["drills"] == {"dalmas": "2024-08-19"}  # Excel serial 45523
+    assert first["drills"] == {"dalmas": date(2024, 8, 19)}  # Excel serial 45523, as a date
     assert [p["rank"] for p in people] == ["Brigpol", "Bripda", "AKP", "Iptu"]
     assert people[3]["skills"] == ["intel", "skck"]
     run("validate", out)
@@ -99,7 +99,7 @@ def test_export_is_read_back_with_nrps_intact_and_the_same_bytes(run: Run, tmp_p
     assert first.read_bytes() == second.read_bytes()
     sheet = openpyxl.load_workbook(first).active
     assert sheet is not None
-    nrps = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    nrps = [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)]  # under 2 headers
     roster = yaml.safe_load((EXAMPLE / "roster.yaml").read_text(encoding="utf-8"))["personnel"]
     assert nrps == [p["nrp"] for p in roster]  # text, leading zeros kept
     again = tmp_path / "roster.yaml"

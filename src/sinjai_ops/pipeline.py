@@ -42,7 +42,7 @@ from sinjai_ops.models.report import ReportData
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.whofits import WhoFits
-from sinjai_ops.roster_import import Cell
+from sinjai_ops.tables import Cell, read_table
 from sinjai_ops.validate.adjustments import unkept_pins
 from sinjai_ops.validate.attendance import check_marks, readable_marks
 from sinjai_ops.validate.plan_file import Place, current, plan_mismatches
@@ -598,54 +598,19 @@ def load_published(path: Path) -> tuple[PublishedPlan | None, list[Problem]]:
 
 
 def _read_table(path: Path, sheet: str | None) -> tuple[list[list[Cell]], list[Problem]]:
-    """The cells of a workbook's sheet (.xlsx) or of a CSV export (`;` or `,`, UTF-8 or
-    Windows-1252), each with its place."""
-    name = display(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        import openpyxl
-        from openpyxl.utils import get_column_letter
+    """The cells of a workbook's sheet (.xlsx: the one named, else the active visible one) or
+    of a CSV export (`;`, `,` or tab; UTF-8 or Windows-1252), each with its place; what the
+    bytes are decides how they are read (see `tables`). No cells when the file cannot be read."""
+    table, problems = read_table(_read(path), display(path), path.suffix, sheet)
+    return (table.rows if table is not None else []), problems
 
-        try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # a damaged or misnamed file: the user's to fix
-            raise UsageError(
-                t("cannot read {name} as a workbook: {why}", name=name, why=str(exc))
-            ) from None
-        if sheet is not None and sheet not in book.sheetnames:
-            raise UsageError(
-                t(
-                    "{name} has no sheet '{sheet}'; its sheets: {sheets}",
-                    name=name,
-                    sheet=sheet,
-                    sheets=", ".join(book.sheetnames),
-                )
-            )
-        ws = book[sheet] if sheet else book.worksheets[0]
-        rows = [
-            [
-                Cell(v, r, c, f"{ws.title}!{get_column_letter(c)}{r}")
-                for c, v in enumerate(values, start=1)
-            ]
-            for r, values in enumerate(ws.iter_rows(values_only=True), start=1)
-        ]
-        book.close()
-        return rows, []
-    raw = _read(path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")  # Excel's CSV on Windows
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    table = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    return [
-        [Cell(v, r, c, f"{r}:{c}") for c, v in enumerate(row, start=1)]
-        for r, row in enumerate(table, start=1)
-    ], []
+
+_MAP_SECTIONS = ("columns", "drills", "unavailable", "ranks", "units")
 
 
 def import_tables(extra: Path | None) -> tuple[dict[str, Any], list[Problem]]:
-    """configs/roster_import.yaml, with an operation's own tables merged in."""
+    """configs/roster_import.yaml, with an operation's own tables merged in: a list given there
+    extends the shipped list, any other value replaces it."""
     base = shipped_document("roster_import.yaml").data
     if extra is None:
         return base, []
@@ -655,18 +620,49 @@ def import_tables(extra: Path | None) -> tuple[dict[str, Any], list[Problem]]:
     problems += found
     if doc is None or problems:
         return base, problems
-    if not isinstance(doc.data, dict) or not set(doc.data) <= {"columns", "ranks", "units"}:
+    sections = ", ".join(f"'{s}:'" for s in _MAP_SECTIONS)
+    if not isinstance(doc.data, dict) or not set(doc.data) <= set(_MAP_SECTIONS):
         return base, [
-            Problem.at(name, 1, 1, t("a --map file holds 'columns:', 'ranks:' and 'units:' only"))
+            Problem.at(name, 1, 1, t("a --map file holds {sections} only", sections=sections))
         ]
-    merged = {k: dict(v) for k, v in base.items()}
+    merged = {k: (dict(v) if isinstance(v, dict) else list(v)) for k, v in base.items()}
     for section, table in doc.data.items():
-        for k, value in (table or {}).items():
-            if section == "columns":
-                merged[section][k] = [*merged[section].get(k, []), *value]
+        shape = merged[section]
+        if table is None:
+            continue
+        if isinstance(shape, list):
+            if not _texts(table):
+                problems.append(
+                    problem_at(
+                        doc, (section,), t("'{section}:' is a list of headers", section=section)
+                    )
+                )
+                continue
+            merged[section] = [*shape, *table]
+            continue
+        if not isinstance(table, dict):
+            problems.append(
+                problem_at(doc, (section,), t("'{section}:' is a mapping", section=section))
+            )
+            continue
+        for k, value in table.items():
+            current = shape.get(k)
+            if section == "ranks" and isinstance(value, str):
+                shape[k] = value
+            elif section != "ranks" and _texts(value):
+                shape[k] = [*(current or []), *value] if section != "units" else list(value)
             else:
-                merged[section][k] = value
-    return merged, []
+                wanted = t("a rank of the policy") if section == "ranks" else t("a list of words")
+                problems.append(
+                    problem_at(
+                        doc, (section, k), t("'{key}' should be {wanted}", key=k, wanted=wanted)
+                    )
+                )
+    return (base, problems) if problems else (merged, [])
+
+
+def _texts(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(x, str) for x in value)
 
 
 def roster_import(
@@ -679,8 +675,10 @@ def roster_import(
     tables, problems = import_tables(extra)
     if problems:
         return None, problems
-    rows, problems = _read_table(path, sheet)
-    text, found = import_rows(display(path), rows, tables, default_policy())
+    table, problems = read_table(_read(path), display(path), path.suffix, sheet)
+    if table is None or any(p.severity == "error" for p in problems):
+        return None, problems
+    text, found = import_rows(display(path), table.rows, tables, default_policy(), table.merged)
     problems += found
     if text is None:
         return None, problems
@@ -691,7 +689,9 @@ def roster_import(
         policy=shipped_document("policy.yaml"), checklists=shipped_document("checklists.yaml")
     )
     _, found = v.check_scenario({"roster": doc}, defaults, {}, [])
-    errors = [p for p in found if p.severity == "error"]
+    # The import checks every cell it reads; should the roster still break a rule, the line of
+    # the text it made would mean nothing in the sheet: the path says which officer and field.
+    errors = [p.model_copy(update={"line": 1, "column": 1}) for p in found if p.severity == "error"]
     if errors:
         return None, problems + errors
     return text, problems
@@ -713,6 +713,31 @@ def roster_of(paths: Sequence[Path]) -> RosterFile | None:
             if model is not None and not problems:
                 return model
     return None
+
+
+def roster_export(roster: RosterFile, paths: Sequence[Path]) -> tuple[bytes | None, list[Problem]]:
+    """`roster export`: the workbook of the roster (that `roster_of` found in `paths`), or the
+    texts of the roster that a workbook cannot hold, placed in its roster.yaml."""
+    from sinjai_ops.render.roster_xlsx import export_roster, unwritable
+
+    bad = unwritable(roster)
+    if not bad:
+        return export_roster(roster), []
+    source = next((g.sources["roster"] for g in gather(paths) if "roster" in g.sources), None)
+    doc = None
+    if source is not None:
+        doc, _ = load_yaml(decode(source.raw, source.name)[0] or "", source.name)
+    problems = []
+    for place, ch in bad:
+        message = t(
+            "holds a control character (U+{code}), which a workbook cannot keep; remove it",
+            code=format(ord(ch), "04X"),
+        )
+        if doc is not None:
+            problems.append(problem_at(doc, place, message))
+        else:
+            problems.append(Problem.at(FILE_NAMES["roster"], 1, 1, message))
+    return None, problems
 
 
 @dataclass(frozen=True)

@@ -152,7 +152,7 @@ def roster_import(
         ),
     ] = None,
     sheet: Annotated[
-        str | None, typer.Option(help=_("The sheet to read (default: the first)."))
+        str | None, typer.Option(help=_("The sheet to read (default: the active one)."))
     ] = None,
     quiet: QuietOption = False,
     lang: LangOption = None,
@@ -206,9 +206,11 @@ def roster_export(
         language = next((c.language for c in checked if c.language), None)
         report_invalid(pipeline.Checked(None, problems, language), paths, lang)
         return
-    from sinjai_ops.render.roster_xlsx import export_roster
-
-    write_bytes_atomically(output, export_roster(roster))
+    data, refused = pipeline.roster_export(roster, paths)
+    if data is None:
+        report_invalid(pipeline.Checked(None, tuple(refused)), paths, lang)
+        return
+    write_bytes_atomically(output, data)
 
 
 @app.command(

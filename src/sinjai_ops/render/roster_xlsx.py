@@ -1,50 +1,118 @@
-"""The roster as a workbook for the personnel office: NRPs as text (leading zeros kept), drill
-dates as real dates, the header frozen and filtered; the same roster gives the same bytes."""
+"""The roster as a workbook for the personnel office, laid out as the office lays out its own
+(a two-row header, groups merged over their columns), holding every field of the roster so that
+`roster import` gives the same roster back: NRPs as text (leading zeros kept), drill dates per
+skill and periods away as real dates, the header frozen and filtered; the same roster gives the
+same bytes."""
 
 from __future__ import annotations
 
 import io
 import re
 import zipfile
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from sinjai_ops.models.roster import RosterFile
+from sinjai_ops.roster_import import NO_SKILL, unwritable_character
 
 _FIXED = datetime(2024, 1, 1)
 """The workbook's own timestamps: fixed, so that two exports compare byte for byte."""
+_SINGLE = [
+    ("NRP", 12),
+    ("NAMA", 32),
+    ("PANGKAT", 10),
+    ("SATUAN", 18),
+    ("FUNGSI", 28),
+    ("DAPAT DIPLOT", 13),
+    ("TERKAIT CALON", 18),
+]
+_AWAY = [("DARI", 12), ("SAMPAI", 12), ("ALASAN", 18)]
+
+
+def unwritable(roster: RosterFile) -> list[tuple[tuple[str | int, ...], str]]:
+    """The texts of the roster that a workbook cannot hold (a control character, a line break),
+    by their path in roster.yaml, with the first such character."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for i, p in enumerate(roster.personnel):
+        texts: list[tuple[tuple[str | int, ...], str]] = [
+            (("personnel", i, "name"), p.name),
+            (("personnel", i, "unit"), p.unit),
+        ]
+        texts += [
+            (("personnel", i, "unavailable", k, "reason"), leave.reason)
+            for k, leave in enumerate(p.unavailable)
+            if leave.reason is not None
+        ]
+        for path, text in texts:
+            if (ch := unwritable_character(text)) is not None:
+                found.append((path, ch))
+    return found
 
 
 def export_roster(roster: RosterFile) -> bytes:
+    """The workbook's bytes; the roster must hold no `unwritable` text."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "Personel"
-    header = ["NRP", "NAMA", "PANGKAT", "SATUAN", "FUNGSI", "LATIHAN DALMAS", "DAPAT DIPLOT"]
-    sheet.append(header)
-    for p in roster.personnel:
-        drill = p.drills.get("dalmas")
-        sheet.append(
-            [
-                p.nrp,
-                p.name,
-                p.rank,
-                p.unit,
-                ", ".join(p.skills),
-                drill,
-                "ya" if p.assignable else "tidak",
-            ]
-        )
-    for row in sheet.iter_rows(min_row=2):
-        row[0].number_format = "@"  # text: Excel keeps the leading zero
-        row[5].number_format = "yyyy-mm-dd"
-    widths = [12, 32, 10, 18, 28, 16, 14]
-    for i, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    drilled = sorted({s for p in roster.personnel for s in p.drills} | {"dalmas"})
+    periods = max([1, *(len(p.unavailable) for p in roster.personnel)])
+    bold = Font(bold=True)
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    def head(row: int, column: int, text: str, width: float | None = None) -> None:
+        cell = sheet.cell(row, column, text)
+        cell.font, cell.alignment = bold, centred
+        if width is not None:
+            sheet.column_dimensions[get_column_letter(column)].width = width
+
+    column = 1
+    for title, width in _SINGLE:
+        head(1, column, title, width)
+        sheet.merge_cells(start_row=1, start_column=column, end_row=2, end_column=column)
+        column += 1
+    first_drill = column
+    head(1, column, "LATIHAN")
+    for skill in drilled:
+        head(2, column, skill.upper(), 12)
+        column += 1
+    sheet.merge_cells(start_row=1, start_column=first_drill, end_row=1, end_column=column - 1)
+    for n in range(1, periods + 1):
+        head(1, column, f"TIDAK TERSEDIA {n}")
+        for title, width in _AWAY:
+            head(2, column, title, width)
+            column += 1
+        sheet.merge_cells(start_row=1, start_column=column - 3, end_row=1, end_column=column - 1)
+    last = column - 1
+    for r, p in enumerate(roster.personnel, start=3):
+        values: list[Any] = [
+            p.nrp,
+            p.name,
+            p.rank,
+            p.unit,
+            ", ".join(p.skills) or NO_SKILL,
+            "ya" if p.assignable else "tidak",
+            ", ".join(p.ties) or None,
+            *(p.drills.get(skill) for skill in drilled),
+        ]
+        for leave in p.unavailable:
+            values += [leave.start, leave.end, leave.reason]
+        for c, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            cell = sheet.cell(r, c)
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"  # text as typed, even "=1+1": never a formula
+                cell.number_format = "@"  # and Excel keeps an NRP's leading zero
+            elif isinstance(value, date):
+                cell.number_format = "yyyy-mm-dd"
+    sheet.freeze_panes = "C3"
+    sheet.auto_filter.ref = f"A2:{get_column_letter(last)}{max(2, len(roster.personnel) + 2)}"
     book.properties.created = _FIXED
     book.properties.modified = _FIXED
     buffer = io.BytesIO()
