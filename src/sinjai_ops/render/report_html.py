@@ -11,7 +11,7 @@ from typing import Any
 
 from sinjai_ops.models.plan import Plan
 from sinjai_ops.models.report import ReportData
-from sinjai_ops.render.labels import long_date, skill_label, word
+from sinjai_ops.render.labels import long_date, short_date, skill_label, word
 from sinjai_ops.render.plan_rows import (
     bko_rows,
     conflict_lines,
@@ -181,7 +181,7 @@ def _bko_posts(plan: Plan, lang: str) -> list[list[str]]:
     """The missing heads per day, shift, site, post and skill: what the BKO is asked for."""
     return [
         [
-            long_date(lang, s.date),
+            short_date(lang, s.date),
             s.shift,
             site_name(plan, s.site),
             post_name(plan, s.post, lang),
@@ -214,15 +214,18 @@ def as_html(data: ReportData, view: View) -> str:
         lang=lang,
         w=lambda key, **kw: word(lang, key, **kw),
         s=lambda key, **kw: sprin_word(lang, key, **kw),
-        strength=[[long_date(lang, f.date), f.officers, f.heads, f.filled, f.bko] for f in figures],
+        strength=[
+            [short_date(lang, f.date), f.officers, f.heads, f.filled, f.bko] for f in figures
+        ],
         strength_total=[
+            len({a.nrp for a in plan.assignments}),
             sum(f.heads for f in figures),
             sum(f.filled for f in figures),
             sum(f.bko for f in figures),
         ],
         visits=[
             {
-                "day": long_date(lang, v.arrive.date()),
+                "day": short_date(lang, v.arrive.date()),
                 "time": f"{v.arrive:%H.%M}-{v.depart:%H.%M}",
                 "site": site_name(plan, v.site),
                 "who": plan.names.candidates.get(v.candidate, v.label),
@@ -237,7 +240,12 @@ def as_html(data: ReportData, view: View) -> str:
         unit=data.unit,
         commander=data.commander,
         period=f"{long_date(lang, data.start)} - {long_date(lang, data.end)}",
-        summary=summary_lines(plan, lang),
+        # The heads needed and filled are on the first page, as shift-posts.
+        summary=[
+            line
+            for line in summary_lines(plan, lang)
+            if not line[0].startswith((word(lang, "needed"), word(lang, "filled")))
+        ],
         key_lines=key_lines(plan, lang),
         conflicts=conflict_lines(plan, lang),
         days=[
