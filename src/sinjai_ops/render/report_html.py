@@ -246,7 +246,8 @@ def as_html(data: ReportData, view: View) -> str:
             for line in summary_lines(plan, lang)
             if not line[0].startswith((word(lang, "needed"), word(lang, "filled")))
         ],
-        key_lines=key_lines(plan, lang),
+        # Officers used and idle, perwira as a last resort; the BKO is in the tables.
+        key_lines=[x for i, x in enumerate(key_lines(plan, lang)) if i != 1],
         conflicts=conflict_lines(plan, lang),
         days=[
             {

@@ -179,26 +179,27 @@ class AnnexGroup:
     rows: list[AnnexRow]
 
 
-def _post_key(plan: Plan, post: str) -> tuple[int, float, int]:
+def _post_order(plan: Plan, posts: set[str]) -> dict[str, tuple[int, float, int, str]]:
     """Command first, ring 1 before ring 3: the ring posts, the visit teams with ring 1, the
     posts without a ring, the reserve last; the operation's order within each."""
-    order = list(plan.names.posts)
-    index = order.index(post) if post in order else len(order)
-    if post == RESERVE_POST:
-        return (3, 0, 0)
-    if post.startswith("visit:"):
-        candidates = list(plan.names.candidates)
-        who = post.removeprefix("visit:")
-        return (0, 1.5, candidates.index(who) if who in candidates else len(candidates))
-    ring = plan.names.rings.get(post)
-    if ring is None:
-        return (1, 0, index)
-    return (0, float(ring), index)
+    listed = {p: i for i, p in enumerate(plan.names.posts)}
+    candidates = {c: i for i, c in enumerate(plan.names.candidates)}
+    out = {}
+    for post in posts:
+        if post == RESERVE_POST:
+            key: tuple[int, float, int] = (3, 0, 0)
+        elif post.startswith("visit:"):
+            key = (0, 1.5, candidates.get(post.removeprefix("visit:"), len(candidates)))
+        elif (ring := plan.names.rings.get(post)) is not None:
+            key = (0, float(ring), listed.get(post, len(listed)))
+        else:
+            key = (1, 0, listed.get(post, len(listed)))
+        out[post] = (*key, post)
+    return out
 
 
-def _shift_title(plan: Plan, day: date, shift: str) -> str:
-    slot = next(s for s in plan.slots if (s.date, s.shift) == (day, shift))
-    return f"{shift} {slot.start:%H.%M}-{slot.end:%H.%M}"
+def _shift_titles(plan: Plan) -> dict[tuple[date, str], str]:
+    return {(s.date, s.shift): f"{s.shift} {s.start:%H.%M}-{s.end:%H.%M}" for s in plan.slots}
 
 
 def annex(plan: Plan, lang: str) -> list[AnnexGroup]:
@@ -209,7 +210,8 @@ def annex(plan: Plan, lang: str) -> list[AnnexGroup]:
     leaders = {(c.date, c.shift, c.site): c.nrp for c in plan.commanders}
     last_resort = {(a.date, a.shift, a.site, a.post, a.nrp) for a in plan.perwira_as_members}
     order = {(s.date, s.shift): s.order for s in plan.slots}
-    sites = list(plan.names.sites)
+    shifts = _shift_titles(plan)
+    sites = {s: i for i, s in enumerate(plan.names.sites)}
     heads: dict[tuple[date, str, str, str], dict[str, list[str]]] = defaultdict(
         lambda: defaultdict(list)
     )
@@ -235,16 +237,10 @@ def annex(plan: Plan, lang: str) -> list[AnnexGroup]:
         return sprin_word(lang, "member", skill=skill_label(lang, skill))
 
     groups = []
+    posts = _post_order(plan, {k[3] for k in heads} | {k[3] for k in missing})
     keys = sorted(
         set(heads) | set(missing),
-        key=lambda k: (
-            k[0],
-            sites.index(k[2]) if k[2] in sites else len(sites),
-            k[2],
-            order[(k[0], k[1])],
-            _post_key(plan, k[3]),
-            k[3],
-        ),
+        key=lambda k: (k[0], sites.get(k[2], len(sites)), k[2], order[(k[0], k[1])], posts[k[3]]),
     )
     for key in keys:
         day, shift, site, post = key
@@ -269,7 +265,7 @@ def annex(plan: Plan, lang: str) -> list[AnnexGroup]:
                 site=site,
                 post=post,
                 site_title=site_name(plan, site),
-                title=f"{_shift_title(plan, day, shift)} - {post_name(plan, post, lang)}",
+                title=f"{shifts[(day, shift)]} - {post_name(plan, post, lang)}",
                 rows=rows,
             )
         )
