@@ -359,3 +359,42 @@ def test_the_printed_annex_repeats_its_header_and_ends_signed(run: Run, tmp_path
         assert line in last
     assert re.search(r"Issued at\s+:\s+Sinjai", last)
     assert date(2024, 8, 20).strftime("%d August %Y").lstrip("0") in last
+
+
+def test_the_annex_reads_in_the_order_of_a_sprin(run: Run, tmp_path: Path) -> None:
+    book = tmp_path / "plotting.xlsx"
+    run("plan", EXAMPLE, "-o", book, "-q", "--no-remedies")
+    ws = openpyxl.load_workbook(book)["2024-08-27"]
+    values = [r for r in ws.iter_rows(values_only=True)]
+    posts = [str(r[0]) for r in values if isinstance(r[0], str) and _TITLE.match(r[0])]
+    kpu = [p.split(" - ", 1)[1] for p in posts if p.startswith("pagi")][:8]
+    assert kpu[0] == "Ruang pendaftaran"  # ring 1
+    assert kpu[1].startswith("Pengamanan kunjungan Paslon 1")  # the paslon teams
+    assert kpu[2].startswith("Pengamanan kunjungan Paslon 2")
+    assert kpu[3:5] == ["Gedung dan pintu masuk", "Penjagaan kantor KPU"]  # ring 2
+    assert kpu[5] == "Perimeter dan arus lalu lintas Jl. Persatuan Raya"  # ring 3
+    assert kpu[6:8] == ["Sterilisasi gedung (Jibom)", "Pos kesehatan"]  # no ring
+    mapolres = [p.split(" - ", 1)[1] for p in posts if p.startswith("pagi")][8:]
+    assert mapolres[-1] == "Cadangan"  # the reserve last
+    # In each post the head of post first, then the members, the senior first within a skill.
+    ranks = [
+        "Bharada", "Bharatu", "Bharaka", "Abripda", "Abriptu", "Abrip", "Bripda", "Briptu",
+        "Brigpol", "Bripka", "Aipda", "Aiptu", "Ipda", "Iptu", "AKP", "Kompol", "AKBP",
+    ]  # fmt: skip
+    group: list[tuple[str, str]] = []
+    for r in [*values, (None,)]:
+        if isinstance(r[0], int):
+            group.append((str(r[2]), str(r[3])))
+            continue
+        if group:
+            jobs = [j for _, j in group]
+            heads = [i for i, j in enumerate(jobs) if j == "Ka Pos"]
+            assert heads in ([], [0]), jobs
+            for skill in set(jobs) - {"Ka Pos"}:
+                seen = [
+                    ranks.index(rn.split("/")[0]) for rn, j in group if j == skill and rn != "-"
+                ]
+                assert seen == sorted(seen, reverse=True), (skill, group)
+                rows = [rn for rn, j in group if j == skill]
+                assert rows == sorted(rows, key=lambda rn: rn == "-")  # KURANG after the filled
+        group = []

@@ -32,6 +32,7 @@ _WORDS: dict[str, str] = {
     "short_row": N_("SHORT - BKO requested"),
     "commander": N_("Head of post"),
     "team_leader": N_("Team leader"),
+    "squad_leader": N_("Squad leader"),
     "member": N_("Member {skill}"),
     "roll_call": N_("leads the roll call"),
     "last_resort": N_("perwira as a last resort"),
@@ -232,8 +233,9 @@ def annex(plan: Plan, lang: str) -> list[AnnexGroup]:
 
     def job(post: str, skill: str) -> str:
         if skill == COMMAND:
-            team = post.startswith("visit:") or post == RESERVE_POST
-            return sprin_word(lang, "team_leader" if team else "commander")
+            if post == RESERVE_POST:
+                return sprin_word(lang, "squad_leader")
+            return sprin_word(lang, "team_leader" if post.startswith("visit:") else "commander")
         return sprin_word(lang, "member", skill=skill_label(lang, skill))
 
     groups = []
