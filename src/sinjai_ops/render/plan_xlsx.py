@@ -100,7 +100,7 @@ class _Book:
         )
         name = fmt({**plain, "bold": True, "underline": 1})
         ws = book.add_worksheet(day.isoformat())
-        for c, width in enumerate((5, 32, 20, 26, 30)):
+        for c, width in enumerate((5, 34, 20, 26, 30)):
             ws.set_column(c, c, width)
         ws.merge_range(0, 0, 0, 4, sheet.classification, centre)
         lampiran = [sheet.lampiran, *(f"{k} : {v}" for k, v in sheet.header_lines(lang))]
