@@ -28,7 +28,7 @@ def test_the_report_is_one_self_contained_file_with_the_same_bytes(
     for fetch in ('src="http', "src='http", 'href="http', "url(http", "@import"):
         assert fetch not in html
     assert html.count("<svg") == 2 * 7 + 1  # a timeline and a staffing picture a day, a histogram
-    assert "Lampiran Surat Perintah" in html
+    assert "LAMPIRAN SURAT PERINTAH KAPOLRES SINJAI" in html
 
 
 @pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
@@ -73,4 +73,4 @@ def test_the_report_prints_to_a4_with_every_day_site_and_the_annex(
         assert day in text
     for site in ("Kantor KPU Kabupaten Sinjai", "Mapolres Sinjai"):
         assert site in text
-    assert "Annex to the duty order (Sprin)" in text and f"1 / {pages}" in text
+    assert "ANNEX TO THE DUTY ORDER (SPRIN)" in text and f"1 / {pages}" in text

@@ -40,4 +40,7 @@ def names_for_people(scenario: Scenario) -> Names:
         structure=lines,
         post_forces=post_forces,
         skill_forces=skill_forces,
+        rings={p.id: p.ring for s in op.sites for p in s.posts if p.ring is not None},
+        ranks=list(scenario.policy.ranks),
+        document=op.document,
     )

@@ -24,6 +24,7 @@ from sinjai_ops.models.common import (
     suggest,
 )
 from sinjai_ops.models.plan import Slot
+from sinjai_ops.models.sprin import DocumentInfo
 
 
 def known_timezone(value: str) -> bool:
@@ -166,6 +167,9 @@ class OperationFile(Frozen):
     """The operation's own checklist templates; one with a shipped template's id replaces it."""
     structure: Structure | None = None
     """The operation's structure (as in its Sprin): roles and task forces (optional)."""
+    document: DocumentInfo | None = None
+    """What the Sprin's annex prints around the plotting: kop, number, date, signature
+    (optional; blanks are printed as dots to fill in by hand)."""
 
     def days(self) -> list[date]:
         info = self.operation

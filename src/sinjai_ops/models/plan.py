@@ -9,6 +9,7 @@ from pydantic import ConfigDict, Field
 
 from sinjai_ops.i18n import told
 from sinjai_ops.models.common import Frozen
+from sinjai_ops.models.sprin import DocumentInfo
 
 RESERVE_POST = "reserve"
 """The post of the reserve's heads (an operation's own post may not take this id)."""
@@ -269,6 +270,12 @@ class Names(Frozen):
     """Post id to the name of the task force that owns it."""
     skill_forces: dict[str, str] = Field(default_factory=dict)
     """Skill to the name of the task force that owns its heads where no post says."""
+    rings: dict[str, int] = Field(default_factory=dict)
+    """Post id to its ring (1 innermost), where operation.yaml gives one."""
+    ranks: list[str] = Field(default_factory=list)
+    """The ranks of the policy, lowest first (the annex lists the senior first)."""
+    document: DocumentInfo | None = None
+    """`document:` of operation.yaml: the Sprin's kop, number and signature block."""
 
 
 class Plan(Frozen):

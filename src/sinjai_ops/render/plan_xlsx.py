@@ -14,7 +14,7 @@ from typing import Any
 import xlsxwriter
 
 from sinjai_ops.models.checklist import Checklist
-from sinjai_ops.models.plan import COMMAND, Plan
+from sinjai_ops.models.plan import Plan
 from sinjai_ops.render.labels import skill_label, word
 from sinjai_ops.render.plan_rows import (
     causes_text,
@@ -24,7 +24,15 @@ from sinjai_ops.render.plan_rows import (
     post_name,
     remedy_lines,
     site_name,
-    task_force,
+)
+from sinjai_ops.render.sprin import (
+    AnnexGroup,
+    Form,
+    annex,
+    columns,
+    day_title,
+    form,
+    sprin_word,
 )
 from sinjai_ops.render.view import View
 
@@ -72,6 +80,77 @@ class _Book:
         ws.repeat_rows(0)
         ws.fit_to_pages(1, 0)
 
+    def annex_sheet(self, day: date, lang: str, sheet: Form, groups: list[AnnexGroup]) -> None:
+        """The Sprin's annex of one day, printed on A4 portrait: the classification, kop and
+        Lampiran header and the columns' header on every page, the posts of each site and
+        shift with every head (a missing one a red `KURANG` row), the signature block."""
+        book = self.book
+        fmt = book.add_format
+        plain = {"font_name": "Arial", "font_size": 10, "valign": "top"}
+        centre = fmt({**plain, "bold": True, "align": "center"})
+        kop_last = fmt({**plain, "bold": True, "align": "center", "bottom": 1})
+        left = fmt(plain)
+        header = fmt({**plain, "bold": True, "align": "center", "border": 1, "text_wrap": True})
+        site = fmt({**plain, "bold": True, "border": 1, "bg_color": "#D9E1F2"})
+        post = fmt({**plain, "bold": True, "italic": True, "border": 1})
+        cell = fmt({**plain, "border": 1, "text_wrap": True, "num_format": "@"})
+        number = fmt({**plain, "border": 1, "align": "right"})
+        short = fmt(
+            {**plain, "border": 1, "text_wrap": True, "bold": True, "font_color": "#C00000"}
+        )
+        name = fmt({**plain, "bold": True, "underline": 1})
+        ws = book.add_worksheet(day.isoformat())
+        for c, width in enumerate((5, 34, 20, 26, 30)):
+            ws.set_column(c, c, width)
+        ws.merge_range(0, 0, 0, 4, sheet.classification, centre)
+        lampiran = [sheet.lampiran, *(f"{k} : {v}" for k, v in sheet.header_lines(lang))]
+        top = max(len(sheet.kop), len(lampiran))
+        for i in range(top):
+            r = 1 + i
+            if i < len(sheet.kop):
+                last = i == len(sheet.kop) - 1
+                ws.merge_range(r, 0, r, 1, sheet.kop[i], kop_last if last else centre)
+            if i < len(lampiran):
+                ws.merge_range(r, 3, r, 4, lampiran[i], left)
+        r = top + 2
+        ws.merge_range(r, 0, r, 4, day_title(lang, day), centre)
+        r += 2
+        ws.write_row(r, 0, columns(lang), header)
+        ws.repeat_rows(0, r)
+        ws.freeze_panes(r + 1, 0)
+        where = None
+        for group in groups:
+            if group.site != where:
+                r += 1
+                ws.merge_range(r, 0, r, 4, group.site_title, site)
+                where = group.site
+            r += 1
+            ws.merge_range(r, 0, r, 4, group.title, post)
+            for k, row in enumerate(group.rows, start=1):
+                r += 1
+                ws.write_number(r, 0, k, number)
+                style = short if row.short else cell
+                for c, value in enumerate((row.name, row.rank_nrp, row.job, row.remark), 1):
+                    ws.write_string(r, c, value, style)
+        r += 2
+        for label, value in sheet.signature_lines(lang):
+            ws.write_string(r, 3, label, left)
+            ws.write_string(r, 4, f": {value}", left)
+            r += 1
+        ws.merge_range(r, 3, r, 4, sheet.title, fmt({**plain, "bold": True, "top": 1}))
+        r += 5
+        ws.merge_range(r, 3, r, 4, sheet.name, name)
+        ws.merge_range(r + 1, 3, r + 1, 4, sheet.rank_nrp, left)
+        ws.merge_range(r + 3, 0, r + 3, 4, sheet.classification, centre)
+        ws.set_paper(9)  # A4
+        ws.set_portrait()
+        ws.set_margins(left=0.6, right=0.5, top=0.6, bottom=0.7)
+        ws.set_footer(
+            f"&L&8{day_title(lang, day)}&R&8" + sprin_word(lang, "page", page="&P", pages="&N")
+        )
+        ws.fit_to_pages(1, 0)
+        ws.print_area(0, 0, r + 3, 4)
+
     def bytes(self) -> bytes:
         self.book.close()
         return self.buffer.getvalue()
@@ -81,8 +160,6 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
     lang = view.lang
     out = _Book()
     people = {p.nrp: p for p in plan.people}
-    leaders = {(c.date, c.shift, c.site): c.nrp for c in plan.commanders}
-    last_resort = {(a.date, a.shift, a.site, a.post, a.nrp) for a in plan.perwira_as_members}
     slots = {(s.date, s.shift): s for s in plan.slots}
 
     view_rows = overview(plan, lang)
@@ -93,6 +170,11 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
     if plan.names.structure:
         rows.append(["", ""])
         rows += [[word(lang, "structure"), line] for line in plan.names.structure]
+    blanks = form(plan.names.document, lang).blanks
+    if blanks:
+        rows.append(["", ""])
+        rows.append([sprin_word(lang, "before_signing"), sprin_word(lang, "blanks")])
+        rows += [["", line] for line in blanks]
     out.sheet(
         word(lang, "overview"),
         [word(lang, "date"), word(lang, "shift"), *view_rows.sites],
@@ -100,75 +182,10 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
         [14, 20, *([30] * len(view_rows.sites))],
     )
 
-    header = [
-        word(lang, k)
-        for k in (
-            "site",
-            "post",
-            "shift",
-            "start",
-            "end",
-            "skill",
-            "rank",
-            "nrp",
-            "name",
-            "unit",
-            "role",
-            "task_force",
-            "remarks",
-        )
-    ]
+    sheet_form = form(plan.names.document, lang)
+    groups = annex(plan, lang)
     for day in sorted({s.date for s in plan.slots}):
-        rows = []
-        for a in (a for a in plan.assignments if a.date == day):
-            p = people[a.nrp]
-            slot = slots[(a.date, a.shift)]
-            role = word(lang, "role_commander") if a.skill == COMMAND else word(lang, "role_member")
-            if leaders.get((a.date, a.shift, a.site)) == a.nrp:
-                role += "; " + word(lang, "roll_call")
-            remark = (
-                word(lang, "last_resort")
-                if (a.date, a.shift, a.site, a.post, a.nrp) in last_resort
-                else ""
-            )
-            rows.append(
-                [
-                    site_name(plan, a.site),
-                    post_name(plan, a.post, lang),
-                    a.shift,
-                    slot.start.time(),
-                    slot.end.time(),
-                    skill_label(lang, a.skill),
-                    p.rank,
-                    a.nrp,
-                    p.name,
-                    p.unit,
-                    role,
-                    task_force(plan, a.post, a.skill),
-                    remark,
-                ]
-            )
-        for s in (s for s in plan.shortfalls if s.date == day):
-            slot = slots[(s.date, s.shift)]
-            rows.append(
-                [
-                    site_name(plan, s.site),
-                    post_name(plan, s.post, lang),
-                    s.shift,
-                    slot.start.time(),
-                    slot.end.time(),
-                    skill_label(lang, s.skill),
-                    "",
-                    "",
-                    "!" + word(lang, "shortfall", n=s.missing),
-                    "",
-                    "",
-                    task_force(plan, s.post, s.skill),
-                    "BKO",
-                ]
-            )
-        widths = [26, 34, 8, 7, 7, 14, 9, 11, 26, 16, 22, 22, 18]
-        out.sheet(day.isoformat(), header, rows, widths)
+        out.annex_sheet(day, lang, sheet_form, [g for g in groups if g.date == day])
 
     schedule = [
         [

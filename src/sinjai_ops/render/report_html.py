@@ -10,9 +10,9 @@ from importlib import resources
 from typing import Any
 
 from sinjai_ops.controls import visible
-from sinjai_ops.models.plan import COMMAND, Plan
+from sinjai_ops.models.plan import Plan
 from sinjai_ops.models.report import ReportData
-from sinjai_ops.render.labels import long_date, skill_label, word
+from sinjai_ops.render.labels import long_date, short_date, skill_label, word
 from sinjai_ops.render.plan_rows import (
     bko_rows,
     conflict_lines,
@@ -21,8 +21,8 @@ from sinjai_ops.render.plan_rows import (
     remedy_lines,
     site_name,
     summary_lines,
-    task_force,
 )
+from sinjai_ops.render.sprin import annex, columns, day_figures, day_title, form, sprin_word
 from sinjai_ops.render.view import View
 
 _COLOURS = {"visit": "#2F5597", "window": "#9DC3E6", "conflict": "#C00000", "shift": "#F2F2F2"}
@@ -168,33 +168,37 @@ def _histogram(data: ReportData, lang: str) -> str:
 
 
 def _annex(plan: Plan, lang: str) -> list[dict[str, Any]]:
-    """Per post and shift, the numbered list of officers (the Sprin's annex)."""
-    people = {p.nrp: p for p in plan.people}
-    leaders = {(c.date, c.shift, c.site): c.nrp for c in plan.commanders}
-    groups: dict[tuple[Any, ...], list[list[str]]] = defaultdict(list)
-    order = {(s.date, s.shift): s.order for s in plan.slots}
-    for a in sorted(
-        plan.assignments,
-        key=lambda a: (a.date, order[(a.date, a.shift)], a.site, a.post, a.skill != COMMAND, a.nrp),
-    ):
-        p = people[a.nrp]
-        role = word(lang, "role_commander") if a.skill == COMMAND else word(lang, "role_member")
-        remark = skill_label(lang, a.skill)
-        if leaders.get((a.date, a.shift, a.site)) == a.nrp:
-            remark += "; " + word(lang, "roll_call")
-        force = task_force(plan, a.post, a.skill)
-        key = (a.date, order[(a.date, a.shift)], a.shift, a.site, a.post)
-        groups[key].append([p.name, f"{p.rank} / {p.nrp}", role, remark, force])
+    """The Sprin's annex, a table per day: its sites, and under each the posts of each shift
+    with every head (a missing one a `KURANG` row)."""
+    days: dict[date, list[dict[str, Any]]] = defaultdict(list)
+    for group in annex(plan, lang):
+        blocks = days[group.date]
+        if not blocks or blocks[-1]["site"] != group.site_title:
+            blocks.append({"site": group.site_title, "groups": []})
+        blocks[-1]["groups"].append(group)
+    return [{"title": day_title(lang, d), "sites": blocks} for d, blocks in sorted(days.items())]
+
+
+def _bko_posts(plan: Plan, lang: str) -> list[list[str]]:
+    """The missing heads per day, shift, site, post and skill: what the BKO is asked for."""
     return [
-        {
-            "title": f"{long_date(lang, d)}, {shift}: {site_name(plan, site)} - "
-            f"{post_name(plan, post, lang)}",
-            "rows": rows,
-        }
-        for (d, _, shift, site, post), rows in sorted(
-            groups.items(), key=lambda kv: kv[0][:2] + kv[0][3:]
+        [
+            short_date(lang, s.date),
+            s.shift,
+            site_name(plan, s.site),
+            post_name(plan, s.post, lang),
+            skill_label(lang, s.skill),
+            str(s.missing),
+        ]
+        for s in sorted(
+            plan.shortfalls,
+            key=lambda s: (s.date, order_of(plan, s.date, s.shift), s.site, s.post, s.skill),
         )
     ]
+
+
+def order_of(plan: Plan, day: date, shift: str) -> int:
+    return next((s.order for s in plan.slots if (s.date, s.shift) == (day, shift)), 0)
 
 
 def as_html(data: ReportData, view: View) -> str:
@@ -207,15 +211,45 @@ def as_html(data: ReportData, view: View) -> str:
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
     template = env.from_string(source.read_text(encoding="utf-8"))
     items = sorted(data.checklist.items, key=lambda i: i.due)
+    figures = day_figures(plan)
     return template.render(
         lang=lang,
         w=lambda key, **kw: word(lang, key, **kw),
+        s=lambda key, **kw: sprin_word(lang, key, **kw),
+        strength=[
+            [short_date(lang, f.date), f.officers, f.heads, f.filled, f.bko] for f in figures
+        ],
+        strength_total=[
+            len({a.nrp for a in plan.assignments}),
+            sum(f.heads for f in figures),
+            sum(f.filled for f in figures),
+            sum(f.bko for f in figures),
+        ],
+        visits=[
+            {
+                "day": short_date(lang, v.arrive.date()),
+                "time": f"{v.arrive:%H.%M}-{v.depart:%H.%M}",
+                "site": site_name(plan, v.site),
+                "who": plan.names.candidates.get(v.candidate, v.label),
+                "conflict": v.conflict,
+            }
+            for v in data.visits
+        ],
+        bko_posts=_bko_posts(plan, lang),
+        form=form(plan.names.document, lang),
+        columns=columns(lang),
         title=plan.operation,
         unit=data.unit,
         commander=data.commander,
         period=f"{long_date(lang, data.start)} - {long_date(lang, data.end)}",
-        summary=summary_lines(plan, lang),
-        key_lines=key_lines(plan, lang),
+        # The heads needed and filled are on the first page, as shift-posts.
+        summary=[
+            line
+            for line in summary_lines(plan, lang)
+            if not line[0].startswith((word(lang, "needed"), word(lang, "filled")))
+        ],
+        # Officers used and idle, perwira as a last resort; the BKO is in the tables.
+        key_lines=[x for i, x in enumerate(key_lines(plan, lang)) if i != 1],
         conflicts=conflict_lines(plan, lang),
         days=[
             {

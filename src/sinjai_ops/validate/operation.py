@@ -1,5 +1,5 @@
 """operation.yaml beyond its shape: time zone, dates, posts, shifts, visit windows, the
-reserve, the structure."""
+reserve, the structure, the Sprin's form."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from sinjai_ops.models.plan import RESERVE_POST
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
+from sinjai_ops.models.sprin import FIRST_KOP_LINE
 from sinjai_ops.validate.cross import OperationFacts
 
 
@@ -260,4 +261,61 @@ def check_structure(
                 )
             else:
                 owner[post] = i
+    return out
+
+
+def check_document(op: OperationFile, roster: RosterFile | None, doc: Document) -> list[Problem]:
+    """`document:` beyond its shape: the kop's first line is not repeated, the Sprin is signed
+    before the operation starts, and the signatory is the roster's officer of that NRP."""
+    form = op.document
+    if form is None:
+        return []
+    out: list[Problem] = []
+    for i, line in enumerate(form.letterhead):
+        if line.strip().casefold() == FIRST_KOP_LINE.casefold():
+            out.append(
+                problem_at(
+                    doc,
+                    ("document", "letterhead", i),
+                    t(
+                        "'{line}' is always printed first on the kop; list only the lines after "
+                        "it (e.g. DAERAH SULAWESI SELATAN, RESOR SINJAI)",
+                        line=FIRST_KOP_LINE,
+                    ),
+                    warning=True,
+                )
+            )
+    if form.date is not None and form.date > op.operation.start:
+        out.append(
+            problem_at(
+                doc,
+                ("document", "date"),
+                t(
+                    "the Sprin is dated {date}, after the operation starts ({start}); a Sprin "
+                    "is signed before: check the date",
+                    date=form.date,
+                    start=op.operation.start,
+                ),
+                warning=True,
+            )
+        )
+    who = form.signatory
+    people = {p.nrp: p for p in roster.personnel} if roster is not None else {}
+    if who is not None and who.nrp is not None and who.nrp in people:
+        person = people[who.nrp]
+        if who.rank is not None and who.rank != person.rank:
+            out.append(
+                problem_at(
+                    doc,
+                    ("document", "signatory", "rank"),
+                    t(
+                        "the roster gives NRP {nrp} the rank {rank}, not {given}; write the "
+                        "same rank in both files",
+                        nrp=who.nrp,
+                        rank=person.rank,
+                        given=who.rank,
+                    ),
+                    warning=True,
+                )
+            )
     return out

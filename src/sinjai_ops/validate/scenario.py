@@ -27,6 +27,7 @@ from sinjai_ops.validate.cross import (
 from sinjai_ops.validate.errors import parse_model
 from sinjai_ops.validate.identities import check_identities
 from sinjai_ops.validate.operation import (
+    check_document,
     check_operation,
     check_reserve_site,
     check_shift_lengths,
@@ -180,6 +181,7 @@ def check_scenario(
             )
     if op is not None:
         problems += check_structure(op, roster, arrivals, docs["operation"])
+        problems += check_document(op, roster, docs["operation"])
     adjustments: AdjustmentsFile | None = models.get("adjustments")
     if "adjustments" in docs and op and roster and arrivals and policy:
         items = readable_items(docs["adjustments"], policy, adjustments)
