@@ -249,7 +249,7 @@ def test_the_report_speaks_the_operations_language(said: Said) -> None:
     code, _, err = said.by_name["report"]
     assert code == 0, err
     text = _readable(_report_text(said.root), said.root)
-    assert "Kebutuhan personel" in text and "Perpindahan lokasi antar-shift" in text
+    assert "Catatan teknis" in text and "KURANG - diminta BKO" in text
     assert not ENGLISH.findall(text), sorted(set(ENGLISH.findall(text)))
 
 

@@ -163,5 +163,6 @@ def test_a_control_character_is_refused_by_export_at_its_line(run: Run, tmp_path
     )
     out = tmp_path / "personel.xlsx"
     err = run("roster", "export", roster, "-o", out, code=1).stderr
-    assert "roster.yaml:3:11: error: personnel[0].name: holds a control character (U+0001)" in err
+    # validate refuses it first, at its line; no workbook is written.
+    assert "roster.yaml:3:11: error: personnel[0].name: holds the control character \\x01" in err
     assert not out.exists()

@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from sinjai_ops.controls import refused
 from sinjai_ops.i18n import Invalid, Msg, t
 from sinjai_ops.models.common import check_text, suggest
 from sinjai_ops.models.policy import Policy
@@ -87,7 +88,9 @@ def unwritable_character(text: str) -> str | None:
     """The first character of `text` that a cell of a workbook cannot hold, or that a sheet
     could not tell from layout (a control character, a line break, a lone surrogate)."""
     for ch in text:
-        if unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff\u2028\u2029":
+        if ch != "\t" and (
+            unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff\u2028\u2029"
+        ):
             return ch
     return None
 
@@ -308,14 +311,12 @@ def import_rows(
                     ),
                 )
                 broken = True
-            elif isinstance(cell.value, str) and (ch := unwritable_character(cell.value)):
-                problem(
-                    cell,
-                    t(
-                        "the cell holds a control character (U+{code}); remove it",
-                        code=format(ord(ch), "04X"),
-                    ),
-                )
+            elif isinstance(cell.value, str) and refused(cell.value):
+                # The same words as validate's for the same characters, told at the cell.
+                try:
+                    check_text(cell.value)
+                except Invalid as exc:
+                    problem(cell, exc.msg)
                 broken = True
         if broken:
             continue
@@ -339,7 +340,7 @@ def import_rows(
         if not _text(name_cell.value):
             problem(name_cell, t("no name; give the officer's name"))
         else:
-            person["name"] = _plain(name_cell, problem)
+            person["name"] = _text(name_cell.value)
         rank_cell = got["rank"]
         rank = ranks.get(key(rank_cell.value))
         if rank is None:
@@ -352,7 +353,7 @@ def import_rows(
         else:
             person["rank"] = rank
         unit_cell = got["unit"]
-        unit = _plain(unit_cell, problem)
+        unit = _text(unit_cell.value)
         if not unit:
             problem(unit_cell, t("no unit; give the officer's unit (satuan)"))
         person["unit"] = unit
@@ -526,16 +527,6 @@ def _text(value: object) -> str:
     if isinstance(value, datetime) and value.time() == datetime.min.time():
         return value.date().isoformat()
     return str(value).strip()
-
-
-def _plain(cell: Cell, problem: Any) -> str:
-    """The text of a cell; a control character in it is told at the cell."""
-    text = _text(cell.value)
-    try:
-        check_text(text)
-    except Invalid as exc:
-        problem(cell, exc.msg)
-    return text
 
 
 def _nrp(cell: Cell, problem: Any) -> str | None:
