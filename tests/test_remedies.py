@@ -45,3 +45,21 @@ def test_the_drill_remedy_is_what_planning_again_with_the_drills_gives(
     roster.write_text(text, encoding="utf-8")
     again = json.loads(run("plan", scenario, "--format", "json").stdout)
     assert _missing(body) - _missing(again) == drill["recovered"]
+
+
+def test_remedies_name_the_officers_they_need(run: Run) -> None:
+    """The officer reads who to drill or recall by rank and name, not by NRP alone."""
+    body = json.loads(run("plan", EXAMPLE, "--format", "json").stdout)
+    people = {}
+    for line in (EXAMPLE / "roster.yaml").read_text(encoding="utf-8").split("  - nrp: ")[1:]:
+        nrp = line.split('"')[1]
+        name = re.search(r"\n    name: (.+)\n", line)
+        rank = re.search(r"\n    rank: (\S+)\n", line)
+        assert name is not None and rank is not None
+        people[nrp] = f"{rank.group(1)} {name.group(1)} ({nrp})"
+    named = [nrp for r in body["remedies"] for nrp in r["officers"]]
+    assert named
+    for lang in ("id", "en"):
+        text = run("plan", EXAMPLE, "--view", "overview", "--format", "markdown", "--lang", lang)
+        for nrp in named:
+            assert people[nrp] in text.stdout, (lang, nrp)

@@ -43,4 +43,5 @@ def names_for_people(scenario: Scenario) -> Names:
         rings={p.id: p.ring for s in op.sites for p in s.posts if p.ring is not None},
         ranks=list(scenario.policy.ranks),
         document=op.document,
+        officers={p.nrp: who(p.nrp) for p in scenario.roster.personnel},
     )

@@ -276,6 +276,9 @@ class Names(Frozen):
     """The ranks of the policy, lowest first (the annex lists the senior first)."""
     document: DocumentInfo | None = None
     """`document:` of operation.yaml: the Sprin's kop, number and signature block."""
+    officers: dict[str, str] = Field(default_factory=dict)
+    """NRP to `Rank Name (NRP)`, for every officer of the roster (a remedy names officers whom
+    the plan does not plot)."""
 
 
 class Plan(Frozen):

@@ -241,7 +241,7 @@ def remedy_lines(plan: Plan, lang: str) -> list[str]:
                 skill=skill_label(lang, r.skill or ""),
                 by=long_date(lang, r.by) if r.by else "",
                 count=len(r.officers),
-                officers=", ".join(r.officers),
+                officers=", ".join(plan.names.officers.get(n, n) for n in r.officers),
                 recovered=r.recovered,
                 missing=r.missing,
             )
