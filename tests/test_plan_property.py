@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,10 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
+from sinjai_ops import pipeline
 from sinjai_ops.checklists import make_checklist
 from sinjai_ops.render import PLAN_RENDERERS
 from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
-from sinjai_ops.render.plan_json import as_json
+from sinjai_ops.render.plan_json import as_json, as_yaml
 from sinjai_ops.render.view import View
 from sinjai_ops.solve.audit import audit
 from sinjai_ops.solve.plan import make_plan
@@ -113,3 +116,27 @@ def test_every_view_renders_whatever_the_plan_holds(s: Any) -> None:
         for render_list in CHECKLIST_RENDERERS.values():
             _show(render_list(checklist, View(lang=lang)))
         assert all("{" not in item.text[lang] for item in checklist.items)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(s=scenarios(), through=st.sampled_from(["json", "yaml"]))
+def test_a_written_plan_reads_back_as_it_was(s: Any, through: str) -> None:
+    """What `--baseline` and `anev` read from a written plan (JSON as written, or YAML as a
+    person may keep it) is exactly what the plan held: nothing dropped, nothing changed."""
+    _, plan = solve(s)
+    text = as_json(plan, View()) if through == "json" else as_yaml(plan, View())
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"plan.{through}"
+        path.write_text(text, encoding="utf-8")
+        published, problems = pipeline.load_published(path)
+        baseline, more = pipeline.load_baseline(path)
+    assert problems == [] and more == []
+    assert published is not None and baseline is not None
+    assert published.assignments == plan.assignments == baseline
+    assert published.shortfalls == plan.shortfalls
+    assert (published.operation, published.unit, published.start, published.end) == (
+        plan.operation,
+        plan.unit,
+        plan.start,
+        plan.end,
+    )
