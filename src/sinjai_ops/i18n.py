@@ -15,6 +15,7 @@ Three ways in, each found by Babel's extractor (`tests/test_i18n.py` keeps the c
 
 from __future__ import annotations
 
+import errno
 import gettext
 import os
 from dataclasses import dataclass
@@ -103,3 +104,27 @@ class Invalid(ValueError):
     def __init__(self, msg: Msg) -> None:
         super().__init__(str(msg))
         self.msg = msg
+
+
+_WHY = {
+    getattr(errno, name): text
+    for name, text in (
+        ("ENOENT", N_("no such folder")),
+        ("EACCES", N_("permission denied")),
+        ("EPERM", N_("permission denied")),
+        ("EROFS", N_("the file system is read-only")),
+        ("ENOSPC", N_("no space left on the device")),
+        ("EDQUOT", N_("the disk quota is used up")),
+        ("EISDIR", N_("it is a folder")),
+        ("ENOTDIR", N_("part of the path is not a folder")),
+        ("ENAMETOOLONG", N_("the name is too long")),
+    )
+    if hasattr(errno, name)  # not every system has every error
+}
+
+
+def why(exc: OSError) -> Msg | str:
+    """Why a file could not be read or written, in the reader's words where the error is a usual one
+    (the system's own text, in the system's language, otherwise)."""
+    text = _WHY.get(exc.errno or 0)
+    return Msg(text) if text else (exc.strerror or str(exc))

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from sinjai_ops import validate as v
 from sinjai_ops.checklists import make_checklist
 from sinjai_ops.demand import derive_demand
-from sinjai_ops.i18n import LANGS, Msg, t
+from sinjai_ops.i18n import LANGS, Msg, t, why
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.attendance import AttendanceFile, Evaluation
 from sinjai_ops.models.checklist import Checklist
@@ -125,9 +125,7 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise UsageError(
-            t("cannot read {path}: {why}", path=display(path), why=exc.strerror)
-        ) from None
+        raise UsageError(t("cannot read {path}: {why}", path=display(path), why=why(exc))) from None
 
 
 def _kind_of(path: Path, raw: bytes) -> str | None:

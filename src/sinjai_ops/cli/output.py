@@ -3,7 +3,6 @@ never replacing a device), the problems of invalid input and the usage errors.""
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import shutil
@@ -27,7 +26,7 @@ from sinjai_ops.cli.app import (
     RUN_LANG,
 )
 from sinjai_ops.controls import defused, json_defused, visible
-from sinjai_ops.i18n import N_, NOTHING, Msg, env_lang, plural, say, t
+from sinjai_ops.i18n import NOTHING, Msg, env_lang, plural, say, t, why
 from sinjai_ops.render import Rendered
 from sinjai_ops.render.problems import PROBLEM_RENDERERS, problem_line
 
@@ -79,30 +78,6 @@ def fail_usage(message: Msg) -> None:
     label, said = escape(say(lang, "error:")), escape(visible(message.say(lang)))
     console(stderr=True).print(f"[red]{label}[/red] {said}", markup=True)
     raise typer.Exit(EXIT_USAGE)
-
-
-_WHY = {
-    getattr(errno, name): text
-    for name, text in (
-        ("ENOENT", N_("no such folder")),
-        ("EACCES", N_("permission denied")),
-        ("EPERM", N_("permission denied")),
-        ("EROFS", N_("the file system is read-only")),
-        ("ENOSPC", N_("no space left on the device")),
-        ("EDQUOT", N_("the disk quota is used up")),
-        ("EISDIR", N_("it is a folder")),
-        ("ENOTDIR", N_("part of the path is not a folder")),
-        ("ENAMETOOLONG", N_("the name is too long")),
-    )
-    if hasattr(errno, name)  # not every system has every error
-}
-
-
-def why(exc: OSError) -> Msg | str:
-    """Why a file could not be written, in the reader's words where the error is a usual one
-    (the system's own text, in the system's language, otherwise)."""
-    text = _WHY.get(exc.errno or 0)
-    return Msg(text) if text else (exc.strerror or str(exc))
 
 
 def _mode_for(path: Path) -> int:
