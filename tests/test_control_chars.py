@@ -212,6 +212,7 @@ def _poison(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "_check_group", poisoned)
 
 
+@pytest.mark.slow
 def test_views_never_print_a_control_character_raw(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

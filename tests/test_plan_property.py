@@ -102,7 +102,7 @@ def test_plans_keep_every_rule_and_repeat(s: Any) -> None:
     assert kept.quality.moved == 0 and kept.changes == []
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(s=scenarios())
 def test_every_view_renders_whatever_the_plan_holds(s: Any) -> None:
     """Every renderer, both layouts and languages, and the checklist, on whatever came out:
