@@ -25,6 +25,12 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _MAX_DEPTH = 64
 
 
+def byte_place(raw: bytes, offset: int) -> tuple[int, int]:
+    """The line and column (1-based, in bytes) of the byte at `offset`."""
+    before = raw[:offset]
+    return before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1
+
+
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text of a file, without its byte-order mark."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -34,9 +40,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        line, column = byte_place(raw, exc.start)
         byte = raw[exc.start]
         return None, [
             _problem(

@@ -22,7 +22,7 @@ from sinjai_ops import validate as v
 from sinjai_ops.checklists import make_checklist
 from sinjai_ops.demand import derive_demand
 from sinjai_ops.i18n import LANGS, Msg, t, why
-from sinjai_ops.load import decode, load_yaml
+from sinjai_ops.load import byte_place, decode, load_yaml
 from sinjai_ops.models.attendance import AttendanceFile, Evaluation
 from sinjai_ops.models.checklist import Checklist
 from sinjai_ops.models.common import Path as DocPath
@@ -545,9 +545,7 @@ def _windows_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
     try:
         return raw.decode("cp1252"), []
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        line, column = byte_place(raw, exc.start)
         message = t(
             "byte 0x{byte} is neither UTF-8 nor Windows-1252; save the file as UTF-8 (CSV UTF-8 "
             "in Excel's 'Save as')",
