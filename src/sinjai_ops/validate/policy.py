@@ -34,6 +34,20 @@ def check_policy(policy: Policy, doc: Document) -> list[Problem]:
                 ),
             )
         )
+    leader = policy.teams.leader_least_rank
+    if leader not in policy.ranks:
+        out.append(
+            problem_at(
+                doc,
+                ("teams", "leader_least_rank"),
+                t(
+                    "unknown rank '{rank}'{hint}; name the least rank of a team's leader from "
+                    "`ranks`",
+                    rank=leader,
+                    hint=suggest(leader, policy.ranks),
+                ),
+            )
+        )
     for path, skill in uses:
         if skill not in skills:
             out.append(
