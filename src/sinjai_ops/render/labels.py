@@ -110,7 +110,7 @@ _WORDS: dict[str, str] = {
     "short_not_assignable": N_("{n} not plotted"),
     "short_leave": N_("{n} on leave"),
     "short_drill": N_("{n} drill old"),
-    "short_rank": N_("{n} rank"),
+    "short_rank": N_("{n} wrong rank"),
     "short_busy": N_("{n} elsewhere"),
     "short_rest": N_("{n} resting"),
     "remedies": N_("Remedies (each measured by planning again)"),
