@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from sinjai_ops.i18n import say
 from sinjai_ops.models.common import end_clock
 from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Duty, Names, Plan, Reinforcement
 from sinjai_ops.render.labels import long_date, short_date, skill_label, word
@@ -36,6 +37,16 @@ def task_force(plan: Plan, post: str, skill: str) -> str:
 
 def post_name(plan: Plan, post: str, lang: str) -> str:
     return post_label(plan.names, post, lang)
+
+
+def head_label(lang: str, post: str, skill: str) -> str:
+    """The skill of a head, and for a commander head what it leads: the Katim of a visit team,
+    the Danru of the reserve, a post's commander."""
+    if skill == COMMAND and post.startswith("visit:"):
+        return say(lang, "Team leader")
+    if skill == COMMAND and post == RESERVE_POST:
+        return say(lang, "Squad leader")
+    return skill_label(lang, skill)
 
 
 @dataclass(frozen=True)
@@ -77,7 +88,7 @@ def by_slot(plan: Plan, lang: str) -> list[SlotRows]:
         return Row(
             site_name(plan, site),
             post_name(plan, post, lang),
-            skill_label(lang, skill),
+            head_label(lang, post, skill),
             *rest,  # type: ignore[arg-type]
         )
 
