@@ -139,12 +139,15 @@ def test_a_post_with_its_own_commander_keeps_it_and_command_heads_do_not_count()
     posts = [
         {"id": "ring2", "need": {"samapta": 20}, "commander": "Ipda", "shifts": ["pagi"]},
         {"id": "gate", "need": {"samapta": 9}, "commander": "Aipda", "shifts": ["pagi"]},
+        {"id": "road", "need": {"samapta": 6, "lantas": 4}, "shifts": ["pagi"]},
     ]
     demand = derive_demand(scenario(posts, people))
     day = date(2024, 8, 26)
     assert leader_heads(demand) == {
         (day, "pagi", "kpu", "ring2"): ["Ipda"],
         (day, "pagi", "kpu", "gate"): ["Aipda"],
+        # Ten heads of two skills, no commander: a leader of the team as a whole.
+        (day, "pagi", "kpu", "road"): ["Aiptu"],
     }
 
 
