@@ -284,6 +284,13 @@ def test_an_unknown_leader_rank_is_refused_at_its_line(run: Run, tmp_path: Path)
         ),
         encoding="utf-8",
     )
+    # With adjustments too, whose pins cannot be held against heads of unknown ranks: told,
+    # never a traceback.
+    (folder / "adjustments.yaml").write_text(
+        "pins:\n  - {nrp: '79020114', date: 2024-08-27, shift: pagi, site: kpu, "
+        "post: kpu-ring1, skill: command}\n",
+        encoding="utf-8",
+    )
     out = run("validate", "--lang", "en", folder, code=1).stdout
     assert "unknown rank 'Aiptuu'" in out and "did you mean 'Aiptu'" in out
     assert "operation.yaml:" in out and "teams" in out

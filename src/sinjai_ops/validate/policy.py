@@ -10,6 +10,13 @@ from sinjai_ops.models.problem import Problem
 from sinjai_ops.validate.identities import _dupes
 
 
+def ranks_known(policy: Policy) -> bool:
+    """The ranks the demand's rank bands are made of are ranks of the policy: demand can be
+    derived (else `check_policy` has told which is not)."""
+    named = (policy.rank_roles.perwira_from, policy.teams.leader_least_rank)
+    return all(rank in policy.ranks for rank in named)
+
+
 def check_policy(policy: Policy, doc: Document) -> list[Problem]:
     out = _dupes(doc, policy.skills, lambda i: ("skills", i), N_("skill"))
     out += _dupes(doc, policy.ranks, lambda i: ("ranks", i), N_("rank"))
