@@ -131,7 +131,7 @@ def test_quiet_and_the_reason_for_exit_3(run: Run) -> None:
     args = ("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q", "--fail-on-shortfall")
     failed = run(*args, "--lang", "en", code=3)
     assert "26 heads missing" in failed.stderr
-    assert "2024-08-27 malam Mapolres Sinjai Dalmas: 1 missing" in failed.stderr
+    assert "2024-08-27 malam Mapolres Sinjai: Reserve (cadangan) Dalmas: 1 missing" in failed.stderr
     assert "kurang 26 personel" in run(*args, code=3).stderr
 
 

@@ -58,6 +58,8 @@ def test_visit_heads_by_risk_supporters_and_convoy() -> None:
         ("2024-08-27 pagi", "visit:paslon-1", "dalmas"): 5,
         ("2024-08-27 pagi", "visit:paslon-1", "lantas"): 3,
         ("2024-08-27 pagi", "visit:paslon-1", "intel"): 2,
+        # Ten heads are more than a regu of nine: the team gets its leader (policy.teams).
+        ("2024-08-27 pagi", "visit:paslon-1", "command"): 1,
     }
     s = scenario([], PEOPLE, days=2, visits=[visit("09:00", "11:00", supporters=600)])
     assert heads(s, "visit:paslon-1")[("2024-08-27 pagi", "visit:paslon-1", "dalmas")] == 12
@@ -87,11 +89,13 @@ def test_window_that_only_touches_a_shift_does_not_raise_it() -> None:
 
 def test_reserve_is_a_ceiling_of_exact_tenths() -> None:
     # 10% of 30 heads is 3 (a float product would give 3.0000000000000004 and so 4).
+    # (No leader heads here: they would count towards the reserve.)
+    policy = {"reserve": {"fraction": 0.1, "site": "kpu"}, "teams": {"leader_above": 99}}
     posts = [{"id": "jaga", "need": {"samapta": 30}, "shifts": ["pagi"]}]
-    s = scenario(posts, PEOPLE, policy={"reserve": {"fraction": 0.1, "site": "kpu"}})
+    s = scenario(posts, PEOPLE, policy=policy)
     assert heads(s, "reserve") == {("2024-08-26 pagi", "reserve", "dalmas"): 3}
     posts = [{"id": "jaga", "need": {"samapta": 31}, "shifts": ["pagi"]}]
-    s = scenario(posts, PEOPLE, policy={"reserve": {"fraction": 0.1, "site": "kpu"}})
+    s = scenario(posts, PEOPLE, policy=policy)
     assert heads(s, "reserve") == {("2024-08-26 pagi", "reserve", "dalmas"): 4}
 
 

@@ -237,7 +237,8 @@ def test_errors_and_notes_speak_the_runs_language(said: Said, name: str) -> None
 def test_exit_3_names_the_sites_and_skills(said: Said) -> None:
     code, _, err = said.by_name["plan-exit-3"]
     assert code == 3
-    assert "Kantor KPU Kabupaten Sinjai Dalmas: kurang 10" in err
+    assert "Mapolres Sinjai: Cadangan Dalmas: kurang 6" in err
+    assert "Kantor KPU Kabupaten Sinjai: Pengamanan kunjungan Paslon 2: " in err
     assert not IDS.findall(err)
 
 

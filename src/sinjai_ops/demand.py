@@ -47,11 +47,14 @@ def visit_heads(
     return out
 
 
-def member_band(post: Post | None, policy: Policy) -> tuple[str | None, str | None]:
+def member_band(
+    post: Post | None, policy: Policy, leader: str | None = None
+) -> tuple[str | None, str | None]:
     """The ranks that may fill a member head (not the commander head) of a post, or of a visit
     or the reserve (`post` None): perwira only at a post that asks for them; below perwira
     elsewhere, unless the policy lets perwira stand in as a last resort; and never above the
-    rank the post's commander head asks, so that its commander is the most senior there."""
+    rank the team's commander head asks (the post's `commander`, else `leader`, the least rank
+    of the leader head a large team gets), so that its commander is the most senior there."""
     ranks = policy.ranks
     first_perwira = ranks.index(policy.rank_roles.perwira_from)
     if post is not None and post.perwira:
@@ -60,9 +63,32 @@ def member_band(post: Post | None, policy: Policy) -> tuple[str | None, str | No
         low, high = 0, len(ranks) - 1
     else:
         low, high = 0, first_perwira - 1
-    if post is not None and post.commander is not None:
-        high = min(high, ranks.index(post.commander))
+    lead = post.commander if post is not None and post.commander is not None else leader
+    if lead is not None:
+        high = min(high, ranks.index(lead))
     return (ranks[low] if low > 0 else None), (ranks[high] if high < len(ranks) - 1 else None)
+
+
+def leader_rank(post: Post | None, policy: Policy) -> str:
+    """The least rank of the leader head of a large team (`policy.teams`): at a post that asks
+    for perwira, at least its first perwira rank, so that the leader is not junior to the
+    members."""
+    least = policy.teams.leader_least_rank
+    perwira = policy.rank_roles.perwira_from
+    if (
+        post is not None
+        and post.perwira
+        and policy.ranks.index(least) < policy.ranks.index(perwira)
+    ):
+        return perwira
+    return least
+
+
+def needs_leader(post: Post | None, members: int, policy: Policy) -> bool:
+    """A team (the heads of one post in one shift, commander heads not counted) gets a leader
+    head when it is larger than `policy.teams.leader_above` and its post names no commander."""
+    has_own = post is not None and post.commander is not None
+    return not has_own and members > policy.teams.leader_above
 
 
 class _Key(NamedTuple):
@@ -78,13 +104,30 @@ class _Key(NamedTuple):
     rank_to: str | None = None
 
 
+class _Team:
+    """The member heads of one post in one shift, gathered before the rank band of its members
+    is known (it depends on whether the team gets a leader)."""
+
+    def __init__(self, post: Post | None) -> None:
+        self.post = post
+        self.heads: dict[tuple[str, HeadKind, str], int] = defaultdict(int)
+        """(skill, kind, source) to heads."""
+
+
 def derive_demand(scenario: Scenario) -> Demand:
-    """Heads needed in every slot: posts, commanders, visits, and the reserve."""
+    """Heads needed in every slot: posts, commanders, visits, the reserve, and a leader for
+    every team larger than a regu."""
     op, policy = scenario.operation, scenario.policy
     zone = ZoneInfo(op.operation.timezone)
     slots = op.slots()
-    rank_and_file = member_band(None, policy)
     heads: dict[_Key, int] = defaultdict(int)
+    teams: dict[tuple[date, str, str, str], _Team] = {}
+
+    def team(slot: Slot, site: str, post_id: str, post: Post | None) -> _Team:
+        key = (slot.date, slot.shift, site, post_id)
+        if key not in teams:
+            teams[key] = _Team(post)
+        return teams[key]
 
     for slot in slots:
         for site in op.sites:
@@ -92,21 +135,9 @@ def derive_demand(scenario: Scenario) -> Demand:
                 if not post.active(slot.date, slot.shift):
                     continue
                 kind = _RING_KIND[post.ring]
-                band = member_band(post, policy)
+                members = team(slot, site.id, post.id, post)
                 for skill, count in post.need.items():
-                    heads[
-                        _Key(
-                            slot.date,
-                            slot.shift,
-                            site.id,
-                            post.id,
-                            skill,
-                            None,
-                            kind,
-                            "post",
-                            *band,
-                        )
-                    ] += count
+                    members.heads[(skill, kind, "post")] += count
                 if post.commander is not None:
                     key = _Key(
                         slot.date,
@@ -127,40 +158,36 @@ def derive_demand(scenario: Scenario) -> Demand:
             source = f"visit:{visit.purpose}"
             for slot in slots:
                 if overlaps(slot, start, end):
+                    members = team(slot, visit.site, post_id, None)
                     for skill, count, kind in visit_heads(visit, candidate, policy):
-                        key = _Key(
-                            slot.date,
-                            slot.shift,
-                            visit.site,
-                            post_id,
-                            skill,
-                            None,
-                            kind,
-                            source,
-                            *rank_and_file,
-                        )
-                        heads[key] += count
+                        members.heads[(skill, kind, source)] += count
+
+    def staff(key: tuple[date, str, str, str], members: _Team) -> None:
+        """The team's member heads, and its leader head where it is large enough."""
+        day, shift, site, post_id = key
+        size = sum(members.heads.values())
+        leader = leader_rank(members.post, policy)
+        led = size > 0 and needs_leader(members.post, size, policy)
+        band = member_band(members.post, policy, leader if led else None)
+        for (skill, kind, source), count in members.heads.items():
+            heads[_Key(day, shift, site, post_id, skill, None, kind, source, *band)] += count
+        if led:
+            heads[_Key(day, shift, site, post_id, COMMAND, leader, "commander", "leader")] += 1
+
+    for where, members in teams.items():
+        staff(where, members)
 
     # Decimal, so that 10% of 30 heads is 3, not ceil(3.0000000000000004) = 4.
     fraction = Decimal(str(policy.reserve.fraction))
     if fraction > 0:
         per_slot: dict[tuple[date, str], int] = defaultdict(int)
-        for key, count in heads.items():
-            per_slot[(key.date, key.shift)] += count
+        for k, count in heads.items():
+            per_slot[(k.date, k.shift)] += count
         for slot in slots:
             reserve = math.ceil(fraction * per_slot[(slot.date, slot.shift)])
-            key = _Key(
-                slot.date,
-                slot.shift,
-                policy.reserve.site,
-                RESERVE_POST,
-                policy.reserve.skill,
-                None,
-                "reserve",
-                "reserve",
-                *rank_and_file,
-            )
-            heads[key] += reserve
+            members = _Team(None)
+            members.heads[(policy.reserve.skill, "reserve", "reserve")] = reserve
+            staff((slot.date, slot.shift, policy.reserve.site, RESERVE_POST), members)
 
     # Neutrality: where an officer is tied to a candidate, every head at the site of that
     # candidate's visit, in a shift that overlaps the visit's window, is kept from them.

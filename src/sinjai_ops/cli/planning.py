@@ -45,7 +45,7 @@ from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
 from sinjai_ops.render import PLAN_RENDERERS
 from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
 from sinjai_ops.render.labels import skill_label
-from sinjai_ops.render.plan_rows import site_name
+from sinjai_ops.render.plan_rows import post_name, site_name
 from sinjai_ops.render.view import View
 
 PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_RENDERERS}, type=str)  # type: ignore[misc]
@@ -180,7 +180,7 @@ def plan(
                 "  {day} {shift} {site} {skill}: {n} missing",
                 day=r.date,
                 shift=r.shift,
-                site=site_name(shown, r.site),
+                site=f"{site_name(shown, r.site)}: {post_name(shown, r.post, said)}",
                 skill=skill_label(said, r.skill),
                 n=r.missing,
             )

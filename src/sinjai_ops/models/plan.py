@@ -162,14 +162,32 @@ class Causes(Frozen):
 
 
 class Reinforcement(Frozen):
-    """A BKO request line: heads missing per date, shift, site and skill."""
+    """A BKO request line: heads missing per date, shift, site, post and skill."""
 
     date: date
     shift: str
     site: str
+    post: str
+    """The post the heads are missing at (`visit:<candidate>`, `reserve`, or a post's id)."""
     skill: str
     missing: int
+    weight: int
+    """The priority of one such head (policy `priorities`)."""
     causes: Causes | None = None
+
+
+class DayFigures(Frozen):
+    """One day of the plan, for the Kapolres: officers on duty (people, each counted once),
+    the heads (shift-posts) of the shifts that start that day, those filled and those asked
+    of the BKO."""
+
+    date: date
+    officers: int
+    """Distinct NRPs with an assignment in a shift starting that day."""
+    heads: int
+    filled: int
+    bko: int
+    """Heads missing in those shifts."""
 
 
 class Remedy(Frozen):
@@ -297,6 +315,8 @@ class Plan(Frozen):
     conflicts: list[Conflict]
     reinforcements: list[Reinforcement]
     quality: Quality
+    days: list[DayFigures] = Field(default_factory=list)
+    """Officers and heads per day of the operation (of the part shown, after `only`)."""
     people: list[Person] = Field(default_factory=list)
     """Everyone the plan names, for the renderers."""
     slots: list[Slot] = Field(default_factory=list)
@@ -327,6 +347,7 @@ class Plan(Frozen):
 
         assignments = [a for a in self.assignments if keep(a.date, a.site)]
         shortfalls = [x for x in self.shortfalls if keep(x.date, x.site)]
+        slots = [s for s in self.slots if keep(s.date, None)]
         quality = self.quality.model_copy(
             update={
                 "heads_filled": len(assignments),
@@ -337,6 +358,7 @@ class Plan(Frozen):
             update={
                 "scope": (day, site),
                 "quality": quality,
+                "days": day_figures(slots, assignments, shortfalls),
                 "assignments": assignments,
                 "shortfalls": shortfalls,
                 "conflicts": [c for c in self.conflicts if keep(c.date, c.site)],
@@ -351,6 +373,31 @@ class Plan(Frozen):
                     if keep(c.date, None)
                     and (site is None or site in {d.site for d in (c.before, c.after) if d})
                 ],
-                "slots": [s for s in self.slots if keep(s.date, None)],
+                "slots": slots,
             }
         )
+
+
+def day_figures(
+    slots: list[Slot], assignments: list[Assignment], shortfalls: list[Shortfall]
+) -> list[DayFigures]:
+    """Per day of the slots: distinct officers on duty, heads, heads filled and missing (a
+    shift counts towards the day on which it starts)."""
+    officers: dict[date, set[str]] = {}
+    filled: dict[date, int] = {}
+    short: dict[date, int] = {}
+    for a in assignments:
+        officers.setdefault(a.date, set()).add(a.nrp)
+        filled[a.date] = filled.get(a.date, 0) + 1
+    for x in shortfalls:
+        short[x.date] = short.get(x.date, 0) + x.missing
+    return [
+        DayFigures(
+            date=day,
+            officers=len(officers.get(day, ())),
+            heads=filled.get(day, 0) + short.get(day, 0),
+            filled=filled.get(day, 0),
+            bko=short.get(day, 0),
+        )
+        for day in sorted({s.date for s in slots})
+    ]

@@ -83,6 +83,18 @@ class RankRoles(Frozen):
     taken only after every other officer, and listed by the plan)."""
 
 
+class TeamsPolicy(Frozen):
+    """A leader for every team: a post, a visit team or the reserve whose heads in a shift
+    (filled or missing, commander heads not counted) are more than `leader_above` gets one
+    commander head (Katim, Danru) asking at least `leader_least_rank`, unless its post names
+    its own `commander`."""
+
+    leader_above: NonNegativeInt
+    """The most heads a team may have without a leader: a regu (squad) of 9."""
+    leader_least_rank: Text
+    """The least rank of the leader's head; its members never outrank it."""
+
+
 class BkoPolicy(Frozen):
     lead_days: NonNegativeInt
     """Days before the first missing head by which the BKO request must reach Polda."""
@@ -112,6 +124,7 @@ class Policy(Frozen):
     drills: DrillPolicy
     priorities: Priorities
     rank_roles: RankRoles
+    teams: TeamsPolicy
     bko: BkoPolicy
 
     def rank_order(self, rank: str) -> int:

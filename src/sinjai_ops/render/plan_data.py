@@ -25,6 +25,7 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         ],
         "commanders": rows(plan.commanders),
         "quality": plan.quality.model_dump(mode="json", exclude_none=True),
+        "days": rows(plan.days),
         "people": rows(plan.people),
     }
     if plan.neutrality is not None:

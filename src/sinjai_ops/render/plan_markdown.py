@@ -66,7 +66,9 @@ def _bko(plan: Plan, lang: str) -> list[str]:
     out = [f"## {word(lang, 'bko')}", ""]
     if not plan.reinforcements:
         return [*out, word(lang, "no_shortfall"), ""]
-    headers = [word(lang, k) for k in ("date", "shift", "site", "skill", "missing", "cause")]
+    headers = [
+        word(lang, k) for k in ("date", "shift", "site", "post", "skill", "missing", "cause")
+    ]
     out += [
         tabulate(bko_rows(plan, lang), headers=headers, tablefmt="pipe", disable_numparse=True),
         "",

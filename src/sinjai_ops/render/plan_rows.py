@@ -6,8 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from sinjai_ops.i18n import say
 from sinjai_ops.models.common import end_clock
-from sinjai_ops.models.plan import RESERVE_POST, Duty, Names, Plan, Reinforcement
+from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Duty, Names, Plan, Reinforcement
 from sinjai_ops.render.labels import long_date, short_date, skill_label, word
 
 
@@ -36,6 +37,16 @@ def task_force(plan: Plan, post: str, skill: str) -> str:
 
 def post_name(plan: Plan, post: str, lang: str) -> str:
     return post_label(plan.names, post, lang)
+
+
+def head_label(lang: str, post: str, skill: str) -> str:
+    """The skill of a head, and for a commander head what it leads: the Katim of a visit team,
+    the Danru of the reserve, a post's commander."""
+    if skill == COMMAND and post.startswith("visit:"):
+        return say(lang, "Team leader")
+    if skill == COMMAND and post == RESERVE_POST:
+        return say(lang, "Squad leader")
+    return skill_label(lang, skill)
 
 
 @dataclass(frozen=True)
@@ -77,18 +88,18 @@ def by_slot(plan: Plan, lang: str) -> list[SlotRows]:
         return Row(
             site_name(plan, site),
             post_name(plan, post, lang),
-            skill_label(lang, skill),
+            head_label(lang, post, skill),
             *rest,  # type: ignore[arg-type]
         )
 
     for a in plan.assignments:
         p = people[a.nrp]
-        order = (a.site, a.post, a.skill, False, a.nrp)
+        order = (a.site, a.post, a.skill != COMMAND, a.skill, False, a.nrp)
         keyed[(a.date, a.shift)].append(
             (order, row(a.site, a.post, a.skill, p.rank, p.name, a.nrp))
         )
     for s in plan.shortfalls:
-        order = (s.site, s.post, s.skill, True, "")
+        order = (s.site, s.post, s.skill != COMMAND, s.skill, True, "")
         keyed[(s.date, s.shift)].append(
             (order, row(s.site, s.post, s.skill, "", "", "", s.missing))
         )
@@ -216,13 +227,47 @@ def causes_text(line: Reinforcement, lang: str) -> str:
     return word(lang, "causes_value", holders=c.holders, reasons=", ".join(reasons))
 
 
+def cause_short(line: Reinforcement) -> tuple[str, int, int] | None:
+    """The reason that kept most of the skill's holders from a BKO line (the first of
+    `REASONS` on a tie), with how many it kept and how many hold the skill; None without
+    causes or when nothing kept them."""
+    c = line.causes
+    if c is None:
+        return None
+    keys = ("not_assignable", "leave", "drill", "rank", "busy", "rest")
+    top = max(keys, key=lambda k: (getattr(c, k), -keys.index(k)))
+    return (top, getattr(c, top), c.holders) if getattr(c, top) else None
+
+
+def cause_line(line: Reinforcement, lang: str) -> str:
+    """The cause of a BKO line in one short line, for the terminal: `30/69 elsewhere` (the
+    full causes are in the JSON, the Markdown and the report)."""
+    top = cause_short(line)
+    if top is None:
+        c = line.causes
+        return "" if c is None else word(lang, "causes_none", holders=c.holders)
+    key, n, holders = top
+    return word(lang, f"short_{key}", n=f"{n}/{holders}")
+
+
+def visit_or_post(names: Names, post: str, lang: str) -> str:
+    """A post's name, a visit team's without the candidates' names (`Visit security: Paslon
+    2`): where space is short."""
+    if post.startswith("visit:"):
+        candidate = post.removeprefix("visit:")
+        label = names.candidates.get(candidate, candidate).split(": ", 1)[0]
+        return word(lang, "visit_post", candidate=label)
+    return post_label(names, post, lang)
+
+
 def bko_rows(plan: Plan, lang: str) -> list[list[str]]:
-    """(date, shift, site, skill, missing, why) of every BKO line."""
+    """(date, shift, site, post, skill, missing, why) of every BKO line."""
     return [
         [
             long_date(lang, r.date),
             r.shift,
             site_name(plan, r.site),
+            post_name(plan, r.post, lang),
             skill_label(lang, r.skill),
             str(r.missing),
             causes_text(r, lang),

@@ -9,18 +9,20 @@ from rich.table import Table
 from rich.text import Text
 
 from sinjai_ops.models.plan import Plan
-from sinjai_ops.render.labels import short_date, word
+from sinjai_ops.render.labels import short_date, skill_label, word
 from sinjai_ops.render.plan_rows import (
-    bko_rows,
     by_person,
     by_slot,
+    cause_line,
     cell,
     change_rows,
     conflict_lines,
     key_lines,
     overview,
     remedy_lines,
+    site_name,
     summary_lines,
+    visit_or_post,
 )
 from sinjai_ops.render.view import View
 
@@ -55,10 +57,20 @@ def _bko(plan: Plan, lang: str) -> list[RenderableType]:
     if not plan.reinforcements:
         return [Text(word(lang, "no_shortfall"), style="green")]
     bko = Table(title=word(lang, "bko"), title_justify="left", border_style="red")
-    for key in ("date", "shift", "site", "skill", "missing", "cause"):
+    for key in ("date", "shift", "post", "skill", "missing"):
         bko.add_column(word(lang, key), no_wrap=key in _WHOLE)
-    for line, row in zip(plan.reinforcements, bko_rows(plan, lang), strict=True):
-        bko.add_row(short_date(lang, line.date), *row[1:])
+    # The cause in one short line; the full causes are in the JSON, Markdown and report.
+    bko.add_column(word(lang, "cause"), no_wrap=True, overflow="ellipsis")
+    for line in plan.reinforcements:
+        where = f"{site_name(plan, line.site)}: {visit_or_post(plan.names, line.post, lang)}"
+        bko.add_row(
+            short_date(lang, line.date),
+            line.shift,
+            where,
+            skill_label(lang, line.skill),
+            str(line.missing),
+            cause_line(line, lang),
+        )
     parts: list[RenderableType] = [bko]
     remedies = remedy_lines(plan, lang)
     if remedies:

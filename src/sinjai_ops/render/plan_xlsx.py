@@ -218,6 +218,7 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
             r.date,
             r.shift,
             site_name(plan, r.site),
+            post_name(plan, r.post, lang),
             skill_label(lang, r.skill),
             r.missing,
             causes_text(r, lang),
@@ -225,14 +226,14 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
         for r in plan.reinforcements
     ]
     bko += [
-        ["", "", "", "", None, f"{word(lang, 'remedies')}: {line}"]
+        ["", "", "", "", "", None, f"{word(lang, 'remedies')}: {line}"]
         for line in remedy_lines(plan, lang)
     ]
     out.sheet(
         "BKO",
-        [word(lang, k) for k in ("date", "shift", "site", "skill", "missing", "cause")],
+        [word(lang, k) for k in ("date", "shift", "site", "post", "skill", "missing", "cause")],
         bko,
-        [12, 8, 26, 14, 9, 90],
+        [12, 8, 26, 34, 14, 9, 90],
     )
     out.sheet(
         word(lang, "conflicts"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sinjai_ops.i18n import N_, say
-from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Plan
+from sinjai_ops.models.plan import COMMAND, RESERVE_POST, DayFigures, Plan
 from sinjai_ops.models.sprin import FIRST_KOP_LINE, DocumentInfo
 from sinjai_ops.render.labels import long_date, skill_label
 from sinjai_ops.render.plan_rows import post_name, site_name, task_force
@@ -282,34 +282,7 @@ def columns(lang: str) -> list[str]:
     return [sprin_word(lang, k) for k in ("no", "name", "rank_nrp", "job", "remark")]
 
 
-@dataclass(frozen=True)
-class DayFigures:
-    """One day for the Kapolres: officers on duty (people), heads (shift-posts) needed and
-    filled, and those asked of the BKO."""
-
-    date: date
-    officers: int
-    heads: int
-    filled: int
-    bko: int
-
-
 def day_figures(plan: Plan) -> list[DayFigures]:
-    officers: dict[date, set[str]] = defaultdict(set)
-    filled: dict[date, int] = defaultdict(int)
-    short: dict[date, int] = defaultdict(int)
-    for a in plan.assignments:
-        officers[a.date].add(a.nrp)
-        filled[a.date] += 1
-    for s in plan.shortfalls:
-        short[s.date] += s.missing
-    return [
-        DayFigures(
-            date=day,
-            officers=len(officers[day]),
-            heads=filled[day] + short[day],
-            filled=filled[day],
-            bko=short[day],
-        )
-        for day in sorted({s.date for s in plan.slots})
-    ]
+    """Officers on duty (people), heads (shift-posts) needed and filled, and those asked of
+    the BKO, per day: computed once by the plan stage (`Plan.days`), shared with the JSON."""
+    return plan.days

@@ -65,19 +65,19 @@ def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
     """The plan with `causes` on every line of its BKO request."""
     policy = scenario.policy
     slot_of = {(s.date, s.shift): s for s in demand.slots}
-    short_roles: dict[tuple[date, str, str, str], list[Role]] = defaultdict(list)
+    short_roles: dict[tuple[date, str, str, str, str], list[Role]] = defaultdict(list)
     missing = {(s.date, s.shift, s.site, s.post, s.skill) for s in plan.shortfalls}
     for n in demand.needs:
         key = (n.date, n.shift, n.site, n.post, n.skill)
         if key in missing:
-            short_roles[(n.date, n.shift, n.site, n.skill)].append(role_of(n))
+            short_roles[key].append(role_of(n))
     worked: dict[str, list[Slot]] = defaultdict(list)
     for a in plan.assignments:
         worked[a.nrp].append(slot_of[(a.date, a.shift)])
 
     lines = []
     for line in plan.reinforcements:
-        roles = short_roles[(line.date, line.shift, line.site, line.skill)]
+        roles = short_roles[(line.date, line.shift, line.site, line.post, line.skill)]
         slot = slot_of[(line.date, line.shift)]
         counts = dict.fromkeys(REASONS, 0)
         holders = 0

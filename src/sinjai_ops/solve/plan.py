@@ -22,6 +22,7 @@ from sinjai_ops.models.plan import (
     Shortfall,
     SiteCommander,
     Slot,
+    day_figures,
 )
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
@@ -383,20 +384,30 @@ def _assemble(
         key=lambda a: order(a.date, a.shift, a.site, a.post, a.skill, a.nrp),
     )
     missing: Counter[tuple[date, str, str, str, str]] = Counter()
+    weight: dict[tuple[date, str, str, str, str], int] = {}
     for n, need in enumerate(demand.needs):
         gap = need.heads - len(names.get(n, []))
         if gap:
-            missing[(need.date, need.shift, need.site, need.post, need.skill)] += gap
+            key = (need.date, need.shift, need.site, need.post, need.skill)
+            missing[key] += gap
+            weight[key] = max(weight.get(key, 0), need.weight)
+    ordered = sorted(missing.items(), key=lambda kv: order(*kv[0]))
     shortfalls = [
         Shortfall(date=d, shift=sh, site=site, post=post, skill=skill, missing=k)
-        for (d, sh, site, post, skill), k in sorted(missing.items(), key=lambda kv: order(*kv[0]))
+        for (d, sh, site, post, skill), k in ordered
     ]
-    bko: Counter[tuple[date, str, str, str]] = Counter()
-    for s in shortfalls:
-        bko[(s.date, s.shift, s.site, s.skill)] += s.missing
+    # The BKO request: one line per date, shift, site, post and skill (the file contract).
     reinforcements = [
-        Reinforcement(date=d, shift=sh, site=site, skill=skill, missing=k)
-        for (d, sh, site, skill), k in sorted(bko.items(), key=lambda kv: order(*kv[0]))
+        Reinforcement(
+            date=d,
+            shift=sh,
+            site=site,
+            post=post,
+            skill=skill,
+            missing=k,
+            weight=weight[(d, sh, site, post, skill)],
+        )
+        for (d, sh, site, post, skill), k in ordered
     ]
 
     people = {p.nrp: p for p in scenario.roster.personnel}
@@ -453,6 +464,7 @@ def _assemble(
         conflicts=scenario.arrivals.rival_conflicts(policy.rivals.min_gap_minutes),
         reinforcements=reinforcements,
         quality=quality,
+        days=day_figures(demand.slots, assignments, shortfalls),
         people=[
             Person(nrp=n, name=people[n].name, rank=people[n].rank, unit=people[n].unit)
             for n in named

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from sinjai_ops.demand import derive_demand, member_band, visit_heads
+from sinjai_ops.demand import derive_demand, leader_rank, member_band, visit_heads
 from sinjai_ops.i18n import Msg, t
 from sinjai_ops.models.adjustments import Absence, AdjustmentsFile, Pin
 from sinjai_ops.models.arrivals import ArrivalsFile
@@ -28,14 +28,17 @@ from sinjai_ops.solve.rules import enough_rest, within_daily_hours
 
 
 def _pin_heads(
-    pin: Pin, op: OperationFile, arrivals: ArrivalsFile, policy: Policy
+    pin: Pin, op: OperationFile, arrivals: ArrivalsFile, policy: Policy, led: bool = False
 ) -> tuple[dict[str, Role], Msg | None]:
     """The heads a pin's post has on its day and shift, by skill, with the band of ranks each
-    takes (as demand derives them); or why the post has none then."""
+    takes (as demand derives them); or why the post has none then. `led`: the team is large
+    enough for a leader head then (`policy.teams`)."""
     site = next((s for s in op.sites if s.id == pin.site), None)
     if site is None:
         return {}, None  # reported by the reference checks
-    rank_and_file = member_band(None, policy)
+    leader = leader_rank(None, policy)
+    rank_and_file = member_band(None, policy, leader if led else None)
+    lead = {COMMAND: Role(COMMAND, leader, "", "")} if led else {}
     if pin.post == RESERVE_POST:
         if pin.site != policy.reserve.site:
             return {}, t(
@@ -43,7 +46,10 @@ def _pin_heads(
                 reserve=policy.reserve.site,
                 site=pin.site,
             )
-        return {policy.reserve.skill: Role(policy.reserve.skill, "", *_band(rank_and_file))}, None
+        return {
+            policy.reserve.skill: Role(policy.reserve.skill, "", *_band(rank_and_file)),
+            **lead,
+        }, None
     if pin.post.startswith("visit:"):
         cid = pin.post.removeprefix("visit:")
         candidate = next((c for c in arrivals.candidates if c.id == cid), None)
@@ -56,8 +62,11 @@ def _pin_heads(
             )
         visit = next(v for v in candidate.visits if v.site == pin.site and v.date == pin.date)
         return {
-            skill: Role(skill, "", *_band(rank_and_file))
-            for skill, _, _ in visit_heads(visit, candidate, policy)
+            **{
+                skill: Role(skill, "", *_band(rank_and_file))
+                for skill, _, _ in visit_heads(visit, candidate, policy)
+            },
+            **lead,
         }, None
     post = next((p for p in site.posts if p.id == pin.post), None)
     if post is None:
@@ -75,10 +84,13 @@ def _pin_heads(
             day=pin.date,
             shift=pin.shift,
         )
-    band = _band(member_band(post, policy))
+    led = led and post.commander is None
+    band = _band(member_band(post, policy, leader_rank(post, policy) if led else None))
     heads = {skill: Role(skill, "", *band) for skill, n in post.need.items() if n}
     if post.commander is not None:
         heads[COMMAND] = Role(COMMAND, post.commander, "", "")
+    elif led:
+        heads[COMMAND] = Role(COMMAND, leader_rank(post, policy), "", "")
     return heads, None
 
 
@@ -265,7 +277,11 @@ def check_adjustments(
                 )
             )
             continue
-        heads, absent = _pin_heads(pin, op, arrivals, policy)
+        led = (
+            counts is not None
+            and counts.get((pin.date, pin.shift, pin.site, pin.post, COMMAND), 0) > 0
+        )
+        heads, absent = _pin_heads(pin, op, arrivals, policy, led)
         if absent is not None:
             out.append(problem_at(doc, where("pins", i, "post"), absent))
             continue

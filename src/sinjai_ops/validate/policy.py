@@ -10,6 +10,13 @@ from sinjai_ops.models.problem import Problem
 from sinjai_ops.validate.identities import _dupes
 
 
+def ranks_known(policy: Policy) -> bool:
+    """The ranks the demand's rank bands are made of are ranks of the policy: demand can be
+    derived (else `check_policy` has told which is not)."""
+    named = (policy.rank_roles.perwira_from, policy.teams.leader_least_rank)
+    return all(rank in policy.ranks for rank in named)
+
+
 def check_policy(policy: Policy, doc: Document) -> list[Problem]:
     out = _dupes(doc, policy.skills, lambda i: ("skills", i), N_("skill"))
     out += _dupes(doc, policy.ranks, lambda i: ("ranks", i), N_("rank"))
@@ -31,6 +38,20 @@ def check_policy(policy: Policy, doc: Document) -> list[Problem]:
                     "unknown rank '{rank}'{hint}; name the lowest perwira rank of `ranks`",
                     rank=rank,
                     hint=suggest(rank, policy.ranks),
+                ),
+            )
+        )
+    leader = policy.teams.leader_least_rank
+    if leader not in policy.ranks:
+        out.append(
+            problem_at(
+                doc,
+                ("teams", "leader_least_rank"),
+                t(
+                    "unknown rank '{rank}'{hint}; name the least rank of a team's leader from "
+                    "`ranks`",
+                    rank=leader,
+                    hint=suggest(leader, policy.ranks),
                 ),
             )
         )

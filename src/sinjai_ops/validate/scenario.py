@@ -34,7 +34,7 @@ from sinjai_ops.validate.operation import (
     check_structure,
     check_visit_windows,
 )
-from sinjai_ops.validate.policy import check_policy
+from sinjai_ops.validate.policy import check_policy, ranks_known
 from sinjai_ops.validate.roster import check_roster
 from sinjai_ops.validate.templates import check_templates, merge_templates
 from sinjai_ops.validate.yaml_types import check_yaml_types
@@ -183,7 +183,7 @@ def check_scenario(
         problems += check_structure(op, roster, arrivals, docs["operation"])
         problems += check_document(op, roster, docs["operation"])
     adjustments: AdjustmentsFile | None = models.get("adjustments")
-    if "adjustments" in docs and op and roster and arrivals and policy:
+    if "adjustments" in docs and op and roster and arrivals and policy and ranks_known(policy):
         items = readable_items(docs["adjustments"], policy, adjustments)
         problems += check_adjustments(items, op, roster, arrivals, policy, docs["adjustments"])
 
