@@ -1,9 +1,8 @@
 """An independent check of a plan against the hard rules, written apart from the model.
 
 The counting and the rank rules are checked here from scratch; the schedule rules (rest, hours a
-day) are asked of their one home (`rules`), and who may fill which head of the models
-(`Person.may_fill`). Used by the tests on
-every plan they make and by the benchmark.
+day) are asked of their one home (`rules.schedule`), and who may fill which head of
+`rules.eligibility`. Used by the tests on every plan they make and by the benchmark.
 """
 
 from __future__ import annotations
@@ -16,17 +15,17 @@ from zoneinfo import ZoneInfo
 from sinjai_ops.models.plan import COMMAND, Demand, Plan, Slot
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.solve.classes import Role, role_of
-from sinjai_ops.solve.rules import enough_rest, within_daily_hours
+from sinjai_ops.rules import Role, role_of
+from sinjai_ops.rules.schedule import day_within, rested
 
 
 def schedule_violations(slots: list[Slot], policy: Policy) -> list[str]:
     """What is wrong with one officer working these slots: overlap, short rest, long days
-    (each rule asked of `rules`, the home the model and the fallback ask too)."""
+    (each rule asked of `rules.schedule`, the home the model and the fallback ask too)."""
     out = []
     ordered = sorted(slots, key=lambda s: s.start.timestamp())
     for a, b in itertools.pairwise(ordered):
-        if not enough_rest(a, b, policy.rest):
+        if not rested(a, b, policy.rest):
             gap = b.start.timestamp() - a.end.timestamp()
             out.append(
                 f"{a.date} {a.shift} then {b.date} {b.shift}: {gap / 3600:g} h of rest, "
@@ -36,7 +35,7 @@ def schedule_violations(slots: list[Slot], policy: Policy) -> list[str]:
     for s in ordered:
         per_day[s.date] += s.hours
     for day, hours in sorted(per_day.items()):
-        if not within_daily_hours(hours, policy.rest):
+        if not day_within(hours, policy.rest):
             out.append(f"{day}: {hours:g} h, at most {policy.rest.max_hours_per_day:g}")
     return out
 

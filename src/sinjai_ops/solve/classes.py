@@ -12,47 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
 
-from sinjai_ops.models.plan import Demand, Need
+from sinjai_ops.models.plan import Demand
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
-
-
-class Role(NamedTuple):
-    """What the model counts heads by: heads of one role are interchangeable for any officer.
-    Empty strings stand for "none", so that roles sort."""
-
-    skill: str
-    min_rank: str
-    """A commander head's least rank (any skill); empty for a member head."""
-    rank_from: str
-    """A member head's band of ranks, empty where open."""
-    rank_to: str
-    avoid: tuple[str, ...] = ()
-    """Candidates whose tied officers may not fill it."""
-
-    @property
-    def leads(self) -> bool:
-        return bool(self.min_rank)
-
-    def fits(self, person: Person, day: date, policy: Policy) -> bool:
-        return person.may_fill(
-            self.skill,
-            self.min_rank or None,
-            day,
-            policy,
-            self.rank_from or None,
-            self.rank_to or None,
-            self.avoid,
-        )
-
-
-def role_of(need: Need) -> Role:
-    return Role(
-        need.skill, need.min_rank or "", need.rank_from or "", need.rank_to or "", need.avoid
-    )
+from sinjai_ops.rules import Role, role_of
 
 
 @dataclass(frozen=True)
@@ -72,7 +37,7 @@ class OfficerClass:
 
 
 def eligible_roles(person: Person, day: date, roles: list[Role], policy: Policy) -> frozenset[Role]:
-    """Roles a person may fill on a day (`Person.may_fill`)."""
+    """Roles a person may fill on a day (`rules.eligibility`)."""
     return frozenset(role for role in roles if role.fits(person, day, policy))
 
 

@@ -2,8 +2,8 @@
 
 A node is "free before slot t, having worked h hours on the day of slot t". From it an officer
 either lets slot t pass, or works it and is next free at the first slot that starts at least
-`min_rest_hours` after it ends (`rules.enough_rest`). Working is only offered while the day's
-hours stay within `max_hours_per_day` (`rules.within_daily_hours`). Every source-to-sink path
+`min_rest_hours` after it ends (`rules.schedule.rested`). Working is only offered while the
+day's hours stay within `max_hours_per_day` (`rules.schedule.day_within`). Every source-to-sink path
 is therefore a schedule with no overlap, enough rest and no long day, and the network grows
 linearly with the number of slots.
 """
@@ -14,8 +14,7 @@ import bisect
 from dataclasses import dataclass
 
 from sinjai_ops.models.plan import Slot
-from sinjai_ops.models.policy import RestPolicy
-from sinjai_ops.solve.rules import enough_rest, free_again, within_daily_hours
+from sinjai_ops.rules.schedule import Schedule, day_within, free_again, rested
 
 
 @dataclass(frozen=True)
@@ -37,15 +36,16 @@ class Network:
     in time order."""
 
 
-def next_free(slots: list[Slot], rest: RestPolicy) -> list[int]:
-    """For each slot, the first slot one may work after it (`rules.enough_rest`); len(slots)
+def next_free(slots: list[Slot], rules: Schedule) -> list[int]:
+    """For each slot, the first slot one may work after it (`rules.schedule.rested`); len(slots)
     when there is none. Slots are in order of start, so the first is found by bisection and
     checked against the rule itself."""
+    rest = rules.rest
     starts = [s.start.timestamp() for s in slots]
     out = []
     for s in slots:
         u = bisect.bisect_left(starts, free_again(s, rest) - 1.0)
-        while u < len(slots) and not enough_rest(s, slots[u], rest):
+        while u < len(slots) and not rested(s, slots[u], rest):
             u += 1
         out.append(u)
     return out
@@ -55,7 +55,7 @@ def schedule_network(
     slots: list[Slot],
     workable: frozenset[int],
     after: list[int],
-    rest: RestPolicy,
+    rules: Schedule,
     start: tuple[int, float] = (0, 0.0),
 ) -> Network:
     """`start`: the first slot its officers may work and the hours they have already worked on
@@ -82,7 +82,7 @@ def schedule_network(
         same_day = t + 1 < end and slots[t + 1].date == slots[t].date
         arcs.append(Arc(here, node(t + 1, hours if same_day else 0.0), None))
         worked = hours + slots[t].hours
-        if t in workable and within_daily_hours(worked, rest):
+        if t in workable and day_within(worked, rules.rest):
             u = after[t]
             carried = worked if u < end and slots[u].date == slots[t].date else 0.0
             arcs.append(Arc(here, node(u, carried), t))

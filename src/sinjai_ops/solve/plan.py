@@ -26,11 +26,12 @@ from sinjai_ops.models.plan import (
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.names import names_for_people
-from sinjai_ops.solve.classes import OfficerClass, Role, officer_classes, role_of
+from sinjai_ops.rules import Role, role_of
+from sinjai_ops.rules.schedule import Schedule, absent, why_not_then
+from sinjai_ops.solve.classes import OfficerClass, officer_classes
 from sinjai_ops.solve.decompose import name_officers
 from sinjai_ops.solve.model import Kept, NoPlanInTime, Outcome, solve_classes
 from sinjai_ops.solve.network import Network, next_free, schedule_network
-from sinjai_ops.solve.rules import enough_rest, within_daily_hours
 
 
 def make_plan(
@@ -44,8 +45,8 @@ def make_plan(
     without filling fewer heads. With `start` too (re-plan from now), every shift of the
     baseline that starts before that moment stays as it was, less the absent officers, and only
     the shifts from then on are planned again, from where the past left each officer."""
-    policy = scenario.policy
-    after = next_free(demand.slots, policy.rest)
+    rules = Schedule.of(scenario.policy, scenario.operation)
+    after = next_free(demand.slots, rules)
     full = demand
     frozen: dict[int, list[str]] = {}
     starts: dict[str, tuple[int, float, int]] | None = None
@@ -85,7 +86,7 @@ def make_plan(
         if nrp in class_of
     ]
     networks = [
-        schedule_network(demand.slots, frozenset(mine), after, policy.rest, cls.start)
+        schedule_network(demand.slots, frozenset(mine), after, rules, cls.start)
         for mine, cls in zip(roles_at, classes, strict=True)
     ]
     names: dict[int, list[str]] = {}
@@ -291,31 +292,19 @@ def fill_idle(
     breaking a rule, shift by shift, the heaviest heads and the least busy officers first.
     Pins come first; an absent officer is not given the shifts of the absence."""
     policy = scenario.policy
+    rules = Schedule.of(policy, scenario.operation)
     slots = demand.slots
     index = {(s.date, s.shift): i for i, s in enumerate(slots)}
-
-    def apart(a: Slot, b: Slot) -> bool:
-        return enough_rest(a, b, policy.rest)
-
-    # Slots one officer may not hold together with each slot: overlap or too little rest.
-    clashes = [
-        {u for u, other in enumerate(slots) if u != t and not (apart(s, other) or apart(other, s))}
-        for t, s in enumerate(slots)
-    ]
-    worked: dict[str, set[int]] = defaultdict(set)
-    hours: dict[tuple[str, date], float] = defaultdict(float)
+    worked: dict[str, list[Slot]] = defaultdict(list)
     for n, nrps in names.items():
         t = index[(demand.needs[n].date, demand.needs[n].shift)]
         for nrp in nrps:
-            worked[nrp].add(t)
-            hours[(nrp, slots[t].date)] += slots[t].hours
+            worked[nrp].append(slots[t])
     out = {n: list(v) for n, v in names.items()}
     for (nrp, t), n in sorted((pins or {}).items()):
-        if nrp not in out.get(n, []) and t not in worked[nrp]:
+        if nrp not in out.get(n, []) and slots[t] not in worked[nrp]:
             out.setdefault(n, []).append(nrp)
-            worked[nrp].add(t)
-            hours[(nrp, slots[t].date)] += slots[t].hours
-    adjustments = scenario.adjustments
+            worked[nrp].append(slots[t])
 
     def _slot_of(n: int) -> int:
         return index[(demand.needs[n].date, demand.needs[n].shift)]
@@ -342,14 +331,12 @@ def fill_idle(
             if len(out.get(n, [])) >= need.heads:
                 break
             mine = worked[person.nrp]
-            day_hours = hours[(person.nrp, need.date)] + slots[t].hours
-            if t in mine or mine & clashes[t] or not within_daily_hours(day_hours, policy.rest):
-                continue
-            if adjustments.absence_during(person.nrp, slots[t].start, slots[t].end):
+            if why_not_then(rules, mine, slots[t]) or absent(
+                scenario.adjustments, person.nrp, slots[t]
+            ):
                 continue
             out.setdefault(n, []).append(person.nrp)
-            mine.add(t)
-            hours[(person.nrp, need.date)] = day_hours
+            mine.append(slots[t])
     return {n: sorted(v) for n, v in out.items()}
 
 

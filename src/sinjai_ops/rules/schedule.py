@@ -1,0 +1,110 @@
+"""May one who works these slots also work this one? Each schedule rule is a small function in
+`RULES`, asked in that order; the first that says no gives the reason. The network (its arcs
+and node state), the time-out fallback, who-fits, the check of pins and the audit all ask these,
+so that a rule changed here is changed everywhere.
+
+    one_head_a_shift    # not already on a head in that shift
+    enough_rest         # `min_rest_hours` from the end of one shift to the next start
+    within_daily_hours  # at most `max_hours_per_day` on the day the shifts start
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sinjai_ops.models.adjustments import AdjustmentsFile
+from sinjai_ops.models.operation import OperationFile
+from sinjai_ops.models.plan import Slot
+from sinjai_ops.models.policy import Policy, RestPolicy
+from sinjai_ops.rules.reasons import Code, Reason, reason
+
+_EPS = 1e-6
+"""Seconds or hours of slack for float arithmetic on exact quarter hours."""
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """What the schedule rules read: the policy's `rest:` (and the operation's shifts)."""
+
+    rest: RestPolicy
+
+    @classmethod
+    def of(cls, policy: Policy, operation: OperationFile) -> Schedule:
+        return cls(policy.rest)
+
+
+def free_again(slot: Slot, rest: RestPolicy) -> float:
+    """The first moment (POSIX seconds) at which one who worked `slot` may start again."""
+    return slot.end.timestamp() + rest.min_rest_hours * 3600
+
+
+def rested(first: Slot, then: Slot, rest: RestPolicy) -> bool:
+    """`then` may be worked after `first`: it starts after `first` ends plus the rest."""
+    return then.start.timestamp() >= free_again(first, rest) - _EPS
+
+
+def apart(a: Slot, b: Slot, rest: RestPolicy) -> bool:
+    """One officer may work both, in either order."""
+    return rested(a, b, rest) or rested(b, a, rest)
+
+
+def day_within(hours: float, rest: RestPolicy) -> bool:
+    """Hours worked on one day (by the day each shift starts on) stay within the limit."""
+    return hours <= rest.max_hours_per_day + _EPS
+
+
+Rule = Callable[[Schedule, Sequence[Slot], Slot], Reason | None]
+
+
+def one_head_a_shift(rules: Schedule, worked: Sequence[Slot], slot: Slot) -> Reason | None:
+    same = [s for s in worked if (s.date, s.shift) == (slot.date, slot.shift)]
+    return reason(Code.BUSY) if same else None
+
+
+def enough_rest(rules: Schedule, worked: Sequence[Slot], slot: Slot) -> Reason | None:
+    """The nearest shift before it whose rest it cuts, else the first after it."""
+    rest = rules.rest
+    clash = [s for s in worked if (s.date, s.shift) != (slot.date, slot.shift)]
+    clash = [s for s in clash if not apart(s, slot, rest)]
+    earlier = [s for s in clash if s.start < slot.start]
+    if earlier:
+        last = max(earlier, key=lambda s: s.start.timestamp())
+        return reason(Code.REST, other=last, free=free_again(last, rest), zone=slot.start.tzinfo)
+    if clash:
+        return reason(Code.REST, other=min(clash, key=lambda s: s.start.timestamp()))
+    return None
+
+
+def within_daily_hours(rules: Schedule, worked: Sequence[Slot], slot: Slot) -> Reason | None:
+    same = {(s.date, s.shift): s for s in worked if s.date == slot.date}
+    same[(slot.date, slot.shift)] = slot
+    hours = sum(s.hours for s in same.values())
+    if day_within(hours, rules.rest):
+        return None
+    return reason(Code.LONG_DAY, hours=hours, day=slot.date, most=rules.rest.max_hours_per_day)
+
+
+RULES: tuple[Rule, ...] = (one_head_a_shift, enough_rest, within_daily_hours)
+
+
+def why_not_then(rules: Schedule, worked: Sequence[Slot], slot: Slot) -> Reason | None:
+    """The first schedule rule that keeps one who works `worked` from `slot` too."""
+    for rule in RULES:
+        found = rule(rules, worked, slot)
+        if found is not None:
+            return found
+    return None
+
+
+def every_reason(rules: Schedule, worked: Sequence[Slot], slot: Slot) -> list[Reason]:
+    """Every schedule rule that keeps one who works `worked` from `slot` too, in order."""
+    return [r for rule in RULES if (r := rule(rules, worked, slot)) is not None]
+
+
+def absent(adjustments: AdjustmentsFile, nrp: str, slot: Slot) -> Reason | None:
+    """An absence of adjustments.yaml (sakit, izin, dinas luar, ...) that touches the slot."""
+    found = adjustments.absence_during(nrp, slot.start, slot.end)
+    if found is None:
+        return None
+    return reason(Code.ABSENT, why=found.reason, until=found.end)
