@@ -102,6 +102,51 @@ def every_reason(rules: Schedule, worked: Sequence[Slot], slot: Slot) -> list[Re
     return [r for rule in RULES if (r := rule(rules, worked, slot)) is not None]
 
 
+@dataclass(frozen=True, order=True)
+class State:
+    """Where an officer stands before a slot, as far as the schedule rules need to know: the
+    node of the schedule network (with the slot), and where a re-plan from a moment starts."""
+
+    hours: float = 0.0
+    """Hours already worked on the slot's day."""
+
+
+Start = tuple[int, State]
+"""The first slot an officer may work, and where they stand before it."""
+FRESH: Start = (0, State())
+"""Where every officer stands in a plan made afresh."""
+
+
+def let_pass(rules: Schedule, slots: Sequence[Slot], t: int, state: State) -> State:
+    """Where one stands before slot t + 1 after letting slot t pass."""
+    same_day = t + 1 < len(slots) and slots[t + 1].date == slots[t].date
+    return state if same_day else State()
+
+
+def work(
+    rules: Schedule, slots: Sequence[Slot], t: int, state: State, after: Sequence[int]
+) -> Start | None:
+    """Where one who works slot t stands next (the first slot they may work after it,
+    `after[t]`), or None when working it breaks a rule (`within_daily_hours`)."""
+    worked = state.hours + slots[t].hours
+    if not day_within(worked, rules.rest):
+        return None
+    u = after[t]
+    carried = worked if u < len(slots) and slots[u].date == slots[t].date else 0.0
+    return u, State(round(carried, 6))
+
+
+def resume(
+    rules: Schedule, slots: Sequence[Slot], worked: Sequence[int], first: int, after: Sequence[int]
+) -> Start:
+    """Where one who worked the slots `worked` (all before `first`) stands from `first` on: a
+    re-plan from a moment starts each officer there."""
+    t0 = max([first, *(after[t] for t in worked)])
+    day = slots[t0].date if t0 < len(slots) else None
+    hours = sum(slots[t].hours for t in worked if slots[t].date == day)
+    return t0, State(round(hours, 6))
+
+
 def absent(adjustments: AdjustmentsFile, nrp: str, slot: Slot) -> Reason | None:
     """An absence of adjustments.yaml (sakit, izin, dinas luar, ...) that touches the slot."""
     found = adjustments.absence_during(nrp, slot.start, slot.end)

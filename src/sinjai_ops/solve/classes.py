@@ -18,6 +18,7 @@ from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.rules import Role, role_of
+from sinjai_ops.rules.schedule import FRESH, Start, State
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,9 @@ class OfficerClass:
     """Its members are perwira (their rank-and-file heads are a last resort)."""
     blocked: frozenset[int] = frozenset()
     """Slots its one member may not work (an absence); such officers have a class of their own."""
-    start: tuple[int, float] = (0, 0.0)
-    """The first slot its members may work and their hours on its day (re-plan from now)."""
+    start: Start = FRESH
+    """The first slot its members may work and where they stand before it (re-plan from
+    now)."""
     past: int = 0
     """Shifts each member already worked before the re-planned part."""
 
@@ -44,7 +46,7 @@ def eligible_roles(person: Person, day: date, roles: list[Role], policy: Policy)
 def officer_classes(
     scenario: Scenario,
     demand: Demand,
-    starts: dict[str, tuple[int, float, int]] | None = None,
+    starts: dict[str, tuple[Start, int]] | None = None,
 ) -> list[OfficerClass]:
     """Classes of interchangeable officers; an officer who is pinned or absent somewhere has a
     class of their own, so that the model can hold them to it. `starts`: where each officer
@@ -54,7 +56,7 @@ def officer_classes(
     policy = scenario.policy
     adjustments = scenario.adjustments
     alone = {p.nrp for p in adjustments.pins} | {a.nrp for a in adjustments.absences}
-    Key = tuple[bool, tuple[frozenset[Role], ...], str, frozenset[int], tuple[int, float, int]]
+    Key = tuple[bool, tuple[frozenset[Role], ...], str, frozenset[int], tuple[Start, int]]
     groups: dict[Key, list[str]] = defaultdict(list)
     # Many officers share everything that decides their roles: work that out once for each.
     known: dict[tuple[object, ...], tuple[frozenset[Role], ...]] = {}
@@ -80,10 +82,10 @@ def officer_classes(
                 if adjustments.absence_during(person.nrp, slot.start, slot.end) is not None
             )
         own = person.nrp if person.nrp in alone else ""
-        begin = (starts or {}).get(person.nrp, (0, 0.0, 0))
+        begin = (starts or {}).get(person.nrp, ((0, State()), 0))
         groups[(policy.perwira(person.rank), signature, own, blocked, begin)].append(person.nrp)
     classes = [
-        OfficerClass(tuple(sorted(m)), sig, perwira, blocked, (begin[0], begin[1]), begin[2])
+        OfficerClass(tuple(sorted(m)), sig, perwira, blocked, begin[0], begin[1])
         for (perwira, sig, _, blocked, begin), m in groups.items()
     ]
     return sorted(classes, key=lambda c: c.members[0])

@@ -27,7 +27,7 @@ from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.names import names_for_people
 from sinjai_ops.rules import Role, role_of
-from sinjai_ops.rules.schedule import Schedule, absent, why_not_then
+from sinjai_ops.rules.schedule import Schedule, Start, absent, resume, why_not_then
 from sinjai_ops.solve.classes import OfficerClass, officer_classes
 from sinjai_ops.solve.decompose import name_officers
 from sinjai_ops.solve.model import Kept, NoPlanInTime, Outcome, solve_classes
@@ -49,7 +49,7 @@ def make_plan(
     after = next_free(demand.slots, rules)
     full = demand
     frozen: dict[int, list[str]] = {}
-    starts: dict[str, tuple[int, float, int]] | None = None
+    starts: dict[str, tuple[Start, int]] | None = None
     moved_to: list[int] = list(range(len(demand.needs)))
     if start is not None:
         first = next(
@@ -138,10 +138,10 @@ def _freeze(
     baseline: list[Assignment],
     first: int,
     after: list[int],
-) -> tuple[dict[int, list[str]], dict[str, tuple[int, float, int]]]:
+) -> tuple[dict[int, list[str]], dict[str, tuple[Start, int]]]:
     """The baseline's assignments of the shifts before slot `first`, less the officers absent
-    then, by need; and for every officer the first slot they may work from `first` on and the
-    hours they have already worked on its day, and the shifts they worked before it."""
+    then, by need; and for every officer where they stand from `first` on (`rules.schedule.
+    resume`), and the shifts they worked before it."""
     slots = demand.slots
     slot_at = {(s.date, s.shift): t for t, s in enumerate(slots)}
     need_at = {(n.date, n.shift, n.site, n.post, n.skill): k for k, n in enumerate(demand.needs)}
@@ -157,13 +157,11 @@ def _freeze(
         if len(frozen[n]) < demand.needs[n].heads:
             frozen[n].append(a.nrp)
             worked[a.nrp].append(t)
-    starts: dict[str, tuple[int, float, int]] = {}
+    rules = Schedule.of(scenario.policy, scenario.operation)
+    starts: dict[str, tuple[Start, int]] = {}
     for person in scenario.roster.personnel:
-        mine = worked.get(person.nrp, [])
-        t0 = max([first, *(after[t] for t in mine)])
-        day = slots[t0].date if t0 < len(slots) else None
-        hours = sum(slots[t].hours for t in mine if slots[t].date == day)
-        starts[person.nrp] = (t0, round(hours, 6), len(mine))
+        mine = sorted(worked.get(person.nrp, []))
+        starts[person.nrp] = (resume(rules, slots, mine, first, after), len(mine))
     return {n: sorted(v) for n, v in frozen.items()}, starts
 
 
