@@ -67,6 +67,16 @@ def _long_day(r: Reason) -> Msg:
     )
 
 
+def _nights(r: Reason) -> Msg:
+    return t(
+        "{n} night shifts in a row ({first} to {last}), more than max_consecutive_nights ({most})",
+        n=r["nights"],
+        first=r["first"],
+        last=r["last"],
+        most=r["most"],
+    )
+
+
 WORDS: dict[Code, Callable[[Reason], Msg]] = {
     Code.NOT_ASSIGNABLE: lambda r: t("not plotted (assignable: false)"),
     Code.ON_LEAVE: _leave,
@@ -95,6 +105,7 @@ WORDS: dict[Code, Callable[[Reason], Msg]] = {
     Code.BUSY: _busy,
     Code.REST: _rest,
     Code.LONG_DAY: _long_day,
+    Code.NIGHTS: _nights,
 }
 """One sentence for each reason (a test keeps every `Code` here)."""
 

@@ -31,6 +31,7 @@ class Code(StrEnum):
     BUSY = "busy"
     REST = "rest"
     LONG_DAY = "long_day"
+    NIGHTS = "nights"
 
 
 CAUSE: dict[Code, Cause] = {
@@ -49,6 +50,7 @@ CAUSE: dict[Code, Cause] = {
     Code.BUSY: "busy",
     Code.REST: "rest",
     Code.LONG_DAY: "rest",
+    Code.NIGHTS: "rest",
 }
 """Each reason under the word the plan counts it by: a skill not held counts with the drills
 (the callers that count causes ask only officers who hold the skill), neutrality with the
