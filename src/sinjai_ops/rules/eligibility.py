@@ -36,13 +36,17 @@ def not_on_leave(person: Person, role: Role, day: date, policy: Policy) -> Reaso
     return None
 
 
+def skilled_for(person: Person, role: Role) -> bool:
+    """Holds the head's skill, or the head is a commander's (any skill): the quick part of
+    `holds`, for callers that sort out many heads at once."""
+    return role.leads or role.skill in person.skills
+
+
 def holds(person: Person, role: Role, day: date, policy: Policy) -> Reason | None:
-    if role.leads:
-        if policy.ranks.index(person.rank) < policy.ranks.index(role.min_rank):
-            return reason(Code.BELOW_COMMAND, rank=person.rank, least=role.min_rank)
-        return None
-    if role.skill not in person.skills:
+    if not skilled_for(person, role):
         return reason(Code.NO_SKILL, skill=role.skill)
+    if role.leads and policy.ranks.index(person.rank) < policy.ranks.index(role.min_rank):
+        return reason(Code.BELOW_COMMAND, rank=person.rank, least=role.min_rank)
     return None
 
 
@@ -65,11 +69,15 @@ def drilled(person: Person, role: Role, day: date, policy: Policy) -> Reason | N
 
 
 def neutral(person: Person, role: Role, day: date, policy: Policy) -> Reason | None:
+    if not (role.avoid and person.ties):
+        return None
     tied = sorted(set(role.avoid) & set(person.ties))
     return reason(Code.TIED, candidates=tuple(tied)) if tied else None
 
 
 def in_rank_band(person: Person, role: Role, day: date, policy: Policy) -> Reason | None:
+    if not (role.rank_from or role.rank_to):
+        return None
     ranks = policy.ranks
     rank = ranks.index(person.rank)
     if role.rank_from and rank < ranks.index(role.rank_from):

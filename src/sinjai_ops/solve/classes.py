@@ -18,6 +18,7 @@ from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.rules import Role, role_of
+from sinjai_ops.rules.eligibility import skilled_for
 from sinjai_ops.rules.schedule import FRESH, Start, State
 
 
@@ -39,8 +40,11 @@ class OfficerClass:
 
 
 def eligible_roles(person: Person, day: date, roles: list[Role], policy: Policy) -> frozenset[Role]:
-    """Roles a person may fill on a day (`rules.eligibility`)."""
-    return frozenset(role for role in roles if role.fits(person, day, policy))
+    """Roles a person may fill on a day (`rules.eligibility`; the roles of skills they do not
+    hold are sorted out first, as `eligibility.holds` would refuse them)."""
+    return frozenset(
+        role for role in roles if skilled_for(person, role) and role.fits(person, day, policy)
+    )
 
 
 def officer_classes(
