@@ -19,7 +19,7 @@ from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.rules import Role, role_of
 from sinjai_ops.rules.eligibility import skilled_for
-from sinjai_ops.rules.schedule import FRESH, Start, State
+from sinjai_ops.rules.schedule import FRESH, Start, State, absent
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def officer_classes(
             blocked = frozenset(
                 t
                 for t, slot in enumerate(demand.slots)
-                if adjustments.absence_during(person.nrp, slot.start, slot.end) is not None
+                if absent(adjustments, person.nrp, slot) is not None
             )
         own = person.nrp if person.nrp in alone else ""
         begin = (starts or {}).get(person.nrp, ((0, State()), 0))

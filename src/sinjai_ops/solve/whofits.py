@@ -1,6 +1,6 @@
 """Who could take one more head at a site in a shift, now: the officers that every rule of the
 plan allows there, best first, and why each of the others cannot (the rules asked are those of
-the model, through `causes.out_of_reach`)."""
+the model, through `causes.out_of_reach`, and said in the words of `rules.explain`)."""
 
 from __future__ import annotations
 
