@@ -10,6 +10,7 @@ from datetime import date
 from sinjai_ops.demand import member_band
 from sinjai_ops.i18n import N_, t
 from sinjai_ops.models.plan import Assignment, Demand, Names, Slot
+from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.whofits import Fit, NotFit, WhoFits
@@ -31,18 +32,7 @@ def who_fits(
     policy = scenario.policy
     slots = {(s.date, s.shift): s for s in demand.slots}
     slot = slots[(day, shift)]
-    roles: list[Role] = sorted(
-        {
-            role_of(n)
-            for n in demand.needs
-            if (n.date, n.shift, n.site) == (day, shift, site)
-            and (skill is None or n.skill == skill)
-        }
-    )
-    if not roles and skill is not None:
-        # No head of that skill there yet: one more would be a rank-and-file head.
-        low, high = member_band(None, policy)
-        roles = [Role(skill, "", low or "", high or "")]
+    roles = _roles_there(demand, policy, day, shift, site, skill)
     # A published plan's assignments of shifts this operation no longer has cannot bind anyone
     # (as in a re-plan, where they are not kept either).
     assignments = [a for a in assignments if (a.date, a.shift) in slots]
@@ -92,6 +82,25 @@ def who_fits(
         names=names,
         **{"not": sorted(nots, key=lambda n: (n.code, n.nrp))},
     )
+
+
+def _roles_there(
+    demand: Demand, policy: Policy, day: date, shift: str, site: str, skill: str | None
+) -> list[Role]:
+    """The heads at the site in that shift (of that skill), as roles."""
+    roles: list[Role] = sorted(
+        {
+            role_of(n)
+            for n in demand.needs
+            if (n.date, n.shift, n.site) == (day, shift, site)
+            and (skill is None or n.skill == skill)
+        }
+    )
+    if not roles and skill is not None:
+        # No head of that skill there yet: one more would be a rank-and-file head.
+        low, high = member_band(None, policy)
+        roles = [Role(skill, "", low or "", high or "")]
+    return roles
 
 
 _FREE = {
