@@ -65,11 +65,11 @@ absences:
     )
     out = run("validate", "--lang", "en", folder, code=1).stdout
     for line in (
-        "adjustments.yaml:3:11: error: pins[1].nrp: pin breaks a rule: less than 10 h of rest "
-        "from the pin of line 2 (2024-08-27 pagi)",
+        "adjustments.yaml:3:11: error: pins[1].nrp: pin breaks a rule: rests until "
+        "2024-08-28 00:00 after pagi of 2024-08-27 (the pin of line 2)",
         "adjustments.yaml:3:11: error: pins[1].nrp: pin breaks a rule: 16 h on 2024-08-27",
-        "adjustments.yaml:4:11: error: pins[2].nrp: pin breaks a rule: the officer is on leave",
-        "adjustments.yaml:5:11: error: pins[3].nrp: pin breaks a rule: the officer is not plotted",
+        "adjustments.yaml:4:11: error: pins[2].nrp: pin breaks a rule: on leave (cuti) until",
+        "adjustments.yaml:5:11: error: pins[3].nrp: pin breaks a rule: not plotted",
         "adjustments.yaml:6:71: error: pins[4].post: no post 'kpu-ring9' at kpu; did you mean",
         "adjustments.yaml:8:51: error: absences[0].to: 'to' 2024-08-27 05:00 is not after",
     ):
@@ -291,7 +291,7 @@ absences:
     )
     out = run("validate", "--lang", "en", folder, code=1).stdout
     for line in (
-        "adjustments.yaml:2:11: error: pins[0].nrp: pin breaks a rule: the officer is on leave",
+        "adjustments.yaml:2:11: error: pins[0].nrp: pin breaks a rule: on leave (cuti) until",
         "adjustments.yaml:4:29: error: absences[0].from: '27-08-2024' is day-month-year",
         "adjustments.yaml:5:51: error: absences[1].to: 'to' 2024-08-27 05:00 is not after",
         "adjustments.yaml:6:11: error: absences[2].nrp: NRP 99999999 is not in the roster",

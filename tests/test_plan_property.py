@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import tempfile
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,11 +16,14 @@ from rich.console import Console
 
 from sinjai_ops import pipeline
 from sinjai_ops.checklists import make_checklist
+from sinjai_ops.models.adjustments import Absence, AdjustmentsFile
 from sinjai_ops.render import PLAN_RENDERERS
 from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
 from sinjai_ops.render.plan_json import as_json, as_yaml
 from sinjai_ops.render.view import View
+from sinjai_ops.solve import plan as planning
 from sinjai_ops.solve.audit import audit
+from sinjai_ops.solve.model import NoPlanInTime
 from sinjai_ops.solve.plan import make_plan
 from tests.helpers import officer, scenario, solve
 
@@ -69,12 +74,44 @@ def scenarios(draw: st.DrawFn) -> Any:
         )
     rest = draw(st.sampled_from([0, 8, 10, 16]))
     hours = draw(st.sampled_from([8, 12, 16]))
+    nights = draw(st.sampled_from([None, 1, 2]))
     fraction = draw(st.sampled_from([0, 0.1, 0.25]))
     policy = {
-        "rest": {"min_rest_hours": rest, "max_hours_per_day": hours},
+        "rest": {
+            "min_rest_hours": rest,
+            "max_hours_per_day": hours,
+            "max_consecutive_nights": nights,
+        },
         "reserve": {"fraction": fraction, "site": "kpu"},
     }
     return scenario(posts, people, days=days, visits=visits, policy=policy)
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(s=scenarios(), day=st.integers(0, 2), who=st.integers(0, 7))
+def test_replans_from_a_moment_and_the_fallback_keep_every_rule(s: Any, day: int, who: int) -> None:
+    """A re-plan from a day's first moment, with one officer absent from then on, keeps every
+    rule (the nights, rest and hours worked before the moment count); so does the plan the
+    time-out fallback makes alone."""
+    demand, plan = solve(s)
+    days = sorted({slot.date for slot in demand.slots})
+    plotted = [p.nrp for p in s.roster.personnel if p.assignable]
+    moment = datetime.combine(days[min(day, len(days) - 1)], time(0), demand.slots[0].start.tzinfo)
+    if plotted:
+        sick = Absence.model_validate(
+            {
+                "nrp": plotted[who % len(plotted)],
+                "from": moment.replace(tzinfo=None),
+                "to": "2024-08-29 00:00",
+            }
+        )
+        s = s.model_copy(update={"adjustments": AdjustmentsFile(absences=[sick])})
+    replanned = make_plan(s, demand, baseline=plan.assignments, start=moment)
+    assert audit(s, demand, replanned) == []
+    with patch.object(planning, "solve_classes", side_effect=NoPlanInTime("time limit reached")):
+        fallback = make_plan(s, demand)
+    assert audit(s, demand, fallback) == []
 
 
 def _show(rendered: object) -> None:

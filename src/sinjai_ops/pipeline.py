@@ -414,7 +414,7 @@ def _check_group(group: _Group) -> Checked:
     defaults = v.Defaults(
         policy=shipped_document("policy.yaml"), checklists=shipped_document("checklists.yaml")
     )
-    scenario, found = v.check_scenario(docs, defaults, inputs, problems)
+    scenario, found = v.check_scenario(docs, defaults, inputs, problems, derive_demand)
     return Checked(scenario, tuple(found), _language(docs.get("operation")))
 
 

@@ -89,6 +89,9 @@ class Shift(Frozen):
     end: EndTime
     """At or before `start`: the shift ends the next day. `24:00` is read as 00:00, so that
     22:00-24:00 is a 2-hour shift ending at midnight and 06:00-24:00 one of 18 hours."""
+    night: bool = False
+    """A night shift for `rest.max_consecutive_nights`, whatever its hours (a shift that ends
+    the next day is one anyway)."""
 
 
 class Post(Frozen):

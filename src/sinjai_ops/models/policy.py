@@ -61,6 +61,8 @@ class RivalPolicy(Frozen):
 class RestPolicy(Frozen):
     min_rest_hours: float = Field(ge=0, le=72, allow_inf_nan=False)
     max_hours_per_day: float = Field(gt=0, le=24, allow_inf_nan=False)
+    max_consecutive_nights: PositiveInt | None = None
+    """At most this many night shifts on consecutive days (absent or null: no limit)."""
 
 
 class ReservePolicy(Frozen):

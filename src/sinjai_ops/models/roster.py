@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from pydantic import Field
 
 from sinjai_ops.models.common import Day, Frozen, Ident, Nrp, RankName, SkillName, Text
-from sinjai_ops.models.policy import Policy
 
 
 class Leave(Frozen):
@@ -42,33 +41,6 @@ class Person(Frozen):
             return date.max
         drilled = self.drills.get(skill)
         return None if drilled is None else drilled + timedelta(days=max_age_days)
-
-    def may_fill(
-        self,
-        skill: str,
-        min_rank: str | None,
-        day: date,
-        policy: Policy,
-        rank_from: str | None = None,
-        rank_to: str | None = None,
-        avoid: tuple[str, ...] = (),
-    ) -> bool:
-        """May hold a head on that day: plotted, not on leave, and senior enough for a commander
-        head (`min_rank`, any skill); for any other head skilled, with a fresh enough drill, and
-        of a rank from `rank_from` to `rank_to` where the head names them; and tied to none of the
-        candidates the head is kept from (`avoid`: neutrality)."""
-        if not self.assignable or self.on_leave(day):
-            return False
-        if avoid and not set(avoid).isdisjoint(self.ties):
-            return False
-        rank = policy.ranks.index(self.rank)
-        if min_rank:
-            return rank >= policy.ranks.index(min_rank)
-        if rank_from and rank < policy.ranks.index(rank_from):
-            return False
-        if rank_to and rank > policy.ranks.index(rank_to):
-            return False
-        return self.qualified(skill, day, policy.drills.max_age_days.get(skill))
 
     def qualified(self, skill: str, day: date, max_age_days: int | None) -> bool:
         """Holds the skill on that day, with a drill no older than `max_age_days` if one is due

@@ -1,9 +1,8 @@
 """An independent check of a plan against the hard rules, written apart from the model.
 
 The counting and the rank rules are checked here from scratch; the schedule rules (rest, hours a
-day) are asked of their one home (`rules`), and who may fill which head of the models
-(`Person.may_fill`). Used by the tests on
-every plan they make and by the benchmark.
+day) are asked of their one home (`rules.schedule`), and who may fill which head of
+`rules.eligibility`. Used by the tests on every plan they make and by the benchmark.
 """
 
 from __future__ import annotations
@@ -16,17 +15,21 @@ from zoneinfo import ZoneInfo
 from sinjai_ops.models.plan import COMMAND, Demand, Plan, Slot
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.solve.classes import Role, role_of
-from sinjai_ops.solve.rules import enough_rest, within_daily_hours
+from sinjai_ops.rules import Role, role_of
+from sinjai_ops.rules.schedule import day_within, night_shift, rested
 
 
-def schedule_violations(slots: list[Slot], policy: Policy) -> list[str]:
+def schedule_violations(
+    slots: list[Slot], policy: Policy, nights: frozenset[str] = frozenset()
+) -> list[str]:
     """What is wrong with one officer working these slots: overlap, short rest, long days
-    (each rule asked of `rules`, the home the model and the fallback ask too)."""
+    (each asked of `rules.schedule`, the home the model and the fallback ask too), and more
+    night shifts (`nights`: their ids) on consecutive days than the policy allows (counted
+    here from scratch)."""
     out = []
     ordered = sorted(slots, key=lambda s: s.start.timestamp())
     for a, b in itertools.pairwise(ordered):
-        if not enough_rest(a, b, policy.rest):
+        if not rested(a, b, policy.rest):
             gap = b.start.timestamp() - a.end.timestamp()
             out.append(
                 f"{a.date} {a.shift} then {b.date} {b.shift}: {gap / 3600:g} h of rest, "
@@ -36,8 +39,21 @@ def schedule_violations(slots: list[Slot], policy: Policy) -> list[str]:
     for s in ordered:
         per_day[s.date] += s.hours
     for day, hours in sorted(per_day.items()):
-        if not within_daily_hours(hours, policy.rest):
+        if not day_within(hours, policy.rest):
             out.append(f"{day}: {hours:g} h, at most {policy.rest.max_hours_per_day:g}")
+    return out + _nights_violations(ordered, policy.rest.max_consecutive_nights, nights)
+
+
+def _nights_violations(slots: list[Slot], most: int | None, nights: frozenset[str]) -> list[str]:
+    if most is None:
+        return []
+    out = []
+    run, last = 0, None
+    for day in sorted({s.date for s in slots if s.shift in nights}):
+        run = run + 1 if last is not None and (day - last).days == 1 else 1
+        last = day
+        if run == most + 1:
+            out.append(f"{day}: {run} night shifts in a row, at most {most}")
     return out
 
 
@@ -52,6 +68,7 @@ def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
         key = (n.date, n.shift, n.site, n.post, n.skill)
         wanted[key] += n.heads
         roles[key].append(role_of(n))
+    nights = frozenset(s.id for s in scenario.operation.shifts if night_shift(s))
     out: list[str] = []
     got: Counter[tuple[date, str, str, str, str]] = Counter()
     worked: dict[str, list[Slot]] = defaultdict(list)
@@ -68,7 +85,7 @@ def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
     for nrp, slots in sorted(worked.items()):
         if len({(s.date, s.shift) for s in slots}) < len(slots):
             out.append(f"{nrp} holds two heads in one shift")
-        out += [f"{nrp}: {v}" for v in schedule_violations(slots, policy)]
+        out += [f"{nrp}: {v}" for v in schedule_violations(slots, policy, nights)]
     for key, count in got.items():
         if count > wanted[key]:
             out.append(f"{key}: {count} assigned, {wanted[key]} needed")
@@ -79,7 +96,7 @@ def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
     out += rank_violations(scenario, demand, plan)
     out += tie_violations(scenario, plan)
     out += adjustment_violations(scenario, plan)
-    out += _idle_beside_shortfall(scenario, plan, worked, slot_of, roles)
+    out += _idle_beside_shortfall(scenario, plan, worked, slot_of, roles, nights)
     return out
 
 
@@ -180,6 +197,7 @@ def _idle_beside_shortfall(
     worked: dict[str, list[Slot]],
     slot_of: dict[tuple[date, str], Slot],
     roles: dict[tuple[date, str, str, str, str], list[Role]],
+    nights: frozenset[str],
 ) -> list[str]:
     policy = scenario.policy
     out = []
@@ -192,7 +210,7 @@ def _idle_beside_shortfall(
                 continue
             if scenario.adjustments.absence_during(person.nrp, slot.start, slot.end):
                 continue
-            if not schedule_violations([*mine, slot], policy):
+            if not schedule_violations([*mine, slot], policy, nights):
                 out.append(
                     f"{person.nrp} is idle and could fill {short.skill} at {short.post} "
                     f"on {short.date} {short.shift}"

@@ -2,7 +2,7 @@
 what kept each of them from it in that shift.
 
 Each officer is counted once, under the first reason that applies, in the order of `REASONS`;
-the rules asked are the ones the model keeps (`Person`, `rules`), never copies of them.
+the rules asked are the ones the model keeps (`rules`), never copies of them.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from datetime import date
 from sinjai_ops.models.plan import Causes, Demand, Plan, Reinforcement, Slot
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.solve.classes import Role, role_of
-from sinjai_ops.solve.rules import enough_rest, within_daily_hours
+from sinjai_ops.rules import Reason, Role, role_of
+from sinjai_ops.rules.eligibility import why_none
+from sinjai_ops.rules.schedule import Schedule, absent, why_not_then
 
 REASONS = ("not_assignable", "leave", "drill", "rank", "busy", "rest")
 """In the order they are asked: not plotted at all, on leave, drill too old or missing, a rank
@@ -34,31 +35,20 @@ def holds(person: Person, roles: list[Role], policy_ranks: list[str]) -> bool:
 
 def out_of_reach(
     scenario: Scenario, person: Person, slot: Slot, roles: list[Role], mine: list[Slot]
-) -> str | None:
-    """The first reason (of `REASONS`) that keeps a person from every one of `roles` in a
-    slot, given the slots they already work; None when they could take one."""
+) -> Reason | None:
+    """The first reason that keeps a person from every one of `roles` in a slot, given the
+    slots they already work (counted by its `cause`, in the order of `REASONS`); None when
+    they could take one."""
     policy = scenario.policy
-    if not person.assignable:
-        return "not_assignable"
-    if person.on_leave(slot.date):
-        return "leave"
-    if scenario.adjustments.absence_during(person.nrp, slot.start, slot.end):
-        return "leave"  # an absence of adjustments.yaml (sakit, izin, dinas luar, ...)
-    held = {r.skill for r in roles if not r.leads and r.skill in person.skills}
-    drills = policy.drills.max_age_days
-    if held and not any(person.qualified(k, slot.date, drills.get(k)) for k in held):
-        return "drill"
-    if not any(role.fits(person, slot.date, policy) for role in roles):
-        return "rank"
-    if slot in mine:
-        return "busy"
-    same_day = sum(s.hours for s in mine if s.date == slot.date) + slot.hours
-    clash = any(
-        not (enough_rest(s, slot, policy.rest) or enough_rest(slot, s, policy.rest)) for s in mine
-    )
-    if clash or not within_daily_hours(same_day, policy.rest):
-        return "rest"
-    return None
+    eligible = why_none(person, roles, slot.date, policy)
+    if eligible is not None and eligible.cause in ("not_assignable", "leave"):
+        return eligible
+    away = absent(scenario.adjustments, person.nrp, slot)
+    if away is not None:
+        return away
+    if eligible is not None:
+        return eligible
+    return why_not_then(Schedule.of(policy, scenario.operation), mine, slot)
 
 
 def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
@@ -87,7 +77,7 @@ def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
             holders += 1
             why = out_of_reach(scenario, person, slot, roles, worked.get(person.nrp, []))
             if why is not None:
-                counts[why] += 1
+                counts[why.cause] += 1
         lines.append(_with_causes(line, Causes(holders=holders, **counts)))
     return plan.model_copy(update={"reinforcements": lines})
 

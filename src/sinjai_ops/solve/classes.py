@@ -12,47 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
 
-from sinjai_ops.models.plan import Demand, Need
+from sinjai_ops.models.plan import Demand
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
-
-
-class Role(NamedTuple):
-    """What the model counts heads by: heads of one role are interchangeable for any officer.
-    Empty strings stand for "none", so that roles sort."""
-
-    skill: str
-    min_rank: str
-    """A commander head's least rank (any skill); empty for a member head."""
-    rank_from: str
-    """A member head's band of ranks, empty where open."""
-    rank_to: str
-    avoid: tuple[str, ...] = ()
-    """Candidates whose tied officers may not fill it."""
-
-    @property
-    def leads(self) -> bool:
-        return bool(self.min_rank)
-
-    def fits(self, person: Person, day: date, policy: Policy) -> bool:
-        return person.may_fill(
-            self.skill,
-            self.min_rank or None,
-            day,
-            policy,
-            self.rank_from or None,
-            self.rank_to or None,
-            self.avoid,
-        )
-
-
-def role_of(need: Need) -> Role:
-    return Role(
-        need.skill, need.min_rank or "", need.rank_from or "", need.rank_to or "", need.avoid
-    )
+from sinjai_ops.rules import Role, role_of
+from sinjai_ops.rules.eligibility import skilled_for
+from sinjai_ops.rules.schedule import FRESH, Start, State, absent
 
 
 @dataclass(frozen=True)
@@ -65,21 +32,25 @@ class OfficerClass:
     """Its members are perwira (their rank-and-file heads are a last resort)."""
     blocked: frozenset[int] = frozenset()
     """Slots its one member may not work (an absence); such officers have a class of their own."""
-    start: tuple[int, float] = (0, 0.0)
-    """The first slot its members may work and their hours on its day (re-plan from now)."""
+    start: Start = FRESH
+    """The first slot its members may work and where they stand before it (re-plan from
+    now)."""
     past: int = 0
     """Shifts each member already worked before the re-planned part."""
 
 
 def eligible_roles(person: Person, day: date, roles: list[Role], policy: Policy) -> frozenset[Role]:
-    """Roles a person may fill on a day (`Person.may_fill`)."""
-    return frozenset(role for role in roles if role.fits(person, day, policy))
+    """Roles a person may fill on a day (`rules.eligibility`; the roles of skills they do not
+    hold are sorted out first, as `eligibility.holds` would refuse them)."""
+    return frozenset(
+        role for role in roles if skilled_for(person, role) and role.fits(person, day, policy)
+    )
 
 
 def officer_classes(
     scenario: Scenario,
     demand: Demand,
-    starts: dict[str, tuple[int, float, int]] | None = None,
+    starts: dict[str, tuple[Start, int]] | None = None,
 ) -> list[OfficerClass]:
     """Classes of interchangeable officers; an officer who is pinned or absent somewhere has a
     class of their own, so that the model can hold them to it. `starts`: where each officer
@@ -89,7 +60,7 @@ def officer_classes(
     policy = scenario.policy
     adjustments = scenario.adjustments
     alone = {p.nrp for p in adjustments.pins} | {a.nrp for a in adjustments.absences}
-    Key = tuple[bool, tuple[frozenset[Role], ...], str, frozenset[int], tuple[int, float, int]]
+    Key = tuple[bool, tuple[frozenset[Role], ...], str, frozenset[int], tuple[Start, int]]
     groups: dict[Key, list[str]] = defaultdict(list)
     # Many officers share everything that decides their roles: work that out once for each.
     known: dict[tuple[object, ...], tuple[frozenset[Role], ...]] = {}
@@ -112,13 +83,13 @@ def officer_classes(
             blocked = frozenset(
                 t
                 for t, slot in enumerate(demand.slots)
-                if adjustments.absence_during(person.nrp, slot.start, slot.end) is not None
+                if absent(adjustments, person.nrp, slot) is not None
             )
         own = person.nrp if person.nrp in alone else ""
-        begin = (starts or {}).get(person.nrp, (0, 0.0, 0))
+        begin = (starts or {}).get(person.nrp, ((0, State()), 0))
         groups[(policy.perwira(person.rank), signature, own, blocked, begin)].append(person.nrp)
     classes = [
-        OfficerClass(tuple(sorted(m)), sig, perwira, blocked, (begin[0], begin[1]), begin[2])
+        OfficerClass(tuple(sorted(m)), sig, perwira, blocked, begin[0], begin[1])
         for (perwira, sig, _, blocked, begin), m in groups.items()
     ]
     return sorted(classes, key=lambda c: c.members[0])

@@ -13,7 +13,8 @@ from collections import defaultdict, deque
 
 from sinjai_ops.models.plan import Demand
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.solve.classes import OfficerClass, Role, role_of
+from sinjai_ops.rules import Role, role_of
+from sinjai_ops.solve.classes import OfficerClass
 from sinjai_ops.solve.model import Outcome
 from sinjai_ops.solve.network import Network
 

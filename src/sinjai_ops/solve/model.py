@@ -32,7 +32,8 @@ import highspy
 import numpy as np
 
 from sinjai_ops.models.plan import Demand
-from sinjai_ops.solve.classes import OfficerClass, Role, role_of
+from sinjai_ops.rules import Role, role_of
+from sinjai_ops.solve.classes import OfficerClass
 from sinjai_ops.solve.network import Network
 
 

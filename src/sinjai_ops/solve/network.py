@@ -1,11 +1,11 @@
 """The schedule network of one class of officers: its paths are the schedules that keep the rules.
 
-A node is "free before slot t, having worked h hours on the day of slot t". From it an officer
-either lets slot t pass, or works it and is next free at the first slot that starts at least
-`min_rest_hours` after it ends (`rules.enough_rest`). Working is only offered while the day's
-hours stay within `max_hours_per_day` (`rules.within_daily_hours`). Every source-to-sink path
-is therefore a schedule with no overlap, enough rest and no long day, and the network grows
-linearly with the number of slots.
+A node is "free before slot t, standing in `rules.schedule.State`" (the hours worked on the day
+of slot t, and whatever else a schedule rule needs to remember). From it an officer either lets
+slot t pass (`let_pass`), or works it and is next free at the first slot that starts at least
+`min_rest_hours` after it ends (`rules.schedule.rested`); working is offered only where the
+rules allow it (`rules.schedule.work`). Every source-to-sink path is therefore a schedule that
+keeps every schedule rule, and the network grows linearly with the number of slots.
 """
 
 from __future__ import annotations
@@ -14,8 +14,16 @@ import bisect
 from dataclasses import dataclass
 
 from sinjai_ops.models.plan import Slot
-from sinjai_ops.models.policy import RestPolicy
-from sinjai_ops.solve.rules import enough_rest, free_again, within_daily_hours
+from sinjai_ops.rules.schedule import (
+    FRESH,
+    Schedule,
+    Start,
+    State,
+    free_again,
+    let_pass,
+    rested,
+    work,
+)
 
 
 @dataclass(frozen=True)
@@ -37,15 +45,16 @@ class Network:
     in time order."""
 
 
-def next_free(slots: list[Slot], rest: RestPolicy) -> list[int]:
-    """For each slot, the first slot one may work after it (`rules.enough_rest`); len(slots)
+def next_free(slots: list[Slot], rules: Schedule) -> list[int]:
+    """For each slot, the first slot one may work after it (`rules.schedule.rested`); len(slots)
     when there is none. Slots are in order of start, so the first is found by bisection and
     checked against the rule itself."""
+    rest = rules.rest
     starts = [s.start.timestamp() for s in slots]
     out = []
     for s in slots:
         u = bisect.bisect_left(starts, free_again(s, rest) - 1.0)
-        while u < len(slots) and not enough_rest(s, slots[u], rest):
+        while u < len(slots) and not rested(s, slots[u], rest):
             u += 1
         out.append(u)
     return out
@@ -55,39 +64,36 @@ def schedule_network(
     slots: list[Slot],
     workable: frozenset[int],
     after: list[int],
-    rest: RestPolicy,
-    start: tuple[int, float] = (0, 0.0),
+    rules: Schedule,
+    start: Start = FRESH,
 ) -> Network:
-    """`start`: the first slot its officers may work and the hours they have already worked on
-    its day (a re-plan from a moment: what the frozen past left them)."""
+    """`start`: the first slot its officers may work and where they stand before it (a
+    re-plan from a moment: what the frozen past left them)."""
     end = len(slots)
-    index: dict[tuple[int, float], int] = {}
+    index: dict[Start, int] = {}
     arcs: list[Arc] = []
-    todo: list[tuple[int, float]] = []
+    todo: list[Start] = []
 
-    def node(t: int, hours: float) -> int:
-        key = (end, 0.0) if t >= end else (t, round(hours, 6))
+    def node(t: int, state: State) -> int:
+        key = (end, State()) if t >= end else (t, state)
         if key not in index:
             index[key] = len(index)
             todo.append(key)
         return index[key]
 
     source = node(*start)
-    sink = node(end, 0.0)
+    sink = node(end, State())
     while todo:
-        t, hours = todo.pop()
+        t, state = todo.pop()
         if t == end:
             continue
-        here = index[(t, hours)]
-        same_day = t + 1 < end and slots[t + 1].date == slots[t].date
-        arcs.append(Arc(here, node(t + 1, hours if same_day else 0.0), None))
-        worked = hours + slots[t].hours
-        if t in workable and within_daily_hours(worked, rest):
-            u = after[t]
-            carried = worked if u < end and slots[u].date == slots[t].date else 0.0
-            arcs.append(Arc(here, node(u, carried), t))
+        here = index[(t, state)]
+        arcs.append(Arc(here, node(t + 1, let_pass(rules, slots, t, state)), None))
+        worked = work(rules, slots, t, state, after) if t in workable else None
+        if worked is not None:
+            arcs.append(Arc(here, node(*worked), t))
     # Arcs in a stable order, whatever order the search found them in.
-    keys = sorted(index, key=lambda k: (k[0], k[1]))
+    keys = sorted(index)
     renumber = {index[k]: i for i, k in enumerate(keys)}
     ordered = sorted(
         (Arc(renumber[a.tail], renumber[a.head], a.slot) for a in arcs),

@@ -27,11 +27,12 @@ from sinjai_ops.models.plan import (
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.names import names_for_people
-from sinjai_ops.solve.classes import OfficerClass, Role, officer_classes, role_of
+from sinjai_ops.rules import Role, role_of
+from sinjai_ops.rules.schedule import Schedule, Start, absent, resume, why_not_then
+from sinjai_ops.solve.classes import OfficerClass, officer_classes
 from sinjai_ops.solve.decompose import name_officers
 from sinjai_ops.solve.model import Kept, NoPlanInTime, Outcome, solve_classes
 from sinjai_ops.solve.network import Network, next_free, schedule_network
-from sinjai_ops.solve.rules import enough_rest, within_daily_hours
 
 
 def make_plan(
@@ -45,11 +46,11 @@ def make_plan(
     without filling fewer heads. With `start` too (re-plan from now), every shift of the
     baseline that starts before that moment stays as it was, less the absent officers, and only
     the shifts from then on are planned again, from where the past left each officer."""
-    policy = scenario.policy
-    after = next_free(demand.slots, policy.rest)
+    rules = Schedule.of(scenario.policy, scenario.operation)
+    after = next_free(demand.slots, rules)
     full = demand
     frozen: dict[int, list[str]] = {}
-    starts: dict[str, tuple[int, float, int]] | None = None
+    starts: dict[str, tuple[Start, int]] | None = None
     moved_to: list[int] = list(range(len(demand.needs)))
     if start is not None:
         first = next(
@@ -86,7 +87,7 @@ def make_plan(
         if nrp in class_of
     ]
     networks = [
-        schedule_network(demand.slots, frozenset(mine), after, policy.rest, cls.start)
+        schedule_network(demand.slots, frozenset(mine), after, rules, cls.start)
         for mine, cls in zip(roles_at, classes, strict=True)
     ]
     names: dict[int, list[str]] = {}
@@ -138,10 +139,10 @@ def _freeze(
     baseline: list[Assignment],
     first: int,
     after: list[int],
-) -> tuple[dict[int, list[str]], dict[str, tuple[int, float, int]]]:
+) -> tuple[dict[int, list[str]], dict[str, tuple[Start, int]]]:
     """The baseline's assignments of the shifts before slot `first`, less the officers absent
-    then, by need; and for every officer the first slot they may work from `first` on and the
-    hours they have already worked on its day, and the shifts they worked before it."""
+    then, by need; and for every officer where they stand from `first` on (`rules.schedule.
+    resume`), and the shifts they worked before it."""
     slots = demand.slots
     slot_at = {(s.date, s.shift): t for t, s in enumerate(slots)}
     need_at = {(n.date, n.shift, n.site, n.post, n.skill): k for k, n in enumerate(demand.needs)}
@@ -157,13 +158,11 @@ def _freeze(
         if len(frozen[n]) < demand.needs[n].heads:
             frozen[n].append(a.nrp)
             worked[a.nrp].append(t)
-    starts: dict[str, tuple[int, float, int]] = {}
+    rules = Schedule.of(scenario.policy, scenario.operation)
+    starts: dict[str, tuple[Start, int]] = {}
     for person in scenario.roster.personnel:
-        mine = worked.get(person.nrp, [])
-        t0 = max([first, *(after[t] for t in mine)])
-        day = slots[t0].date if t0 < len(slots) else None
-        hours = sum(slots[t].hours for t in mine if slots[t].date == day)
-        starts[person.nrp] = (t0, round(hours, 6), len(mine))
+        mine = sorted(worked.get(person.nrp, []))
+        starts[person.nrp] = (resume(rules, slots, mine, first, after), len(mine))
     return {n: sorted(v) for n, v in frozen.items()}, starts
 
 
@@ -292,31 +291,19 @@ def fill_idle(
     breaking a rule, shift by shift, the heaviest heads and the least busy officers first.
     Pins come first; an absent officer is not given the shifts of the absence."""
     policy = scenario.policy
+    rules = Schedule.of(policy, scenario.operation)
     slots = demand.slots
     index = {(s.date, s.shift): i for i, s in enumerate(slots)}
-
-    def apart(a: Slot, b: Slot) -> bool:
-        return enough_rest(a, b, policy.rest)
-
-    # Slots one officer may not hold together with each slot: overlap or too little rest.
-    clashes = [
-        {u for u, other in enumerate(slots) if u != t and not (apart(s, other) or apart(other, s))}
-        for t, s in enumerate(slots)
-    ]
-    worked: dict[str, set[int]] = defaultdict(set)
-    hours: dict[tuple[str, date], float] = defaultdict(float)
+    worked: dict[str, list[Slot]] = defaultdict(list)
     for n, nrps in names.items():
         t = index[(demand.needs[n].date, demand.needs[n].shift)]
         for nrp in nrps:
-            worked[nrp].add(t)
-            hours[(nrp, slots[t].date)] += slots[t].hours
+            worked[nrp].append(slots[t])
     out = {n: list(v) for n, v in names.items()}
     for (nrp, t), n in sorted((pins or {}).items()):
-        if nrp not in out.get(n, []) and t not in worked[nrp]:
+        if nrp not in out.get(n, []) and slots[t] not in worked[nrp]:
             out.setdefault(n, []).append(nrp)
-            worked[nrp].add(t)
-            hours[(nrp, slots[t].date)] += slots[t].hours
-    adjustments = scenario.adjustments
+            worked[nrp].append(slots[t])
 
     def _slot_of(n: int) -> int:
         return index[(demand.needs[n].date, demand.needs[n].shift)]
@@ -343,14 +330,12 @@ def fill_idle(
             if len(out.get(n, [])) >= need.heads:
                 break
             mine = worked[person.nrp]
-            day_hours = hours[(person.nrp, need.date)] + slots[t].hours
-            if t in mine or mine & clashes[t] or not within_daily_hours(day_hours, policy.rest):
-                continue
-            if adjustments.absence_during(person.nrp, slots[t].start, slots[t].end):
+            if why_not_then(rules, mine, slots[t]) or absent(
+                scenario.adjustments, person.nrp, slots[t]
+            ):
                 continue
             out.setdefault(n, []).append(person.nrp)
-            mine.add(t)
-            hours[(person.nrp, need.date)] = day_hours
+            mine.append(slots[t])
     return {n: sorted(v) for n, v in out.items()}
 
 

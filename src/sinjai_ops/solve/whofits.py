@@ -1,22 +1,23 @@
 """Who could take one more head at a site in a shift, now: the officers that every rule of the
 plan allows there, best first, and why each of the others cannot (the rules asked are those of
-the model, through `causes.out_of_reach`)."""
+the model, through `causes.out_of_reach`, and said in the words of `rules.explain`)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from sinjai_ops.demand import member_band
-from sinjai_ops.i18n import N_, Msg, t
+from sinjai_ops.i18n import N_, t
 from sinjai_ops.models.plan import Assignment, Demand, Names, Slot
+from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.whofits import Fit, NotFit, WhoFits
 from sinjai_ops.names import names_for_people
+from sinjai_ops.rules import Code, Reason, Role, role_of, words
+from sinjai_ops.rules.reasons import reason
 from sinjai_ops.solve.causes import holds, out_of_reach
-from sinjai_ops.solve.classes import Role, role_of
-from sinjai_ops.solve.rules import free_again
 
 
 def who_fits(
@@ -31,18 +32,7 @@ def who_fits(
     policy = scenario.policy
     slots = {(s.date, s.shift): s for s in demand.slots}
     slot = slots[(day, shift)]
-    roles: list[Role] = sorted(
-        {
-            role_of(n)
-            for n in demand.needs
-            if (n.date, n.shift, n.site) == (day, shift, site)
-            and (skill is None or n.skill == skill)
-        }
-    )
-    if not roles and skill is not None:
-        # No head of that skill there yet: one more would be a rank-and-file head.
-        low, high = member_band(None, policy)
-        roles = [Role(skill, "", low or "", high or "")]
+    roles = _roles_there(demand, policy, day, shift, site, skill)
     # A published plan's assignments of shifts this operation no longer has cannot bind anyone
     # (as in a re-plan, where they are not kept either).
     assignments = [a for a in assignments if (a.date, a.shift) in slots]
@@ -79,9 +69,10 @@ def who_fits(
             key = (len(mine), not before, not same_unit, person.nrp)
             fits.append((key, Fit(**_who(person), shifts=len(mine), reason=str(said), msg=said)))
         else:
-            mine_duties = worked.get(person.nrp, [])
-            said = _explain(scenario, names, slots, person, slot, roles, mine_duties, why)
-            nots.append(NotFit(**_who(person), reason=str(said), code=why, msg=said))
+            if why.code == Code.BUSY:
+                why = _busy_at(names, worked[person.nrp], slot)
+            said = words(why)
+            nots.append(NotFit(**_who(person), reason=str(said), code=why.cause, msg=said))
     return WhoFits(
         date=day,
         shift=shift,
@@ -91,6 +82,25 @@ def who_fits(
         names=names,
         **{"not": sorted(nots, key=lambda n: (n.code, n.nrp))},
     )
+
+
+def _roles_there(
+    demand: Demand, policy: Policy, day: date, shift: str, site: str, skill: str | None
+) -> list[Role]:
+    """The heads at the site in that shift (of that skill), as roles."""
+    roles: list[Role] = sorted(
+        {
+            role_of(n)
+            for n in demand.needs
+            if (n.date, n.shift, n.site) == (day, shift, site)
+            and (skill is None or n.skill == skill)
+        }
+    )
+    if not roles and skill is not None:
+        # No head of that skill there yet: one more would be a rank-and-file head.
+        low, high = member_band(None, policy)
+        roles = [Role(skill, "", low or "", high or "")]
+    return roles
 
 
 _FREE = {
@@ -108,82 +118,13 @@ def _who(person: Person) -> dict[str, str]:
     return {"nrp": person.nrp, "name": person.name, "rank": person.rank, "unit": person.unit}
 
 
-def _explain(
-    scenario: Scenario,
-    names: Names,
-    slots: dict[tuple[date, str], Slot],
-    person: Person,
-    slot: Slot,
-    roles: list[Role],
-    mine: list[Assignment],
-    why: str,
-) -> Msg:
-    """The reason in words, with the date or time that matters."""
-    policy = scenario.policy
-    if why == "not_assignable":
-        return t("not plotted (assignable: false)")
-    if why == "leave":
-        for leave in person.unavailable:
-            if leave.start <= slot.date <= leave.end:
-                reason = leave.reason or t("leave")
-                return t("on leave ({reason}) until {day}", reason=reason, day=leave.end)
-        absence = scenario.adjustments.absence_during(person.nrp, slot.start, slot.end)
-        if absence is not None:
-            return t(
-                "absent ({reason}) until {moment}",
-                reason=absence.reason or t("no reason given"),
-                moment=format(absence.end, "%Y-%m-%d %H:%M"),
-            )
-    if why == "drill":
-        skills = [r.skill for r in roles if not r.leads and r.skill in person.skills]
-        for skill in skills:
-            drilled = person.drills.get(skill)
-            limit = policy.drills.max_age_days.get(skill)
-            if drilled is None:
-                return t("no {skill} drill recorded", skill=skill)
-            if limit is not None:
-                expired = drilled + timedelta(days=limit)
-                return t("{skill} drill expired on {day}", skill=skill, day=expired)
-    if why == "rank":
-        if set(person.ties) & {c for r in roles for c in r.avoid}:
-            ties = ", ".join(sorted(set(person.ties)))
-            return t("tied to {candidates} (neutrality)", candidates=ties)
-        if policy.perwira(person.rank):
-            return t("{rank} is perwira: not on rank-and-file heads by policy", rank=person.rank)
-        return t("rank {rank} does not fit the heads there", rank=person.rank)
-    if why == "busy":
-        same = next(a for a in mine if (a.date, a.shift) == (slot.date, slot.shift))
-        cid = same.post.removeprefix("visit:")
-        post = (
-            t("the visit of {candidate}", candidate=names.candidates.get(cid, cid))
-            if same.post.startswith("visit:")
-            else names.posts.get(same.post, same.post)
-        )
-        site = names.sites.get(same.site, same.site)
-        return t("already on {post} ({site}) in this shift", post=post, site=site)
-    if why == "rest":
-        before = [slots[(a.date, a.shift)] for a in mine]
-        earlier = [s for s in before if s.start < slot.start]
-        if earlier:
-            last = max(earlier, key=lambda s: s.start.timestamp())
-            free = free_again(last, policy.rest)
-            if free > slot.start.timestamp():
-                return t(
-                    "rests until {moment} after {shift} of {day}",
-                    moment=_clock(free, slot),
-                    shift=last.shift,
-                    day=last.date,
-                )
-        later = [s for s in before if s.start > slot.start]
-        if later:
-            first = min(later, key=lambda s: s.start.timestamp())
-            return t(
-                "works {shift} of {day}: too little rest between", shift=first.shift, day=first.date
-            )
-        most = format(policy.rest.max_hours_per_day, "g")
-        return t("more than {hours} h on {day}", hours=most, day=slot.date)
-    return t("{text}", text=why)
-
-
-def _clock(moment: float, slot: Slot) -> str:
-    return datetime.fromtimestamp(moment, slot.start.tzinfo).strftime("%Y-%m-%d %H:%M")
+def _busy_at(names: Names, mine: list[Assignment], slot: Slot) -> Reason:
+    """Another head in this shift, named: the post (or visit) and its site."""
+    same = next(a for a in mine if (a.date, a.shift) == (slot.date, slot.shift))
+    cid = same.post.removeprefix("visit:")
+    post = (
+        t("the visit of {candidate}", candidate=names.candidates.get(cid, cid))
+        if same.post.startswith("visit:")
+        else names.posts.get(same.post, same.post)
+    )
+    return reason(Code.BUSY, post=post, site=names.sites.get(same.site, same.site))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.checklist import Template, TemplatesFile
 from sinjai_ops.models.document import Document, overlay
 from sinjai_ops.models.operation import OperationFile, known_timezone
+from sinjai_ops.models.plan import Demand
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
@@ -83,14 +85,29 @@ def operation_zone(operation: Document | None) -> str | None:
     return zone if isinstance(zone, str) and known_timezone(zone) else None
 
 
+Derive = Callable[[Scenario], Demand]
+"""The demand stage (`demand.derive_demand`), given by the pipeline."""
+
+
+def _provisional(
+    op: OperationFile, roster: RosterFile, arrivals: ArrivalsFile, policy: Policy
+) -> Scenario:
+    """The scenario as far as the demand needs it, to hold the pins against."""
+    return Scenario(
+        operation=op, roster=roster, arrivals=arrivals, policy=policy, checklists=[], inputs={}
+    )
+
+
 def check_scenario(
     docs: dict[str, Document],
     defaults: Defaults,
     inputs: dict[str, str],
     found_earlier: list[Problem],
+    derive: Derive | None = None,
 ) -> tuple[Scenario | None, list[Problem]]:
     """The validate stage: documents by kind to the scenario (when complete and valid) and
-    every problem, sorted and each once."""
+    every problem, sorted and each once. `derive`: the demand stage, which the pins are held
+    against (how many heads each post has); without it, only their references are checked."""
     problems = list(found_earlier)
     # A node the loader already complained about (an alias, say) is not reported twice.
     loader_places = {(p.file, p.line, p.column) for p in found_earlier}
@@ -185,7 +202,12 @@ def check_scenario(
     adjustments: AdjustmentsFile | None = models.get("adjustments")
     if "adjustments" in docs and op and roster and arrivals and policy and ranks_known(policy):
         items = readable_items(docs["adjustments"], policy, adjustments)
-        problems += check_adjustments(items, op, roster, arrivals, policy, docs["adjustments"])
+        demand = None
+        if derive is not None and known_timezone(op.operation.timezone):
+            demand = derive(_provisional(op, roster, arrivals, policy))
+        problems += check_adjustments(
+            items, op, roster, arrivals, policy, docs["adjustments"], demand
+        )
 
     unique = sorted(set(problems), key=Problem.sort_key)
     if not (op and roster and arrivals and policy) or any(p.severity == "error" for p in unique):
