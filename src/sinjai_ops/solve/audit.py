@@ -200,9 +200,14 @@ def _idle_beside_shortfall(
     nights: frozenset[str],
 ) -> list[str]:
     policy = scenario.policy
+    # A re-plan from a moment keeps the shifts that started before it as published (less the
+    # absent): a gap there beside an officer made idle by an absence is not the plan's to fill.
+    since = plan.quality.replanned_from
     out = []
     for short in plan.shortfalls:
         slot = slot_of[(short.date, short.shift)]
+        if since is not None and slot.start.timestamp() < since.timestamp():
+            continue
         fitting = roles[(short.date, short.shift, short.site, short.post, short.skill)]
         for person in scenario.roster.personnel:
             mine = worked.get(person.nrp, [])
