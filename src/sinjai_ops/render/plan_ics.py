@@ -45,8 +45,8 @@ def _said(lang: str, key: str, **values: object) -> str:
 
 
 def file_name(person: Person) -> str:
-    """`NRP-Name.ics` in ASCII: accents and apostrophes dropped, other letters and signs left out, words
-    joined by `-` (a phone, a mail program and a USB stick all take it)."""
+    """`NRP-Name.ics` in ASCII: accents and apostrophes dropped, other letters and signs left
+    out, words joined by `-` (a phone, a mail program and a USB stick all take it)."""
     plain = unicodedata.normalize("NFKD", person.name).encode("ascii", "ignore").decode("ascii")
     words = re.findall(r"[A-Za-z0-9]+", re.sub(r"['`]", "", plain))  # Ma'ruf: Maruf
     return "-".join([person.nrp, *words]) + ".ics"
