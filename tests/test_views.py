@@ -15,18 +15,26 @@ def _table(run: Run, monkeypatch: pytest.MonkeyPatch, width: int, *args: str) ->
     return run("plan", EXAMPLE, *args).stdout.splitlines()
 
 
-def test_the_overview_fits_the_first_40_lines_at_120_columns(
+def test_the_summary_and_the_overview_open_the_first_screen_at_80_by_40(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lines = _table(run, monkeypatch, 120, "--lang", "en")
+    lines = _table(run, monkeypatch, 80, "--lang", "en")
     first = "\n".join(lines[:40])
-    assert "Overview" in first and "Rival conflicts" in first
-    assert "BKO needed: 26 heads" in first and "Officers: " in first
-    # Every day of the operation, each shift that needs anyone, by site name.
+    # The summary first: per day the officers on duty (people) and the shift-posts.
+    assert lines[1].startswith("Summary")
+    assert "Officers on" in first and "Shift-posts" in first and "jabatan-shift" in first
+    assert re.search(r"Tue 27 Aug +138 +164 +138 +26", first)
+    assert re.search(r"Total +206 +472 +446 +26", first)
+    # Then the rival conflicts and the overview's heading, by site name.
+    assert "Rival conflicts" in first and "Overview" in first
+    assert "Kantor KPU Kabupaten" in first and "Mapolres Sinjai" in first
+    # The whole overview and the BKO total come before the first table of the detail.
+    text = "\n".join(lines)
+    detail = text.index("Thursday, 22 August 2024 - pagi")
+    assert re.search(r"Total .* 264/274 -10 .* 182/198 -16", text[:detail])
+    assert "BKO needed: 26 heads" in text[:detail] and "Officers: " in text[:detail]
     for day in ("Thu 22 Aug", "Tue 27 Aug", "Wed 28 Aug"):
-        assert day in first
-    assert "Kantor KPU Kabupaten Sinjai" in first and "Mapolres Sinjai" in first
-    assert re.search(r"Total .* 264/274 -10 .* 182/198 -16", first)
+        assert day in text[:detail]
 
 
 def test_names_not_codes(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

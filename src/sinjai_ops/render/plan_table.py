@@ -3,11 +3,13 @@ site, the BKO request with its causes and remedies, the summary), then the detai
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.plan import Plan
 from sinjai_ops.render.labels import short_date, word
 from sinjai_ops.render.plan_rows import (
@@ -22,7 +24,10 @@ from sinjai_ops.render.plan_rows import (
     remedy_lines,
     summary_lines,
 )
+from sinjai_ops.render.sprin import day_figures, sprin_word
 from sinjai_ops.render.view import View
+
+_QUALITY = N_("The plan's quality and the load per officer")
 
 _WHOLE = {"nrp", "date", "shift", "missing"}
 """Columns never wrapped: an NRP, a date or a time cut in two is misread."""
@@ -66,8 +71,44 @@ def _bko(plan: Plan, lang: str) -> list[RenderableType]:
     return parts
 
 
+def _per_day(plan: Plan, lang: str) -> list[RenderableType]:
+    """The summary that opens the screen: per day the officers on duty (people, each once a
+    day) and the shift-posts (jabatan-shift: one officer at one post for one shift) needed,
+    filled and asked of the BKO; the operation's totals under them."""
+    days = [d for d in day_figures(plan) if d.heads]
+    table = Table(
+        title=word(lang, "summary"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        show_footer=len(days) > 1,
+        padding=(0, 1),
+    )
+    heads = sum(d.heads for d in days)
+    filled = sum(d.filled for d in days)
+    bko = sum(d.bko for d in days)
+    officers = len({a.nrp for a in plan.assignments})
+    table.add_column(sprin_word(lang, "day"), footer=word(lang, "total"), no_wrap=True)
+    for key, total in (
+        ("officers", officers),
+        ("heads", heads),
+        ("filled", filled),
+        ("bko", bko),
+    ):
+        table.add_column(sprin_word(lang, key), footer=str(total), justify="right")
+    for d in days:
+        table.add_row(
+            short_date(lang, d.date),
+            str(d.officers),
+            str(d.heads),
+            str(d.filled),
+            Text(str(d.bko), style="bold red") if d.bko else "0",
+        )
+    return [table, Text(sprin_word(lang, "heads_note"), style="dim")]
+
+
 def _summary(plan: Plan, lang: str) -> Table:
-    summary = Table(title=word(lang, "summary"), title_justify="left", show_header=False)
+    summary = Table(title=say(lang, _QUALITY), title_justify="left", show_header=False)
     summary.add_column()
     summary.add_column()
     for label, value in summary_lines(plan, lang):
@@ -108,8 +149,13 @@ def _detail(plan: Plan, view: View) -> list[RenderableType]:
 
 
 def as_table(plan: Plan, view: View) -> RenderableType:
+    """The summary first (officers and shift-posts per day), then the conflicts and the
+    overview with the BKO request, then the detail: at 80 x 40 the first screen holds the
+    summary and the overview's heading."""
     lang = view.lang
     parts: list[RenderableType] = [Text(f"{word(lang, 'plan')}: {plan.operation}", style="bold")]
+    if view.overview:
+        parts += _per_day(plan, lang)
     conflicts = conflict_lines(plan, lang)
     if conflicts:
         parts.append(
