@@ -84,6 +84,18 @@ def test_a_day_sheet_says_its_day_on_every_page(run: Run, tmp_path: Path) -> Non
     ws = book["2024-08-27"]
     assert "SELASA, 27 AGUSTUS 2024" in ws.oddFooter.left.text
     assert ws.print_title_rows and ws.page_setup.orientation == "portrait"
+    # A merged line that does not wrap (the kop, the Lampiran header) is wide enough for its
+    # text: bold capitals take a quarter more than a column's unit, the width of a digit.
+    for merged in ws.merged_cells.ranges:
+        cell = ws.cell(merged.min_row, merged.min_col)
+        if not cell.value or cell.alignment.wrap_text:
+            continue
+        text = str(cell.value)
+        wide = sum(
+            ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width
+            for c in range(merged.min_col, merged.max_col + 1)
+        )
+        assert wide >= len(text) * (1.25 if text.isupper() else 1.0), (text, wide)
 
 
 def test_the_overview_holds_numbers_and_dates_and_its_totals_outside_the_filter(

@@ -170,7 +170,7 @@ class _Book:
         left = fmt(plain)
         header = fmt({**plain, "bold": True, "align": "center", "border": 1, "text_wrap": True})
         site = fmt({**plain, "bold": True, "border": 1, "bg_color": "#D9E1F2"})
-        post = fmt({**plain, "bold": True, "italic": True, "border": 1})
+        post = fmt({**plain, "bold": True, "italic": True, "border": 1, "text_wrap": True})
         cell = fmt({**plain, "border": 1, "text_wrap": True, "num_format": "@"})
         number = fmt({**plain, "border": 1, "align": "right"})
         short = fmt(
@@ -187,7 +187,7 @@ class _Book:
             r = 1 + i
             if i < len(sheet.kop):
                 last = i == len(sheet.kop) - 1
-                ws.merge_range(r, 0, r, 1, sheet.kop[i], kop_last if last else centre)
+                ws.merge_range(r, 0, r, 2, sheet.kop[i], kop_last if last else centre)
             if i < len(lampiran):
                 ws.merge_range(r, 3, r, 4, lampiran[i], left)
         r = top + 2
@@ -204,6 +204,10 @@ class _Book:
                 where = group.site
             r += 1
             ws.merge_range(r, 0, r, 4, group.title, post)
+            # A merged cell does not grow with its text: a long title gets its lines here.
+            lines = _lines(group.title, sum(ANNEX_WIDTHS) * 0.9)  # bold
+            if lines > 1:
+                ws.set_row(r, LINE * lines)
             for k, row in enumerate(group.rows, start=1):
                 r += 1
                 ws.write_number(r, 0, k, number)
