@@ -25,16 +25,20 @@ def test_the_summary_and_the_overview_open_the_first_screen_at_80_by_40(
     assert "Officers on" in first and "Shift-posts" in first and "jabatan-shift" in first
     assert re.search(r"Tue 27 Aug +138 +164 +138 +26", first)
     assert re.search(r"Total +206 +472 +446 +26", first)
-    # Then the rival conflicts and the overview's heading, by site name.
-    assert "Rival conflicts" in first and "Overview" in first
-    assert "Kantor KPU Kabupaten" in first and "Mapolres Sinjai" in first
-    # The whole overview and the BKO total come before the first table of the detail.
+    # Then the whole overview, every shift of every day by site name, with its totals.
+    assert "Overview" in first
+    assert "Kantor KPU Kabupaten Sinjai" in first and "Mapolres Sinjai" in first
+    assert re.search(r"Total .* 264/274 -10 .* 182/198 -16", first)
+    assert re.search(r"Wed 28 Aug +malam 22:00-06:00", first)
+    # The rival conflicts and the BKO come before the first table of the detail.
     text = "\n".join(lines)
     detail = text.index("Thursday, 22 August 2024 - pagi")
-    assert re.search(r"Total .* 264/274 -10 .* 182/198 -16", text[:detail])
+    assert "Rival conflicts" in text[:detail]
     assert "BKO needed: 26 heads" in text[:detail] and "Officers: " in text[:detail]
-    for day in ("Thu 22 Aug", "Tue 27 Aug", "Wed 28 Aug"):
-        assert day in text[:detail]
+    assert "Reinforcement (BKO) request" in text[:detail]
+    # In Indonesian too, whose title takes two lines at 80 columns.
+    first = "\n".join(_table(run, monkeypatch, 80, "--lang", "id")[:40])
+    assert "Ringkasan" in first and re.search(r"Jumlah .* 264/274 -10 .* 182/198 -16", first)
 
 
 def test_names_not_codes(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -41,18 +41,25 @@ def _table(title: str | None, keys: list[str], lang: str, **style: str) -> Table
 
 
 def _overview(plan: Plan, lang: str) -> list[RenderableType]:
+    """Heads filled of needed per shift and site, the totals bold under them (no line between:
+    at 80 x 40 the first screen holds the summary and the whole overview)."""
     view = overview(plan, lang)
-    table = Table(title=word(lang, "overview"), title_justify="left", show_footer=bool(view.rows))
-    table.add_column(word(lang, "date"), footer=word(lang, "total"), no_wrap=True)
+    table = Table(
+        title=word(lang, "overview"), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False
+    )
+    table.add_column(word(lang, "date"), no_wrap=True)
     table.add_column(word(lang, "shift"), no_wrap=True)
-    for name, (f, m) in zip(view.sites, view.totals, strict=True):
-        table.add_column(name, footer=cell(f, m), justify="right", no_wrap=False)
+    for name in view.sites:
+        table.add_column(name, justify="right", no_wrap=False)
     for day, shift, cells in view.rows:
         table.add_row(
             day,
             shift,
             *(Text(cell(f, m), style="bold red" if m else "") for f, m in cells),
         )
+    if view.rows:
+        totals = [Text(cell(f, m), style="bold red" if m else "bold") for f, m in view.totals]
+        table.add_row(Text(word(lang, "total"), style="bold"), "", *totals)
     return [table, Text("\n".join(key_lines(plan, lang)))]
 
 
@@ -81,21 +88,15 @@ def _per_day(plan: Plan, lang: str) -> list[RenderableType]:
         title_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
-        show_footer=len(days) > 1,
         padding=(0, 1),
     )
     heads = sum(d.heads for d in days)
     filled = sum(d.filled for d in days)
     bko = sum(d.bko for d in days)
     officers = len({a.nrp for a in plan.assignments})
-    table.add_column(sprin_word(lang, "day"), footer=word(lang, "total"), no_wrap=True)
-    for key, total in (
-        ("officers", officers),
-        ("heads", heads),
-        ("filled", filled),
-        ("bko", bko),
-    ):
-        table.add_column(sprin_word(lang, key), footer=str(total), justify="right")
+    table.add_column(sprin_word(lang, "day"), no_wrap=True)
+    for key in ("officers", "heads", "filled", "bko"):
+        table.add_column(sprin_word(lang, key), justify="right")
     for d in days:
         table.add_row(
             short_date(lang, d.date),
@@ -104,7 +105,11 @@ def _per_day(plan: Plan, lang: str) -> list[RenderableType]:
             str(d.filled),
             Text(str(d.bko), style="bold red") if d.bko else "0",
         )
-    return [table, Text(sprin_word(lang, "heads_note"), style="dim")]
+    if len(days) > 1:
+        # The operation's total, bold under the days: the officers each counted once.
+        totals = (word(lang, "total"), officers, heads, filled, bko)
+        table.add_row(*(str(v) for v in totals), style="bold")
+    return [table]
 
 
 def _summary(plan: Plan, lang: str) -> Table:
@@ -149,16 +154,15 @@ def _detail(plan: Plan, view: View) -> list[RenderableType]:
 
 
 def as_table(plan: Plan, view: View) -> RenderableType:
-    """The summary first (officers and shift-posts per day), then the conflicts and the
-    overview with the BKO request, then the detail: at 80 x 40 the first screen holds the
-    summary and the overview's heading."""
+    """The summary first (officers and shift-posts per day) and the overview (heads per
+    shift and site), then the conflicts, the BKO request and the plan's quality, then the
+    detail: at 80 x 40 the first screen holds the summary and the overview."""
     lang = view.lang
     parts: list[RenderableType] = [Text(f"{word(lang, 'plan')}: {plan.operation}", style="bold")]
-    if view.overview:
-        parts += _per_day(plan, lang)
     conflicts = conflict_lines(plan, lang)
+    warning: list[RenderableType] = []
     if conflicts:
-        parts.append(
+        warning.append(
             Panel(
                 Text("\n".join(f"! {c}" for c in conflicts), style="bold red"),
                 title=word(lang, "conflicts"),
@@ -166,9 +170,14 @@ def as_table(plan: Plan, view: View) -> RenderableType:
             )
         )
     if view.overview:
-        parts += _overview(plan, lang)
+        # The first screen: the summary and the overview; then what they mean.
+        parts += _per_day(plan, lang)
+        table, keys = _overview(plan, lang)
+        parts += [table, Text(sprin_word(lang, "heads_note"), style="dim"), *warning, keys]
         parts += _bko(plan, lang)
         parts.append(_summary(plan, lang))
+    else:
+        parts += warning
     if plan.changes is not None:
         rows = change_rows(plan, lang)
         if rows:
