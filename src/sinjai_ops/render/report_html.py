@@ -85,9 +85,21 @@ def zone_name(plan: Plan, day: date) -> str:
     return name if name.isalpha() else f"UTC{name}"
 
 
-def _margin(fig: Any, labels: list[str], bottom: float = 0.2, top: float = 0.85) -> None:
+def _left(labels: list[str]) -> float:
+    """The left margin, as a fraction of the figure, that its longest label takes."""
     widest = max((len(x) for x in labels), default=10)
-    fig.subplots_adjust(left=min(0.45, 0.05 + 0.0115 * widest), right=0.97, bottom=bottom, top=top)
+    return min(0.45, 0.05 + 0.0115 * widest)
+
+
+def _margin(fig: Any, labels: list[str], bottom: float = 0.2, top: float = 0.85) -> None:
+    fig.subplots_adjust(left=_left(labels), right=0.97, bottom=bottom, top=top)
+
+
+def _hours_of(text: str, size: float, plan: Plan) -> float:
+    """Hours of the day's axis that a text of `size` points takes (a character about half
+    its size wide, and more for DejaVu Sans and wide letters)."""
+    inches = 7.2 * (0.97 - _left(_site_labels(plan)))
+    return len(text) * 0.7 * size / 72 * 24 / inches
 
 
 def _site_labels(plan: Plan) -> list[str]:
@@ -116,7 +128,10 @@ def _timeline(data: ReportData, day: date, lang: str) -> str:
     for slot in (s for s in plan.slots if s.date == day):
         a, b = _hours(slot.start, day), _hours(slot.end, day)
         ax.axvspan(a, min(b, 24), color=_COLOURS["shift"] if slot.order % 2 else "white", zorder=0)
-        ax.text(a + 0.15, -0.55, slot.shift, ha="left", color="#595959")
+        if a + 0.15 + _hours_of(slot.shift, 8, plan) <= 24:
+            ax.text(a + 0.15, -0.55, slot.shift, ha="left", color="#595959")
+        else:  # the night shift at the day's end: its name stays inside the picture
+            ax.text(23.85, -0.55, slot.shift, ha="right", color="#595959")
     lane: Counter[str] = Counter()
     for v in (v for v in data.visits if v.arrive.date() == day):
         # Visits at one site alternate above and below its line, so labels do not collide.
@@ -131,7 +146,7 @@ def _timeline(data: ReportData, day: date, lang: str) -> str:
         said = visible(
             f"{v.label} {v.arrive:%H.%M}-{v.depart:%H.%M}" + (" !" if v.conflict else "")
         )
-        if w1 + 0.15 + 0.16 * len(said) <= 24:
+        if w1 + 0.15 + _hours_of(said, 7, plan) <= 24:
             ax.text(w1 + 0.15, y, said, va="center", color=colour, fontsize=7)
         else:  # no room after the bar: before it
             ax.text(w0 - 0.15, y, said, va="center", ha="right", color=colour, fontsize=7)
@@ -203,7 +218,7 @@ def _staffing(data: ReportData, day: date, lang: str) -> str:
         top = max(r.needed)
         for h, span, f, n in _runs(list(zip(r.filled, r.needed, strict=True))):
             text = f"{f}/{n}" if f < n else str(f)
-            if span * 0.45 >= 0.16 * len(text) or span >= 3:
+            if span >= _hours_of(text, 6.5, plan) or span >= 3:
                 colour = "#C00000" if f < n else "#111111"
                 ax.text(h + span / 2, n + top * 0.06, text, ha="center", va="bottom",
                         fontsize=6.5, color=colour)  # fmt: skip
