@@ -53,17 +53,17 @@ def test_one_calendar_per_officer_with_an_event_per_shift(run: Run, tmp_path: Pa
     run("plan", EXAMPLE, "--format", "ics", "-o", folder, "-q")
     body = json.loads(run("plan", EXAMPLE, "--format", "json", "-q").stdout)
     shifts = Counter(a["nrp"] for a in body["assignments"])
-    files = sorted(p.name for p in folder.iterdir())
-    assert files == sorted(f"{nrp}.ics" for nrp in shifts)
+    files = {p.name.split("-", 1)[0]: p for p in folder.iterdir()}  # NRP-Name.ics
+    assert sorted(files) == sorted(shifts)
     for nrp, count in shifts.items():
-        cal = icalendar.Calendar.from_ical((folder / f"{nrp}.ics").read_bytes())
+        cal = icalendar.Calendar.from_ical(files[nrp].read_bytes())
         events = [c for c in cal.walk("VEVENT")]
         assert len(events) == count
         assert all(str(e["DTSTART"].dt.tzinfo) == "Asia/Makassar" for e in events)
     one = tmp_path / "satu"
     nrp = next(iter(shifts))
     run("plan", EXAMPLE, "--format", "ics", "-o", one, "--officer", nrp, "-q")
-    assert [p.name for p in one.iterdir()] == [f"{nrp}.ics"]
+    assert [p.name for p in one.iterdir()] == [files[nrp].name]
     assert "give -o" in run("plan", EXAMPLE, "--format", "ics", "-q", "--lang", "en", code=2).stderr
 
 

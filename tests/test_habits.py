@@ -140,9 +140,10 @@ def test_a_calendar_event_of_a_shift_to_24_00_ends_at_midnight(run: Run, tmp_pat
     )
     calendars = tmp_path / "kalender"
     run("plan", folder, "--format", "ics", "--officer", night["nrp"], "-o", calendars, "-q")
-    cal = icalendar.Calendar.from_ical((calendars / f"{night['nrp']}.ics").read_bytes())
-    event = next(
-        e for e in cal.walk("VEVENT") if e["DTSTART"].dt.isoformat().startswith("2024-08-27T22")
+    (written,) = calendars.iterdir()  # NRP-Name.ics
+    cal = icalendar.Calendar.from_ical(written.read_bytes())
+    event = next(  # from the roll call, 30 minutes before the shift
+        e for e in cal.walk("VEVENT") if e["DTSTART"].dt.isoformat().startswith("2024-08-27T21:30")
     )
     assert event["DTEND"].dt.isoformat() == "2024-08-28T00:00:00+08:00"
     assert "malam (22:00-24:00)" in str(event["DESCRIPTION"])

@@ -15,18 +15,30 @@ def _table(run: Run, monkeypatch: pytest.MonkeyPatch, width: int, *args: str) ->
     return run("plan", EXAMPLE, *args).stdout.splitlines()
 
 
-def test_the_overview_fits_the_first_40_lines_at_120_columns(
+def test_the_summary_and_the_overview_open_the_first_screen_at_80_by_40(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lines = _table(run, monkeypatch, 120, "--lang", "en")
+    lines = _table(run, monkeypatch, 80, "--lang", "en")
     first = "\n".join(lines[:40])
-    assert "Overview" in first and "Rival conflicts" in first
-    assert "BKO needed: 26 heads" in first and "Officers: " in first
-    # Every day of the operation, each shift that needs anyone, by site name.
-    for day in ("Thu 22 Aug", "Tue 27 Aug", "Wed 28 Aug"):
-        assert day in first
+    # The summary first: per day the officers on duty (people) and the shift-posts.
+    assert lines[1].startswith("Summary")
+    assert "Officers on" in first and "Shift-posts" in first and "jabatan-shift" in first
+    assert re.search(r"Tue 27 Aug +141 +167 +141 +26", first)
+    assert re.search(r"Total +207 +475 +449 +26", first)
+    # Then the whole overview, every shift of every day by site name, with its totals.
+    assert "Overview" in first
     assert "Kantor KPU Kabupaten Sinjai" in first and "Mapolres Sinjai" in first
     assert re.search(r"Total .* 267/277 -10 .* 182/198 -16", first)
+    assert re.search(r"Wed 28 Aug +malam 22:00-06:00", first)
+    # The rival conflicts and the BKO come before the first table of the detail.
+    text = "\n".join(lines)
+    detail = text.index("Thursday, 22 August 2024 - pagi")
+    assert "Rival conflicts" in text[:detail]
+    assert "BKO needed: 26 heads" in text[:detail] and "Officers: " in text[:detail]
+    assert "Reinforcement (BKO) request" in text[:detail]
+    # In Indonesian too, whose title takes two lines at 80 columns.
+    first = "\n".join(_table(run, monkeypatch, 80, "--lang", "id")[:40])
+    assert "Ringkasan" in first and re.search(r"Jumlah .* 267/277 -10 .* 182/198 -16", first)
 
 
 def test_names_not_codes(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

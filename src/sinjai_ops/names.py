@@ -32,6 +32,9 @@ def names_for_people(scenario: Scenario) -> Names:
                 post_forces.setdefault(post, force.name)
             for skill in force.skills:
                 skill_forces.setdefault(skill, force.name)
+    # Imported here: the checklist module uses these names itself.
+    from sinjai_ops.checklists import roll_call_lead
+
     return Names(
         sites={s.id: s.name for s in op.sites},
         posts={p.id: p.name or p.id for s in op.sites for p in s.posts},
@@ -44,4 +47,6 @@ def names_for_people(scenario: Scenario) -> Names:
         ranks=list(scenario.policy.ranks),
         document=op.document,
         officers={p.nrp: who(p.nrp) for p in scenario.roster.personnel},
+        addresses={s.id: s.address for s in op.sites if s.address},
+        roll_call_minutes=int(roll_call_lead(scenario.checklists).total_seconds() // 60),
     )

@@ -82,6 +82,16 @@ def who_fits(
     output: OutputOption = None,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     quiet: QuietOption = False,
+    everyone: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help=_(
+                "List every officer who does not fit, each with why (default: one line per "
+                "reason, with how many)."
+            ),
+        ),
+    ] = False,
 ) -> None:
     scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(WHO_FITS_RENDERERS))
@@ -106,7 +116,7 @@ def who_fits(
         return
     if not quiet:
         mention_warnings(fitted.checked, paths, lang)
-    view = View(lang=said)
+    view = View(lang=said, everyone=everyone)
     emit(WHO_FITS_RENDERERS[fmt](fitted.result, view), output, fmt)
 
 

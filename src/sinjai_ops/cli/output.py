@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import os
+import shlex
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -376,8 +378,31 @@ def for_people(rendered: Rendered, fmt: str) -> Rendered:
     return rendered
 
 
-def emit(rendered: Rendered, output: Path | None, fmt: str) -> None:
-    """What a command made, in format `fmt`, to standard output or to `output`."""
+def on_a_terminal() -> bool:
+    """Standard output is a terminal a person reads (not a pipe, a file or a test's runner)."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _page(text: str) -> bool:
+    """`text` through the pager (`PAGER`, else `less -R`, which passes the colours); False
+    when there is none to run, and the text is printed as it is."""
+    command = shlex.split(os.environ.get("PAGER") or "less -R")
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # colours; quit when it fits; leave the screen as it was
+    try:
+        subprocess.run(command, input=text.encode("utf-8"), env=env, check=False)
+    except OSError:
+        return False
+    return True
+
+
+def emit(rendered: Rendered, output: Path | None, fmt: str, pager: bool = False) -> None:
+    """What a command made, in format `fmt`, to standard output or to `output`. With `pager`,
+    a view for people longer than the terminal goes through the pager when standard output is
+    a terminal (never when it is piped, never into a file)."""
     rendered = for_people(rendered, fmt)
     if isinstance(rendered, dict):
         if output is None:
@@ -399,7 +424,15 @@ def emit(rendered: Rendered, output: Path | None, fmt: str) -> None:
         return
     if output is None:
         # Wrapped at the terminal's width: a warning or a name is never cut off.
-        ShownConsole(highlight=False, soft_wrap=False).print(rendered)
+        screen = ShownConsole(highlight=False, soft_wrap=False)
+        if pager and on_a_terminal():
+            with screen.capture() as captured:
+                screen.print(rendered)
+            text = captured.get()
+            if text.count("\n") < screen.height or not _page(text):
+                sys.stdout.write(text)
+            return
+        screen.print(rendered)
         return
     buffer = io.StringIO()
     ShownConsole(file=buffer, width=120, color_system=None, force_terminal=False).print(rendered)

@@ -119,6 +119,16 @@ def plan(
         ),
     ] = True,
     quiet: QuietOption = False,
+    pager: Annotated[
+        bool,
+        typer.Option(
+            "--pager/--no-pager",
+            help=_(
+                "On a terminal, show a plan longer than the screen through the pager (PAGER, "
+                "else less -R); never when piped or written to a file."
+            ),
+        ),
+    ] = True,
     officer: Annotated[
         str | None,
         typer.Option(
@@ -171,7 +181,7 @@ def plan(
     if officer is not None and officer not in {p.nrp for p in result.people}:
         fail_usage(t("--officer: {nrp} has no duty in this plan", nrp=officer))
     shown = result.only(day, site)
-    emit(PLAN_RENDERERS[fmt](shown, chosen), output, fmt)
+    emit(PLAN_RENDERERS[fmt](shown, chosen), output, fmt, pager=pager)
     if fail_on_shortfall and shown.shortfalls:
         missing = sum(r.missing for r in shown.reinforcements)
         lines = [

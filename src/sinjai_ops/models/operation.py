@@ -118,6 +118,9 @@ class Post(Frozen):
 class Site(Frozen):
     id: Ident
     name: Text
+    address: Text | None = None
+    """Where the site is (street, village): in each officer's calendar events, so that a phone
+    can show the way (optional)."""
     posts: list[Post] = Field(default_factory=list)
 
 

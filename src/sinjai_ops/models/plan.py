@@ -297,6 +297,11 @@ class Names(Frozen):
     officers: dict[str, str] = Field(default_factory=dict)
     """NRP to `Rank Name (NRP)`, for every officer of the roster (a remedy names officers whom
     the plan does not plot)."""
+    addresses: dict[str, str] = Field(default_factory=dict)
+    """Site id to its `address:`, where operation.yaml gives one."""
+    roll_call_minutes: int = 0
+    """How long before its shift an officer reports for the roll call (apel): the `minutes` of
+    the checklist's `apel-shift` template; 0 when there is none."""
 
 
 class Plan(Frozen):

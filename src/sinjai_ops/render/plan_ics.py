@@ -1,70 +1,200 @@
-"""Each officer's duties as an iCalendar file (icalendar): one event per shift, in the
-operation's time zone, with site, post, skill and who leads the roll call there. The files are
-returned by name; the CLI writes them into the folder given by --output."""
+"""Each officer's duties as an iCalendar file (icalendar): one event per shift, from the roll
+call (apel) the checklist sets before it to the shift's end, with a reminder before the roll
+call, the post, its commander, the site and its address. An event keeps its UID (officer,
+date, shift, post) from plan to plan: a re-plan (`--baseline`) raises the SEQUENCE of an event
+it changes and cancels the events it takes away, so that a phone updates the event it holds
+instead of showing two. The files are returned by name (`NRP-Name.ics`, in ASCII); the CLI
+writes them into the folder given by --output."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
+from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.common import end_clock
-from sinjai_ops.models.plan import Assignment, Plan
+from sinjai_ops.models.plan import COMMAND, Duty, Person, Plan, Slot
 from sinjai_ops.render.labels import skill_label, word
 from sinjai_ops.render.plan_rows import post_name, site_name
 from sinjai_ops.render.view import View
 
+REMINDER = timedelta(minutes=60)
+"""How long before the roll call a phone reminds the officer."""
+
+_WORDS: dict[str, str] = {
+    "summary": N_("Roll call {at}: {post} - {site}"),
+    "cancelled": N_("CANCELLED: {post} - {site}"),
+    "cancelled_note": N_("This duty was taken out of the plan when it was issued again."),
+    "reminder": N_("Roll call at {at}: {post} - {site}"),
+    "roll_call_at": N_("Roll call (apel)"),
+    "shift_hours": N_("Shift"),
+    "post": N_("Post"),
+    "post_commander": N_("Post commander"),
+    "address": N_("Address"),
+}
+
+
+def _said(lang: str, key: str, **values: object) -> str:
+    return say(lang, _WORDS[key], **values)
+
+
+def file_name(person: Person) -> str:
+    """`NRP-Name.ics` in ASCII: accents and apostrophes dropped, other letters and signs left
+    out, words joined by `-` (a phone, a mail program and a USB stick all take it)."""
+    plain = unicodedata.normalize("NFKD", person.name).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[A-Za-z0-9]+", re.sub(r"['`]", "", plain))  # Ma'ruf: Maruf
+    return "-".join([person.nrp, *words]) + ".ics"
+
+
+def uid(nrp: str, day: date, shift: str, post: str) -> str:
+    """The same officer, day, shift and post: the same event, in every plan."""
+    return f"{nrp}-{day.isoformat()}-{shift}-{post.replace(':', '-')}@sinjai-ops"
+
+
+def _stamp(plan: Plan, zone: ZoneInfo) -> datetime:
+    """DTSTAMP, from the inputs (never the clock, so that the same inputs give the same bytes):
+    the moment a re-plan starts from, else the Sprin's date, else the first shift's start."""
+    if plan.quality.replanned_from is not None:
+        return plan.quality.replanned_from.astimezone(ZoneInfo("UTC"))
+    doc = plan.names.document
+    if doc is not None and doc.date is not None:
+        return datetime.combine(doc.date, time(), tzinfo=zone).astimezone(ZoneInfo("UTC"))
+    first = min((s.start for s in plan.slots), default=datetime(2024, 1, 1, tzinfo=zone))
+    return first.astimezone(ZoneInfo("UTC"))
+
 
 def as_ics(plan: Plan, view: View) -> dict[str, bytes]:
-    """`<NRP>.ics` for every officer the plan names (or only `view.officer`)."""
+    """A calendar for every officer the plan names (or only `view.officer`)."""
     lang = view.lang
     people = {p.nrp: p for p in plan.people}
     slots = {(s.date, s.shift): s for s in plan.slots}
     leaders = {(c.date, c.shift, c.site): c.nrp for c in plan.commanders}
+    heads = {
+        (a.date, a.shift, a.site, a.post): a.nrp for a in plan.assignments if a.skill == COMMAND
+    }
     zone = ZoneInfo(plan.timezone)
-    # A fixed stamp (the first shift's start), so that the same plan gives the same bytes.
-    stamp = min((s.start for s in plan.slots), default=datetime(2024, 1, 1, tzinfo=zone))
-    duties: dict[str, list[Assignment]] = defaultdict(list)
+    stamp = _stamp(plan, zone)
+    lead = timedelta(minutes=plan.names.roll_call_minutes)
+    before: dict[tuple[str, date, str], Duty] = {}
+    for change in plan.changes or []:
+        if change.before is not None:
+            before[(change.nrp, change.date, change.shift)] = change.before
+    duties: dict[str, list[Any]] = defaultdict(list)
     for a in plan.assignments:
         duties[a.nrp].append(a)
+    gone: dict[str, list[tuple[date, str, Duty]]] = defaultdict(list)
+    for (nrp, day, shift), duty in sorted(before.items()):
+        now = [a for a in duties[nrp] if (a.date, a.shift) == (day, shift)]
+        if not any(a.post == duty.post for a in now):
+            gone[nrp].append((day, shift, duty))
     zone_component = _zone_component(plan, zone)
+
+    def who(nrp: str | None) -> str | None:
+        p = people.get(nrp or "")
+        return f"{p.rank} {p.name} ({p.nrp})" if p else None
+
     out: dict[str, bytes] = {}
     for nrp in sorted(people):
         if view.officer is not None and nrp != view.officer:
+            continue
+        if not duties[nrp] and not gone[nrp]:
             continue
         person = people[nrp]
         cal = Calendar()
         cal.add("prodid", "-//sinjai-ops//plotting personel//ID")
         cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
         cal.add("x-wr-calname", f"{plan.operation}: {person.rank} {person.name} ({nrp})")
         cal.add("x-wr-timezone", plan.timezone)
         cal.add_component(zone_component)
         for a in duties[nrp]:
             slot = slots[(a.date, a.shift)]
-            event = Event()
-            event.add("uid", f"{nrp}-{a.date.isoformat()}-{a.shift}@sinjai-ops")
-            event.add("dtstamp", stamp.astimezone(ZoneInfo("UTC")))
-            event.add("dtstart", slot.start.astimezone(zone))
-            event.add("dtend", slot.end.astimezone(zone))
             post = post_name(plan, a.post, lang)
             site = site_name(plan, a.site)
-            event.add("summary", f"{post} - {site}")
-            event.add("location", site)
-            leader = leaders.get((a.date, a.shift, a.site))
-            lead = people.get(leader) if leader else None
+            address = plan.names.addresses.get(a.site)
+            apel = slot.start - lead
+            event = Event()
+            event.add("uid", uid(nrp, a.date, a.shift, a.post))
+            event.add("dtstamp", stamp)
+            event.add("sequence", _sequence(before.get((nrp, a.date, a.shift)), a))
+            event.add("dtstart", apel.astimezone(zone))
+            event.add("dtend", slot.end.astimezone(zone))
+            event.add("summary", _said(lang, "summary", at=f"{apel:%H:%M}", post=post, site=site))
+            event.add("location", f"{site}, {address}" if address else site)
             lines = [
+                f"{_said(lang, 'post')}: {post} ({site})",
                 f"{word(lang, 'skill')}: {skill_label(lang, a.skill)}",
-                f"{word(lang, 'shift')}: {a.shift} ({slot.start:%H:%M}-{end_clock(slot.end)})",
+                f"{_said(lang, 'roll_call_at')}: {apel:%H:%M}",
+                f"{_said(lang, 'shift_hours')}: {a.shift} ({_hours(slot)})",
             ]
-            if lead is not None:
-                lines.append(f"{word(lang, 'roll_call')}: {lead.rank} {lead.name} ({lead.nrp})")
+            commander = who(heads.get((a.date, a.shift, a.site, a.post)))
+            if commander is not None:
+                lines.append(f"{_said(lang, 'post_commander')}: {commander}")
+            leader = who(leaders.get((a.date, a.shift, a.site)))
+            if leader is not None:
+                lines.append(f"{word(lang, 'roll_call')}: {leader}")
+            if address:
+                lines.append(f"{_said(lang, 'address')}: {address}")
             event.add("description", "\n".join(lines))
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("trigger", -REMINDER)
+            alarm.add(
+                "description", _said(lang, "reminder", at=f"{apel:%H:%M}", post=post, site=site)
+            )
+            event.add_component(alarm)
             cal.add_component(event)
-        out[f"{nrp}.ics"] = cal.to_ical()
+        for day, shift, duty in gone[nrp]:
+            cal.add_component(_cancelled(plan, lang, nrp, day, shift, duty, slots, stamp, lead))
+        out[file_name(person)] = cal.to_ical()
     return out
+
+
+def _sequence(earlier: Duty | None, now: Any) -> int:
+    """0 for an event the baseline did not change; 1 (the baseline's 0, plus one) for one it
+    held under the same UID with another skill."""
+    if earlier is None or earlier.post != now.post:
+        return 0
+    return 1 if (earlier.site, earlier.skill) != (now.site, now.skill) else 0
+
+
+def _cancelled(
+    plan: Plan,
+    lang: str,
+    nrp: str,
+    day: date,
+    shift: str,
+    duty: Duty,
+    slots: dict[tuple[date, str], Slot],
+    stamp: datetime,
+    lead: timedelta,
+) -> Event:
+    """The baseline's event of a duty the re-plan took away: same UID, next SEQUENCE,
+    STATUS:CANCELLED, so that the phone drops the event it holds."""
+    zone = ZoneInfo(plan.timezone)
+    slot = slots[(day, shift)]
+    event = Event()
+    event.add("uid", uid(nrp, day, shift, duty.post))
+    event.add("dtstamp", stamp)
+    event.add("sequence", 1)
+    event.add("status", "CANCELLED")
+    event.add("dtstart", (slot.start - lead).astimezone(zone))
+    event.add("dtend", slot.end.astimezone(zone))
+    post, site = post_name(plan, duty.post, lang), site_name(plan, duty.site)
+    event.add("summary", _said(lang, "cancelled", post=post, site=site))
+    event.add("description", _said(lang, "cancelled_note"))
+    return event
+
+
+def _hours(slot: Slot) -> str:
+    return f"{slot.start:%H:%M}-{end_clock(slot.end)}"
 
 
 def _zone_component(plan: Plan, zone: ZoneInfo) -> Any:

@@ -3,11 +3,13 @@ site, the BKO request with its causes and remedies, the summary), then the detai
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.plan import Plan
 from sinjai_ops.render.labels import short_date, skill_label, word
 from sinjai_ops.render.plan_rows import (
@@ -24,7 +26,10 @@ from sinjai_ops.render.plan_rows import (
     summary_lines,
     visit_or_post,
 )
+from sinjai_ops.render.sprin import day_figures, sprin_word
 from sinjai_ops.render.view import View
+
+_QUALITY = N_("The plan's quality and the load per officer")
 
 _WHOLE = {"nrp", "date", "shift", "missing"}
 """Columns never wrapped: an NRP, a date or a time cut in two is misread."""
@@ -38,18 +43,25 @@ def _table(title: str | None, keys: list[str], lang: str, **style: str) -> Table
 
 
 def _overview(plan: Plan, lang: str) -> list[RenderableType]:
+    """Heads filled of needed per shift and site, the totals bold under them (no line between:
+    at 80 x 40 the first screen holds the summary and the whole overview)."""
     view = overview(plan, lang)
-    table = Table(title=word(lang, "overview"), title_justify="left", show_footer=bool(view.rows))
-    table.add_column(word(lang, "date"), footer=word(lang, "total"), no_wrap=True)
+    table = Table(
+        title=word(lang, "overview"), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False
+    )
+    table.add_column(word(lang, "date"), no_wrap=True)
     table.add_column(word(lang, "shift"), no_wrap=True)
-    for name, (f, m) in zip(view.sites, view.totals, strict=True):
-        table.add_column(name, footer=cell(f, m), justify="right", no_wrap=False)
+    for name in view.sites:
+        table.add_column(name, justify="right", no_wrap=False)
     for day, shift, cells in view.rows:
         table.add_row(
             day,
             shift,
             *(Text(cell(f, m), style="bold red" if m else "") for f, m in cells),
         )
+    if view.rows:
+        totals = [Text(cell(f, m), style="bold red" if m else "bold") for f, m in view.totals]
+        table.add_row(Text(word(lang, "total"), style="bold"), "", *totals)
     return [table, Text("\n".join(key_lines(plan, lang)))]
 
 
@@ -78,8 +90,42 @@ def _bko(plan: Plan, lang: str) -> list[RenderableType]:
     return parts
 
 
+def _per_day(plan: Plan, lang: str) -> list[RenderableType]:
+    """The summary that opens the screen: per day the officers on duty (people, each once a
+    day) and the shift-posts (jabatan-shift: one officer at one post for one shift) needed,
+    filled and asked of the BKO; the operation's totals under them."""
+    days = [d for d in day_figures(plan) if d.heads]
+    table = Table(
+        title=word(lang, "summary"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=(0, 1),
+    )
+    heads = sum(d.heads for d in days)
+    filled = sum(d.filled for d in days)
+    bko = sum(d.bko for d in days)
+    officers = len({a.nrp for a in plan.assignments})
+    table.add_column(sprin_word(lang, "day"), no_wrap=True)
+    for key in ("officers", "heads", "filled", "bko"):
+        table.add_column(sprin_word(lang, key), justify="right")
+    for d in days:
+        table.add_row(
+            short_date(lang, d.date),
+            str(d.officers),
+            str(d.heads),
+            str(d.filled),
+            Text(str(d.bko), style="bold red") if d.bko else "0",
+        )
+    if len(days) > 1:
+        # The operation's total, bold under the days: the officers each counted once.
+        totals = (word(lang, "total"), officers, heads, filled, bko)
+        table.add_row(*(str(v) for v in totals), style="bold")
+    return [table]
+
+
 def _summary(plan: Plan, lang: str) -> Table:
-    summary = Table(title=word(lang, "summary"), title_justify="left", show_header=False)
+    summary = Table(title=say(lang, _QUALITY), title_justify="left", show_header=False)
     summary.add_column()
     summary.add_column()
     for label, value in summary_lines(plan, lang):
@@ -120,11 +166,15 @@ def _detail(plan: Plan, view: View) -> list[RenderableType]:
 
 
 def as_table(plan: Plan, view: View) -> RenderableType:
+    """The summary first (officers and shift-posts per day) and the overview (heads per
+    shift and site), then the conflicts, the BKO request and the plan's quality, then the
+    detail: at 80 x 40 the first screen holds the summary and the overview."""
     lang = view.lang
     parts: list[RenderableType] = [Text(f"{word(lang, 'plan')}: {plan.operation}", style="bold")]
     conflicts = conflict_lines(plan, lang)
+    warning: list[RenderableType] = []
     if conflicts:
-        parts.append(
+        warning.append(
             Panel(
                 Text("\n".join(f"! {c}" for c in conflicts), style="bold red"),
                 title=word(lang, "conflicts"),
@@ -132,9 +182,14 @@ def as_table(plan: Plan, view: View) -> RenderableType:
             )
         )
     if view.overview:
-        parts += _overview(plan, lang)
+        # The first screen: the summary and the overview; then what they mean.
+        parts += _per_day(plan, lang)
+        table, keys = _overview(plan, lang)
+        parts += [table, Text(sprin_word(lang, "heads_note"), style="dim"), *warning, keys]
         parts += _bko(plan, lang)
         parts.append(_summary(plan, lang))
+    else:
+        parts += warning
     if plan.changes is not None:
         rows = change_rows(plan, lang)
         if rows:

@@ -8,8 +8,10 @@ from collections import Counter, defaultdict
 from datetime import date, datetime, time
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sinjai_ops.controls import visible
+from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.plan import Plan
 from sinjai_ops.models.report import ReportData
 from sinjai_ops.render.labels import long_date, short_date, skill_label, word
@@ -58,61 +60,136 @@ def _hours(moment: datetime, day: date) -> float:
     return (moment - start).total_seconds() / 3600
 
 
-_MAX_ROWS = 40
-"""Sites drawn in one picture; a large operation shows those that matter that day."""
+_PANELS = 8
+"""Sites drawn in the staffing picture of one day; a large operation shows those that matter."""
+
+_CHART: dict[str, str] = {
+    "hour": N_("Hour ({zone})"),
+    "filled": N_("Officers on duty"),
+    "missing": N_("Missing"),
+    "need": N_("Need"),
+    "staffing": N_(
+        "Officers on duty per hour and site against the need (the line); red: heads missing"
+    ),
+}
 
 
-def _margin(fig: Any, labels: list[str]) -> None:
+def chart_word(lang: str, key: str, **values: object) -> str:
+    return say(lang, _CHART[key], **values)
+
+
+def zone_name(plan: Plan, day: date) -> str:
+    """What the operation's clock is called that day: WITA, WIB, WIT (else its UTC offset)."""
+    noon = datetime.combine(day, time(12), tzinfo=ZoneInfo(plan.timezone))
+    name = noon.tzname() or ""
+    return name if name.isalpha() else f"UTC{name}"
+
+
+def _left(labels: list[str]) -> float:
+    """The left margin, as a fraction of the figure, that its longest label takes."""
     widest = max((len(x) for x in labels), default=10)
-    fig.subplots_adjust(left=min(0.45, 0.05 + 0.0115 * widest), right=0.97, bottom=0.2, top=0.85)
+    return min(0.45, 0.05 + 0.0115 * widest)
+
+
+def _margin(fig: Any, labels: list[str], bottom: float = 0.2, top: float = 0.85) -> None:
+    fig.subplots_adjust(left=_left(labels), right=0.97, bottom=bottom, top=top)
+
+
+def _hours_of(text: str, size: float, plan: Plan) -> float:
+    """Hours of the day's axis that a text of `size` points takes (a character about half
+    its size wide, and more for DejaVu Sans and wide letters)."""
+    inches = 7.2 * (0.97 - _left(_site_labels(plan)))
+    return len(text) * 0.7 * size / 72 * 24 / inches
+
+
+def _site_labels(plan: Plan) -> list[str]:
+    """Every site's name: the left margin of both pictures of a day, so that their hours stand
+    one under the other."""
+    return [visible(site_name(plan, s)) for s in plan.names.sites]
+
+
+def _hour_axis(ax: Any, plan: Plan, day: date, lang: str) -> None:
+    """The hours of the day, 00 to 24, in the operation's clock: the same in both pictures."""
+    ax.set_xlim(0, 24)
+    ax.set_xticks(range(0, 25, 2), [f"{h:02d}" for h in range(0, 25, 2)])
+    ax.set_xlabel(chart_word(lang, "hour", zone=zone_name(plan, day)))
 
 
 def _timeline(data: ReportData, day: date, lang: str) -> str:
+    """Sites as rows (the operation's order, top to bottom), the shifts, each visit from
+    arrival to departure labelled with its times, its window of lead and tail behind it."""
     plt = _pyplot()
     plan = data.plan
     visited = [v.site for v in data.visits if v.arrive.date() == day]
     sites = list(plan.names.sites)
     if len(sites) > 12:  # a large operation: the sites of the day's visits
         sites = [s for s in sites if s in visited] or sites[:1]
-    fig, ax = plt.subplots(figsize=(7.2, 0.55 * len(sites) + 0.9))
+    fig, ax = plt.subplots(figsize=(7.2, 0.7 * len(sites) + 1.0))
     for slot in (s for s in plan.slots if s.date == day):
         a, b = _hours(slot.start, day), _hours(slot.end, day)
         ax.axvspan(a, min(b, 24), color=_COLOURS["shift"] if slot.order % 2 else "white", zorder=0)
-        ax.text((a + min(b, 24)) / 2, len(sites) - 0.45, slot.shift, ha="center", color="#595959")
+        if a + 0.15 + _hours_of(slot.shift, 8, plan) <= 24:
+            ax.text(a + 0.15, -0.55, slot.shift, ha="left", color="#595959")
+        else:  # the night shift at the day's end: its name stays inside the picture
+            ax.text(23.85, -0.55, slot.shift, ha="right", color="#595959")
     lane: Counter[str] = Counter()
     for v in (v for v in data.visits if v.arrive.date() == day):
         # Visits at one site alternate above and below its line, so labels do not collide.
-        shift = 0.18 if lane[v.site] % 2 == 0 else -0.18
+        shift = -0.2 if lane[v.site] % 2 == 0 else 0.2
         lane[v.site] += 1
         y = (sites.index(v.site) if v.site in sites else 0) + shift
         w0, w1 = _hours(v.window_start, day), _hours(v.window_end, day)
         a0, a1 = _hours(v.arrive, day), _hours(v.depart, day)
-        ax.barh(y, w1 - w0, left=w0, height=0.32, color=_COLOURS["window"], zorder=1)
+        ax.barh(y, w1 - w0, left=w0, height=0.34, color=_COLOURS["window"], zorder=1)
         colour = _COLOURS["conflict"] if v.conflict else _COLOURS["visit"]
-        ax.barh(y, a1 - a0, left=a0, height=0.2, color=colour, zorder=2)
-        said = visible(v.label + (" !" if v.conflict else ""))
-        ax.text(a1 + 0.15, y, said, va="center", color=colour)
+        ax.barh(y, a1 - a0, left=a0, height=0.22, color=colour, zorder=2)
+        said = visible(
+            f"{v.label} {v.arrive:%H.%M}-{v.depart:%H.%M}" + (" !" if v.conflict else "")
+        )
+        if w1 + 0.15 + _hours_of(said, 7, plan) <= 24:
+            ax.text(w1 + 0.15, y, said, va="center", color=colour, fontsize=7)
+        else:  # no room after the bar: before it
+            ax.text(w0 - 0.15, y, said, va="center", ha="right", color=colour, fontsize=7)
     labels = [visible(site_name(plan, s)) for s in sites]  # drawn: no control character
     ax.set_yticks(range(len(sites)), labels)
-    _margin(fig, labels)
-    ax.set_xlim(0, 24)
-    ax.set_ylim(-0.6, len(sites) - 0.2)
-    ax.set_xticks(range(0, 25, 2), [f"{h:02d}:00" for h in range(0, 25, 2)])
+    _margin(fig, _site_labels(plan), bottom=0.75 / (0.7 * len(sites) + 1.0), top=0.97)
+    _hour_axis(ax, plan, day, lang)
+    ax.set_ylim(len(sites) - 0.45, -0.8)  # the first site on top, as in the staffing picture
     svg = _svg(fig)
     plt.close(fig)
     return svg
 
 
-def _staffing(data: ReportData, day: date, lang: str) -> str:
-    """Sites as rows, hours as columns: green where every head needed is filled, red where
-    some are missing (with how many), blank where nobody is needed."""
-    plt = _pyplot()
-    from matplotlib.colors import ListedColormap
+def _runs(values: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """(first hour, hours, filled, needed) of each run of equal hours that need anyone."""
+    out = []
+    h = 0
+    while h < len(values):
+        k = h
+        while k + 1 < len(values) and values[k + 1] == values[h]:
+            k += 1
+        f, n = values[h]
+        if n:
+            out.append((h, k - h + 1, f, n))
+        h = k + 1
+    return out
 
-    rows = [s for s in data.staffing if s.date == day and any(s.needed)]
+
+def _staffing(data: ReportData, day: date, lang: str) -> str:
+    """A panel per site in the timeline's order and on its hours: the officers on duty each
+    hour (green), the heads missing on top of them (red), the need as a line, the headcount
+    written over each stretch (`67/77` where heads are missing); a legend."""
+    plt = _pyplot()
+    plan = data.plan
+    order = {s: i for i, s in enumerate(plan.names.sites)}
+    rows = sorted(
+        (s for s in data.staffing if s.date == day and any(s.needed)),
+        key=lambda r: (order.get(r.site, len(order)), r.site),
+    )
     hidden = 0
-    if len(rows) > _MAX_ROWS:
-        # The sites with gaps first, then the busiest; the rest (all filled) are counted.
+    if len(rows) > _PANELS:
+        # The sites with gaps first, then those of the day's visits, then the busiest; the
+        # rest (all filled) are counted.
         visited = {v.site for v in data.visits if v.arrive.date() == day}
         ranked = sorted(
             rows,
@@ -123,29 +200,41 @@ def _staffing(data: ReportData, day: date, lang: str) -> str:
                 r.site,
             ),
         )
-        keep = {r.site for r in ranked[:_MAX_ROWS]}
-        hidden = len(rows) - _MAX_ROWS
+        keep = {r.site for r in ranked[:_PANELS]}
+        hidden = len(rows) - _PANELS
         rows = [r for r in rows if r.site in keep]
-    fig, ax = plt.subplots(figsize=(7.2, 0.32 * max(len(rows), 1) + 0.7))
-    grid = [
-        [
-            float("nan") if n == 0 else (1.0 if f >= n else 0.0)
-            for n, f in zip(r.needed, r.filled, strict=True)
-        ]
-        for r in rows
-    ] or [[float("nan")] * 24]
-    colours = ListedColormap(["#F4B183", "#A9D18E"])
-    ax.imshow(grid, aspect="auto", cmap=colours, vmin=0, vmax=1, interpolation="nearest")
-    for y, r in enumerate(rows):
-        for h, (n, f) in enumerate(zip(r.needed, r.filled, strict=True)):
-            if f < n:  # only the gaps carry a number: fewer marks, a lighter picture
-                ax.text(h, y, f"-{n - f}", ha="center", va="center", fontsize=5.5)
-    labels = [visible(site_name(data.plan, r.site)) for r in rows]
-    ax.set_yticks(range(len(rows)), labels)
-    _margin(fig, labels)
-    ax.set_xticks(range(0, 24, 2), [f"{h:02d}" for h in range(0, 24, 2)])
+    count = max(len(rows), 1)
+    height = 0.85 * count + 1.1
+    fig, axes = plt.subplots(count, 1, sharex=True, figsize=(7.2, height), squeeze=False)
+    hours = list(range(24))
+    for ax, r in zip(axes[:, 0], rows, strict=False):
+        missing = [max(0, n - f) for n, f in zip(r.needed, r.filled, strict=True)]
+        ax.bar(hours, r.filled, width=1, align="edge", color="#A9D18E", edgecolor="#70AD47",
+               linewidth=0.3, label=chart_word(lang, "filled"))  # fmt: skip
+        ax.bar(hours, missing, bottom=r.filled, width=1, align="edge", color="#F4B183",
+               edgecolor="#C00000", linewidth=0.3, label=chart_word(lang, "missing"))  # fmt: skip
+        ax.step(range(25), [*r.needed, r.needed[-1]], where="post", color="#111111",
+                linewidth=1.1, label=chart_word(lang, "need"))  # fmt: skip
+        top = max(r.needed)
+        for h, span, f, n in _runs(list(zip(r.filled, r.needed, strict=True))):
+            text = f"{f}/{n}" if f < n else str(f)
+            if span >= _hours_of(text, 6.5, plan) or span >= 3:
+                colour = "#C00000" if f < n else "#111111"
+                ax.text(h + span / 2, n + top * 0.06, text, ha="center", va="bottom",
+                        fontsize=6.5, color=colour)  # fmt: skip
+        ax.set_ylim(0, top * 1.45 + 1)
+        ax.set_yticks([0, top])
+        ax.set_ylabel(visible(site_name(plan, r.site)), rotation=0, ha="right", va="center")
+        ax.tick_params(axis="y", labelsize=6.5)
+    first = axes[0, 0]
+    handles, names = first.get_legend_handles_labels()
+    if handles:
+        first.legend(handles, names, loc="lower left", bbox_to_anchor=(0, 1.02), ncol=3,
+                     frameon=False, fontsize=7)  # fmt: skip
+    _margin(fig, _site_labels(plan), bottom=0.75 / height, top=1 - 0.45 / height)
+    _hour_axis(axes[-1, 0], plan, day, lang)
     if hidden:
-        ax.set_title(word(lang, "more_sites", n=hidden), loc="left")
+        fig.text(0.97, 1 - 0.12 / height, word(lang, "more_sites", n=hidden), ha="right")
     svg = _svg(fig)
     plt.close(fig)
     return svg
@@ -261,6 +350,7 @@ def as_html(data: ReportData, view: View) -> str:
             for d in days
         ],
         histogram=_histogram(data, lang),
+        staffing_title=chart_word(lang, "staffing"),
         bko=bko_rows(plan, lang),
         remedies=remedy_lines(plan, lang),
         checklist=[

@@ -14,5 +14,7 @@ class View:
     overview: bool = True
     """The briefing screen first (per shift and site: needed, filled, missing; BKO; summary)."""
     detail: bool = True
+    everyone: bool = False
+    """who-fits: every officer who does not fit, each with why (else one line per reason)."""
     officer: str | None = None
     """One officer's NRP, for the views made per officer (calendars)."""

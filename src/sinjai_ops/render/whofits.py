@@ -4,6 +4,7 @@ Markdown for the officer at the post."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 
 from rich.console import Group, RenderableType
@@ -11,10 +12,14 @@ from rich.table import Table
 from rich.text import Text
 from tabulate import tabulate
 
+from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.whofits import WhoFits
 from sinjai_ops.render.labels import long_date, skill_label, word
 from sinjai_ops.render.plan_rows import site_label
 from sinjai_ops.render.view import View
+
+_EVERYONE = N_("each of them, with why: --all")
+_NOBODY_ELSE = N_("none: everyone who holds the skill fits")
 
 
 def _title(result: WhoFits, lang: str) -> str:
@@ -46,15 +51,32 @@ def as_table(result: WhoFits, view: View) -> RenderableType:
         fits.add_column(word(lang, key), no_wrap=key in ("nrp", "shifts"))
     for f in result.fits:
         fits.add_row(f.nrp, f.rank, f.name, f.unit, str(f.shifts), f.said(lang))
+    parts: list[RenderableType] = [Text(_title(result, lang), style="bold")]
+    parts.append(fits if result.fits else Text(word(lang, "nobody_fits"), style="red"))
+    if not view.everyone:
+        parts.append(Text(f"{word(lang, 'not_fits')}:", style="bold"))
+        parts.append(Text("\n".join(f"- {line}" for line in reason_lines(result, lang))))
+        return Group(*parts)
     nots = Table(title=word(lang, "not_fits"), title_justify="left")
     for key in ("nrp", "rank", "name", "unit", "why"):
         nots.add_column(word(lang, key), no_wrap=key == "nrp")
     for n in result.not_:
         nots.add_row(n.nrp, n.rank, n.name, n.unit, n.said(lang))
-    parts: list[RenderableType] = [Text(_title(result, lang), style="bold")]
-    parts.append(fits if result.fits else Text(word(lang, "nobody_fits"), style="red"))
     parts.append(nots)
     return Group(*parts)
+
+
+def reason_lines(result: WhoFits, lang: str) -> list[str]:
+    """The officers who do not fit, one line per reason with how many (most first), and how
+    to list each of them."""
+    counts = Counter(n.code for n in result.not_)
+    if not counts:
+        return [say(lang, _NOBODY_ELSE)]
+    lines = [
+        word(lang, f"reason_{code}", n=n)
+        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return [*lines, say(lang, _EVERYONE)]
 
 
 def as_markdown(result: WhoFits, view: View) -> str:
@@ -67,6 +89,8 @@ def as_markdown(result: WhoFits, view: View) -> str:
     else:
         out += [word(lang, "nobody_fits"), ""]
     out += [f"## {word(lang, 'not_fits')}", ""]
+    if not view.everyone:
+        return "\n".join([*out, *(f"- {line}" for line in reason_lines(result, lang)), ""])
     rows = [[n.nrp, n.rank, n.name, n.unit, n.said(lang)] for n in result.not_]
     heads = [word(lang, k) for k in ("nrp", "rank", "name", "unit", "why")]
     out += [tabulate(rows, headers=heads, tablefmt="pipe", disable_numparse=True), ""]
