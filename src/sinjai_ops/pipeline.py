@@ -293,13 +293,26 @@ def plan(
         if checked.scenario is None:
             return Planned(checked, None, None)
 
-    def replan(changed: Scenario) -> Plan:
-        return make_plan(changed, derive_demand(changed), time_limit)
+    def missing(changed: Scenario) -> int:
+        return _missing_in(changed, time_limit)
 
-    made = made.model_copy(update={"neutrality": neutrality(scenario, made, replan)})
+    made = made.model_copy(update={"neutrality": neutrality(scenario, made, missing)})
     if remedies and made.shortfalls:
-        made = made.model_copy(update={"remedies": find_remedies(scenario, made, replan)})
+        made = made.model_copy(update={"remedies": find_remedies(scenario, made, missing)})
     return Planned(checked, demand, made)
+
+
+def _missing_in(changed: Scenario, time_limit: float) -> int:
+    """The heads a fresh plan of `changed` leaves empty: the most heads at the best weighted
+    coverage, by the coverage model alone; by planning in full only when that is not proven in
+    the time."""
+    from sinjai_ops.solve.plan import coverage, make_plan
+
+    demand = derive_demand(changed)
+    best = coverage(changed, demand, time_limit)
+    if best is None:
+        return sum(s.missing for s in make_plan(changed, demand, time_limit).shortfalls)
+    return sum(n.heads for n in demand.needs) - best.heads
 
 
 def load_baseline(path: Path) -> tuple[list[Assignment] | None, list[Problem]]:

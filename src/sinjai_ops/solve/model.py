@@ -195,48 +195,7 @@ def solve_classes(
     officer pinned by hand: that class works that role there, on a head of that weight, which
     is taken out of the heads the model shares out (hard).
     """
-    slots = len(demand.slots)
-    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
-    heads: dict[tuple[int, Role, int], int] = {}
-    for need in demand.needs:
-        key = (slot_index[(need.date, need.shift)], role_of(need), need.weight)
-        heads[key] = heads.get(key, 0) + need.heads
-    # pinned_by_hand: a pinned head is filled before the model shares out the rest.
-    least: dict[tuple[int, int, Role], int] = defaultdict(int)
-    pinned: dict[tuple[int, Role], int] = defaultdict(int)
-    pinned_weight = 0
-    for c, slot, role, weight in pins or []:
-        least[(c, slot, role)] += 1
-        pinned[(slot, role)] += 1
-        heads[(slot, role, weight)] -= 1
-        pinned_weight += weight
-    role_heads: dict[tuple[int, Role], int] = {}
-    for (slot, role, _), count in heads.items():
-        role_heads[(slot, role)] = role_heads.get((slot, role), 0) + count
-
-    prog = _Program()
-    v = _Vars()
-    v.load = prog.column(0.0, 0.0, float(slots))
-    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
-        size = float(len(cls.members))
-        v.arcs.append(
-            [prog.column(0.0, 0.0, size, integer=arc.slot is not None) for arc in net.arcs]
-        )
-        for slot in sorted(roles_at[c]):
-            for role in roles_at[c][slot]:
-                # The pinned officers of the role work it too, beside the heads shared out.
-                upper = min(size, role_heads[(slot, role)] + pinned.get((slot, role), 0))
-                lower = float(least.get((c, slot, role), 0))
-                v.working[(c, slot, role)] = prog.column(0.0, lower, upper, integer=True)
-    for key in sorted(heads, key=lambda k: (k[0], k[1], -k[2])):
-        # cover_heads_by_priority
-        v.tiers[key] = prog.column(float(key[2]), 0.0, float(heads[key]))
-    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
-        size = len(cls.members)
-        rest_and_daily_hours(prog, v, c, net, size)
-        one_shift_one_head(prog, v, c, net, roles_at[c])
-        spread_the_load(prog, v, c, net, size, cls.past)
-    no_more_heads_than_needed(prog, v, pinned)
+    prog, v, pinned_weight = _build(classes, networks, demand, roles_at, pins)
 
     deadline = time.monotonic() + time_limit
     values, state, best = _solve(prog, deadline)
@@ -279,6 +238,103 @@ def solve_classes(
         load_lower_bound=fresh_bound if kept else load_bound,
         load_cap=cap,
     )
+
+
+def _build(
+    classes: list[OfficerClass],
+    networks: list[Network],
+    demand: Demand,
+    roles_at: list[dict[int, list[Role]]],
+    pins: list[tuple[int, int, Role, int]] | None,
+) -> tuple[_Program, _Vars, int]:
+    """The program of the hard rules and of `cover_heads_by_priority` (the tiers' costs), its
+    variables, and the weight of the heads pinned by hand (outside the tiers)."""
+    slots = len(demand.slots)
+    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
+    heads: dict[tuple[int, Role, int], int] = {}
+    for need in demand.needs:
+        key = (slot_index[(need.date, need.shift)], role_of(need), need.weight)
+        heads[key] = heads.get(key, 0) + need.heads
+    # pinned_by_hand: a pinned head is filled before the model shares out the rest.
+    least: dict[tuple[int, int, Role], int] = defaultdict(int)
+    pinned: dict[tuple[int, Role], int] = defaultdict(int)
+    pinned_weight = 0
+    for c, slot, role, weight in pins or []:
+        least[(c, slot, role)] += 1
+        pinned[(slot, role)] += 1
+        heads[(slot, role, weight)] -= 1
+        pinned_weight += weight
+    role_heads: dict[tuple[int, Role], int] = {}
+    for (slot, role, _), count in heads.items():
+        role_heads[(slot, role)] = role_heads.get((slot, role), 0) + count
+
+    prog = _Program()
+    v = _Vars()
+    v.load = prog.column(0.0, 0.0, float(slots))
+    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
+        size = float(len(cls.members))
+        v.arcs.append(
+            [prog.column(0.0, 0.0, size, integer=arc.slot is not None) for arc in net.arcs]
+        )
+        for slot in sorted(roles_at[c]):
+            for role in roles_at[c][slot]:
+                # The pinned officers of the role work it too, beside the heads shared out.
+                upper = min(size, role_heads[(slot, role)] + pinned.get((slot, role), 0))
+                lower = float(least.get((c, slot, role), 0))
+                v.working[(c, slot, role)] = prog.column(0.0, lower, upper, integer=True)
+    for key in sorted(heads, key=lambda k: (k[0], k[1], -k[2])):
+        # cover_heads_by_priority
+        v.tiers[key] = prog.column(float(key[2]), 0.0, float(heads[key]))
+    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
+        size = len(cls.members)
+        rest_and_daily_hours(prog, v, c, net, size)
+        one_shift_one_head(prog, v, c, net, roles_at[c])
+        spread_the_load(prog, v, c, net, size, cls.past)
+    no_more_heads_than_needed(prog, v, pinned)
+    return prog, v, pinned_weight
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The best coverage any plan can reach, from the coverage model alone."""
+
+    weighted: int
+    """Most weighted heads filled (`cover_heads_by_priority`)."""
+    heads: int
+    """Most heads filled among the plans that reach `weighted`."""
+
+
+def best_coverage(
+    classes: list[OfficerClass],
+    networks: list[Network],
+    demand: Demand,
+    roles_at: list[dict[int, list[Role]]],
+    time_limit: float,
+    pins: list[tuple[int, int, Role, int]] | None = None,
+) -> Coverage | None:
+    """The first objective of `solve_classes`, then, at that weight, the most heads (a plan
+    may reach one weight with different head counts; the most is the one count that does not
+    depend on the later stages). None when either is not proven in the time."""
+    prog, v, pinned_weight = _build(classes, networks, demand, roles_at, pins)
+    deadline = time.monotonic() + time_limit
+    try:
+        values, state, _ = _solve(prog, deadline)
+        cover = [(col, float(key[2])) for key, col in v.tiers.items()]
+        shared = round(sum(values[col] * w for col, w in cover))
+        if state != "optimal":
+            return None
+        prog.row(cover, shared - 0.5, math.inf)
+        prog.cost = [0.0] * len(prog.cost)
+        for col in v.tiers.values():
+            prog.cost[col] = 1.0
+        values, state, _ = _solve(prog, deadline)
+    except NoPlanInTime:
+        return None
+    if state != "optimal":
+        return None
+    pinned = len(pins or [])
+    heads = round(sum(values[col] for col in v.tiers.values()))
+    return Coverage(weighted=shared + pinned_weight, heads=heads + pinned)
 
 
 def perwira_as_a_last_resort(

@@ -28,7 +28,14 @@ from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.names import names_for_people
 from sinjai_ops.solve.classes import OfficerClass, Role, officer_classes, role_of
 from sinjai_ops.solve.decompose import name_officers
-from sinjai_ops.solve.model import Kept, NoPlanInTime, Outcome, solve_classes
+from sinjai_ops.solve.model import (
+    Coverage,
+    Kept,
+    NoPlanInTime,
+    Outcome,
+    best_coverage,
+    solve_classes,
+)
 from sinjai_ops.solve.network import Network, next_free, schedule_network
 from sinjai_ops.solve.rules import enough_rest, within_daily_hours
 
@@ -61,33 +68,7 @@ def make_plan(
             n for n, need in enumerate(demand.needs) if slot_at[(need.date, need.shift)] >= first
         ]
         demand = demand.model_copy(update={"needs": [demand.needs[n] for n in moved_to]})
-    classes = officer_classes(scenario, demand, starts)
-    day_index = {d: i for i, d in enumerate(sorted({s.date for s in demand.slots}))}
-    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
-    needed: dict[int, set[Role]] = defaultdict(set)
-    for need in demand.needs:
-        needed[slot_index[(need.date, need.shift)]].add(role_of(need))
-    roles_at: list[dict[int, list[Role]]] = []
-    for cls in classes:
-        mine: dict[int, list[Role]] = {}
-        for slot, roles in needed.items():
-            if slot in cls.blocked or slot < cls.start[0]:
-                continue
-            usable = roles & cls.roles_by_day[day_index[demand.slots[slot].date]]
-            if usable:
-                mine[slot] = sorted(usable)
-        roles_at.append(mine)
-    pins = pinned_needs(scenario, demand)
-    class_of = {nrp: c for c, cls in enumerate(classes) for nrp in cls.members}
-    pins_at = [
-        (class_of[nrp], slot, role_of(demand.needs[n]), demand.needs[n].weight)
-        for (nrp, slot), n in sorted(pins.items())
-        if nrp in class_of
-    ]
-    networks = [
-        schedule_network(demand.slots, frozenset(mine), after, policy.rest, cls.start)
-        for mine, cls in zip(roles_at, classes, strict=True)
-    ]
+    classes, roles_at, networks, pins, pins_at = _model_inputs(scenario, demand, after, starts)
     names: dict[int, list[str]] = {}
     load_bound: int | None
     if not demand.needs:
@@ -129,6 +110,65 @@ def make_plan(
             update={"quality": plan.quality.model_copy(update={"replanned_from": start})}
         )
     return plan if baseline is None else _compare(plan, baseline, scenario)
+
+
+def coverage(
+    scenario: Scenario, demand: Demand, time_limit: float = DEFAULT_TIME_LIMIT
+) -> Coverage | None:
+    """The best a fresh plan of the whole operation can fill (`model.best_coverage`), from
+    the coverage model alone: no names, no later stages. None when not proven in the time."""
+    if not demand.needs:
+        return Coverage(weighted=0, heads=0)
+    after = next_free(demand.slots, scenario.policy.rest)
+    classes, roles_at, networks, _, pins_at = _model_inputs(scenario, demand, after)
+    if not classes:
+        return Coverage(weighted=0, heads=0)
+    return best_coverage(classes, networks, demand, roles_at, time_limit, pins_at)
+
+
+def _model_inputs(
+    scenario: Scenario,
+    demand: Demand,
+    after: list[int],
+    starts: dict[str, tuple[int, float, int]] | None = None,
+) -> tuple[
+    list[OfficerClass],
+    list[dict[int, list[Role]]],
+    list[Network],
+    dict[tuple[str, int], int],
+    list[tuple[int, int, Role, int]],
+]:
+    """What the model is built from: the classes of officers, the roles each may fill in each
+    slot, their schedule networks, and the pins (by NRP and slot, and by class)."""
+    policy = scenario.policy
+    classes = officer_classes(scenario, demand, starts)
+    day_index = {d: i for i, d in enumerate(sorted({s.date for s in demand.slots}))}
+    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
+    needed: dict[int, set[Role]] = defaultdict(set)
+    for need in demand.needs:
+        needed[slot_index[(need.date, need.shift)]].add(role_of(need))
+    roles_at: list[dict[int, list[Role]]] = []
+    for cls in classes:
+        mine: dict[int, list[Role]] = {}
+        for slot, roles in needed.items():
+            if slot in cls.blocked or slot < cls.start[0]:
+                continue
+            usable = roles & cls.roles_by_day[day_index[demand.slots[slot].date]]
+            if usable:
+                mine[slot] = sorted(usable)
+        roles_at.append(mine)
+    pins = pinned_needs(scenario, demand)
+    class_of = {nrp: c for c, cls in enumerate(classes) for nrp in cls.members}
+    pins_at = [
+        (class_of[nrp], slot, role_of(demand.needs[n]), demand.needs[n].weight)
+        for (nrp, slot), n in sorted(pins.items())
+        if nrp in class_of
+    ]
+    networks = [
+        schedule_network(demand.slots, frozenset(mine), after, policy.rest, cls.start)
+        for mine, cls in zip(roles_at, classes, strict=True)
+    ]
+    return classes, roles_at, networks, pins, pins_at
 
 
 def _freeze(
