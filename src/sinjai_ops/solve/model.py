@@ -317,24 +317,108 @@ def best_coverage(
     depend on the later stages). None when either is not proven in the time."""
     prog, v, pinned_weight = _build(classes, networks, demand, roles_at, pins)
     deadline = time.monotonic() + time_limit
-    try:
-        values, state, _ = _solve(prog, deadline)
-        cover = [(col, float(key[2])) for key, col in v.tiers.items()]
-        shared = round(sum(values[col] * w for col, w in cover))
+    cover = [(col, float(key[2])) for key, col in v.tiers.items()]
+    heads = [(col, 1.0) for col in v.tiers.values()]
+    found = _warm_lexicographic(prog, cover, heads, deadline)
+    if found is None:
+        # A fractional vertex on the way: each stage as `solve_classes` solves its stages.
+        try:
+            values, state, _ = _solve(prog, deadline)
+            shared = round(sum(values[col] * w for col, w in cover))
+            if state != "optimal":
+                return None
+            prog.row(cover, shared - 0.5, math.inf)
+            prog.cost = [0.0] * len(prog.cost)
+            for col, _ in heads:
+                prog.cost[col] = 1.0
+            values, state, _ = _solve(prog, deadline)
+        except NoPlanInTime:
+            return None
         if state != "optimal":
             return None
-        prog.row(cover, shared - 0.5, math.inf)
-        prog.cost = [0.0] * len(prog.cost)
-        for col in v.tiers.values():
-            prog.cost[col] = 1.0
-        values, state, _ = _solve(prog, deadline)
-    except NoPlanInTime:
-        return None
-    if state != "optimal":
-        return None
+        found = shared, round(sum(values[col] for col, _ in heads))
     pinned = len(pins or [])
-    heads = round(sum(values[col] for col in v.tiers.values()))
-    return Coverage(weighted=shared + pinned_weight, heads=heads + pinned)
+    return Coverage(weighted=found[0] + pinned_weight, heads=found[1] + pinned)
+
+
+def _warm_lexicographic(
+    prog: _Program,
+    first: list[tuple[int, float]],
+    second: list[tuple[int, float]],
+    deadline: float,
+) -> tuple[int, int] | None:
+    """The most of `first` in whole numbers, then the most of `second` while `first` stays at
+    that, in one solver: the linear relaxation (interior point, crossover to a vertex), then the
+    second objective by the simplex method from that vertex (a few pivots, not a new solve).
+    A fractional vertex is made whole as `_solve` does, by the best whole-number plan that keeps
+    its whole variables, accepted only when it reaches the bound rounded down. None when either
+    stage is not proven so (the caller then solves each stage on its own)."""
+    solver = _highs(deadline, lp=True)
+    solver.passModel(prog.lp(maximize=True, relax=True))
+    solver.run()
+    if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return None
+    solution = solver.getSolution()
+    values = np.asarray(solution.col_value)
+    count = len(prog.cost)
+    staged = _Program(
+        list(prog.cost),
+        list(prog.lower),
+        list(prog.upper),
+        prog.integer,
+        list(prog.row_lower),
+        list(prog.row_upper),
+        list(prog.starts),
+        list(prog.index),
+        list(prog.value),
+    )
+    face = _integral(values, prog.integer)
+    if face:
+        best = round(sum(values[col] * w for col, w in first))
+        # The plans of that value form the optimal face of the relaxation: every column of
+        # nonzero reduced cost held at its bound, every inequality of nonzero dual held tight.
+        # Its vertices are vertices of the program, kept whole by the network as the first.
+        held = np.flatnonzero(np.abs(np.asarray(solution.col_dual)) > 1e-7).astype(np.int32)
+        if len(held):
+            solver.changeColsBounds(len(held), held, values[held], values[held])
+        for col in held:
+            staged.lower[col] = staged.upper[col] = float(values[col])
+        duals, rows = np.asarray(solution.row_dual), np.asarray(solution.row_value)
+        for row, dual in enumerate(duals):
+            if abs(dual) > 1e-7 and prog.row_lower[row] < prog.row_upper[row]:
+                solver.changeRowBounds(row, float(rows[row]), float(rows[row]))
+                staged.row_lower[row] = staged.row_upper[row] = float(rows[row])
+    else:
+        bound = float(solver.getInfo().objective_function_value)
+        near = _whole_near(prog, values, deadline)
+        if near is None or _objective(prog, near) < math.floor(bound + 1e-6) - 1e-6:
+            return None
+        best = round(sum(near[col] * w for col, w in first))
+        index = np.array([col for col, _ in first], dtype=np.int32)
+        weights = np.array([w for _, w in first], dtype=np.float64)
+        solver.addRow(best - 0.5, highspy.kHighsInf, len(index), index, weights)
+        staged.row(first, best - 0.5, math.inf)
+    staged.cost = [0.0] * count
+    for col, w in second:
+        staged.cost[col] = w
+    solver.changeColsCost(
+        count, np.arange(count, dtype=np.int32), np.array(staged.cost, dtype=np.float64)
+    )
+    # On the face, a few pivots from the vertex; with the dense row of the first objective,
+    # the simplex method crawls, and a fresh interior point solve is quicker.
+    solver.setOptionValue("solver", "simplex" if face else "ipm")
+    solver.setOptionValue("time_limit", max(0.01, deadline - time.monotonic()))
+    solver.run()
+    if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return None
+    values = np.asarray(solver.getSolution().col_value)
+    if not _integral(values, prog.integer):
+        bound = float(solver.getInfo().objective_function_value)
+        near = _whole_near(staged, values, deadline)
+        if near is None or _objective(staged, near) < math.floor(bound + 1e-6) - 1e-6:
+            return None
+        values = near
+    return best, round(sum(values[col] * w for col, w in second))
 
 
 def perwira_as_a_last_resort(
