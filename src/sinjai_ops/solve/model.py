@@ -381,8 +381,8 @@ def _warm_lexicographic(
         held = np.flatnonzero(np.abs(np.asarray(solution.col_dual)) > 1e-7).astype(np.int32)
         if len(held):
             solver.changeColsBounds(len(held), held, values[held], values[held])
-        for col in held:
-            staged.lower[col] = staged.upper[col] = float(values[col])
+        for at in held.tolist():
+            staged.lower[at] = staged.upper[at] = float(values[at])
         duals, rows = np.asarray(solution.row_dual), np.asarray(solution.row_value)
         for row, dual in enumerate(duals):
             if abs(dual) > 1e-7 and prog.row_lower[row] < prog.row_upper[row]:
