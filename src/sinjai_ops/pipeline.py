@@ -43,6 +43,7 @@ from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.whofits import WhoFits
 from sinjai_ops.tables import Cell, read_table
+from sinjai_ops.timings import stage
 from sinjai_ops.validate.adjustments import unkept_pins
 from sinjai_ops.validate.attendance import check_marks, readable_marks
 from sinjai_ops.validate.plan_file import Place, current, plan_mismatches
@@ -270,24 +271,27 @@ def plan(
     from sinjai_ops.solve.causes import explain_shortfalls
     from sinjai_ops.solve.plan import make_plan
 
-    checked = load_scenario(paths)
-    before: list[Assignment] | None = None
-    if baseline is not None:
-        model, found = _read_plan(baseline, BaselineFile)
-        checked = _against_plan(checked, baseline, model, found)
-        if model is not None:
-            before = model.assignments
+    with stage("load"):
+        checked = load_scenario(paths)
+        before: list[Assignment] | None = None
+        if baseline is not None:
+            model, found = _read_plan(baseline, BaselineFile)
+            checked = _against_plan(checked, baseline, model, found)
+            if model is not None:
+                before = model.assignments
     if checked.scenario is None:
         return Planned(checked, None, None)
     scenario = checked.scenario
-    demand = derive_demand(scenario)
+    with stage("demand"):
+        demand = derive_demand(scenario)
     moment = None
     if start is not None:
         moment = start.replace(tzinfo=ZoneInfo(scenario.operation.operation.timezone))
-    made = explain_shortfalls(
-        scenario, demand, make_plan(scenario, demand, time_limit, before, moment)
-    )
-    unkept = unkept_pins(scenario.adjustments, made, start, _adjustments_place(paths))
+    with stage("solve"):
+        made = explain_shortfalls(
+            scenario, demand, make_plan(scenario, demand, time_limit, before, moment)
+        )
+        unkept = unkept_pins(scenario.adjustments, made, start, _adjustments_place(paths))
     if unkept:
         checked = _with(checked, unkept)
         if checked.scenario is None:
@@ -296,9 +300,10 @@ def plan(
     def missing(changed: Scenario) -> int:
         return _missing_in(changed, time_limit)
 
-    made = made.model_copy(update={"neutrality": neutrality(scenario, made, missing)})
-    if remedies and made.shortfalls:
-        made = made.model_copy(update={"remedies": find_remedies(scenario, made, missing)})
+    with stage("remedies"):
+        made = made.model_copy(update={"neutrality": neutrality(scenario, made, missing)})
+        if remedies and made.shortfalls:
+            made = made.model_copy(update={"remedies": find_remedies(scenario, made, missing)})
     return Planned(checked, demand, made)
 
 
@@ -398,11 +403,9 @@ def checklist(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> 
     if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
         return Listed(planned.checked, None)
     scenario = planned.checked.scenario
-    return Listed(
-        planned.checked,
-        make_checklist(scenario, planned.demand, planned.plan, scenario.checklists),
-        planned.plan,
-    )
+    with stage("checklist"):
+        listed = make_checklist(scenario, planned.demand, planned.plan, scenario.checklists)
+    return Listed(planned.checked, listed, planned.plan)
 
 
 def _check_group(group: _Group) -> Checked:

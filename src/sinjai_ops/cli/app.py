@@ -3,11 +3,13 @@ commands share, with their help in the environment's language."""
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar, cast
 
 import typer
 
@@ -161,3 +163,49 @@ TimeLimitOption = Annotated[
         metavar="SECONDS",
     ),
 ]
+
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+TimingsOption = Annotated[
+    bool,
+    typer.Option(
+        "--timings",
+        help=_(
+            "Print the seconds of each stage (load, demand, solve, naming, remedies, render) "
+            "on standard error."
+        ),
+    ),
+]
+
+
+def timed(command: Command) -> Command:
+    """A command that, given `--timings`, prints the seconds of each stage it ran on standard
+    error when it ends (whatever its exit code)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs.get("timings"):
+            return command(*args, **kwargs)
+        from sinjai_ops.timings import recording
+
+        with recording() as spent:
+            try:
+                return command(*args, **kwargs)
+            finally:
+                tell_timings(spent.seconds)
+
+    return cast(Command, run)
+
+
+def tell_timings(seconds: dict[str, float]) -> None:
+    """The seconds of each stage, in the order of the stages, on standard error."""
+    from sinjai_ops.cli.output import run_language
+    from sinjai_ops.i18n import say
+    from sinjai_ops.timings import STAGES
+
+    lines = [say(run_language(), "Seconds per stage:")]
+    lines += [f"  {name:<9} {seconds[name]:7.2f}" for name in STAGES if name in seconds]
+    lines.append(f"  {'total':<9} {sum(seconds.values()):7.2f}")
+    sys.stderr.write("\n".join(lines) + "\n")

@@ -18,8 +18,10 @@ from sinjai_ops.cli.app import (
     ScenarioPaths,
     SiteOption,
     TimeLimitOption,
+    TimingsOption,
     _,
     app,
+    timed,
 )
 from sinjai_ops.cli.arguments import (
     check_date_syntax,
@@ -47,6 +49,7 @@ from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
 from sinjai_ops.render.labels import skill_label
 from sinjai_ops.render.plan_rows import site_name
 from sinjai_ops.render.view import View
+from sinjai_ops.timings import stage
 
 PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_RENDERERS}, type=str)  # type: ignore[misc]
 
@@ -69,6 +72,7 @@ class ViewChoice(StrEnum):
     cls=PlainCommand,
     help=_("Assign officers to every post and visit, or say exactly what is missing."),
 )
+@timed
 def plan(
     paths: ScenarioPaths,
     format: Annotated[
@@ -139,6 +143,7 @@ def plan(
             metavar="MOMENT",
         ),
     ] = None,
+    timings: TimingsOption = False,
 ) -> None:
     scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(PLAN_RENDERERS))
@@ -171,7 +176,8 @@ def plan(
     if officer is not None and officer not in {p.nrp for p in result.people}:
         fail_usage(t("--officer: {nrp} has no duty in this plan", nrp=officer))
     shown = result.only(day, site)
-    emit(PLAN_RENDERERS[fmt](shown, chosen), output, fmt)
+    with stage("render"):
+        emit(PLAN_RENDERERS[fmt](shown, chosen), output, fmt)
     if fail_on_shortfall and shown.shortfalls:
         missing = sum(r.missing for r in shown.reinforcements)
         lines = [
@@ -195,6 +201,7 @@ def plan(
     cls=PlainCommand,
     help=_("What must be done, by whom, by when: from the plan and the checklist templates."),
 )
+@timed
 def checklist(
     paths: ScenarioPaths,
     format: Annotated[
@@ -216,6 +223,7 @@ def checklist(
     output: OutputOption = None,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     quiet: QuietOption = False,
+    timings: TimingsOption = False,
 ) -> None:
     scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(CHECKLIST_RENDERERS))
@@ -241,4 +249,5 @@ def checklist(
         )
     view = View(lang=said)
     shown = listed.checklist.only(day, site, owner)
-    emit(CHECKLIST_RENDERERS[fmt](shown, view), output, fmt)
+    with stage("render"):
+        emit(CHECKLIST_RENDERERS[fmt](shown, view), output, fmt)

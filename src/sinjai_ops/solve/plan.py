@@ -38,6 +38,7 @@ from sinjai_ops.solve.model import (
 )
 from sinjai_ops.solve.network import Network, next_free, schedule_network
 from sinjai_ops.solve.rules import enough_rest, within_daily_hours
+from sinjai_ops.timings import stage
 
 
 def make_plan(
@@ -88,7 +89,10 @@ def make_plan(
             total = sum(n.weight * n.heads for n in demand.needs)
             outcome = Outcome("feasible", (), {}, 0, total, None)
         else:
-            names = name_officers(scenario, demand, classes, networks, outcome, before, after, pins)
+            with stage("naming"):
+                names = name_officers(
+                    scenario, demand, classes, networks, outcome, before, after, pins
+                )
         named = sum(demand.needs[n].weight * len(v) for n, v in names.items())
         if named != outcome.weighted_filled:
             raise AssertionError(f"named {named} of {outcome.weighted_filled} weighted heads")
