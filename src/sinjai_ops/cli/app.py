@@ -15,10 +15,7 @@ import typer
 
 from sinjai_ops import __version__
 from sinjai_ops.cli.help import PlainGroup, speak_the_environments_language
-from sinjai_ops.i18n import env_lang, t, translation
-from sinjai_ops.models.common import suggest
-from sinjai_ops.render.labels import LANGS
-from sinjai_ops.render.problems import PROBLEM_RENDERERS
+from sinjai_ops.i18n import LANGS, env_lang, t, translation
 
 # Help in the language of the environment: it is read when the commands are made.
 _ = translation(env_lang()).gettext
@@ -60,6 +57,7 @@ def _given_lang(ctx: typer.Context, value: str | None) -> str | None:
     code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].casefold()
     if code not in LANGS:
         from sinjai_ops.cli.output import fail_usage
+        from sinjai_ops.models.common import suggest
 
         fail_usage(
             t(
@@ -105,7 +103,19 @@ def _main(
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_SHORTFALL = 0, 1, 2, 3
 
 
-ProblemFormat = Enum("ProblemFormat", {k: k for k in PROBLEM_RENDERERS}, type=str)  # type: ignore[misc]
+# The formats each command writes, as its renderers name them (tests/test_startup.py holds them
+# to the renderers): written out here so that the help and the choices cost no import of the
+# renderers, the models or the pipeline. Only the command that runs imports what it needs.
+PROBLEM_FORMATS = ("text", "json", "github")
+PLAN_FORMATS = ("table", "markdown", "csv", "json", "yaml", "xlsx", "ics")
+CHECKLIST_FORMATS = ("table", "markdown", "csv", "json", "yaml", "xlsx")
+WHO_FITS_FORMATS = ("table", "markdown", "json")
+ANEV_FORMATS = ("table", "markdown", "json")
+DEFAULT_TIME_LIMIT = 120.0
+"""Seconds, as `models.plan.DEFAULT_TIME_LIMIT`."""
+
+
+ProblemFormat = Enum("ProblemFormat", {k: k for k in PROBLEM_FORMATS}, type=str)  # type: ignore[misc]
 
 
 ScenarioPaths = Annotated[

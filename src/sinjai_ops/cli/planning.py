@@ -8,9 +8,11 @@ from typing import Annotated
 
 import typer
 
-from sinjai_ops import pipeline
 from sinjai_ops.cli.app import (
+    CHECKLIST_FORMATS,
+    DEFAULT_TIME_LIMIT,
     EXIT_SHORTFALL,
+    PLAN_FORMATS,
     DateOption,
     LangOption,
     OutputOption,
@@ -23,38 +25,12 @@ from sinjai_ops.cli.app import (
     app,
     timed,
 )
-from sinjai_ops.cli.arguments import (
-    check_date_syntax,
-    day_of,
-    one_of,
-    sites_of,
-    solving,
-)
 from sinjai_ops.cli.help import PlainCommand
-from sinjai_ops.cli.output import (
-    choose_format,
-    console,
-    emit,
-    fail_usage,
-    language_for,
-    mention_warnings,
-    report_invalid,
-    scenario_language,
-)
-from sinjai_ops.i18n import Invalid, say, t
-from sinjai_ops.models.adjustments import parse_moment
-from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
-from sinjai_ops.render import PLAN_RENDERERS
-from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
-from sinjai_ops.render.labels import skill_label
-from sinjai_ops.render.plan_rows import site_name
-from sinjai_ops.render.view import View
-from sinjai_ops.timings import stage
 
-PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_RENDERERS}, type=str)  # type: ignore[misc]
+PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_FORMATS}, type=str)  # type: ignore[misc]
 
 
-ListFormat = Enum("ListFormat", {k: k for k in CHECKLIST_RENDERERS}, type=str)  # type: ignore[misc]
+ListFormat = Enum("ListFormat", {k: k for k in CHECKLIST_FORMATS}, type=str)  # type: ignore[misc]
 
 
 class By(StrEnum):
@@ -145,6 +121,26 @@ def plan(
     ] = None,
     timings: TimingsOption = False,
 ) -> None:
+    from sinjai_ops import pipeline
+    from sinjai_ops.cli.arguments import check_date_syntax, day_of, one_of, sites_of, solving
+    from sinjai_ops.cli.output import (
+        choose_format,
+        console,
+        emit,
+        fail_usage,
+        language_for,
+        mention_warnings,
+        report_invalid,
+        scenario_language,
+    )
+    from sinjai_ops.i18n import Invalid, say, t
+    from sinjai_ops.models.adjustments import parse_moment
+    from sinjai_ops.render import PLAN_RENDERERS
+    from sinjai_ops.render.labels import skill_label
+    from sinjai_ops.render.plan_rows import site_name
+    from sinjai_ops.render.view import View
+    from sinjai_ops.timings import stage
+
     scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(PLAN_RENDERERS))
     check_date_syntax(date)
@@ -225,6 +221,22 @@ def checklist(
     quiet: QuietOption = False,
     timings: TimingsOption = False,
 ) -> None:
+    from sinjai_ops import pipeline
+    from sinjai_ops.cli.arguments import check_date_syntax, day_of, one_of, sites_of, solving
+    from sinjai_ops.cli.output import (
+        choose_format,
+        emit,
+        fail_usage,
+        language_for,
+        mention_warnings,
+        report_invalid,
+        scenario_language,
+    )
+    from sinjai_ops.i18n import t
+    from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
+    from sinjai_ops.render.view import View
+    from sinjai_ops.timings import stage
+
     scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(CHECKLIST_RENDERERS))
     check_date_syntax(date)
