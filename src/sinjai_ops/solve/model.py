@@ -372,12 +372,19 @@ def _warm_lexicographic(
         list(prog.index),
         list(prog.value),
     )
-    face = _integral(values, prog.integer)
-    if face:
+    bound = float(solver.getInfo().objective_function_value)
+    if _integral(values, prog.integer):
         best = round(sum(values[col] * w for col, w in first))
-        # The plans of that value form the optimal face of the relaxation: every column of
-        # nonzero reduced cost held at its bound, every inequality of nonzero dual held tight.
-        # Its vertices are vertices of the program, kept whole by the network as the first.
+    else:
+        near = _whole_near(prog, values, deadline)
+        if near is None or _objective(prog, near) < math.floor(bound + 1e-6) - 1e-6:
+            return None
+        best = round(sum(near[col] * w for col, w in first))
+    face = abs(bound - best) < 1e-6
+    if face:
+        # A whole plan reaches the relaxation's optimum: the plans of that value form the
+        # optimal face of the relaxation, every column of nonzero reduced cost held at its
+        # bound and every inequality of nonzero dual held tight. The solver's vertex is on it.
         held = np.flatnonzero(np.abs(np.asarray(solution.col_dual)) > 1e-7).astype(np.int32)
         if len(held):
             solver.changeColsBounds(len(held), held, values[held], values[held])
@@ -389,11 +396,6 @@ def _warm_lexicographic(
                 solver.changeRowBounds(row, float(rows[row]), float(rows[row]))
                 staged.row_lower[row] = staged.row_upper[row] = float(rows[row])
     else:
-        bound = float(solver.getInfo().objective_function_value)
-        near = _whole_near(prog, values, deadline)
-        if near is None or _objective(prog, near) < math.floor(bound + 1e-6) - 1e-6:
-            return None
-        best = round(sum(near[col] * w for col, w in first))
         index = np.array([col for col, _ in first], dtype=np.int32)
         weights = np.array([w for _, w in first], dtype=np.float64)
         solver.addRow(best - 0.5, highspy.kHighsInf, len(index), index, weights)
@@ -404,7 +406,7 @@ def _warm_lexicographic(
     solver.changeColsCost(
         count, np.arange(count, dtype=np.int32), np.array(staged.cost, dtype=np.float64)
     )
-    # On the face, a few pivots from the vertex; with the dense row of the first objective,
+    # On the face, a few pivots from the vertex; with the dense row of the first objective
     # the simplex method crawls, and a fresh interior point solve is quicker.
     solver.setOptionValue("solver", "simplex" if face else "ipm")
     solver.setOptionValue("time_limit", max(0.01, deadline - time.monotonic()))
