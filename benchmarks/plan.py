@@ -2,8 +2,18 @@
 
     python benchmarks/plan.py                 # all sizes, CP-SAT baseline with a 60 s limit
     python benchmarks/plan.py --quick         # the smallest size only
+    python benchmarks/plan.py --sizes 500x7,2000x14 --cpsat-limit 0   # some sizes, no baseline
+    python benchmarks/plan.py --runs 5        # whole commands per figure (the median is given)
     python benchmarks/plan.py --cpsat-limit 0 # skip the baseline
     python benchmarks/plan.py --cpsat-max-officers 5000   # the baseline at every size
+
+The whole `plan` command (start of Python to the last byte written, `--format json -o FILE`) is
+run `--runs` times with the remedies and as many times without (`--no-remedies`), in turn (on,
+off, on, off, ...) so that a drift of the machine's speed touches both alike; each figure is the
+median of its runs, the ratio the median of the pairs' ratios, and beside them stands the
+machine's load average (1 minute, `os.getloadavg`) at the start of each run, as its median: on
+a shared machine a figure means little without it. Peak memory is each command's own (its
+rusage), the largest of its runs.
 
 The direct CP-SAT model of 5,000 officers x 14 days passed 22 GB while it was still being built
 on this 24 GB machine, so by default the baseline runs up to 2,000 officers; its child process is
@@ -22,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
+import os
 import resource
 import statistics
 import subprocess
@@ -75,13 +86,6 @@ def ours(folder: Path, queue: Any) -> None:
     problems = audit(scenario, demand, plan)
     q = plan.quality
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    # The whole command, as a user runs it (start of Python to the last byte written).
-    out = folder / "plan.json"
-    began = time.perf_counter()
-    command = [sys.executable, "-m", "sinjai_ops", "plan", str(folder), "--format", "json"]
-    subprocess.run([*command, "--no-remedies", "-o", str(out)], check=True, capture_output=True)
-    whole = time.perf_counter() - began
-    command_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     queue.put(
         {
             "engine": "sinjai-ops (HiGHS, class flow)",
@@ -90,8 +94,6 @@ def ours(folder: Path, queue: Any) -> None:
             "demand s": round(derived - loaded, 2),
             "solve s": round(solved - derived, 2),
             "causes s": round(explained - solved, 2),
-            "plan command s": round(whole, 2),
-            "command peak MiB": command_peak,
             "heads": q.heads_needed,
             "filled": q.heads_filled,
             "weighted": q.weighted_filled,
@@ -201,6 +203,46 @@ def cpsat(folder: Path, limit: float, queue: Any) -> None:
     )
 
 
+def _command(folder: Path, remedies: bool) -> tuple[float, int]:
+    """One whole `plan` command: its wall seconds and its peak memory (MiB)."""
+    out = folder / "plan.json"
+    command = [sys.executable, "-m", "sinjai_ops", "plan", str(folder), "--format", "json"]
+    command += ["-q", "-o", str(out), *([] if remedies else ["--no-remedies"])]
+    began = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - began
+    child.returncode = os.waitstatus_to_exitcode(status)
+    assert child.returncode == 0, f"plan exited {child.returncode}"
+    return wall, usage.ru_maxrss // 1024
+
+
+def whole_commands(folder: Path, runs: int) -> dict[str, Any]:
+    """The whole command with and without remedies, `runs` times each, in turn."""
+    on: list[float] = []
+    off: list[float] = []
+    loads: list[float] = []
+    peaks = {True: 0, False: 0}
+    for _ in range(runs):
+        for remedies, times in ((True, on), (False, off)):
+            loads.append(os.getloadavg()[0])
+            wall, peak = _command(folder, remedies)
+            times.append(wall)
+            peaks[remedies] = max(peaks[remedies], peak)
+    ratios = [a / b for a, b in zip(on, off, strict=True)]
+    return {
+        "plan s (median)": round(statistics.median(on), 2),
+        "plan s (min-max)": f"{min(on):.2f}-{max(on):.2f}",
+        "--no-remedies s (median)": round(statistics.median(off), 2),
+        "--no-remedies s (min-max)": f"{min(off):.2f}-{max(off):.2f}",
+        "remedies ratio": round(statistics.median(ratios), 2),
+        "load avg": round(statistics.median(loads), 2),
+        "plan peak MiB": peaks[True],
+        "--no-remedies peak MiB": peaks[False],
+        "runs": runs,
+    }
+
+
 def run_child(target: Any, *args: Any) -> dict[str, Any] | None:
     context = mp.get_context("spawn")
     queue: Any = context.Queue()
@@ -221,15 +263,22 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--cpsat-limit", type=float, default=60.0)
     parser.add_argument("--cpsat-max-officers", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=5, help="whole commands per figure")
+    parser.add_argument("--sizes", help="OFFICERSxDAYS,... (default: every size)")
     args = parser.parse_args()
+    sizes = SIZES[:QUICK] if args.quick else SIZES
+    if args.sizes:
+        wanted = [tuple(int(n) for n in size.split("x")) for size in args.sizes.split(",")]
+        sizes = [s for s in SIZES if (s[1], s[2]) in wanted]
     rows: list[dict[str, Any]] = []
-    for label, officers, days in SIZES[:QUICK] if args.quick else SIZES:
+    for label, officers, days in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             for name, text in scenario_texts(officers, days).items():
                 (folder / name).write_text(text, encoding="utf-8")
             mine = run_child(ours, folder)
             assert mine is not None, "the engine's process died"
+            mine.update(whole_commands(folder, args.runs))
             results = [mine]
             if args.cpsat_limit > 0 and officers <= args.cpsat_max_officers:
                 try:

@@ -7,6 +7,11 @@ import re
 import shutil
 from pathlib import Path
 
+from sinjai_ops import pipeline
+from sinjai_ops.demand import derive_demand
+from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.remedies import find_remedies, neutrality
+from sinjai_ops.solve.plan import make_plan
 from tests.conftest import EXAMPLE, Run
 
 
@@ -63,3 +68,49 @@ def test_remedies_name_the_officers_they_need(run: Run) -> None:
         text = run("plan", EXAMPLE, "--view", "overview", "--format", "markdown", "--lang", lang)
         for nrp in named:
             assert people[nrp] in text.stdout, (lang, nrp)
+
+
+def _replanned_in_full(scenario: Scenario) -> int:
+    """The heads left empty by planning `scenario` again from scratch, as remedies were measured
+    before they were measured by the coverage model: names, perwira last, load and all."""
+    return sum(s.missing for s in make_plan(scenario, derive_demand(scenario)).shortfalls)
+
+
+def _tied(tmp_path: Path, count: int) -> Path:
+    """The example with `count` officers at the KPU on 27 August tied to paslon-2."""
+    body = json.loads(_plan_json(EXAMPLE))
+    nrps = sorted(
+        {a["nrp"] for a in body["assignments"] if a["date"] == "2024-08-27" and a["site"] == "kpu"}
+    )[:count]
+    folder = tmp_path / "tied"
+    shutil.copytree(EXAMPLE, folder)
+    roster = folder / "roster.yaml"
+    text = roster.read_text(encoding="utf-8")
+    for nrp in nrps:
+        entry = re.search(rf'  - nrp: "{nrp}"\n(?:    .*\n)*', text)
+        assert entry is not None
+        text = text.replace(entry.group(0), entry.group(0) + "    ties: [paslon-2]\n")
+    roster.write_text(text, encoding="utf-8")
+    return folder
+
+
+def _plan_json(folder: Path) -> str:
+    planned = pipeline.plan([folder], remedies=False)
+    assert planned.plan is not None
+    return planned.plan.model_dump_json()
+
+
+def test_remedies_from_the_coverage_model_are_those_of_planning_again_in_full(
+    tmp_path: Path,
+) -> None:
+    """Every remedy and the cost of neutrality, measured by the coverage model alone, give the
+    figures that planning the changed files again in full gives."""
+    for folder in (EXAMPLE, _tied(tmp_path, 60)):
+        planned = pipeline.plan([folder])
+        scenario = planned.checked.scenario
+        assert planned.plan is not None and scenario is not None
+        fast = planned.plan
+        assert fast.remedies and all(r.recovered > 0 for r in fast.remedies)
+        assert find_remedies(scenario, fast, _replanned_in_full) == fast.remedies
+        assert neutrality(scenario, fast, _replanned_in_full) == fast.neutrality
+    assert fast.neutrality is not None and fast.neutrality.heads_cost > 0

@@ -15,16 +15,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sinjai_ops import validate as v
-from sinjai_ops.checklists import make_checklist
 from sinjai_ops.demand import derive_demand
 from sinjai_ops.i18n import LANGS, Msg, t, why
 from sinjai_ops.load import byte_place, decode, load_yaml
-from sinjai_ops.models.attendance import AttendanceFile, Evaluation
-from sinjai_ops.models.checklist import Checklist
 from sinjai_ops.models.common import Path as DocPath
 from sinjai_ops.models.document import Document, Loc, problem_at
 from sinjai_ops.models.plan import (
@@ -38,14 +35,19 @@ from sinjai_ops.models.plan import (
 )
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
-from sinjai_ops.models.report import ReportData
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.models.whofits import WhoFits
-from sinjai_ops.tables import Cell, read_table
-from sinjai_ops.validate.adjustments import unkept_pins
-from sinjai_ops.validate.attendance import check_marks, readable_marks
-from sinjai_ops.validate.plan_file import Place, current, plan_mismatches
+from sinjai_ops.timings import stage
+
+if TYPE_CHECKING:
+    # Named in annotations only; imported where a command needs them, so that `validate`
+    # does not build the models of plans, checklists, reports and roll calls.
+    from sinjai_ops.models.attendance import AttendanceFile, Evaluation
+    from sinjai_ops.models.checklist import Checklist
+    from sinjai_ops.models.report import ReportData
+    from sinjai_ops.models.whofits import WhoFits
+    from sinjai_ops.tables import Cell
+    from sinjai_ops.validate.plan_file import Place
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
@@ -269,37 +271,55 @@ def plan(
     from sinjai_ops.remedies import find_remedies, neutrality
     from sinjai_ops.solve.causes import explain_shortfalls
     from sinjai_ops.solve.plan import make_plan
+    from sinjai_ops.validate.adjustments import unkept_pins
 
-    checked = load_scenario(paths)
-    before: list[Assignment] | None = None
-    if baseline is not None:
-        model, found = _read_plan(baseline, BaselineFile)
-        checked = _against_plan(checked, baseline, model, found)
-        if model is not None:
-            before = model.assignments
+    with stage("load"):
+        checked = load_scenario(paths)
+        before: list[Assignment] | None = None
+        if baseline is not None:
+            model, found = _read_plan(baseline, BaselineFile)
+            checked = _against_plan(checked, baseline, model, found)
+            if model is not None:
+                before = model.assignments
     if checked.scenario is None:
         return Planned(checked, None, None)
     scenario = checked.scenario
-    demand = derive_demand(scenario)
+    with stage("demand"):
+        demand = derive_demand(scenario)
     moment = None
     if start is not None:
         moment = start.replace(tzinfo=ZoneInfo(scenario.operation.operation.timezone))
-    made = explain_shortfalls(
-        scenario, demand, make_plan(scenario, demand, time_limit, before, moment)
-    )
-    unkept = unkept_pins(scenario.adjustments, made, start, _adjustments_place(paths))
+    with stage("solve"):
+        made = explain_shortfalls(
+            scenario, demand, make_plan(scenario, demand, time_limit, before, moment)
+        )
+        unkept = unkept_pins(scenario.adjustments, made, start, _adjustments_place(paths))
     if unkept:
         checked = _with(checked, unkept)
         if checked.scenario is None:
             return Planned(checked, None, None)
 
-    def replan(changed: Scenario) -> Plan:
-        return make_plan(changed, derive_demand(changed), time_limit)
+    def missing(changed: Scenario) -> int:
+        return _missing_in(changed, time_limit)
 
-    made = made.model_copy(update={"neutrality": neutrality(scenario, made, replan)})
-    if remedies and made.shortfalls:
-        made = made.model_copy(update={"remedies": find_remedies(scenario, made, replan)})
+    with stage("remedies"):
+        made = made.model_copy(update={"neutrality": neutrality(scenario, made, missing)})
+        if remedies and made.shortfalls:
+            made = made.model_copy(update={"remedies": find_remedies(scenario, made, missing)})
     return Planned(checked, demand, made)
+
+
+def _missing_in(changed: Scenario, time_limit: float) -> int:
+    """The heads a fresh plan of `changed` leaves empty: the most heads at the best weighted
+    coverage, by the coverage model alone; by planning in full only when that is not proven in
+    the time."""
+    from sinjai_ops.solve.plan import coverage, make_plan
+
+    demand = derive_demand(changed)
+    best = coverage(changed, demand, time_limit)
+    if best is None:
+        return sum(s.missing for s in make_plan(changed, demand, time_limit).shortfalls)
+    return sum(n.heads for n in demand.needs) - best.heads
 
 
 def load_baseline(path: Path) -> tuple[list[Assignment] | None, list[Problem]]:
@@ -327,6 +347,8 @@ def _against_plan(
     """The scenario with the problems of a plan file read beside it (`--baseline`, `--plan`):
     its own, and whether it is a plan of this operation, made from these files."""
     if model is not None and checked.scenario is not None:
+        from sinjai_ops.validate.plan_file import plan_mismatches
+
         place = _placer(display(path), lambda: _read(path))
         found = [*found, *plan_mismatches(display(path), model, checked.scenario, place)]
     return _with(checked, found)
@@ -381,15 +403,15 @@ class Listed:
 
 def checklist(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> Listed:
     """`checklist`: the plan's stages, then the checklist from the plan and the templates."""
+    from sinjai_ops.checklists import make_checklist
+
     planned = plan(paths, time_limit, remedies=False)
     if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
         return Listed(planned.checked, None)
     scenario = planned.checked.scenario
-    return Listed(
-        planned.checked,
-        make_checklist(scenario, planned.demand, planned.plan, scenario.checklists),
-        planned.plan,
-    )
+    with stage("checklist"):
+        listed = make_checklist(scenario, planned.demand, planned.plan, scenario.checklists)
+    return Listed(planned.checked, listed, planned.plan)
 
 
 def _check_group(group: _Group) -> Checked:
@@ -461,6 +483,7 @@ def who_fits(
 ) -> Fitted:
     """`who-fits`: against the published plan (`baseline`), else a plan made now."""
     from sinjai_ops.solve.whofits import who_fits as find
+    from sinjai_ops.validate.plan_file import current
 
     if baseline is None:
         planned = plan(paths, time_limit, remedies=False)
@@ -519,6 +542,9 @@ def load_attendance(
     with the planned (NRP, date, shift) of the published plan, a mark for an officer who was
     not plotted then is an error (a typo in an NRP or a shift would otherwise go unnoticed);
     so is a second mark for one officer-shift."""
+    from sinjai_ops.models.attendance import AttendanceFile
+    from sinjai_ops.validate.attendance import check_marks, readable_marks
+
     name = display(path)
     csv_file = path.suffix.lower() == ".csv"
     raw = _read(path)
@@ -572,6 +598,7 @@ def anev(
     """`anev`: the published plan against what the roll calls found (the fragment for the
     next re-plan commented in `lang`)."""
     from sinjai_ops.anev import adjustments_fragment, evaluate
+    from sinjai_ops.validate.plan_file import current
 
     checked = load_scenario(paths)
     published, found = load_published(plan_file)
@@ -597,6 +624,8 @@ def _read_table(path: Path, sheet: str | None) -> tuple[list[list[Cell]], list[P
     """The cells of a workbook's sheet (.xlsx: the one named, else the active visible one) or
     of a CSV export (`;`, `,` or tab; UTF-8 or Windows-1252), each with its place; what the
     bytes are decides how they are read (see `tables`). No cells when the file cannot be read."""
+    from sinjai_ops.tables import read_table
+
     table, problems = read_table(_read(path), display(path), path.suffix, sheet)
     return (table.rows if table is not None else []), problems
 
@@ -671,6 +700,8 @@ def roster_import(
     tables, problems = import_tables(extra)
     if problems:
         return None, problems
+    from sinjai_ops.tables import read_table
+
     table, problems = read_table(_read(path), display(path), path.suffix, sheet)
     if table is None or any(p.severity == "error" for p in problems):
         return None, problems
@@ -746,6 +777,7 @@ def report(
     paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT, remedies: bool = True
 ) -> Reported:
     """`report`: the plan (with its remedies) and the checklist, gathered for the page."""
+    from sinjai_ops.checklists import make_checklist
     from sinjai_ops.report import report_data
 
     planned = plan(paths, time_limit, remedies=remedies)

@@ -1,7 +1,8 @@
-"""Remedies for the BKO request, each measured by planning again with one change to the inputs:
+"""Remedies for the BKO request, each measured by solving again with one change to the inputs:
 drill the officers whose drill is too old, recall officers from leave, let perwira stand on
-rank-and-file heads. A figure here is what the changed plan fills beyond this one, never an
-estimate.
+rank-and-file heads. A figure here is what the best plan of the changed inputs fills beyond this
+one, never an estimate; it is measured by the coverage model alone (`plan.coverage`), as naming
+and the later stages of a plan never change how many heads it fills.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from sinjai_ops.models.plan import Neutrality, Plan, Remedy
 from sinjai_ops.models.roster import Leave, Person
 from sinjai_ops.models.scenario import Scenario
 
-Replan = Callable[[Scenario], Plan]
-"""Plans a changed scenario afresh (demand and solve, as the pipeline does)."""
+Missing = Callable[[Scenario], int]
+"""The heads a fresh plan of a changed scenario leaves empty (demand and the coverage model, as
+the pipeline does)."""
 
 
 def _missing(plan: Plan) -> int:
@@ -45,7 +47,7 @@ def _without_days(leaves: list[Leave], days: set[date]) -> list[Leave]:
     return out
 
 
-def find_remedies(scenario: Scenario, plan: Plan, replan: Replan) -> list[Remedy]:
+def find_remedies(scenario: Scenario, plan: Plan, missing: Missing) -> list[Remedy]:
     """Every remedy that fills at least one more head, in a fixed order: drills by skill,
     recalls from leave by skill, then perwira on rank-and-file heads."""
     if not plan.shortfalls:
@@ -60,7 +62,7 @@ def find_remedies(scenario: Scenario, plan: Plan, replan: Replan) -> list[Remedy
     out: list[Remedy] = []
 
     def measure(changed: Scenario, **fields: object) -> None:
-        recovered = total - _missing(replan(changed))
+        recovered = total - missing(changed)
         if recovered > 0:
             out.append(Remedy(recovered=recovered, **fields))
 
@@ -109,7 +111,7 @@ def find_remedies(scenario: Scenario, plan: Plan, replan: Replan) -> list[Remedy
     return out
 
 
-def neutrality(scenario: Scenario, plan: Plan, replan: Replan) -> Neutrality | None:
+def neutrality(scenario: Scenario, plan: Plan, missing: Missing) -> Neutrality | None:
     """How many officers the ties keep off, and the heads that cost, by planning again as if
     nobody had declared a tie; None when nobody has."""
     visiting = {c.id for c in scenario.arrivals.candidates if c.visits}
@@ -119,5 +121,5 @@ def neutrality(scenario: Scenario, plan: Plan, replan: Replan) -> Neutrality | N
     cost = 0
     if tied:
         untied = {p.nrp: p.model_copy(update={"ties": []}) for p in tied}
-        cost = max(0, _missing(plan) - _missing(replan(_with_people(scenario, untied))))
+        cost = max(0, _missing(plan) - missing(_with_people(scenario, untied)))
     return Neutrality(tied_officers=len(tied), heads_cost=cost)

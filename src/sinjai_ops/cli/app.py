@@ -3,20 +3,19 @@ commands share, with their help in the environment's language."""
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar, cast
 
 import typer
 
 from sinjai_ops import __version__
 from sinjai_ops.cli.help import PlainGroup, speak_the_environments_language
-from sinjai_ops.i18n import env_lang, t, translation
-from sinjai_ops.models.common import suggest
-from sinjai_ops.render.labels import LANGS
-from sinjai_ops.render.problems import PROBLEM_RENDERERS
+from sinjai_ops.i18n import LANGS, env_lang, t, translation
 
 # Help in the language of the environment: it is read when the commands are made.
 _ = translation(env_lang()).gettext
@@ -58,6 +57,7 @@ def _given_lang(ctx: typer.Context, value: str | None) -> str | None:
     code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].casefold()
     if code not in LANGS:
         from sinjai_ops.cli.output import fail_usage
+        from sinjai_ops.models.common import suggest
 
         fail_usage(
             t(
@@ -103,7 +103,19 @@ def _main(
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_SHORTFALL = 0, 1, 2, 3
 
 
-ProblemFormat = Enum("ProblemFormat", {k: k for k in PROBLEM_RENDERERS}, type=str)  # type: ignore[misc]
+# The formats each command writes, as its renderers name them (tests/test_startup.py holds them
+# to the renderers): written out here so that the help and the choices cost no import of the
+# renderers, the models or the pipeline. Only the command that runs imports what it needs.
+PROBLEM_FORMATS = ("text", "json", "github")
+PLAN_FORMATS = ("table", "markdown", "csv", "json", "yaml", "xlsx", "ics")
+CHECKLIST_FORMATS = ("table", "markdown", "csv", "json", "yaml", "xlsx")
+WHO_FITS_FORMATS = ("table", "markdown", "json")
+ANEV_FORMATS = ("table", "markdown", "json")
+DEFAULT_TIME_LIMIT = 120.0
+"""Seconds, as `models.plan.DEFAULT_TIME_LIMIT`."""
+
+
+ProblemFormat = Enum("ProblemFormat", {k: k for k in PROBLEM_FORMATS}, type=str)  # type: ignore[misc]
 
 
 ScenarioPaths = Annotated[
@@ -161,3 +173,49 @@ TimeLimitOption = Annotated[
         metavar="SECONDS",
     ),
 ]
+
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+TimingsOption = Annotated[
+    bool,
+    typer.Option(
+        "--timings",
+        help=_(
+            "Print the seconds of each stage (load, demand, solve, naming, remedies, render) "
+            "on standard error."
+        ),
+    ),
+]
+
+
+def timed(command: Command) -> Command:
+    """A command that, given `--timings`, prints the seconds of each stage it ran on standard
+    error when it ends (whatever its exit code)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs.get("timings"):
+            return command(*args, **kwargs)
+        from sinjai_ops.timings import recording
+
+        with recording() as spent:
+            try:
+                return command(*args, **kwargs)
+            finally:
+                tell_timings(spent.seconds)
+
+    return cast(Command, run)
+
+
+def tell_timings(seconds: dict[str, float]) -> None:
+    """The seconds of each stage, in the order of the stages, on standard error."""
+    from sinjai_ops.cli.output import run_language
+    from sinjai_ops.i18n import say
+    from sinjai_ops.timings import STAGES
+
+    lines = [say(run_language(), "Seconds per stage:")]
+    lines += [f"  {name:<9} {seconds[name]:7.2f}" for name in STAGES if name in seconds]
+    lines.append(f"  {'total':<9} {sum(seconds.values()):7.2f}")
+    sys.stderr.write("\n".join(lines) + "\n")

@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from sinjai_ops import pipeline
 from sinjai_ops.cli.app import (
     EXIT_INVALID,
     EXIT_OK,
@@ -19,12 +18,6 @@ from sinjai_ops.cli.app import (
     app,
 )
 from sinjai_ops.cli.help import PlainCommand
-from sinjai_ops.cli.output import (
-    console,
-    fail_usage,
-    language_for,
-)
-from sinjai_ops.render.problems import PROBLEM_RENDERERS
 
 
 @app.command(
@@ -52,6 +45,10 @@ def validate(
     ] = None,
     lang: LangOption = None,
 ) -> None:
+    from sinjai_ops import pipeline
+    from sinjai_ops.cli.output import console, fail_usage, language_for
+    from sinjai_ops.render.problems import PROBLEM_RENDERERS
+
     chosen = (
         format.value
         if format

@@ -8,8 +8,10 @@ from typing import Annotated
 
 import typer
 
-from sinjai_ops import pipeline
 from sinjai_ops.cli.app import (
+    ANEV_FORMATS,
+    DEFAULT_TIME_LIMIT,
+    WHO_FITS_FORMATS,
     DateOption,
     LangOption,
     OutputOption,
@@ -19,29 +21,9 @@ from sinjai_ops.cli.app import (
     _,
     app,
 )
-from sinjai_ops.cli.arguments import (
-    check_date_syntax,
-    day_of,
-    one_of,
-    sites_of,
-    solving,
-)
 from sinjai_ops.cli.help import PlainCommand
-from sinjai_ops.cli.output import (
-    choose_format,
-    emit,
-    language_for,
-    mention_warnings,
-    report_invalid,
-    scenario_language,
-    write_atomically,
-)
-from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
-from sinjai_ops.render.anev import ANEV_RENDERERS
-from sinjai_ops.render.view import View
-from sinjai_ops.render.whofits import WHO_FITS_RENDERERS
 
-FitFormat = Enum("FitFormat", {k: k for k in WHO_FITS_RENDERERS}, type=str)  # type: ignore[misc]
+FitFormat = Enum("FitFormat", {k: k for k in WHO_FITS_FORMATS}, type=str)  # type: ignore[misc]
 
 
 @app.command(
@@ -93,6 +75,19 @@ def who_fits(
         ),
     ] = False,
 ) -> None:
+    from sinjai_ops import pipeline
+    from sinjai_ops.cli.arguments import check_date_syntax, day_of, one_of, sites_of, solving
+    from sinjai_ops.cli.output import (
+        choose_format,
+        emit,
+        language_for,
+        mention_warnings,
+        report_invalid,
+        scenario_language,
+    )
+    from sinjai_ops.render.view import View
+    from sinjai_ops.render.whofits import WHO_FITS_RENDERERS
+
     scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(WHO_FITS_RENDERERS))
     check_date_syntax(date)
@@ -120,7 +115,7 @@ def who_fits(
     emit(WHO_FITS_RENDERERS[fmt](fitted.result, view), output, fmt)
 
 
-AnevFormat = Enum("AnevFormat", {k: k for k in ANEV_RENDERERS}, type=str)  # type: ignore[misc]
+AnevFormat = Enum("AnevFormat", {k: k for k in ANEV_FORMATS}, type=str)  # type: ignore[misc]
 
 
 @app.command(
@@ -169,6 +164,20 @@ def anev(
     ] = None,
     quiet: QuietOption = False,
 ) -> None:
+    from sinjai_ops import pipeline
+    from sinjai_ops.cli.arguments import check_date_syntax, day_of, solving
+    from sinjai_ops.cli.output import (
+        choose_format,
+        emit,
+        language_for,
+        mention_warnings,
+        report_invalid,
+        scenario_language,
+        write_atomically,
+    )
+    from sinjai_ops.render.anev import ANEV_RENDERERS
+    from sinjai_ops.render.view import View
+
     scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(ANEV_RENDERERS))
     check_date_syntax(date)

@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from sinjai_ops import pipeline
 from sinjai_ops.cli.app import (
+    DEFAULT_TIME_LIMIT,
     EXIT_INVALID,
     LangOption,
     OutputOption,
@@ -21,29 +21,7 @@ from sinjai_ops.cli.app import (
     _,
     app,
 )
-from sinjai_ops.cli.arguments import (
-    solving,
-)
 from sinjai_ops.cli.help import PlainCommand, PlainGroup
-from sinjai_ops.cli.output import (
-    console,
-    emit,
-    fail_usage,
-    html_output,
-    language_for,
-    make_folder,
-    mention_warnings,
-    report_invalid,
-    run_language,
-    scenario_language,
-    write_atomically,
-    write_bytes_atomically,
-)
-from sinjai_ops.i18n import say, t
-from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
-from sinjai_ops.render.problems import PROBLEM_RENDERERS
-from sinjai_ops.render.view import View
-from sinjai_ops.schema import schema_texts
 
 
 @app.command(
@@ -55,6 +33,16 @@ def init(
     ],
     lang: LangOption = None,
 ) -> None:
+    from sinjai_ops import pipeline
+    from sinjai_ops.cli.output import (
+        console,
+        fail_usage,
+        language_for,
+        make_folder,
+        write_atomically,
+    )
+    from sinjai_ops.i18n import say, t
+
     language = language_for(lang)
     files = pipeline.init_files(language)
     taken = [name for name in files if (folder / name).exists()]
@@ -106,6 +94,18 @@ def report(
         typer.Option(help=_("Measure the remedies for missing heads (one more solve each).")),
     ] = True,
 ) -> None:
+    from sinjai_ops import pipeline
+    from sinjai_ops.cli.arguments import solving
+    from sinjai_ops.cli.output import (
+        emit,
+        html_output,
+        language_for,
+        mention_warnings,
+        report_invalid,
+        scenario_language,
+    )
+    from sinjai_ops.render.view import View
+
     scenario_language(lang, paths)
     html_output(output)
     reported = solving(lambda: pipeline.report(paths, time_limit, remedies))
@@ -157,6 +157,16 @@ def roster_import(
     quiet: QuietOption = False,
     lang: LangOption = None,
 ) -> None:
+    from sinjai_ops import pipeline
+    from sinjai_ops.cli.output import (
+        console,
+        fail_usage,
+        language_for,
+        write_atomically,
+    )
+    from sinjai_ops.i18n import t
+    from sinjai_ops.render.problems import PROBLEM_RENDERERS
+
     language = language_for(lang)
     if not file.exists():
         fail_usage(t("no such file: {path}", path=str(file)))
@@ -194,6 +204,14 @@ def roster_export(
     ],
     lang: LangOption = None,
 ) -> None:
+    from sinjai_ops import pipeline
+    from sinjai_ops.cli.output import (
+        fail_usage,
+        report_invalid,
+        scenario_language,
+        write_bytes_atomically,
+    )
+
     scenario_language(lang, paths)
     try:
         checked = pipeline.check(paths)
@@ -228,6 +246,15 @@ def schema(
         ),
     ] = None,
 ) -> None:
+    from sinjai_ops.cli.output import (
+        console,
+        make_folder,
+        run_language,
+        write_atomically,
+    )
+    from sinjai_ops.i18n import say
+    from sinjai_ops.schema import schema_texts
+
     texts = schema_texts()
     if output is None:
         bundle = {name: json.loads(text) for name, text in texts.items()}

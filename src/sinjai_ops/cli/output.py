@@ -12,16 +12,14 @@ import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-import yaml
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.markup import escape
 from rich.segment import Segment
 from rich.text import Text
 
-from sinjai_ops import pipeline
 from sinjai_ops.cli.app import (
     EXIT_INVALID,
     EXIT_USAGE,
@@ -29,8 +27,13 @@ from sinjai_ops.cli.app import (
 )
 from sinjai_ops.controls import defused, json_defused, visible
 from sinjai_ops.i18n import NOTHING, Msg, env_lang, plural, say, t, why
-from sinjai_ops.render import Rendered
 from sinjai_ops.render.problems import PROBLEM_RENDERERS, problem_line
+
+if TYPE_CHECKING:
+    # Only named in annotations: the pipeline and the plan's renderers are imported by the
+    # commands that need them, never by `--help`.
+    from sinjai_ops import pipeline
+    from sinjai_ops.render import Rendered
 
 
 class ShownConsole(Console):
@@ -251,6 +254,8 @@ def language_for(lang: str | None, *fallbacks: str | None) -> str:
 def scenario_language(lang: str | None, paths: Sequence[Path]) -> str:
     """`language_for` a command on a scenario, before its files are checked: the operation's
     `language:` is read first, so that even the spinner speaks it."""
+    from sinjai_ops import pipeline
+
     return language_for(lang, pipeline.language_of(paths))
 
 
@@ -373,6 +378,8 @@ def for_people(rendered: Rendered, fmt: str) -> Rendered:
     if fmt == "yaml":
         # YAML escapes C0 and C1 controls by itself, not a bidi control; written again in
         # ASCII, every such character is a double-quoted escape.
+        import yaml
+
         data = yaml.safe_load(rendered)
         return yaml.safe_dump(data, sort_keys=False, allow_unicode=False, width=100)
     return rendered

@@ -8,9 +8,11 @@ from typing import Annotated
 
 import typer
 
-from sinjai_ops import pipeline
 from sinjai_ops.cli.app import (
+    CHECKLIST_FORMATS,
+    DEFAULT_TIME_LIMIT,
     EXIT_SHORTFALL,
+    PLAN_FORMATS,
     DateOption,
     LangOption,
     OutputOption,
@@ -18,40 +20,17 @@ from sinjai_ops.cli.app import (
     ScenarioPaths,
     SiteOption,
     TimeLimitOption,
+    TimingsOption,
     _,
     app,
-)
-from sinjai_ops.cli.arguments import (
-    check_date_syntax,
-    day_of,
-    one_of,
-    sites_of,
-    solving,
+    timed,
 )
 from sinjai_ops.cli.help import PlainCommand
-from sinjai_ops.cli.output import (
-    choose_format,
-    console,
-    emit,
-    fail_usage,
-    language_for,
-    mention_warnings,
-    report_invalid,
-    scenario_language,
-)
-from sinjai_ops.i18n import Invalid, say, t
-from sinjai_ops.models.adjustments import parse_moment
-from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
-from sinjai_ops.render import PLAN_RENDERERS
-from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
-from sinjai_ops.render.labels import skill_label
-from sinjai_ops.render.plan_rows import post_name, site_name
-from sinjai_ops.render.view import View
 
-PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_RENDERERS}, type=str)  # type: ignore[misc]
+PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_FORMATS}, type=str)  # type: ignore[misc]
 
 
-ListFormat = Enum("ListFormat", {k: k for k in CHECKLIST_RENDERERS}, type=str)  # type: ignore[misc]
+ListFormat = Enum("ListFormat", {k: k for k in CHECKLIST_FORMATS}, type=str)  # type: ignore[misc]
 
 
 class By(StrEnum):
@@ -69,6 +48,7 @@ class ViewChoice(StrEnum):
     cls=PlainCommand,
     help=_("Assign officers to every post and visit, or say exactly what is missing."),
 )
+@timed
 def plan(
     paths: ScenarioPaths,
     format: Annotated[
@@ -149,7 +129,28 @@ def plan(
             metavar="MOMENT",
         ),
     ] = None,
+    timings: TimingsOption = False,
 ) -> None:
+    from sinjai_ops import pipeline
+    from sinjai_ops.cli.arguments import check_date_syntax, day_of, one_of, sites_of, solving
+    from sinjai_ops.cli.output import (
+        choose_format,
+        console,
+        emit,
+        fail_usage,
+        language_for,
+        mention_warnings,
+        report_invalid,
+        scenario_language,
+    )
+    from sinjai_ops.i18n import Invalid, say, t
+    from sinjai_ops.models.adjustments import parse_moment
+    from sinjai_ops.render import PLAN_RENDERERS
+    from sinjai_ops.render.labels import skill_label
+    from sinjai_ops.render.plan_rows import post_name, site_name
+    from sinjai_ops.render.view import View
+    from sinjai_ops.timings import stage
+
     scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(PLAN_RENDERERS))
     check_date_syntax(date)
@@ -181,7 +182,8 @@ def plan(
     if officer is not None and officer not in {p.nrp for p in result.people}:
         fail_usage(t("--officer: {nrp} has no duty in this plan", nrp=officer))
     shown = result.only(day, site)
-    emit(PLAN_RENDERERS[fmt](shown, chosen), output, fmt, pager=pager)
+    with stage("render"):
+        emit(PLAN_RENDERERS[fmt](shown, chosen), output, fmt, pager=pager)
     if fail_on_shortfall and shown.shortfalls:
         missing = sum(r.missing for r in shown.reinforcements)
         lines = [
@@ -205,6 +207,7 @@ def plan(
     cls=PlainCommand,
     help=_("What must be done, by whom, by when: from the plan and the checklist templates."),
 )
+@timed
 def checklist(
     paths: ScenarioPaths,
     format: Annotated[
@@ -226,7 +229,24 @@ def checklist(
     output: OutputOption = None,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     quiet: QuietOption = False,
+    timings: TimingsOption = False,
 ) -> None:
+    from sinjai_ops import pipeline
+    from sinjai_ops.cli.arguments import check_date_syntax, day_of, one_of, sites_of, solving
+    from sinjai_ops.cli.output import (
+        choose_format,
+        emit,
+        fail_usage,
+        language_for,
+        mention_warnings,
+        report_invalid,
+        scenario_language,
+    )
+    from sinjai_ops.i18n import t
+    from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
+    from sinjai_ops.render.view import View
+    from sinjai_ops.timings import stage
+
     scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(CHECKLIST_RENDERERS))
     check_date_syntax(date)
@@ -251,4 +271,5 @@ def checklist(
         )
     view = View(lang=said)
     shown = listed.checklist.only(day, site, owner)
-    emit(CHECKLIST_RENDERERS[fmt](shown, view), output, fmt)
+    with stage("render"):
+        emit(CHECKLIST_RENDERERS[fmt](shown, view), output, fmt)

@@ -196,48 +196,7 @@ def solve_classes(
     officer pinned by hand: that class works that role there, on a head of that weight, which
     is taken out of the heads the model shares out (hard).
     """
-    slots = len(demand.slots)
-    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
-    heads: dict[tuple[int, Role, int], int] = {}
-    for need in demand.needs:
-        key = (slot_index[(need.date, need.shift)], role_of(need), need.weight)
-        heads[key] = heads.get(key, 0) + need.heads
-    # pinned_by_hand: a pinned head is filled before the model shares out the rest.
-    least: dict[tuple[int, int, Role], int] = defaultdict(int)
-    pinned: dict[tuple[int, Role], int] = defaultdict(int)
-    pinned_weight = 0
-    for c, slot, role, weight in pins or []:
-        least[(c, slot, role)] += 1
-        pinned[(slot, role)] += 1
-        heads[(slot, role, weight)] -= 1
-        pinned_weight += weight
-    role_heads: dict[tuple[int, Role], int] = {}
-    for (slot, role, _), count in heads.items():
-        role_heads[(slot, role)] = role_heads.get((slot, role), 0) + count
-
-    prog = _Program()
-    v = _Vars()
-    v.load = prog.column(0.0, 0.0, float(slots))
-    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
-        size = float(len(cls.members))
-        v.arcs.append(
-            [prog.column(0.0, 0.0, size, integer=arc.slot is not None) for arc in net.arcs]
-        )
-        for slot in sorted(roles_at[c]):
-            for role in roles_at[c][slot]:
-                # The pinned officers of the role work it too, beside the heads shared out.
-                upper = min(size, role_heads[(slot, role)] + pinned.get((slot, role), 0))
-                lower = float(least.get((c, slot, role), 0))
-                v.working[(c, slot, role)] = prog.column(0.0, lower, upper, integer=True)
-    for key in sorted(heads, key=lambda k: (k[0], k[1], -k[2])):
-        # cover_heads_by_priority
-        v.tiers[key] = prog.column(float(key[2]), 0.0, float(heads[key]))
-    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
-        size = len(cls.members)
-        rest_and_daily_hours(prog, v, c, net, size)
-        one_shift_one_head(prog, v, c, net, roles_at[c])
-        spread_the_load(prog, v, c, net, size, cls.past)
-    no_more_heads_than_needed(prog, v, pinned)
+    prog, v, pinned_weight = _build(classes, networks, demand, roles_at, pins)
 
     deadline = time.monotonic() + time_limit
     values, state, best = _solve(prog, deadline)
@@ -280,6 +239,189 @@ def solve_classes(
         load_lower_bound=fresh_bound if kept else load_bound,
         load_cap=cap,
     )
+
+
+def _build(
+    classes: list[OfficerClass],
+    networks: list[Network],
+    demand: Demand,
+    roles_at: list[dict[int, list[Role]]],
+    pins: list[tuple[int, int, Role, int]] | None,
+) -> tuple[_Program, _Vars, int]:
+    """The program of the hard rules and of `cover_heads_by_priority` (the tiers' costs), its
+    variables, and the weight of the heads pinned by hand (outside the tiers)."""
+    slots = len(demand.slots)
+    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
+    heads: dict[tuple[int, Role, int], int] = {}
+    for need in demand.needs:
+        key = (slot_index[(need.date, need.shift)], role_of(need), need.weight)
+        heads[key] = heads.get(key, 0) + need.heads
+    # pinned_by_hand: a pinned head is filled before the model shares out the rest.
+    least: dict[tuple[int, int, Role], int] = defaultdict(int)
+    pinned: dict[tuple[int, Role], int] = defaultdict(int)
+    pinned_weight = 0
+    for c, slot, role, weight in pins or []:
+        least[(c, slot, role)] += 1
+        pinned[(slot, role)] += 1
+        heads[(slot, role, weight)] -= 1
+        pinned_weight += weight
+    role_heads: dict[tuple[int, Role], int] = {}
+    for (slot, role, _), count in heads.items():
+        role_heads[(slot, role)] = role_heads.get((slot, role), 0) + count
+
+    prog = _Program()
+    v = _Vars()
+    v.load = prog.column(0.0, 0.0, float(slots))
+    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
+        size = float(len(cls.members))
+        v.arcs.append(
+            [prog.column(0.0, 0.0, size, integer=arc.slot is not None) for arc in net.arcs]
+        )
+        for slot in sorted(roles_at[c]):
+            for role in roles_at[c][slot]:
+                # The pinned officers of the role work it too, beside the heads shared out.
+                upper = min(size, role_heads[(slot, role)] + pinned.get((slot, role), 0))
+                lower = float(least.get((c, slot, role), 0))
+                v.working[(c, slot, role)] = prog.column(0.0, lower, upper, integer=True)
+    for key in sorted(heads, key=lambda k: (k[0], k[1], -k[2])):
+        # cover_heads_by_priority
+        v.tiers[key] = prog.column(float(key[2]), 0.0, float(heads[key]))
+    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
+        size = len(cls.members)
+        rest_and_daily_hours(prog, v, c, net, size)
+        one_shift_one_head(prog, v, c, net, roles_at[c])
+        spread_the_load(prog, v, c, net, size, cls.past)
+    no_more_heads_than_needed(prog, v, pinned)
+    return prog, v, pinned_weight
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The best coverage any plan can reach, from the coverage model alone."""
+
+    weighted: int
+    """Most weighted heads filled (`cover_heads_by_priority`)."""
+    heads: int
+    """Most heads filled among the plans that reach `weighted`."""
+
+
+def best_coverage(
+    classes: list[OfficerClass],
+    networks: list[Network],
+    demand: Demand,
+    roles_at: list[dict[int, list[Role]]],
+    time_limit: float,
+    pins: list[tuple[int, int, Role, int]] | None = None,
+) -> Coverage | None:
+    """The first objective of `solve_classes`, then, at that weight, the most heads (a plan
+    may reach one weight with different head counts; the most is the one count that does not
+    depend on the later stages). None when either is not proven in the time."""
+    prog, v, pinned_weight = _build(classes, networks, demand, roles_at, pins)
+    deadline = time.monotonic() + time_limit
+    cover = [(col, float(key[2])) for key, col in v.tiers.items()]
+    heads = [(col, 1.0) for col in v.tiers.values()]
+    found = _warm_lexicographic(prog, cover, heads, deadline)
+    if found is None:
+        # A fractional vertex on the way: each stage as `solve_classes` solves its stages.
+        try:
+            values, state, _ = _solve(prog, deadline)
+            shared = round(sum(values[col] * w for col, w in cover))
+            if state != "optimal":
+                return None
+            prog.row(cover, shared - 0.5, math.inf)
+            prog.cost = [0.0] * len(prog.cost)
+            for col, _ in heads:
+                prog.cost[col] = 1.0
+            values, state, _ = _solve(prog, deadline)
+        except NoPlanInTime:
+            return None
+        if state != "optimal":
+            return None
+        found = shared, round(sum(values[col] for col, _ in heads))
+    pinned = len(pins or [])
+    return Coverage(weighted=found[0] + pinned_weight, heads=found[1] + pinned)
+
+
+def _warm_lexicographic(
+    prog: _Program,
+    first: list[tuple[int, float]],
+    second: list[tuple[int, float]],
+    deadline: float,
+) -> tuple[int, int] | None:
+    """The most of `first` in whole numbers, then the most of `second` while `first` stays at
+    that, in one solver: the linear relaxation (interior point, crossover to a vertex), then the
+    second objective by the simplex method from that vertex (a few pivots, not a new solve).
+    A fractional vertex is made whole as `_solve` does, by the best whole-number plan that keeps
+    its whole variables, accepted only when it reaches the bound rounded down. None when either
+    stage is not proven so (the caller then solves each stage on its own)."""
+    solver = _highs(deadline, lp=True)
+    solver.passModel(prog.lp(maximize=True, relax=True))
+    solver.run()
+    if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return None
+    solution = solver.getSolution()
+    values = np.asarray(solution.col_value)
+    count = len(prog.cost)
+    staged = _Program(
+        list(prog.cost),
+        list(prog.lower),
+        list(prog.upper),
+        prog.integer,
+        list(prog.row_lower),
+        list(prog.row_upper),
+        list(prog.starts),
+        list(prog.index),
+        list(prog.value),
+    )
+    bound = float(solver.getInfo().objective_function_value)
+    if _integral(values, prog.integer):
+        best = round(sum(values[col] * w for col, w in first))
+    else:
+        near = _whole_near(prog, values, deadline)
+        if near is None or _objective(prog, near) < math.floor(bound + 1e-6) - 1e-6:
+            return None
+        best = round(sum(near[col] * w for col, w in first))
+    face = abs(bound - best) < 1e-6
+    if face:
+        # A whole plan reaches the relaxation's optimum: the plans of that value form the
+        # optimal face of the relaxation, every column of nonzero reduced cost held at its
+        # bound and every inequality of nonzero dual held tight. The solver's vertex is on it.
+        held = np.flatnonzero(np.abs(np.asarray(solution.col_dual)) > 1e-7).astype(np.int32)
+        if len(held):
+            solver.changeColsBounds(len(held), held, values[held], values[held])
+        for at in held.tolist():
+            staged.lower[at] = staged.upper[at] = float(values[at])
+        duals, rows = np.asarray(solution.row_dual), np.asarray(solution.row_value)
+        for row, dual in enumerate(duals):
+            if abs(dual) > 1e-7 and prog.row_lower[row] < prog.row_upper[row]:
+                solver.changeRowBounds(row, float(rows[row]), float(rows[row]))
+                staged.row_lower[row] = staged.row_upper[row] = float(rows[row])
+    else:
+        index = np.array([col for col, _ in first], dtype=np.int32)
+        weights = np.array([w for _, w in first], dtype=np.float64)
+        solver.addRow(best - 0.5, highspy.kHighsInf, len(index), index, weights)
+        staged.row(first, best - 0.5, math.inf)
+    staged.cost = [0.0] * count
+    for col, w in second:
+        staged.cost[col] = w
+    solver.changeColsCost(
+        count, np.arange(count, dtype=np.int32), np.array(staged.cost, dtype=np.float64)
+    )
+    # On the face, a few pivots from the vertex; with the dense row of the first objective
+    # the simplex method crawls, and a fresh interior point solve is quicker.
+    solver.setOptionValue("solver", "simplex" if face else "ipm")
+    solver.setOptionValue("time_limit", max(0.01, deadline - time.monotonic()))
+    solver.run()
+    if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return None
+    values = np.asarray(solver.getSolution().col_value)
+    if not _integral(values, prog.integer):
+        bound = float(solver.getInfo().objective_function_value)
+        near = _whole_near(staged, values, deadline)
+        if near is None or _objective(staged, near) < math.floor(bound + 1e-6) - 1e-6:
+            return None
+        values = near
+    return best, round(sum(values[col] * w for col, w in second))
 
 
 def perwira_as_a_last_resort(

@@ -31,8 +31,16 @@ from sinjai_ops.rules import Role, role_of
 from sinjai_ops.rules.schedule import Schedule, Start, absent, resume, why_not_then
 from sinjai_ops.solve.classes import OfficerClass, officer_classes
 from sinjai_ops.solve.decompose import name_officers
-from sinjai_ops.solve.model import Kept, NoPlanInTime, Outcome, solve_classes
+from sinjai_ops.solve.model import (
+    Coverage,
+    Kept,
+    NoPlanInTime,
+    Outcome,
+    best_coverage,
+    solve_classes,
+)
 from sinjai_ops.solve.network import Network, next_free, schedule_network
+from sinjai_ops.timings import stage
 
 
 def make_plan(
@@ -63,6 +71,85 @@ def make_plan(
             n for n, need in enumerate(demand.needs) if slot_at[(need.date, need.shift)] >= first
         ]
         demand = demand.model_copy(update={"needs": [demand.needs[n] for n in moved_to]})
+    classes, roles_at, networks, pins, pins_at = _model_inputs(
+        scenario, demand, rules, after, starts
+    )
+    names: dict[int, list[str]] = {}
+    load_bound: int | None
+    if not demand.needs:
+        status, weighted, bound, load_bound = "nothing-to-plan", 0, 0, 0
+    elif not classes:
+        # Nobody may fill any head: the empty plan is the best there is.
+        status, weighted, bound, load_bound = "optimal", 0, 0, 0
+    else:
+        before = _baseline_roles(demand, baseline or [])
+        busiest = max(Counter(a.nrp for a in baseline or []).values(), default=0)
+        kept = _kept_per_class(classes, networks, roles_at, before, busiest) if baseline else None
+        try:
+            outcome = solve_classes(classes, networks, demand, roles_at, time_limit, kept, pins_at)
+        except NoPlanInTime:
+            # No plan at all within the time: the greedy fill below makes one, and the bound
+            # is every head filled.
+            total = sum(n.weight * n.heads for n in demand.needs)
+            outcome = Outcome("feasible", (), {}, 0, total, None)
+        else:
+            with stage("naming"):
+                names = name_officers(
+                    scenario, demand, classes, networks, outcome, before, after, pins
+                )
+        named = sum(demand.needs[n].weight * len(v) for n, v in names.items())
+        if named != outcome.weighted_filled:
+            raise AssertionError(f"named {named} of {outcome.weighted_filled} weighted heads")
+        status = outcome.status
+        weighted, bound = outcome.weighted_filled, outcome.weighted_bound
+        load_bound = outcome.load_lower_bound
+    if status == "feasible":
+        names = fill_idle(scenario, demand, names, pins)
+        weighted = sum(demand.needs[n].weight * len(v) for n, v in names.items())
+        bound = max(bound, weighted)
+    if start is not None:
+        # Back to the needs of the whole operation, with the frozen past beside the new future.
+        past = sum(full.needs[n].weight * len(v) for n, v in frozen.items())
+        names = {**frozen, **{moved_to[n]: v for n, v in names.items()}}
+        weighted, bound = weighted + past, bound + past
+    plan = _assemble(scenario, full, names, status, weighted, bound, load_bound)
+    if start is not None:
+        plan = plan.model_copy(
+            update={"quality": plan.quality.model_copy(update={"replanned_from": start})}
+        )
+    return plan if baseline is None else _compare(plan, baseline, scenario)
+
+
+def coverage(
+    scenario: Scenario, demand: Demand, time_limit: float = DEFAULT_TIME_LIMIT
+) -> Coverage | None:
+    """The best a fresh plan of the whole operation can fill (`model.best_coverage`), from
+    the coverage model alone: no names, no later stages. None when not proven in the time."""
+    if not demand.needs:
+        return Coverage(weighted=0, heads=0)
+    rules = Schedule.of(scenario.policy, scenario.operation)
+    after = next_free(demand.slots, rules)
+    classes, roles_at, networks, _, pins_at = _model_inputs(scenario, demand, rules, after)
+    if not classes:
+        return Coverage(weighted=0, heads=0)
+    return best_coverage(classes, networks, demand, roles_at, time_limit, pins_at)
+
+
+def _model_inputs(
+    scenario: Scenario,
+    demand: Demand,
+    rules: Schedule,
+    after: list[int],
+    starts: dict[str, tuple[Start, int]] | None = None,
+) -> tuple[
+    list[OfficerClass],
+    list[dict[int, list[Role]]],
+    list[Network],
+    dict[tuple[str, int], int],
+    list[tuple[int, int, Role, int]],
+]:
+    """What the model is built from: the classes of officers, the roles each may fill in each
+    slot, their schedule networks, and the pins (by NRP and slot, and by class)."""
     classes = officer_classes(scenario, demand, starts)
     day_index = {d: i for i, d in enumerate(sorted({s.date for s in demand.slots}))}
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
@@ -90,47 +177,7 @@ def make_plan(
         schedule_network(demand.slots, frozenset(mine), after, rules, cls.start)
         for mine, cls in zip(roles_at, classes, strict=True)
     ]
-    names: dict[int, list[str]] = {}
-    load_bound: int | None
-    if not demand.needs:
-        status, weighted, bound, load_bound = "nothing-to-plan", 0, 0, 0
-    elif not classes:
-        # Nobody may fill any head: the empty plan is the best there is.
-        status, weighted, bound, load_bound = "optimal", 0, 0, 0
-    else:
-        before = _baseline_roles(demand, baseline or [])
-        busiest = max(Counter(a.nrp for a in baseline or []).values(), default=0)
-        kept = _kept_per_class(classes, networks, roles_at, before, busiest) if baseline else None
-        try:
-            outcome = solve_classes(classes, networks, demand, roles_at, time_limit, kept, pins_at)
-        except NoPlanInTime:
-            # No plan at all within the time: the greedy fill below makes one, and the bound
-            # is every head filled.
-            total = sum(n.weight * n.heads for n in demand.needs)
-            outcome = Outcome("feasible", (), {}, 0, total, None)
-        else:
-            names = name_officers(scenario, demand, classes, networks, outcome, before, after, pins)
-        named = sum(demand.needs[n].weight * len(v) for n, v in names.items())
-        if named != outcome.weighted_filled:
-            raise AssertionError(f"named {named} of {outcome.weighted_filled} weighted heads")
-        status = outcome.status
-        weighted, bound = outcome.weighted_filled, outcome.weighted_bound
-        load_bound = outcome.load_lower_bound
-    if status == "feasible":
-        names = fill_idle(scenario, demand, names, pins)
-        weighted = sum(demand.needs[n].weight * len(v) for n, v in names.items())
-        bound = max(bound, weighted)
-    if start is not None:
-        # Back to the needs of the whole operation, with the frozen past beside the new future.
-        past = sum(full.needs[n].weight * len(v) for n, v in frozen.items())
-        names = {**frozen, **{moved_to[n]: v for n, v in names.items()}}
-        weighted, bound = weighted + past, bound + past
-    plan = _assemble(scenario, full, names, status, weighted, bound, load_bound)
-    if start is not None:
-        plan = plan.model_copy(
-            update={"quality": plan.quality.model_copy(update={"replanned_from": start})}
-        )
-    return plan if baseline is None else _compare(plan, baseline, scenario)
+    return classes, roles_at, networks, pins, pins_at
 
 
 def _freeze(
