@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from sinjai_ops import pipeline
 from sinjai_ops.demand import derive_demand
 from sinjai_ops.models.scenario import Scenario
@@ -100,6 +102,7 @@ def _plan_json(folder: Path) -> str:
     return planned.plan.model_dump_json()
 
 
+@pytest.mark.slow
 def test_remedies_from_the_coverage_model_are_those_of_planning_again_in_full(
     tmp_path: Path,
 ) -> None:

@@ -69,7 +69,7 @@ def test_who_fits_counts_the_others_by_reason(run: Run, monkeypatch: pytest.Monk
     assert all(entry["nrp"] in everyone for entry in body["not"])
     markdown = run(*ask, "--format", "markdown").stdout
     assert f"- {counts['busy']} on other heads" in markdown
-    assert all(entry["nrp"] in run(*ask, "--format", "markdown", "--all").stdout
-               for entry in body["not"])  # fmt: skip
+    listed = run(*ask, "--format", "markdown", "--all").stdout
+    assert all(entry["nrp"] in listed for entry in body["not"])
     # JSON, for scripts, always holds everyone.
     assert len(body["not"]) == sum(counts.values()) > 5
