@@ -43,7 +43,9 @@ def _flat(inner: str) -> Callable[[Any], str]:
     encoder = json.JSONEncoder(ensure_ascii=False, separators=("," + inner, ": "))
     if c_make_encoder is None:  # pragma: no cover - CPython has the C encoder
         return encoder.encode
-    make = c_make_encoder(None, _refuse, encode_basestring, None, ": ", "," + inner, False, False, True)
+    make = c_make_encoder(
+        None, _refuse, encode_basestring, None, ": ", "," + inner, False, False, True
+    )
 
     def write(value: Any) -> str:
         return "".join(make(value, 0))
