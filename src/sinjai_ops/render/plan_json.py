@@ -66,7 +66,7 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
         out.append("{}" if kind is dict else "[]")
         return
     inner = newline + "  "
-    if not any(type(item) in _NESTED for item in items):
+    if _NESTED.isdisjoint(map(type, items)):
         text = _flat(inner)(value)
         out.append(text[0] + inner + text[1:-1] + newline + text[-1])
         return
