@@ -67,6 +67,15 @@ def test_validate_imports_neither_the_solver_nor_the_checklists() -> None:
         assert f"'{module}'" not in heavy
 
 
+def test_validate_imports_no_plan_renderer() -> None:
+    """The verdict's renderer comes from the `render` package, which brings no plan renderer
+    (the table, markdown, CSV, JSON): `validate` is the command run most often."""
+    _, heavy = _imported("validate", str(ROOT / "examples" / "sinjai-2024"))
+    assert "'sinjai_ops.render.problems'" in heavy
+    for module in ("plan_table", "plan_markdown", "plan_csv", "plan_json", "plan_rows"):
+        assert f"'sinjai_ops.render.{module}'" not in heavy
+
+
 def test_the_choices_in_the_help_are_the_formats_the_renderers_write() -> None:
     from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT
     from sinjai_ops.render import PLAN_RENDERERS

@@ -1,9 +1,16 @@
-"""JSON Schema of the three input files, for editors with yaml-language-server."""
+"""JSON Schema of the three input files, for editors with yaml-language-server.
+
+The schemas are built from the models (`generated_schema`) when the package is made, and shipped
+beside this module (`schemas/KIND.schema.json`): `validate` reads them instead of having pydantic
+build them on every run. tests/test_schema.py holds the shipped files to what the models give;
+after changing a model, write them again with `python -m sinjai_ops.schema`.
+"""
 
 from __future__ import annotations
 
 import json
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -48,9 +55,24 @@ def _closed(node: Any) -> Any:
     return node
 
 
+SHIPPED = Path(__file__).parent / "schemas"
+
+
+def shipped_text(kind: str) -> str:
+    """What is shipped for a file kind: the generated schema, its keys in the models' order."""
+    return json.dumps(generated_schema(kind), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 @cache
 def schema_for(kind: str) -> dict[str, Any]:
-    """The JSON Schema of a file kind (one object, shared: read it, do not change it)."""
+    """The JSON Schema of a file kind, as shipped (one object, shared: read it, do not change
+    it)."""
+    data: dict[str, Any] = json.loads((SHIPPED / f"{kind}.schema.json").read_text("utf-8"))
+    return data
+
+
+def generated_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of a file kind, built from its model."""
     body = _closed(SCHEMA_MODELS[kind].model_json_schema(by_alias=True))
     if kind == "operation":
         override = policy_override_schema()
@@ -74,3 +96,14 @@ def schema_texts() -> dict[str, str]:
         f"{kind}.schema.json": json.dumps(schema_for(kind), indent=2, sort_keys=True) + "\n"
         for kind in SCHEMA_MODELS
     }
+
+
+def write_shipped() -> None:
+    """Write the shipped schemas from the models."""
+    SHIPPED.mkdir(exist_ok=True)
+    for kind in SCHEMA_MODELS:
+        (SHIPPED / f"{kind}.schema.json").write_text(shipped_text(kind), "utf-8")
+
+
+if __name__ == "__main__":
+    write_shipped()

@@ -8,17 +8,48 @@ calendar per officer, into a folder).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 
-from sinjai_ops.models.plan import Plan
-from sinjai_ops.render.plan_csv import as_csv
-from sinjai_ops.render.plan_json import as_json, as_yaml
-from sinjai_ops.render.plan_markdown import as_markdown
-from sinjai_ops.render.plan_table import as_table
-from sinjai_ops.render.view import View
+if TYPE_CHECKING:
+    from sinjai_ops.models.plan import Plan
+    from sinjai_ops.render.view import View
 
 Rendered = str | bytes | dict[str, bytes] | RenderableType
+
+# Each renderer is imported by the command that uses it, not by every command (`validate`
+# imports this package for its verdict and needs none of them).
+
+
+def as_table(plan: Plan, view: View) -> RenderableType:
+    from sinjai_ops.render.plan_table import as_table as render
+
+    return render(plan, view)
+
+
+def as_markdown(plan: Plan, view: View) -> str:
+    from sinjai_ops.render.plan_markdown import as_markdown as render
+
+    return render(plan, view)
+
+
+def as_csv(plan: Plan, view: View) -> str:
+    from sinjai_ops.render.plan_csv import as_csv as render
+
+    return render(plan, view)
+
+
+def as_json(plan: Plan, view: View) -> str:
+    from sinjai_ops.render.plan_json import as_json as render
+
+    return render(plan, view)
+
+
+def as_yaml(plan: Plan, view: View) -> str:
+    from sinjai_ops.render.plan_json import as_yaml as render
+
+    return render(plan, view)
 
 
 def as_xlsx(plan: Plan, view: View) -> bytes:

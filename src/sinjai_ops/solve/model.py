@@ -374,13 +374,15 @@ def _warm_lexicographic(
         list(prog.value),
     )
     bound = float(solver.getInfo().objective_function_value)
-    if _integral(values, prog.integer):
-        best = round(sum(values[col] * w for col, w in first))
-    else:
+    whole = values
+    if not _integral(values, prog.integer):
         near = _whole_near(prog, values, deadline)
         if near is None or _objective(prog, near) < math.floor(bound + 1e-6) - 1e-6:
             return None
-        best = round(sum(near[col] * w for col, w in first))
+        whole = near
+    best = round(sum(whole[col] * w for col, w in first))
+    # A whole plan of the best weight: its heads are the least the second stage can reach.
+    least = round(sum(whole[col] * w for col, w in second))
     face = abs(bound - best) < 1e-6
     if face:
         # A whole plan reaches the relaxation's optimum: the plans of that value form the
@@ -417,6 +419,11 @@ def _warm_lexicographic(
     values = np.asarray(solver.getSolution().col_value)
     if not _integral(values, prog.integer):
         bound = float(solver.getInfo().objective_function_value)
+        if least >= math.floor(bound + 1e-6):
+            # The relaxation's bound, rounded down, is reached by the first stage's whole plan
+            # (which keeps every bound the second stage holds: on the optimal face, or at the
+            # best weight): no other whole plan has more heads.
+            return best, least
         near = _whole_near(staged, values, deadline)
         if near is None or _objective(staged, near) < math.floor(bound + 1e-6) - 1e-6:
             return None

@@ -413,7 +413,7 @@ def _assemble(
             for n, need in enumerate(demand.needs)
             for nrp in names.get(n, [])
         ),
-        key=lambda a: order(a.date, a.shift, a.site, a.post, a.skill, a.nrp),
+        key=lambda a: (a.date, shift_order[a.shift], a.site, a.post, a.skill, a.nrp),
     )
     missing: Counter[tuple[date, str, str, str, str]] = Counter()
     weight: dict[tuple[date, str, str, str, str], int] = {}

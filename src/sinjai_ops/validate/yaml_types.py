@@ -159,21 +159,41 @@ def _scalars(
     data: Any, node: Schema, defs: dict[str, Schema], path: Path
 ) -> Iterator[tuple[Path, str, Schema]]:
     """Each text scalar of `data`, with the schema node that describes it."""
-    if isinstance(data, str):
-        yield path, data, node
-    elif isinstance(data, dict):
-        branches = _branches(node, defs)
-        for key, value in data.items():
-            child = next((c for b in branches if (c := _property(b, str(key))) is not None), None)
-            if child is not None:
-                yield from _scalars(value, child, defs, (*path, key))
-    elif isinstance(data, list):
-        items = next(
-            (b["items"] for b in _branches(node, defs) if isinstance(b.get("items"), dict)), None
-        )
-        if items is not None:
-            for i, item in enumerate(data):
-                yield from _scalars(item, items, defs, (*path, i))
+    # A roster repeats the same few keys under the same few nodes thousands of times: each
+    # node's child for a key is looked up once.
+    children: dict[tuple[int, str], Schema | None] = {}
+    items: dict[int, Schema | None] = {}
+
+    def child(node: Schema, key: str) -> Schema | None:
+        at = (id(node), key)
+        if at not in children:
+            branches = _branches(node, defs)
+            children[at] = next((c for b in branches if (c := _property(b, key)) is not None), None)
+        return children[at]
+
+    def item(node: Schema) -> Schema | None:
+        if id(node) not in items:
+            items[id(node)] = next(
+                (b["items"] for b in _branches(node, defs) if isinstance(b.get("items"), dict)),
+                None,
+            )
+        return items[id(node)]
+
+    def walk(data: Any, node: Schema, path: Path) -> Iterator[tuple[Path, str, Schema]]:
+        if isinstance(data, str):
+            yield path, data, node
+        elif isinstance(data, dict):
+            for key, value in data.items():
+                found = child(node, str(key))
+                if found is not None:
+                    yield from walk(value, found, (*path, key))
+        elif isinstance(data, list):
+            each = item(node)
+            if each is not None:
+                for i, value in enumerate(data):
+                    yield from walk(value, each, (*path, i))
+
+    return walk(data, node, path)
 
 
 def _property(node: Schema, key: str) -> Schema | None:
