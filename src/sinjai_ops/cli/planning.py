@@ -39,6 +39,7 @@ class By(StrEnum):
 
 
 class ViewChoice(StrEnum):
+    summary = "summary"
     overview = "overview"
     post = "post"
     person = "person"
@@ -67,8 +68,9 @@ def plan(
         ViewChoice | None,
         typer.Option(
             help=_(
-                "Only the briefing overview, or only the detail by post or by person "
-                "(default: the overview, then the detail)."
+                "Only the Kapolres' summary (per day, conflicts, BKO), the briefing overview, "
+                "or only the detail by post or by person (default: the overview, then the "
+                "detail)."
             ),
             show_default=False,
         ),
@@ -176,7 +178,8 @@ def plan(
         lang=said,
         by="person" if view == ViewChoice.person else by.value,
         overview=view in (None, ViewChoice.overview),
-        detail=view != ViewChoice.overview,
+        detail=view not in (ViewChoice.overview, ViewChoice.summary),
+        summary_only=view == ViewChoice.summary,
         officer=officer,
     )
     if officer is not None and officer not in {p.nrp for p in result.people}:

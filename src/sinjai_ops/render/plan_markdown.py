@@ -5,7 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from sinjai_ops.models.plan import Plan
-from sinjai_ops.render.labels import word
+from sinjai_ops.render.labels import short_date, word
 from sinjai_ops.render.plan_rows import (
     bko_rows,
     by_person,
@@ -18,6 +18,7 @@ from sinjai_ops.render.plan_rows import (
     remedy_lines,
     summary_lines,
 )
+from sinjai_ops.render.sprin import day_figures, sprin_word
 from sinjai_ops.render.view import View
 
 
@@ -28,7 +29,10 @@ def as_markdown(plan: Plan, view: View) -> str:
     if conflicts:
         out += [f"## {word(lang, 'conflicts')}", ""]
         out += [f"- **{line}**" for line in conflicts] + [""]
+    if view.summary_only:
+        return "\n".join([*out, *_per_day(plan, lang), *_bko(plan, lang)]).rstrip("\n") + "\n"
     if view.overview:
+        out += _per_day(plan, lang)
         out += _overview(plan, lang)
         out += _bko(plan, lang)
         out += _summary(plan, lang)
@@ -48,6 +52,28 @@ def as_markdown(plan: Plan, view: View) -> str:
         out += _bko(plan, lang)
         out += _summary(plan, lang)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _per_day(plan: Plan, lang: str) -> list[str]:
+    """The Kapolres' figures: per day the officers on duty (people, each once a day) and the
+    shift-posts needed, filled and asked of the BKO, with the operation's totals."""
+    days = [d for d in day_figures(plan) if d.heads]
+    if not days:
+        return []
+    headers = [sprin_word(lang, k) for k in ("day", "officers", "heads", "filled", "bko")]
+    body = [[short_date(lang, d.date), d.officers, d.heads, d.filled, d.bko] for d in days]
+    if len(days) > 1:
+        body.append(
+            [
+                f"**{word(lang, 'total')}**",
+                len({a.nrp for a in plan.assignments}),
+                sum(d.heads for d in days),
+                sum(d.filled for d in days),
+                sum(d.bko for d in days),
+            ]
+        )
+    table = tabulate(body, headers=headers, tablefmt="pipe", disable_numparse=True)
+    return [f"## {word(lang, 'summary')}", "", table, "", sprin_word(lang, "heads_note"), ""]
 
 
 def _overview(plan: Plan, lang: str) -> list[str]:

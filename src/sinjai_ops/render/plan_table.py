@@ -181,6 +181,8 @@ def as_table(plan: Plan, view: View) -> RenderableType:
                 border_style="red",
             )
         )
+    if view.summary_only:
+        return Group(*parts, *_per_day(plan, lang), *warning, *_bko(plan, lang))
     if view.overview:
         # The first screen: the summary and the overview; then what they mean.
         parts += _per_day(plan, lang)

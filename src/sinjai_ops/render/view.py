@@ -14,6 +14,9 @@ class View:
     overview: bool = True
     """The briefing screen first (per shift and site: needed, filled, missing; BKO; summary)."""
     detail: bool = True
+    summary_only: bool = False
+    """Only the Kapolres' page: officers and shift-posts per day, the conflicts, the BKO request
+    by post with its remedies; nothing about the solver."""
     everyone: bool = False
     """who-fits: every officer who does not fit, each with why (else one line per reason)."""
     officer: str | None = None

@@ -1,0 +1,33 @@
+"""The Kapolres' page at the terminal and in Markdown: per day the officers and shift-posts, the
+conflicts and the BKO request by post, and nothing about the solver."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import EXAMPLE, Run
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_the_summary_view_holds_the_days_the_conflicts_and_the_bko(run: Run, fmt: str) -> None:
+    body = json.loads(run("plan", EXAMPLE, "--format", "json", "-q").stdout)
+    out = run("plan", EXAMPLE, "--view", "summary", "--format", fmt, "-q", "--lang", "en").stdout
+    flat = " ".join(out.replace("|", " ").split())
+    # Every day that needs anyone, with its officers and shift-posts as the JSON counts them.
+    for day in body["days"]:
+        if day["heads"]:
+            figures = f"{day['officers']} {day['heads']} {day['filled']} {day['bko']}"
+            assert figures in flat, (day, flat[:400])
+    assert "Rival conflicts" in out
+    assert body["reinforcements"] and "Reinforcement (BKO) request" in out
+    # The Kapolres reads people and posts, not the solver's figures or the detail tables.
+    for solver in ("optimal", "Solver", "weighted", "The plan's quality", "Overview"):
+        assert solver not in out, solver
+    assert "Thursday, 22 August 2024 - pagi" not in out  # no detail table
+
+
+def test_markdown_opens_with_the_summary(run: Run) -> None:
+    out = run("plan", EXAMPLE, "--format", "markdown", "-q", "--lang", "en").stdout
+    assert out.index("## Summary") < out.index("## Overview")
