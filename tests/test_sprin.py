@@ -210,7 +210,7 @@ def test_the_form_with_and_without_a_document_section(run: Run, tmp_path: Path) 
     wb = openpyxl.load_workbook(book)
     text = [str(c) for r in wb["2024-08-27"].iter_rows(values_only=True) for c in r if c]
     assert "KEPOLISIAN NEGARA REPUBLIK INDONESIA" in text and "RESOR SINJAI" not in text
-    notes = [str(c) for r in wb.worksheets[0].iter_rows(values_only=True) for c in r if c]
+    notes = [str(c) for r in wb["Ikhtisar"].iter_rows(values_only=True) for c in r if c]
     assert any("diisi tangan" in n for n in notes)
 
 

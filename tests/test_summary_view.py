@@ -4,6 +4,7 @@ conflicts and the BKO request by post, and nothing about the solver."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -31,3 +32,28 @@ def test_the_summary_view_holds_the_days_the_conflicts_and_the_bko(run: Run, fmt
 def test_markdown_opens_with_the_summary(run: Run) -> None:
     out = run("plan", EXAMPLE, "--format", "markdown", "-q", "--lang", "en").stdout
     assert out.index("## Summary") < out.index("## Overview")
+
+
+def test_the_workbook_opens_with_the_summary(run: Run, tmp_path: Path) -> None:
+    import openpyxl
+
+    body = json.loads(run("plan", EXAMPLE, "--format", "json", "-q").stdout)
+    book = tmp_path / "plotting.xlsx"
+    run("plan", EXAMPLE, "-o", book, "-q", "--lang", "en")
+    sheet = openpyxl.load_workbook(book).worksheets[0]
+    assert sheet.title == "Summary"
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    days = [d for d in body["days"] if d["heads"]]
+    for day, row in zip(days, rows, strict=False):
+        # Dates and numbers as values, not text.
+        assert (row[0].date().isoformat(), *row[1:5]) == (
+            day["date"],
+            day["officers"],
+            day["heads"],
+            day["filled"],
+            day["bko"],
+        )
+    # The totals stand outside the filter.
+    total = rows[len(days)]
+    assert total[0] == "Total" and total[2] == sum(d["heads"] for d in days)
+    assert sheet.auto_filter.ref == f"A1:E{len(days) + 1}"

@@ -32,6 +32,7 @@ from sinjai_ops.render.sprin import (
     Form,
     annex,
     columns,
+    day_figures,
     day_title,
     form,
     sprin_word,
@@ -264,12 +265,37 @@ def _escape(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def _summary_sheet(out: _Book, plan: Plan, lang: str) -> None:
+    """The Kapolres' page first: per day the officers on duty (people) and the shift-posts
+    needed, filled and asked of the BKO, as numbers and dates; the operation's totals outside
+    the filter."""
+    days = [d for d in day_figures(plan) if d.heads]
+    out.sheet(
+        word(lang, "summary"),
+        [sprin_word(lang, k) for k in ("day", "officers", "heads", "filled", "bko")],
+        [[d.date, d.officers, d.heads, d.filled, d.bko] for d in days],
+        [14, 16, 16, 16, 18],
+        wrap=(),
+        totals=[
+            [
+                word(lang, "total"),
+                len({a.nrp for a in plan.assignments}),
+                sum(d.heads for d in days),
+                sum(d.filled for d in days),
+                sum(d.bko for d in days),
+            ]
+        ],
+        notes=[[sprin_word(lang, "heads_note")]],
+    )
+
+
 def as_xlsx(plan: Plan, view: View) -> bytes:
     lang = view.lang
     out = _Book(lang, plan.operation)
     people = {p.nrp: p for p in plan.people}
     slots = {(s.date, s.shift): s for s in plan.slots}
 
+    _summary_sheet(out, plan, lang)
     _overview_sheet(out, plan, lang)
 
     sheet_form = form(plan.names.document, lang)
