@@ -177,7 +177,7 @@ def test_usage_errors_speak_the_language_of_the_run(
         err = run("checklist", EXAMPLE, "--date", "2030-01-01", code=2).stderr
         assert (
             "kesalahan: --date: 2030-01-01 bukan hari operasi; operasi berlangsung 2024-08-22 "
-            "s.d. 2024-08-28" in err
+            "s.d. 2024-08-30" in err
         )
     english = "error: --date: 2030-01-01 is not a day of the operation; it runs from 2024-08-22 to"
     assert (

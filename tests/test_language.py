@@ -95,7 +95,7 @@ def said(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Said]:
     shutil.copytree(EXAMPLE, sick)
     (sick / "adjustments.yaml").write_text(
         "absences:\n"
-        f'  - {{nrp: "{ABSENT}", from: 2024-08-22 00:00, to: 2024-08-28 23:59, reason: sakit}}\n',
+        f'  - {{nrp: "{ABSENT}", from: 2024-08-22 00:00, to: 2024-08-30 23:59, reason: sakit}}\n',
         encoding="utf-8",
     )
     replan = ("plan", sick, "--baseline", base, "--no-remedies", "--view", "overview", "-q")
@@ -265,7 +265,7 @@ def test_the_change_list_names_every_officer_and_says_why(said: Said) -> None:
     _, english, _ = said.by_name["replan-english"]
     who = f"Brigpol Syamsul Karaeng ({ABSENT})"
     rows = [line for line in indonesian.splitlines() if ABSENT in line]
-    assert len(rows) == 2  # the example has them on duty on two shifts
+    assert len(rows) == 4  # the example has them on duty on four shifts
     assert all(who in row and "tidak dinas (tidak hadir: sakit)" in row for row in rows)
     assert all(
         who in row and "off duty (absent: sakit)" in row
