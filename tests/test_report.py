@@ -27,7 +27,7 @@ def test_the_report_is_one_self_contained_file_with_the_same_bytes(
     assert "<script" not in html
     for fetch in ('src="http', "src='http", 'href="http', "url(http", "@import"):
         assert fetch not in html
-    assert html.count("<svg") == 2 * 7 + 1  # a timeline and a staffing picture a day, a histogram
+    assert html.count("<svg") == 2 * 9 + 1  # a timeline and a staffing picture a day, a histogram
     assert "LAMPIRAN SURAT PERINTAH KAPOLRES SINJAI" in html
 
 
