@@ -80,7 +80,7 @@ def test_cli_bad_baseline(run: Run, tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_a_sick_officer_of_ring1_never_makes_the_busiest_busier(tmp_path: Path) -> None:
     """Each officer of ring 1 on 27 Aug falls sick in turn: the re-plan keeps the busiest
-    officer at the larger of the baseline's and what a fresh plan reaches (3 shifts here)."""
+    officer at the larger of the baseline's and what a fresh plan reaches (4 shifts here)."""
     import re
     import shutil
 
