@@ -86,7 +86,7 @@ def test_a_perwira_pinned_as_rank_and_file_is_told_the_policy(run: Run, tmp_path
     ipda = next(n for n, p in people.items() if p["rank"] == "Ipda")
     folder = _with(
         tmp_path,
-        f'pins:\n  - {{nrp: "{ipda}", date: 2024-08-22, shift: pagi, site: kpu, '
+        f'pins:\n  - {{nrp: "{ipda}", date: 2024-08-24, shift: pagi, site: kpu, '
         "post: kpu-jaga, skill: samapta}\n",
     )
     out = run("validate", "--lang", "en", folder, code=1).stdout

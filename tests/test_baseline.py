@@ -137,7 +137,7 @@ def test_the_plan_names_its_operation_fully(run: Run, tmp_path: Path) -> None:
     assert list(body)[:5] == ["operation", "unit", "start", "end", "inputs"]
     assert (body["unit"], body["start"], body["end"]) == (
         "Polres Sinjai",
-        "2024-08-22",
+        "2024-08-24",
         "2024-08-30",
     )
 
@@ -156,7 +156,7 @@ def test_a_plan_of_another_operation_is_refused(
         "made from this scenario" in err
     )
     assert "base.json:4:12: error: start: " in err
-    assert "its start is '2024-08-22', the scenario's is '2024-08-26'" in err
+    assert "its start is '2024-08-24', the scenario's is '2024-08-26'" in err
     err = run(
         "who-fits",
         MINIMAL,

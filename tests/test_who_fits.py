@@ -117,4 +117,4 @@ def test_a_published_plan_with_shifts_the_operation_does_not_have(run: Run, tmp_
     report = json.loads(
         run("anev", EXAMPLE, "--plan", base, "--attendance", empty, "--format", "json", "-q").stdout
     )
-    assert len(report["days"]) == 9 and report["totals"]["absent"] == 0
+    assert len(report["days"]) == 7 and report["totals"]["absent"] == 0
