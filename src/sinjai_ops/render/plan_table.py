@@ -181,7 +181,7 @@ def _per_day(plan: Plan, lang: str) -> list[RenderableType]:
     keys = ("officers", "heads", "filled", "bko")
     headers = [sprin_word(lang, key) for key in keys]
     every = [*rows, total] if len(days) > 1 else rows
-    fixed = [max(len(sprin_word(lang, "day")), *(len(r[0]) for r in every))]
+    fixed = [max([len(sprin_word(lang, "day")), *(len(r[0]) for r in every)])]
     cells = [max((len(r[i]) for r in every), default=0) for i in range(1, 5)]
 
     def build(width: int) -> Table:
