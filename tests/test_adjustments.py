@@ -86,7 +86,7 @@ def test_a_perwira_pinned_as_rank_and_file_is_told_the_policy(run: Run, tmp_path
     ipda = next(n for n, p in people.items() if p["rank"] == "Ipda")
     folder = _with(
         tmp_path,
-        f'pins:\n  - {{nrp: "{ipda}", date: 2024-08-22, shift: pagi, site: kpu, '
+        f'pins:\n  - {{nrp: "{ipda}", date: 2024-08-24, shift: pagi, site: kpu, '
         "post: kpu-jaga, skill: samapta}\n",
     )
     out = run("validate", "--lang", "en", folder, code=1).stdout
@@ -225,11 +225,11 @@ def test_a_pin_the_replan_cannot_keep_is_said(run: Run, tmp_path: Path) -> None:
         a["nrp"]
         for a in published["assignments"]
         if (a["date"], a["shift"], a["post"], a["skill"])
-        == ("2024-08-26", "pagi", "kpu-ring2", "command")
+        == ("2024-08-28", "pagi", "kpu-ring2", "command")
     )
     folder = _with(
         tmp_path,
-        f'pins:\n  - {{nrp: "{ring2}", date: 2024-08-26, shift: pagi, site: kpu, '
+        f'pins:\n  - {{nrp: "{ring2}", date: 2024-08-28, shift: pagi, site: kpu, '
         "post: kpu-ring1, skill: command}\n",
     )
     result = run(
@@ -238,7 +238,7 @@ def test_a_pin_the_replan_cannot_keep_is_said(run: Run, tmp_path: Path) -> None:
         "--baseline",
         base,
         "--from",
-        "2024-08-27T06:00",
+        "2024-08-29T06:00",
         "--format",
         "json",
         "--no-remedies",
@@ -247,7 +247,7 @@ def test_a_pin_the_replan_cannot_keep_is_said(run: Run, tmp_path: Path) -> None:
     )
     assert (
         f"adjustments.yaml:2:11: warning: pins[0].nrp: the pin of {ring2} at kpu-ring1 on "
-        "2024-08-26 pagi is not kept: that shift starts before --from 2024-08-27T06:00"
+        "2024-08-28 pagi is not kept: that shift starts before --from 2024-08-29T06:00"
         in result.stderr
     )
     # Re-planned from the pin's shift on, the pin is kept and nothing is said of it.
@@ -257,7 +257,7 @@ def test_a_pin_the_replan_cannot_keep_is_said(run: Run, tmp_path: Path) -> None:
         "--baseline",
         base,
         "--from",
-        "2024-08-26T06:00",
+        "2024-08-28T06:00",
         "--format",
         "json",
         "--no-remedies",
@@ -266,7 +266,7 @@ def test_a_pin_the_replan_cannot_keep_is_said(run: Run, tmp_path: Path) -> None:
     )
     assert "pins[0]" not in result.stderr
     assert {
-        "date": "2024-08-26",
+        "date": "2024-08-28",
         "shift": "pagi",
         "site": "kpu",
         "post": "kpu-ring1",

@@ -80,7 +80,7 @@ def test_cli_bad_baseline(run: Run, tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_a_sick_officer_of_ring1_never_makes_the_busiest_busier(tmp_path: Path) -> None:
     """Each officer of ring 1 on 27 Aug falls sick in turn: the re-plan keeps the busiest
-    officer at the larger of the baseline's and what a fresh plan reaches (3 shifts here)."""
+    officer at the larger of the baseline's and what a fresh plan reaches (4 shifts here)."""
     import re
     import shutil
 
@@ -117,7 +117,7 @@ def test_a_sick_officer_of_ring1_never_makes_the_busiest_busier(tmp_path: Path) 
         assert again.plan is not None and fresh.plan is not None
         assert again.plan.quality.heads_filled == fresh.plan.quality.heads_filled
         allowed = max(base.quality.load.max, fresh.plan.quality.load.max)
-        assert again.plan.quality.load.max <= allowed == 3, nrp
+        assert again.plan.quality.load.max <= allowed == 4, nrp
         assert again.plan.quality.load.max_lower_bound == fresh.plan.quality.load.max_lower_bound
         assert again.checked.scenario is not None and again.demand is not None
         assert audit(again.checked.scenario, again.demand, again.plan) == []
@@ -137,8 +137,8 @@ def test_the_plan_names_its_operation_fully(run: Run, tmp_path: Path) -> None:
     assert list(body)[:5] == ["operation", "unit", "start", "end", "inputs"]
     assert (body["unit"], body["start"], body["end"]) == (
         "Polres Sinjai",
-        "2024-08-22",
-        "2024-08-28",
+        "2024-08-24",
+        "2024-08-30",
     )
 
 
@@ -156,7 +156,7 @@ def test_a_plan_of_another_operation_is_refused(
         "made from this scenario" in err
     )
     assert "base.json:4:12: error: start: " in err
-    assert "its start is '2024-08-22', the scenario's is '2024-08-26'" in err
+    assert "its start is '2024-08-24', the scenario's is '2024-08-26'" in err
     err = run(
         "who-fits",
         MINIMAL,

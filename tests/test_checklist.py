@@ -46,28 +46,31 @@ def _items(listed: pipeline.Listed, template: str) -> list[str]:
 
 
 def test_example_items_for_every_visit_and_day(example: pipeline.Listed) -> None:
-    assert _items(example, "rakor-pengamanan") == ["2024-08-21T10:00:00+08:00 None"]
+    assert _items(example, "rakor-pengamanan") == ["2024-08-23T10:00:00+08:00 None"]
+    assert _items(example, "sprin-dan-apel-gelar") == ["2024-08-23T15:00:00+08:00 None"]
     assert _items(example, "pelayanan-skck") == [
-        "2024-08-22T08:00:00+08:00 mapolres",
-        "2024-08-23T08:00:00+08:00 mapolres",
-        "2024-08-23T12:30:00+08:00 mapolres",
+        "2024-08-24T08:00:00+08:00 mapolres",
+        "2024-08-25T08:00:00+08:00 mapolres",
+        "2024-08-25T12:30:00+08:00 mapolres",
+        "2024-08-26T08:00:00+08:00 mapolres",
     ]
-    assert _items(example, "latihan-dalmas") == ["2024-08-25T16:00:00+08:00 None"]
+    assert _items(example, "latihan-dalmas") == ["2024-08-26T16:00:00+08:00 None"]
     # Wanted 90 minutes before ring 1 opens, but the plan has Jibom at the KPU from the 05:30
     # roll call of the pagi shift only.
     assert _items(example, "sterilisasi-ring1") == [
-        "2024-08-26T05:30:00+08:00 kpu",
         "2024-08-27T05:30:00+08:00 kpu",
         "2024-08-28T05:30:00+08:00 kpu",
+        "2024-08-29T05:30:00+08:00 kpu",
     ]
-    assert len(_items(example, "info-intelijen-paslon")) == 6  # every visit
-    assert len(_items(example, "pengawalan-rangkaian")) == 6  # every convoy
+    assert len(_items(example, "info-intelijen-paslon")) == 12  # every visit
+    assert len(_items(example, "pengawalan-rangkaian")) == 12  # every convoy
     assert _items(example, "pemisahan-massa-rival") == ["2024-08-26T20:00:00+08:00 kpu"]
     assert len(_items(example, "anev-harian")) == 7  # every day
     # One BKO request, bko.lead_days (3) before the first missing head, naming every line.
     assert _items(example, "permintaan-bko") == ["2024-08-24T09:00:00+08:00 None"]
     # A roll call opens every shift at every site where officers stand.
-    assert len(_items(example, "apel-shift")) == 7 * 3 * 2
+    # (RSUD Sinjai only where its post or a health check stands: three pagi and one siang.)
+    assert len(_items(example, "apel-shift")) == 7 * 3 * 2 + 4
 
 
 def test_owners_are_named_through_the_plan(example: pipeline.Listed) -> None:
@@ -83,7 +86,7 @@ def test_json_has_offsets_owners_and_sources(run: Run) -> None:
     body = json.loads(run("checklist", EXAMPLE, "--format", "json", "--lang", "id").stdout)
     assert body["items"][0]["template"] == "netralitas-propam"  # two days before the start
     first = next(i for i in body["items"] if i["template"] == "rakor-pengamanan")
-    assert first["due"] == "2024-08-21T10:00:00+08:00"
+    assert first["due"] == "2024-08-23T10:00:00+08:00"
     assert set(first["owner"]) == {"role", "name", "nrp", "rank", "unit"}
     assert first["source"]
     dues = [i["due"] for i in body["items"]]
@@ -188,7 +191,7 @@ def test_conditions(run: Run, tmp_path: Path) -> None:
         "2024-08-27 Rival Paslon 2",
     ]
     # paslon-3 is the low-risk pair; only its registration brings 100 supporters or more.
-    assert [t.split(":")[0] for t in texts("cek-tenang")] == ["2024-08-26 Calm Paslon 3"]
+    assert [t.split(":")[0] for t in texts("cek-tenang")] == ["2024-08-28 Calm Paslon 3"]
     short_days = {
         s["date"]
         for s in json.loads(run("plan", tmp_path, "--format", "json").stdout)["shortfalls"]
@@ -267,9 +270,9 @@ def scenarios(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pipeline.Li
         "jibom-at-night",
         {
             "operation.yaml": (
-                "need: {jibom: 2}\n        days: [2024-08-26, 2024-08-27, 2024-08-28]\n"
+                "need: {jibom: 2}\n        days: [2024-08-27, 2024-08-28, 2024-08-29]\n"
                 "        shifts: [pagi]",
-                "need: {jibom: 2}\n        days: [2024-08-25, 2024-08-26, 2024-08-27]\n"
+                "need: {jibom: 2}\n        days: [2024-08-26, 2024-08-27, 2024-08-28]\n"
                 "        shifts: [malam]",
             )
         },
@@ -279,9 +282,9 @@ def scenarios(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pipeline.Li
         "jibom-after-noon",
         {
             "operation.yaml": (
-                "need: {jibom: 2}\n        days: [2024-08-26, 2024-08-27, 2024-08-28]\n"
+                "need: {jibom: 2}\n        days: [2024-08-27, 2024-08-28, 2024-08-29]\n"
                 "        shifts: [pagi]",
-                "need: {jibom: 2}\n        days: [2024-08-26, 2024-08-27, 2024-08-28]\n"
+                "need: {jibom: 2}\n        days: [2024-08-27, 2024-08-28, 2024-08-29]\n"
                 "        shifts: [siang]",
             )
         },

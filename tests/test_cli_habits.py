@@ -104,7 +104,7 @@ def test_date_today_and_tomorrow_in_the_operations_zone(
 def test_a_date_outside_the_operation_is_a_usage_error_everywhere(run: Run) -> None:
     for command in ("plan", "checklist"):
         err = run(command, EXAMPLE, "--date", "2024-09-01", "-q", "--lang", "en", code=2).stderr
-        assert "it runs from 2024-08-22 to 2024-08-28" in err
+        assert "it runs from 2024-08-24 to 2024-08-30" in err
     assert (
         "not a date"
         in run("checklist", EXAMPLE, "--date", "kemarin", "--lang", "en", code=2).stderr

@@ -54,14 +54,14 @@ def test_indonesian_spellings_are_read_as_documented(run: Run, tmp_path: Path) -
     result = run("validate", "--lang", "en", folder)
     assert "error" not in result.stdout
     body = run("plan", folder, "--format", "json").stdout
-    # paslon-1's SKCK visit of 09.00 on 22 Aug raises heads from 08:00 in the morning shift.
+    # paslon-1's SKCK visit of 09.00 on 24 Aug raises heads from 08:00 in the morning shift.
     assert '"post": "visit:paslon-1"' in body
 
 
 def test_a_day_first_date_gets_the_exact_fix(run: Run, tmp_path: Path) -> None:
-    folder = _scenario(tmp_path, "arrivals.yaml", "date: 2024-08-22", "date: 22-08-2024")
+    folder = _scenario(tmp_path, "arrivals.yaml", "date: 2024-08-24", "date: 24-08-2024")
     out = run("validate", "--lang", "en", folder, code=1).stdout
-    assert "'22-08-2024' is day-month-year; dates are year first: write 2024-08-22" in out
+    assert "'24-08-2024' is day-month-year; dates are year first: write 2024-08-24" in out
 
 
 def test_a_name_yaml_reads_as_null_says_how_to_quote_it(run: Run, tmp_path: Path) -> None:

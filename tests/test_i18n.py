@@ -176,10 +176,10 @@ def test_usage_errors_speak_the_language_of_the_run(
         monkeypatch.setenv("LANG", env)
         err = run("checklist", EXAMPLE, "--date", "2030-01-01", code=2).stderr
         assert (
-            "kesalahan: --date: 2030-01-01 bukan hari operasi; operasi berlangsung 2024-08-22 "
-            "s.d. 2024-08-28" in err
+            "kesalahan: --date: 2030-01-01 bukan hari operasi; operasi berlangsung 2024-08-24 "
+            "s.d. 2024-08-30" in err
         )
-    english = "error: --date: 2030-01-01 is not a day of the operation; it runs from 2024-08-22 to"
+    english = "error: --date: 2030-01-01 is not a day of the operation; it runs from 2024-08-24 to"
     assert (
         english in run("checklist", EXAMPLE, "--date", "2030-01-01", "--lang", "EN", code=2).stderr
     )

@@ -35,7 +35,7 @@ IDS = re.compile(
     r"(?<![\w-])(kpu|mapolres|paslon-1|paslon-2|kpu-ring1|kpu-ring2|kpu-ring3|kpu-jaga|"
     r"kpu-sterilisasi|kpu-kesehatan|skck-desk|mapolres-gate|piket)(?![\w-])"
 )
-ABSENT = "01029511"  # Brigpol Syamsul Karaeng: on duty on 22 and 27 August in the example
+ABSENT = "01029511"  # Brigpol Syamsul Karaeng: on duty on 24, 27 and 28 August in the example
 
 
 def _english_env() -> dict[str, str | None]:
@@ -95,7 +95,7 @@ def said(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Said]:
     shutil.copytree(EXAMPLE, sick)
     (sick / "adjustments.yaml").write_text(
         "absences:\n"
-        f'  - {{nrp: "{ABSENT}", from: 2024-08-22 00:00, to: 2024-08-28 23:59, reason: sakit}}\n',
+        f'  - {{nrp: "{ABSENT}", from: 2024-08-24 00:00, to: 2024-08-30 23:59, reason: sakit}}\n',
         encoding="utf-8",
     )
     replan = ("plan", sick, "--baseline", base, "--no-remedies", "--view", "overview", "-q")
@@ -108,12 +108,12 @@ def said(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Said]:
     attendance = root / "attendance.yaml"
     attendance.write_text(
         "attendance:\n"
-        f'  - {{nrp: "{ABSENT}", date: 2024-08-22, shift: pagi, status: absent, reason: sakit}}\n'
-        '  - {nrp: "04024546", date: 2024-08-22, shift: pagi, status: absent}\n'
-        '  - {nrp: "03035022", date: 2024-08-22, shift: pagi, status: late, minutes: 30}\n',
+        f'  - {{nrp: "{ABSENT}", date: 2024-08-24, shift: pagi, status: absent, reason: sakit}}\n'
+        '  - {nrp: "04024546", date: 2024-08-24, shift: pagi, status: absent}\n'
+        '  - {nrp: "03035022", date: 2024-08-24, shift: pagi, status: late, minutes: 30}\n',
         encoding="utf-8",
     )
-    anev = ("anev", ex, "--plan", base, "--attendance", attendance, "--date", "2024-08-22")
+    anev = ("anev", ex, "--plan", base, "--attendance", attendance, "--date", "2024-08-24")
     out.run("anev", *anev, "--adjustments-out", root / "absences.yaml")
     out.run("anev-md", *anev, "-f", "markdown", "-q")
     out.run("checklist", "checklist", ex, "-q")
@@ -265,7 +265,7 @@ def test_the_change_list_names_every_officer_and_says_why(said: Said) -> None:
     _, english, _ = said.by_name["replan-english"]
     who = f"Brigpol Syamsul Karaeng ({ABSENT})"
     rows = [line for line in indonesian.splitlines() if ABSENT in line]
-    assert len(rows) == 2  # the example has them on duty on two shifts
+    assert len(rows) == 3  # the example has them on duty on three shifts
     assert all(who in row and "tidak dinas (tidak hadir: sakit)" in row for row in rows)
     assert all(
         who in row and "off duty (absent: sakit)" in row

@@ -27,7 +27,7 @@ def test_a_tie_to_an_unknown_candidate_is_refused(run: Run, tmp_path: Path) -> N
     folder = _tie(tmp_path, "01040117", "paslon-9")
     out = run("validate", "--lang", "en", folder, code=1).stdout
     assert "roster.yaml:29:12: error: personnel[3].ties[0]: unknown candidate 'paslon-9'" in out
-    assert "(the candidates of arrivals.yaml are: paslon-1, paslon-2, paslon-3)" in out
+    assert "(the candidates of arrivals.yaml are: paslon-1, paslon-2, paslon-3, paslon-4)" in out
 
 
 def test_the_tied_officers_of_the_example_keep_off_and_the_cost_is_said(

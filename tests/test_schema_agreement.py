@@ -72,7 +72,7 @@ AGREE = [
     ("operation", "timezone: Asia/Makassar", "timezone: Asia/Jakarta"),
     ("operation", "  language: id", "  language: ID"),
     ("operation", 'commander: "72050001"', "commander: 72050001"),
-    ("operation", "start: 2024-08-22", "start: 22/08/2024"),
+    ("operation", "start: 2024-08-24", "start: 24/08/2024"),
     ("operation", "ring: 1\n", 'ring: "1"\n'),
     ("operation", "ring: 1\n", "ring: 4\n"),
     ("operation", "need: {intel: 2, samapta: 2}", 'need: {intel: "2", samapta: 2}'),

@@ -39,7 +39,7 @@ def test_a_long_plan_goes_through_the_pager_on_a_terminal(
     assert not paged.exists()
     # A plan that fits the screen is printed as it is.
     short = run("plan", EXAMPLE, "-q", "--no-remedies", "--view", "overview", "--date",
-                "2024-08-22", "--site", "kpu")  # fmt: skip
+                "2024-08-24", "--site", "kpu")  # fmt: skip
     assert short.stdout.count("\n") < 40 and not paged.exists()
 
 

@@ -257,7 +257,7 @@ def test_a_document_that_disagrees_with_the_operation_is_warned(run: Run, tmp_pa
     warned = {p["path"]: p for p in json.loads(out)["problems"] if p["severity"] == "warning"}
     assert warned["document.letterhead[0]"]["line"] == line + 1
     assert "always printed first" in warned["document.letterhead[0]"]["message"]
-    assert "after the operation starts (2024-08-22)" in warned["document.date"]["message"]
+    assert "after the operation starts (2024-08-24)" in warned["document.date"]["message"]
     assert "the rank AKBP, not AKP" in warned["document.signatory.rank"]["message"]
 
 

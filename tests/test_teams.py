@@ -220,16 +220,18 @@ def test_every_large_team_of_the_example_is_led_in_every_view(run: Run) -> None:
     assert audit(s, demand, plan) == []
     assert plan.quality.status == "optimal"
     every_large_team_is_led(s, demand, plan)
-    # The visit teams of 27 Aug: Paslon 1 pagi (21 heads), Paslon 2 pagi and siang (29).
+    # The visit teams of 27 Aug: Paslon 1 pagi (21 heads), Paslon 2 pagi and siang (29); and
+    # Paslon 4's registration on the evening of 29 Aug (12).
     large = {t for t, n in members_of(demand).items() if n > 9}
     assert {(str(d), sh, post) for d, sh, _, post in large} == {
         ("2024-08-27", "pagi", "visit:paslon-1"),
         ("2024-08-27", "pagi", "visit:paslon-2"),
         ("2024-08-27", "siang", "visit:paslon-2"),
+        ("2024-08-29", "siang", "visit:paslon-4"),
     }
     ranks = {p.nrp: p.rank for p in plan.people}
     leads = [a for a in plan.assignments if a.skill == COMMAND and a.post.startswith("visit:")]
-    assert len(leads) == 3 and all(s.policy.perwira(ranks[a.nrp]) for a in leads)
+    assert len(leads) == 4 and all(s.policy.perwira(ranks[a.nrp]) for a in leads)
     # The views for people: the leader heads its team, by name, in the terminal and Markdown.
     body = json.loads(run("plan", EXAMPLE, "--format", "json", "--no-remedies", "-q").stdout)
     assert {
@@ -238,10 +240,11 @@ def test_every_large_team_of_the_example_is_led_in_every_view(run: Run) -> None:
         ("2024-08-27", "pagi", "visit:paslon-1"),
         ("2024-08-27", "pagi", "visit:paslon-2"),
         ("2024-08-27", "siang", "visit:paslon-2"),
+        ("2024-08-29", "siang", "visit:paslon-4"),
     }
     markdown = as_markdown(plan.only(date(2024, 8, 27), "kpu"), View(lang="en")).splitlines()
     team = [line for line in markdown if line.startswith("| Visit security: Paslon 2")]
-    assert "| Team leader " in team[0] and "| AKP " in team[0]
+    assert "| Team leader " in team[0] and "| Ipda " in team[0]
 
 
 def _synth(officers: int, days: int, seed: int) -> pipeline.Planned:

@@ -22,23 +22,32 @@ def test_the_summary_and_the_overview_open_the_first_screen_at_80_by_40(
     first = "\n".join(lines[:40])
     # The summary first: per day the officers on duty (people) and the shift-posts.
     assert lines[1].startswith("Summary")
-    assert "Officers on" in first and "Shift-posts" in first and "jabatan-shift" in first
+    assert (
+        "Officers" in first
+        and "on duty" in first
+        and "Shift-posts" in first
+        and "jabatan-shift" in first
+    )
     assert re.search(r"Tue 27 Aug +141 +167 +141 +26", first)
-    assert re.search(r"Total +207 +475 +449 +26", first)
+    assert re.search(r"Total +196 +554 +528 +26", first)
     # Then the whole overview, every shift of every day by site name, with its totals.
     assert "Overview" in first
-    assert "Kantor KPU Kabupaten Sinjai" in first and "Mapolres Sinjai" in first
-    assert re.search(r"Total .* 267/277 -10 .* 182/198 -16", first)
-    assert re.search(r"Wed 28 Aug +malam 22:00-06:00", first)
+    for site in ("Kantor KPU", "Kabupaten Sinjai", "Mapolres", "RSUD"):
+        assert site in first
+    assert re.search(r"Tue 27 Aug +pagi 06:00-14:00 +69/79 -10 +5/14 -9", first)
+    assert re.search(r"Total .* 280/290 -10 .* 197/213 -16 .* 51/51", first)
+    assert re.search(r"Fri 30 Aug +malam 22:00-06:00", first)
     # The rival conflicts and the BKO come before the first table of the detail.
     text = "\n".join(lines)
-    detail = text.index("Thursday, 22 August 2024 - pagi")
+    detail = text.index("Saturday, 24 August 2024 - pagi")
     assert "Rival conflicts" in text[:detail]
     assert "BKO needed: 26 heads" in text[:detail] and "Officers: " in text[:detail]
     assert "Reinforcement (BKO) request" in text[:detail]
     # In Indonesian too, whose title takes two lines at 80 columns.
     first = "\n".join(_table(run, monkeypatch, 80, "--lang", "id")[:40])
-    assert "Ringkasan" in first and re.search(r"Jumlah .* 267/277 -10 .* 182/198 -16", first)
+    assert "Ringkasan" in first and re.search(
+        r"Jumlah .* 280/290 -10 .* 197/213 -16 .* 51/51", first
+    )
 
 
 def test_names_not_codes(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

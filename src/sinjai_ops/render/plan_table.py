@@ -3,8 +3,10 @@ site, the BKO request with its causes and remedies, the summary), then the detai
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -42,27 +44,97 @@ def _table(title: str | None, keys: list[str], lang: str, **style: str) -> Table
     return table
 
 
+def _lines(text: str, width: int) -> int:
+    """The lines `text` takes wrapped at word breaks in `width` columns."""
+    lines, used = 1, -1
+    for part in text.split():
+        if len(part) > width:
+            return len(text)  # a word cut in two: never chosen
+        if used + 1 + len(part) > width:
+            lines, used = lines + 1, len(part)
+        else:
+            used += 1 + len(part)
+    return lines
+
+
+def _fit_headers(headers: list[str], cells: list[int], room: int) -> list[int] | None:
+    """Widths for columns whose headers wrap, as few header lines as `room` columns allow
+    (rich alone narrows the longest header most, to four lines where two would do); None when
+    every header fits on one line, or when no count of lines fits."""
+    if sum(max(len(h), c) for h, c in zip(headers, cells, strict=True)) <= room:
+        return None
+    for lines in range(2, max((len(h.split()) for h in headers), default=1) + 1):
+        widths = [
+            max(c, next(w for w in range(1, len(h) + 1) if _lines(h, w) <= lines))
+            for h, c in zip(headers, cells, strict=True)
+        ]
+        if sum(widths) <= room:
+            return widths
+    return None
+
+
+class _Fitted:
+    """A table built for the width it is printed at (the headers wrapped evenly)."""
+
+    def __init__(self, build: Callable[[int], Table]) -> None:
+        self.build = build
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Table]:
+        yield self.build(options.max_width)
+
+
+def _room(width: int, fixed: list[int], columns: int) -> int:
+    """What is left for the wrapping columns of a SIMPLE_HEAD table without edges: each column
+    padded by one on each side, one blank between columns."""
+    return width - sum(fixed) - 2 * columns - (columns - 1)
+
+
 def _overview(plan: Plan, lang: str) -> list[RenderableType]:
     """Heads filled of needed per shift and site, the totals bold under them (no line between:
     at 80 x 40 the first screen holds the summary and the whole overview)."""
     view = overview(plan, lang)
-    table = Table(
-        title=word(lang, "overview"), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False
-    )
-    table.add_column(word(lang, "date"), no_wrap=True)
-    table.add_column(word(lang, "shift"), no_wrap=True)
-    for name in view.sites:
-        table.add_column(name, justify="right", no_wrap=False)
-    for day, shift, cells in view.rows:
-        table.add_row(
-            day,
-            shift,
-            *(Text(cell(f, m), style="bold red" if m else "") for f, m in cells),
+    rows = [(day, shift, [cell(f, m) for f, m in cells]) for day, shift, cells in view.rows]
+    totals = [cell(f, m) for f, m in view.totals]
+    dates = [word(lang, "date"), word(lang, "total"), *(r[0] for r in rows)]
+    shifts = [word(lang, "shift"), *(r[1] for r in rows)]
+    fixed = [max(map(len, dates)), max(map(len, shifts))]
+    sites = [max(map(len, [t, *(r[2][i] for r in rows)])) for i, t in enumerate(totals)]
+
+    def build(width: int) -> Table:
+        widths = _fit_headers(view.sites, sites, _room(width, fixed, 2 + len(sites)))
+        table = Table(
+            title=word(lang, "overview"),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
         )
-    if view.rows:
-        totals = [Text(cell(f, m), style="bold red" if m else "bold") for f, m in view.totals]
-        table.add_row(Text(word(lang, "total"), style="bold"), "", *totals)
-    return [table, Text("\n".join(key_lines(plan, lang)))]
+        table.add_column(word(lang, "date"), no_wrap=True)
+        table.add_column(word(lang, "shift"), no_wrap=True)
+        for i, name in enumerate(view.sites):
+            table.add_column(
+                name, justify="right", no_wrap=False, width=widths[i] if widths else None
+            )
+        for (day, shift, texts), (_, _, cells) in zip(rows, view.rows, strict=True):
+            table.add_row(
+                day,
+                shift,
+                *(
+                    Text(t, style="bold red" if m else "")
+                    for t, (_, m) in zip(texts, cells, strict=True)
+                ),
+            )
+        if rows:
+            table.add_row(
+                Text(word(lang, "total"), style="bold"),
+                "",
+                *(
+                    Text(t, style="bold red" if m else "bold")
+                    for t, (_, m) in zip(totals, view.totals, strict=True)
+                ),
+            )
+        return table
+
+    return [_Fitted(build), Text("\n".join(key_lines(plan, lang)))]
 
 
 def _bko(plan: Plan, lang: str) -> list[RenderableType]:
@@ -95,33 +167,42 @@ def _per_day(plan: Plan, lang: str) -> list[RenderableType]:
     day) and the shift-posts (jabatan-shift: one officer at one post for one shift) needed,
     filled and asked of the BKO; the operation's totals under them."""
     days = [d for d in day_figures(plan) if d.heads]
-    table = Table(
-        title=word(lang, "summary"),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        padding=(0, 1),
-    )
-    heads = sum(d.heads for d in days)
-    filled = sum(d.filled for d in days)
-    bko = sum(d.bko for d in days)
     officers = len({a.nrp for a in plan.assignments})
-    table.add_column(sprin_word(lang, "day"), no_wrap=True)
-    for key in ("officers", "heads", "filled", "bko"):
-        table.add_column(sprin_word(lang, key), justify="right")
-    for d in days:
-        table.add_row(
-            short_date(lang, d.date),
-            str(d.officers),
-            str(d.heads),
-            str(d.filled),
-            Text(str(d.bko), style="bold red") if d.bko else "0",
-        )
+    rows = [
+        (short_date(lang, d.date), str(d.officers), str(d.heads), str(d.filled), str(d.bko))
+        for d in days
+    ]
     if len(days) > 1:
         # The operation's total, bold under the days: the officers each counted once.
-        totals = (word(lang, "total"), officers, heads, filled, bko)
-        table.add_row(*(str(v) for v in totals), style="bold")
-    return [table]
+        heads = sum(d.heads for d in days)
+        filled = sum(d.filled for d in days)
+        bko = sum(d.bko for d in days)
+        total = (word(lang, "total"), str(officers), str(heads), str(filled), str(bko))
+    keys = ("officers", "heads", "filled", "bko")
+    headers = [sprin_word(lang, key) for key in keys]
+    every = [*rows, total] if len(days) > 1 else rows
+    fixed = [max([len(sprin_word(lang, "day")), *(len(r[0]) for r in every)])]
+    cells = [max((len(r[i]) for r in every), default=0) for i in range(1, 5)]
+
+    def build(width: int) -> Table:
+        widths = _fit_headers(headers, cells, _room(width, fixed, 5))
+        table = Table(
+            title=word(lang, "summary"),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            padding=(0, 1),
+        )
+        table.add_column(sprin_word(lang, "day"), no_wrap=True)
+        for i, header in enumerate(headers):
+            table.add_column(header, justify="right", width=widths[i] if widths else None)
+        for row, d in zip(rows, days, strict=True):
+            table.add_row(*row[:4], Text(row[4], style="bold red") if d.bko else "0")
+        if len(days) > 1:
+            table.add_row(*total, style="bold")
+        return table
+
+    return [_Fitted(build)]
 
 
 def _summary(plan: Plan, lang: str) -> Table:
