@@ -46,6 +46,7 @@ def test_the_pictures_say_what_they_show(run: Run, tmp_path: Path) -> None:
     assert "Paslon 1 09.00-11.30" in said and "Paslon 2 13.00-15.00" in said
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
 def test_printed_the_sites_stand_in_one_order_and_no_table_loses_its_title(
     run: Run, tmp_path: Path

@@ -31,6 +31,7 @@ def test_the_report_is_one_self_contained_file_with_the_same_bytes(
     assert "LAMPIRAN SURAT PERINTAH KAPOLRES SINJAI" in html
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
 def test_the_report_prints_to_a4_with_every_day_site_and_the_annex(
     run: Run, tmp_path: Path

@@ -336,6 +336,7 @@ def _pdf(page: Path, tmp_path: Path) -> list[str]:
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
 def test_the_printed_annex_repeats_its_header_and_ends_signed(run: Run, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
