@@ -425,3 +425,13 @@ def test_an_indonesian_checklist_has_no_english_and_names_not_ids(run: Run, fmt:
     for ident in ids:
         assert not re.search(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", flat), ident
     assert "Kantor KPU Kabupaten Sinjai" in flat and "Paslon 1: Andi Bakti Mappasessu" in flat
+
+
+def test_every_anchor_kind_has_exactly_one_function_in_the_anchors_table() -> None:
+    """A kind a template may name but that lists no occasions would give no items, silently."""
+    from typing import get_args
+
+    from sinjai_ops.checklist_anchors import ANCHORS
+    from sinjai_ops.models.checklist import AnchorKind
+
+    assert sorted(ANCHORS) == sorted(get_args(AnchorKind))
