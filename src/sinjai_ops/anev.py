@@ -9,15 +9,38 @@ re-plan.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 
 import yaml
 
 from sinjai_ops.i18n import say
-from sinjai_ops.models.attendance import AttendanceFile, Away, Empty, Evaluation, Line, Totals
+from sinjai_ops.models.attendance import (
+    AttendanceFile,
+    Away,
+    Empty,
+    Evaluation,
+    Line,
+    Mark,
+    Totals,
+)
 from sinjai_ops.models.plan import Assignment, Shortfall, Slot
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.names import names_for_people
+
+_Key = tuple[date, str, str, str]
+"""Date, shift, site and skill: a line of the evaluation."""
+
+
+@dataclass
+class _Found:
+    """What the roll calls found of the planned officers."""
+
+    planned: Counter[_Key] = field(default_factory=Counter)
+    present: Counter[_Key] = field(default_factory=Counter)
+    absences: list[Away] = field(default_factory=list)
+    late: list[Away] = field(default_factory=list)
+    empty: list[Empty] = field(default_factory=list)
 
 
 def evaluate(
@@ -32,43 +55,13 @@ def evaluate(
     # The days asked for, else those the roll calls speak of, else every day of the operation.
     chosen = sorted(set(days or [m.date for m in attendance.attendance] or [s.date for s in slots]))
     assignments = [a for a in assignments if (a.date, a.shift) in slot_of]
-    shortfalls = [s for s in shortfalls if (s.date, s.shift) in slot_of]
+    shortfalls = [s for s in shortfalls if (s.date, s.shift) in slot_of and s.date in chosen]
     order = {(s.date, s.shift): i for i, s in enumerate(slots)}
     names = {p.nrp: p.name for p in scenario.roster.personnel}
     marks = {(m.nrp, m.date, m.shift): m for m in attendance.attendance if m.date in chosen}
     planned = [a for a in assignments if a.date in chosen]
-    planned_n: Counter[tuple[date, str, str, str]] = Counter()
-    present_n: Counter[tuple[date, str, str, str]] = Counter()
-    absences, late, empty = [], [], []
-    for a in planned:
-        key = (a.date, a.shift, a.site, a.skill)
-        planned_n[key] += 1
-        mark = marks.get((a.nrp, a.date, a.shift))
-        hours = slot_of[(a.date, a.shift)].hours
-        if mark is not None and mark.status == "absent":
-            absences.append(_away(a, names, mark.reason))
-            empty.append(Empty(**_head(a), hours=hours, why="absent"))
-            continue
-        present_n[key] += 1
-        if mark is not None and mark.status == "late":
-            late.append(_away(a, names, mark.reason, mark.minutes))
-            if mark.minutes:
-                empty.append(Empty(**_head(a), hours=round(mark.minutes / 60, 2), why="late"))
-    for s in shortfalls:
-        if s.date in chosen:
-            hours = slot_of[(s.date, s.shift)].hours
-            for _ in range(s.missing):
-                empty.append(
-                    Empty(
-                        date=s.date,
-                        shift=s.shift,
-                        site=s.site,
-                        post=s.post,
-                        skill=s.skill,
-                        hours=hours,
-                        why="not filled",
-                    )
-                )
+    found = _roll_calls(planned, marks, slot_of, names)
+    empty = found.empty + _unfilled(shortfalls, slot_of)
 
     def when(x: Away | Empty | Line) -> tuple[object, ...]:
         return (order[(x.date, x.shift)], x.site)
@@ -80,26 +73,69 @@ def evaluate(
             site=site,
             skill=skill,
             planned=n,
-            present=present_n[(d, sh, site, skill)],
+            present=found.present[(d, sh, site, skill)],
         )
-        for (d, sh, site, skill), n in planned_n.items()
+        for (d, sh, site, skill), n in found.planned.items()
     ]
     return Evaluation(
         operation=scenario.operation.operation.name,
         days=chosen,
         totals=Totals(
             planned=len(planned),
-            present=len(planned) - len(absences),
-            absent=len(absences),
-            late=len(late),
+            present=len(planned) - len(found.absences),
+            absent=len(found.absences),
+            late=len(found.late),
         ),
         lines=sorted(lines, key=lambda x: (*when(x), x.skill)),
-        absences=sorted(absences, key=lambda x: (*when(x), x.nrp)),
-        late=sorted(late, key=lambda x: (*when(x), x.nrp)),
+        absences=sorted(found.absences, key=lambda x: (*when(x), x.nrp)),
+        late=sorted(found.late, key=lambda x: (*when(x), x.nrp)),
         empty=sorted(empty, key=lambda x: (*when(x), x.post, x.skill, x.why)),
-        bko_requested=sum(s.missing for s in shortfalls if s.date in chosen),
+        bko_requested=sum(s.missing for s in shortfalls),
         names=names_for_people(scenario),
     )
+
+
+def _roll_calls(
+    planned: list[Assignment],
+    marks: dict[tuple[str, date, str], Mark],
+    slot_of: dict[tuple[date, str], Slot],
+    names: dict[str, str],
+) -> _Found:
+    """Each planned officer as the roll call found them: present, absent (the head empty for
+    the shift) or late (the head empty for the minutes late)."""
+    found = _Found()
+    for a in planned:
+        key = (a.date, a.shift, a.site, a.skill)
+        found.planned[key] += 1
+        mark = marks.get((a.nrp, a.date, a.shift))
+        hours = slot_of[(a.date, a.shift)].hours
+        if mark is not None and mark.status == "absent":
+            found.absences.append(_away(a, names, mark.reason))
+            found.empty.append(Empty(**_head(a), hours=hours, why="absent"))
+            continue
+        found.present[key] += 1
+        if mark is not None and mark.status == "late":
+            found.late.append(_away(a, names, mark.reason, mark.minutes))
+            if mark.minutes:
+                found.empty.append(Empty(**_head(a), hours=round(mark.minutes / 60, 2), why="late"))
+    return found
+
+
+def _unfilled(shortfalls: list[Shortfall], slot_of: dict[tuple[date, str], Slot]) -> list[Empty]:
+    """A head that stood empty for its whole shift for each one the plan could not fill."""
+    return [
+        Empty(
+            date=s.date,
+            shift=s.shift,
+            site=s.site,
+            post=s.post,
+            skill=s.skill,
+            hours=slot_of[(s.date, s.shift)].hours,
+            why="not filled",
+        )
+        for s in shortfalls
+        for _ in range(s.missing)
+    ]
 
 
 def _head(a: Assignment) -> dict[str, object]:

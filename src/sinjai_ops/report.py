@@ -19,6 +19,23 @@ def report_data(scenario: Scenario, demand: Demand, plan: Plan, checklist: Check
     people = {p.nrp: p for p in scenario.roster.personnel}
     boss = people.get(op.commander)
     commander = f"{boss.rank} {boss.name} ({boss.nrp})" if boss else op.commander
+    visits = _visit_bars(scenario, plan, zone)
+    loads = Counter(a.nrp for a in plan.assignments)
+    return ReportData(
+        unit=op.unit,
+        commander=commander,
+        start=op.start,
+        end=op.end,
+        plan=plan,
+        checklist=checklist,
+        visits=sorted(visits, key=lambda v: (v.arrive, v.site, v.candidate)),
+        staffing=_staffing(demand, plan, zone),
+        loads=sorted(loads.get(nrp, 0) for nrp in plan.plottable),
+    )
+
+
+def _visit_bars(scenario: Scenario, plan: Plan, zone: ZoneInfo) -> list[VisitBar]:
+    """Each visit with its window, marked where rivals meet."""
     meets = {(c.date, c.site, x) for c in plan.conflicts for x in c.candidates}
     visits = []
     for c in scenario.arrivals.candidates:
@@ -38,6 +55,11 @@ def report_data(scenario: Scenario, demand: Demand, plan: Plan, checklist: Check
                     conflict=(v.date, v.site, c.id) in meets,
                 )
             )
+    return visits
+
+
+def _staffing(demand: Demand, plan: Plan, zone: ZoneInfo) -> list[Staffing]:
+    """Heads needed and filled at each site, hour by hour (local time) of every day."""
     needed: Counter[tuple[date, str, int]] = Counter()
     filled: Counter[tuple[date, str, int]] = Counter()
     slots = {(s.date, s.shift): s for s in demand.slots}
@@ -57,7 +79,7 @@ def report_data(scenario: Scenario, demand: Demand, plan: Plan, checklist: Check
             moment += timedelta(hours=1)
     days = sorted({s.date for s in demand.slots})
     sites = sorted({k[1] for k in needed})
-    staffing = [
+    return [
         Staffing(
             date=d,
             site=site,
@@ -67,15 +89,3 @@ def report_data(scenario: Scenario, demand: Demand, plan: Plan, checklist: Check
         for d in days
         for site in sites
     ]
-    loads = Counter(a.nrp for a in plan.assignments)
-    return ReportData(
-        unit=op.unit,
-        commander=commander,
-        start=op.start,
-        end=op.end,
-        plan=plan,
-        checklist=checklist,
-        visits=sorted(visits, key=lambda v: (v.arrive, v.site, v.candidate)),
-        staffing=staffing,
-        loads=sorted(loads.get(nrp, 0) for nrp in plan.plottable),
-    )
