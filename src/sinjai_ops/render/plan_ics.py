@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,7 +22,7 @@ from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.common import end_clock
 from sinjai_ops.models.plan import COMMAND, Duty, Person, Plan, Slot
 from sinjai_ops.render.labels import skill_label, word
-from sinjai_ops.render.plan_rows import post_name, site_name
+from sinjai_ops.render.plan_names import post_name, site_name
 from sinjai_ops.render.view import View
 
 REMINDER = timedelta(minutes=60)
@@ -69,92 +70,129 @@ def _stamp(plan: Plan, zone: ZoneInfo) -> datetime:
     return first.astimezone(ZoneInfo("UTC"))
 
 
-def as_ics(plan: Plan, view: View) -> dict[str, bytes]:
-    """A calendar for every officer the plan names (or only `view.officer`)."""
-    lang = view.lang
-    people = {p.nrp: p for p in plan.people}
-    slots = {(s.date, s.shift): s for s in plan.slots}
-    leaders = {(c.date, c.shift, c.site): c.nrp for c in plan.commanders}
-    heads = {
-        (a.date, a.shift, a.site, a.post): a.nrp for a in plan.assignments if a.skill == COMMAND
-    }
+@dataclass(frozen=True)
+class _Context:
+    """What every officer's calendar draws on: the plan indexed, its zone, the DTSTAMP, how
+    long before a shift its roll call is, and the duties of the baseline."""
+
+    plan: Plan
+    lang: str
+    people: dict[str, Person]
+    slots: dict[tuple[date, str], Slot]
+    leaders: dict[tuple[date, str, str], str]
+    heads: dict[tuple[date, str, str, str], str]
+    zone: ZoneInfo
+    stamp: datetime
+    lead: timedelta
+    before: dict[tuple[str, date, str], Duty]
+
+    def who(self, nrp: str | None) -> str | None:
+        p = self.people.get(nrp or "")
+        return f"{p.rank} {p.name} ({p.nrp})" if p else None
+
+
+def _context(plan: Plan, lang: str) -> _Context:
     zone = ZoneInfo(plan.timezone)
-    stamp = _stamp(plan, zone)
-    lead = timedelta(minutes=plan.names.roll_call_minutes)
     before: dict[tuple[str, date, str], Duty] = {}
     for change in plan.changes or []:
         if change.before is not None:
             before[(change.nrp, change.date, change.shift)] = change.before
+    return _Context(
+        plan=plan,
+        lang=lang,
+        people={p.nrp: p for p in plan.people},
+        slots={(s.date, s.shift): s for s in plan.slots},
+        leaders={(c.date, c.shift, c.site): c.nrp for c in plan.commanders},
+        heads={
+            (a.date, a.shift, a.site, a.post): a.nrp for a in plan.assignments if a.skill == COMMAND
+        },
+        zone=zone,
+        stamp=_stamp(plan, zone),
+        lead=timedelta(minutes=plan.names.roll_call_minutes),
+        before=before,
+    )
+
+
+def as_ics(plan: Plan, view: View) -> dict[str, bytes]:
+    """A calendar for every officer the plan names (or only `view.officer`)."""
+    ctx = _context(plan, view.lang)
     duties: dict[str, list[Any]] = defaultdict(list)
     for a in plan.assignments:
         duties[a.nrp].append(a)
     gone: dict[str, list[tuple[date, str, Duty]]] = defaultdict(list)
-    for (nrp, day, shift), duty in sorted(before.items()):
+    for (nrp, day, shift), duty in sorted(ctx.before.items()):
         now = [a for a in duties[nrp] if (a.date, a.shift) == (day, shift)]
         if not any(a.post == duty.post for a in now):
             gone[nrp].append((day, shift, duty))
-    zone_component = _zone_component(plan, zone)
-
-    def who(nrp: str | None) -> str | None:
-        p = people.get(nrp or "")
-        return f"{p.rank} {p.name} ({p.nrp})" if p else None
-
+    zone_component = _zone_component(plan, ctx.zone)
     out: dict[str, bytes] = {}
-    for nrp in sorted(people):
+    for nrp in sorted(ctx.people):
         if view.officer is not None and nrp != view.officer:
             continue
         if not duties[nrp] and not gone[nrp]:
             continue
-        person = people[nrp]
-        cal = Calendar()
-        cal.add("prodid", "-//sinjai-ops//plotting personel//ID")
-        cal.add("version", "2.0")
-        cal.add("calscale", "GREGORIAN")
-        cal.add("method", "PUBLISH")
-        cal.add("x-wr-calname", f"{plan.operation}: {person.rank} {person.name} ({nrp})")
-        cal.add("x-wr-timezone", plan.timezone)
-        cal.add_component(zone_component)
+        person = ctx.people[nrp]
+        cal = _calendar(plan, person, zone_component)
         for a in duties[nrp]:
-            slot = slots[(a.date, a.shift)]
-            post = post_name(plan, a.post, lang)
-            site = site_name(plan, a.site)
-            address = plan.names.addresses.get(a.site)
-            apel = slot.start - lead
-            event = Event()
-            event.add("uid", uid(nrp, a.date, a.shift, a.post))
-            event.add("dtstamp", stamp)
-            event.add("sequence", _sequence(before.get((nrp, a.date, a.shift)), a))
-            event.add("dtstart", apel.astimezone(zone))
-            event.add("dtend", slot.end.astimezone(zone))
-            event.add("summary", _said(lang, "summary", at=f"{apel:%H:%M}", post=post, site=site))
-            event.add("location", f"{site}, {address}" if address else site)
-            lines = [
-                f"{_said(lang, 'post')}: {post} ({site})",
-                f"{word(lang, 'skill')}: {skill_label(lang, a.skill)}",
-                f"{_said(lang, 'roll_call_at')}: {apel:%H:%M}",
-                f"{_said(lang, 'shift_hours')}: {a.shift} ({_hours(slot)})",
-            ]
-            commander = who(heads.get((a.date, a.shift, a.site, a.post)))
-            if commander is not None:
-                lines.append(f"{_said(lang, 'post_commander')}: {commander}")
-            leader = who(leaders.get((a.date, a.shift, a.site)))
-            if leader is not None:
-                lines.append(f"{word(lang, 'roll_call')}: {leader}")
-            if address:
-                lines.append(f"{_said(lang, 'address')}: {address}")
-            event.add("description", "\n".join(lines))
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("trigger", -REMINDER)
-            alarm.add(
-                "description", _said(lang, "reminder", at=f"{apel:%H:%M}", post=post, site=site)
-            )
-            event.add_component(alarm)
-            cal.add_component(event)
+            cal.add_component(_event(ctx, a))
         for day, shift, duty in gone[nrp]:
-            cal.add_component(_cancelled(plan, lang, nrp, day, shift, duty, slots, stamp, lead))
+            cal.add_component(
+                _cancelled(plan, ctx.lang, nrp, day, shift, duty, ctx.slots, ctx.stamp, ctx.lead)
+            )
         out[file_name(person)] = cal.to_ical()
     return out
+
+
+def _calendar(plan: Plan, person: Person, zone_component: Any) -> Calendar:
+    """An officer's calendar, before its events."""
+    cal = Calendar()
+    cal.add("prodid", "-//sinjai-ops//plotting personel//ID")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"{plan.operation}: {person.rank} {person.name} ({person.nrp})")
+    cal.add("x-wr-timezone", plan.timezone)
+    cal.add_component(zone_component)
+    return cal
+
+
+def _event(ctx: _Context, a: Any) -> Event:
+    """The event of one duty, from its roll call to the shift's end, with its reminder."""
+    lang, plan, nrp = ctx.lang, ctx.plan, a.nrp
+    slot = ctx.slots[(a.date, a.shift)]
+    post = post_name(plan, a.post, lang)
+    site = site_name(plan, a.site)
+    address = plan.names.addresses.get(a.site)
+    apel = slot.start - ctx.lead
+    event = Event()
+    event.add("uid", uid(nrp, a.date, a.shift, a.post))
+    event.add("dtstamp", ctx.stamp)
+    event.add("sequence", _sequence(ctx.before.get((nrp, a.date, a.shift)), a))
+    event.add("dtstart", apel.astimezone(ctx.zone))
+    event.add("dtend", slot.end.astimezone(ctx.zone))
+    event.add("summary", _said(lang, "summary", at=f"{apel:%H:%M}", post=post, site=site))
+    event.add("location", f"{site}, {address}" if address else site)
+    lines = [
+        f"{_said(lang, 'post')}: {post} ({site})",
+        f"{word(lang, 'skill')}: {skill_label(lang, a.skill)}",
+        f"{_said(lang, 'roll_call_at')}: {apel:%H:%M}",
+        f"{_said(lang, 'shift_hours')}: {a.shift} ({_hours(slot)})",
+    ]
+    commander = ctx.who(ctx.heads.get((a.date, a.shift, a.site, a.post)))
+    if commander is not None:
+        lines.append(f"{_said(lang, 'post_commander')}: {commander}")
+    leader = ctx.who(ctx.leaders.get((a.date, a.shift, a.site)))
+    if leader is not None:
+        lines.append(f"{word(lang, 'roll_call')}: {leader}")
+    if address:
+        lines.append(f"{_said(lang, 'address')}: {address}")
+    event.add("description", "\n".join(lines))
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", -REMINDER)
+    alarm.add("description", _said(lang, "reminder", at=f"{apel:%H:%M}", post=post, site=site))
+    event.add_component(alarm)
+    return event
 
 
 def _sequence(earlier: Duty | None, now: Any) -> int:

@@ -1,4 +1,5 @@
-"""The plan laid out in rows, shared by the tables for people (terminal, Markdown, CSV)."""
+"""The plan laid out in rows, shared by the tables for people (terminal, Markdown, CSV). The
+names of sites, posts and heads come from `plan_names` (and are re-exported here)."""
 
 from __future__ import annotations
 
@@ -6,47 +7,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sinjai_ops.i18n import say
 from sinjai_ops.models.common import end_clock
-from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Duty, Names, Plan, Reinforcement
+from sinjai_ops.models.plan import COMMAND, Duty, Plan, Reinforcement
 from sinjai_ops.render.labels import long_date, short_date, skill_label, word
-
-
-def site_name(plan: Plan, site: str) -> str:
-    return site_label(plan.names, site)
-
-
-def site_label(names: Names, site: str) -> str:
-    return names.sites.get(site, site)
-
-
-def post_label(names: Names, post: str, lang: str) -> str:
-    """The post's name; a visit's heads and the reserve get what they are."""
-    if post.startswith("visit:"):
-        candidate = post.removeprefix("visit:")
-        return word(lang, "visit_post", candidate=names.candidates.get(candidate, candidate))
-    if post == RESERVE_POST:
-        return word(lang, "reserve_post")
-    return names.posts.get(post, post)
-
-
-def task_force(plan: Plan, post: str, skill: str) -> str:
-    """The task force (Satgas) that owns a head, by its post, else its skill; or nothing."""
-    return plan.names.post_forces.get(post) or plan.names.skill_forces.get(skill, "")
-
-
-def post_name(plan: Plan, post: str, lang: str) -> str:
-    return post_label(plan.names, post, lang)
-
-
-def head_label(lang: str, post: str, skill: str) -> str:
-    """The skill of a head, and for a commander head what it leads: the Katim of a visit team,
-    the Danru of the reserve, a post's commander."""
-    if skill == COMMAND and post.startswith("visit:"):
-        return say(lang, "Team leader")
-    if skill == COMMAND and post == RESERVE_POST:
-        return say(lang, "Squad leader")
-    return skill_label(lang, skill)
+from sinjai_ops.render.plan_names import head_label as head_label
+from sinjai_ops.render.plan_names import post_label as post_label
+from sinjai_ops.render.plan_names import post_name as post_name
+from sinjai_ops.render.plan_names import site_label as site_label
+from sinjai_ops.render.plan_names import site_name as site_name
+from sinjai_ops.render.plan_names import task_force as task_force
+from sinjai_ops.render.plan_names import visit_or_post as visit_or_post
 
 
 @dataclass(frozen=True)
@@ -248,16 +218,6 @@ def cause_line(line: Reinforcement, lang: str) -> str:
         return "" if c is None else word(lang, "causes_none", holders=c.holders)
     key, n, holders = top
     return word(lang, f"short_{key}", n=f"{n}/{holders}")
-
-
-def visit_or_post(names: Names, post: str, lang: str) -> str:
-    """A post's name, a visit team's without the candidates' names (`Visit security: Paslon
-    2`): where space is short."""
-    if post.startswith("visit:"):
-        candidate = post.removeprefix("visit:")
-        label = names.candidates.get(candidate, candidate).split(": ", 1)[0]
-        return word(lang, "visit_post", candidate=label)
-    return post_label(names, post, lang)
 
 
 def bko_rows(plan: Plan, lang: str) -> list[list[str]]:

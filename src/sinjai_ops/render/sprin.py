@@ -13,7 +13,7 @@ from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.plan import COMMAND, RESERVE_POST, DayFigures, Plan
 from sinjai_ops.models.sprin import FIRST_KOP_LINE, DocumentInfo
 from sinjai_ops.render.labels import long_date, skill_label
-from sinjai_ops.render.plan_rows import post_name, site_name, task_force
+from sinjai_ops.render.plan_names import post_name, site_name, task_force
 
 DOTS = "." * 20
 """A blank of the form, filled in by hand."""
@@ -205,73 +205,90 @@ def _shift_titles(plan: Plan) -> dict[tuple[date, str], str]:
 
 def annex(plan: Plan, lang: str) -> list[AnnexGroup]:
     """Every head of every shift, filled or not, per day, site, shift and post."""
-    people = {p.nrp: p for p in plan.people}
-    ranks = {r: i for i, r in enumerate(plan.names.ranks)}
-    skills = {s: i for i, s in enumerate(plan.names.skills)}
-    leaders = {(c.date, c.shift, c.site): c.nrp for c in plan.commanders}
-    last_resort = {(a.date, a.shift, a.site, a.post, a.nrp) for a in plan.perwira_as_members}
     order = {(s.date, s.shift): s.order for s in plan.slots}
     shifts = _shift_titles(plan)
     sites = {s: i for i, s in enumerate(plan.names.sites)}
-    heads: dict[tuple[date, str, str, str], dict[str, list[str]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    missing: dict[tuple[date, str, str, str], dict[str, int]] = defaultdict(
-        lambda: defaultdict(int)
-    )
+    heads: dict[_Key, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    missing: dict[_Key, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for a in plan.assignments:
         heads[(a.date, a.shift, a.site, a.post)][a.skill].append(a.nrp)
     for s in plan.shortfalls:
         missing[(s.date, s.shift, s.site, s.post)][s.skill] += s.missing
+    posts = _post_order(plan, {k[3] for k in heads} | {k[3] for k in missing})
+    keys = sorted(
+        set(heads) | set(missing),
+        key=lambda k: (k[0], sites.get(k[2], len(sites)), k[2], order[(k[0], k[1])], posts[k[3]]),
+    )
+    rows = _AnnexRows(plan, lang)
+    return [
+        AnnexGroup(
+            date=day,
+            shift=shift,
+            site=site,
+            post=post,
+            site_title=site_name(plan, site),
+            title=f"{shifts[(day, shift)]} - {post_name(plan, post, lang)}",
+            rows=rows.of((day, shift, site, post), heads[(day, shift, site, post)], missing),
+        )
+        for day, shift, site, post in keys
+    ]
 
-    def skill_key(skill: str) -> tuple[int, int, str]:
-        return (0 if skill == COMMAND else 1, skills.get(skill, len(skills)), skill)
 
-    def person_key(nrp: str) -> tuple[int, str, str]:
-        p = people[nrp]
-        return (-ranks.get(p.rank, -1), p.name, nrp)
+_Key = tuple[date, str, str, str]
+"""Date, shift, site and post: a group of the annex."""
 
-    def job(post: str, skill: str) -> str:
+
+class _AnnexRows:
+    """The rows of a post's group: its heads by skill (command first), each skill's officers
+    by rank, then a `KURANG` row for each head missing."""
+
+    def __init__(self, plan: Plan, lang: str) -> None:
+        self.plan = plan
+        self.lang = lang
+        self.people = {p.nrp: p for p in plan.people}
+        self.ranks = {r: i for i, r in enumerate(plan.names.ranks)}
+        self.skills = {s: i for i, s in enumerate(plan.names.skills)}
+        self.leaders = {(c.date, c.shift, c.site): c.nrp for c in plan.commanders}
+        self.last_resort = {
+            (a.date, a.shift, a.site, a.post, a.nrp) for a in plan.perwira_as_members
+        }
+
+    def skill_key(self, skill: str) -> tuple[int, int, str]:
+        return (0 if skill == COMMAND else 1, self.skills.get(skill, len(self.skills)), skill)
+
+    def person_key(self, nrp: str) -> tuple[int, str, str]:
+        p = self.people[nrp]
+        return (-self.ranks.get(p.rank, -1), p.name, nrp)
+
+    def job(self, post: str, skill: str) -> str:
+        lang = self.lang
         if skill == COMMAND:
             if post == RESERVE_POST:
                 return sprin_word(lang, "squad_leader")
             return sprin_word(lang, "team_leader" if post.startswith("visit:") else "commander")
         return sprin_word(lang, "member", skill=skill_label(lang, skill))
 
-    groups = []
-    posts = _post_order(plan, {k[3] for k in heads} | {k[3] for k in missing})
-    keys = sorted(
-        set(heads) | set(missing),
-        key=lambda k: (k[0], sites.get(k[2], len(sites)), k[2], order[(k[0], k[1])], posts[k[3]]),
-    )
-    for key in keys:
+    def of(
+        self, key: _Key, heads: dict[str, list[str]], missing: dict[_Key, dict[str, int]]
+    ) -> list[AnnexRow]:
         day, shift, site, post = key
+        lang = self.lang
         rows = []
-        for skill in sorted(set(heads[key]) | set(missing[key]), key=skill_key):
-            force = task_force(plan, post, skill)
-            for nrp in sorted(heads[key][skill], key=person_key):
-                p = people[nrp]
+        for skill in sorted(set(heads) | set(missing[key]), key=self.skill_key):
+            force = task_force(self.plan, post, skill)
+            job = self.job(post, skill)
+            for nrp in sorted(heads[skill], key=self.person_key):
+                p = self.people[nrp]
                 notes = [force] if force else []
-                if leaders.get((day, shift, site)) == nrp:
+                if self.leaders.get((day, shift, site)) == nrp:
                     notes.append(sprin_word(lang, "roll_call"))
-                if (day, shift, site, post, nrp) in last_resort:
+                if (day, shift, site, post, nrp) in self.last_resort:
                     notes.append(sprin_word(lang, "last_resort"))
-                rows.append(AnnexRow(p.name, f"{p.rank}/{nrp}", job(post, skill), "; ".join(notes)))
+                rows.append(AnnexRow(p.name, f"{p.rank}/{nrp}", job, "; ".join(notes)))
             rows += [
-                AnnexRow(sprin_word(lang, "short_row"), "-", job(post, skill), force, short=True)
+                AnnexRow(sprin_word(lang, "short_row"), "-", job, force, short=True)
             ] * missing[key][skill]
-        groups.append(
-            AnnexGroup(
-                date=day,
-                shift=shift,
-                site=site,
-                post=post,
-                site_title=site_name(plan, site),
-                title=f"{shifts[(day, shift)]} - {post_name(plan, post, lang)}",
-                rows=rows,
-            )
-        )
-    return groups
+        return rows
 
 
 def day_title(lang: str, day: date) -> str:

@@ -1,0 +1,55 @@
+"""How the plan's sites, posts and heads are called for people: by their names, a visit's heads
+and the reserve by what they are, in the chosen language."""
+
+from __future__ import annotations
+
+from sinjai_ops.i18n import say
+from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Names, Plan
+from sinjai_ops.render.labels import skill_label, word
+
+
+def site_name(plan: Plan, site: str) -> str:
+    return site_label(plan.names, site)
+
+
+def site_label(names: Names, site: str) -> str:
+    return names.sites.get(site, site)
+
+
+def post_label(names: Names, post: str, lang: str) -> str:
+    """The post's name; a visit's heads and the reserve get what they are."""
+    if post.startswith("visit:"):
+        candidate = post.removeprefix("visit:")
+        return word(lang, "visit_post", candidate=names.candidates.get(candidate, candidate))
+    if post == RESERVE_POST:
+        return word(lang, "reserve_post")
+    return names.posts.get(post, post)
+
+
+def task_force(plan: Plan, post: str, skill: str) -> str:
+    """The task force (Satgas) that owns a head, by its post, else its skill; or nothing."""
+    return plan.names.post_forces.get(post) or plan.names.skill_forces.get(skill, "")
+
+
+def post_name(plan: Plan, post: str, lang: str) -> str:
+    return post_label(plan.names, post, lang)
+
+
+def head_label(lang: str, post: str, skill: str) -> str:
+    """The skill of a head, and for a commander head what it leads: the Katim of a visit team,
+    the Danru of the reserve, a post's commander."""
+    if skill == COMMAND and post.startswith("visit:"):
+        return say(lang, "Team leader")
+    if skill == COMMAND and post == RESERVE_POST:
+        return say(lang, "Squad leader")
+    return skill_label(lang, skill)
+
+
+def visit_or_post(names: Names, post: str, lang: str) -> str:
+    """A post's name, a visit team's without the candidates' names (`Visit security: Paslon
+    2`): where space is short."""
+    if post.startswith("visit:"):
+        candidate = post.removeprefix("visit:")
+        label = names.candidates.get(candidate, candidate).split(": ", 1)[0]
+        return word(lang, "visit_post", candidate=label)
+    return post_label(names, post, lang)
