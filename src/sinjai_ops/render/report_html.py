@@ -295,35 +295,17 @@ def as_html(data: ReportData, view: View) -> str:
 
     lang = view.lang
     plan = data.plan
-    days = sorted({s.date for s in plan.slots})
     source = resources.files("sinjai_ops") / "templates" / "report.html.j2"
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
     template = env.from_string(source.read_text(encoding="utf-8"))
-    items = sorted(data.checklist.items, key=lambda i: i.due)
-    figures = day_figures(plan)
+    strength, strength_total = _strength(plan, lang)
     return template.render(
         lang=lang,
         w=lambda key, **kw: word(lang, key, **kw),
         s=lambda key, **kw: sprin_word(lang, key, **kw),
-        strength=[
-            [short_date(lang, f.date), f.officers, f.heads, f.filled, f.bko] for f in figures
-        ],
-        strength_total=[
-            len({a.nrp for a in plan.assignments}),
-            sum(f.heads for f in figures),
-            sum(f.filled for f in figures),
-            sum(f.bko for f in figures),
-        ],
-        visits=[
-            {
-                "day": short_date(lang, v.arrive.date()),
-                "time": f"{v.arrive:%H.%M}-{v.depart:%H.%M}",
-                "site": site_name(plan, v.site),
-                "who": plan.names.candidates.get(v.candidate, v.label),
-                "conflict": v.conflict,
-            }
-            for v in data.visits
-        ],
+        strength=strength,
+        strength_total=strength_total,
+        visits=_visits(data, lang),
         bko_posts=_bko_posts(plan, lang),
         form=form(plan.names.document, lang),
         columns=columns(lang),
@@ -340,28 +322,66 @@ def as_html(data: ReportData, view: View) -> str:
         # Officers used and idle, perwira as a last resort; the BKO is in the tables.
         key_lines=[x for i, x in enumerate(key_lines(plan, lang)) if i != 1],
         conflicts=conflict_lines(plan, lang),
-        days=[
-            {
-                "title": long_date(lang, d),
-                "timeline": _timeline(data, d, lang),
-                "staffing": _staffing(data, d, lang),
-                "short": [r for r in bko_rows(plan, lang) if r[0] == long_date(lang, d)],
-            }
-            for d in days
-        ],
+        days=_days(data, lang),
         histogram=_histogram(data, lang),
         staffing_title=chart_word(lang, "staffing"),
         bko=bko_rows(plan, lang),
         remedies=remedy_lines(plan, lang),
-        checklist=[
-            {
-                "due": f"{i.due:%Y-%m-%d %H:%M}",
-                "text": i.text[lang],
-                "owner": " ".join(x for x in (i.owner.rank, i.owner.name) if x)
-                or (i.owner.unit or ""),
-            }
-            for i in items
-        ],
+        checklist=_checklist(data, lang),
         annex=_annex(plan, lang),
         structure=plan.names.structure,
     )
+
+
+def _strength(plan: Plan, lang: str) -> tuple[list[list[Any]], list[int]]:
+    """The strength per day (officers, heads, filled, BKO), and its totals."""
+    figures = day_figures(plan)
+    rows: list[list[Any]] = [
+        [short_date(lang, f.date), f.officers, f.heads, f.filled, f.bko] for f in figures
+    ]
+    totals = [
+        len({a.nrp for a in plan.assignments}),
+        sum(f.heads for f in figures),
+        sum(f.filled for f in figures),
+        sum(f.bko for f in figures),
+    ]
+    return rows, totals
+
+
+def _visits(data: ReportData, lang: str) -> list[dict[str, Any]]:
+    plan = data.plan
+    return [
+        {
+            "day": short_date(lang, v.arrive.date()),
+            "time": f"{v.arrive:%H.%M}-{v.depart:%H.%M}",
+            "site": site_name(plan, v.site),
+            "who": plan.names.candidates.get(v.candidate, v.label),
+            "conflict": v.conflict,
+        }
+        for v in data.visits
+    ]
+
+
+def _days(data: ReportData, lang: str) -> list[dict[str, Any]]:
+    """A page per day: its visits' timeline, its staffing and its BKO lines."""
+    plan = data.plan
+    return [
+        {
+            "title": long_date(lang, d),
+            "timeline": _timeline(data, d, lang),
+            "staffing": _staffing(data, d, lang),
+            "short": [r for r in bko_rows(plan, lang) if r[0] == long_date(lang, d)],
+        }
+        for d in sorted({s.date for s in plan.slots})
+    ]
+
+
+def _checklist(data: ReportData, lang: str) -> list[dict[str, str]]:
+    return [
+        {
+            "due": f"{i.due:%Y-%m-%d %H:%M}",
+            "text": i.text[lang],
+            "owner": " ".join(x for x in (i.owner.rank, i.owner.name) if x) or (i.owner.unit or ""),
+        }
+        for i in sorted(data.checklist.items, key=lambda i: i.due)
+    ]

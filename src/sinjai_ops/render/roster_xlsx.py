@@ -61,6 +61,33 @@ def export_roster(roster: RosterFile) -> bytes:
     sheet.title = "Personel"
     drilled = sorted({s for p in roster.personnel for s in p.drills} | {"dalmas"})
     periods = max([1, *(len(p.unavailable) for p in roster.personnel)])
+    last = _header(sheet, drilled, periods)
+    for r, p in enumerate(roster.personnel, start=3):
+        values: list[Any] = [
+            p.nrp,
+            p.name,
+            p.rank,
+            p.unit,
+            ", ".join(p.skills) or NO_SKILL,
+            "ya" if p.assignable else "tidak",
+            ", ".join(p.ties) or None,
+            *(p.drills.get(skill) for skill in drilled),
+        ]
+        for leave in p.unavailable:
+            values += [leave.start, leave.end, leave.reason]
+        _write_row(sheet, r, values)
+    sheet.freeze_panes = "C3"
+    sheet.auto_filter.ref = f"A2:{get_column_letter(last)}{max(2, len(roster.personnel) + 2)}"
+    book.properties.created = _FIXED
+    book.properties.modified = _FIXED
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return fixed_zip(buffer.getvalue())
+
+
+def _header(sheet: Any, drilled: list[str], periods: int) -> int:
+    """The two-row header: the single columns merged down, LATIHAN over a column per drilled
+    skill, TIDAK TERSEDIA n over each period's DARI, SAMPAI, ALASAN; its last column."""
     bold = Font(bold=True)
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
@@ -87,37 +114,21 @@ def export_roster(roster: RosterFile) -> bytes:
             head(2, column, title, width)
             column += 1
         sheet.merge_cells(start_row=1, start_column=column - 3, end_row=1, end_column=column - 1)
-    last = column - 1
-    for r, p in enumerate(roster.personnel, start=3):
-        values: list[Any] = [
-            p.nrp,
-            p.name,
-            p.rank,
-            p.unit,
-            ", ".join(p.skills) or NO_SKILL,
-            "ya" if p.assignable else "tidak",
-            ", ".join(p.ties) or None,
-            *(p.drills.get(skill) for skill in drilled),
-        ]
-        for leave in p.unavailable:
-            values += [leave.start, leave.end, leave.reason]
-        for c, value in enumerate(values, start=1):
-            if value is None:
-                continue
-            cell = sheet.cell(r, c)
-            cell.value = value
-            if isinstance(value, str):
-                cell.data_type = "s"  # text as typed, even "=1+1": never a formula
-                cell.number_format = "@"  # and Excel keeps an NRP's leading zero
-            elif isinstance(value, date):
-                cell.number_format = "yyyy-mm-dd"
-    sheet.freeze_panes = "C3"
-    sheet.auto_filter.ref = f"A2:{get_column_letter(last)}{max(2, len(roster.personnel) + 2)}"
-    book.properties.created = _FIXED
-    book.properties.modified = _FIXED
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return fixed_zip(buffer.getvalue())
+    return column - 1
+
+
+def _write_row(sheet: Any, r: int, values: list[Any]) -> None:
+    """An officer's values in row `r`: text as text (never a formula), dates as dates."""
+    for c, value in enumerate(values, start=1):
+        if value is None:
+            continue
+        cell = sheet.cell(r, c)
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"  # text as typed, even "=1+1": never a formula
+            cell.number_format = "@"  # and Excel keeps an NRP's leading zero
+        elif isinstance(value, date):
+            cell.number_format = "yyyy-mm-dd"
 
 
 def fixed_zip(data: bytes) -> bytes:
