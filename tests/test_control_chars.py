@@ -13,6 +13,7 @@ import yaml
 
 from sinjai_ops import pipeline
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.pipeline import inputs as pipeline_inputs
 from tests.conftest import EXAMPLE, Run
 
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -209,7 +210,8 @@ def _poison(monkeypatch: pytest.MonkeyPatch) -> None:
         )
         return pipeline.Checked(bad, checked.problems, checked.language)
 
-    monkeypatch.setattr(pipeline, "_check_group", poisoned)
+    # Patched where the checks look it up: the module that gathers the inputs.
+    monkeypatch.setattr(pipeline_inputs, "_check_group", poisoned)
 
 
 @pytest.mark.slow

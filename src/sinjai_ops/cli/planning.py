@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -26,6 +27,9 @@ from sinjai_ops.cli.app import (
     timed,
 )
 from sinjai_ops.cli.help import PlainCommand
+
+if TYPE_CHECKING:
+    from sinjai_ops.models.plan import Plan
 
 PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_FORMATS}, type=str)  # type: ignore[misc]
 
@@ -137,7 +141,6 @@ def plan(
     from sinjai_ops.cli.arguments import check_date_syntax, day_of, one_of, sites_of, solving
     from sinjai_ops.cli.output import (
         choose_format,
-        console,
         emit,
         fail_usage,
         language_for,
@@ -145,25 +148,15 @@ def plan(
         report_invalid,
         scenario_language,
     )
-    from sinjai_ops.i18n import Invalid, say, t
-    from sinjai_ops.models.adjustments import parse_moment
+    from sinjai_ops.i18n import t
     from sinjai_ops.render import PLAN_RENDERERS
-    from sinjai_ops.render.labels import skill_label
-    from sinjai_ops.render.plan_rows import post_name, site_name
     from sinjai_ops.render.view import View
     from sinjai_ops.timings import stage
 
     scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(PLAN_RENDERERS))
     check_date_syntax(date)
-    moment = None
-    if start is not None:
-        if baseline is None:
-            fail_usage(t("--from re-plans a published plan: give it with --baseline PLAN.json"))
-        try:
-            moment = parse_moment(start)
-        except Invalid as exc:
-            fail_usage(t("--from: {why}", why=exc.msg))
+    moment = _replan_moment(start, baseline)
     planned = solving(lambda: pipeline.plan(paths, time_limit, baseline, remedies, moment))
     if planned.plan is None or planned.checked.scenario is None:
         report_invalid(planned.checked, paths, lang)
@@ -188,22 +181,49 @@ def plan(
     with stage("render"):
         emit(PLAN_RENDERERS[fmt](shown, chosen), output, fmt, pager=pager)
     if fail_on_shortfall and shown.shortfalls:
-        missing = sum(r.missing for r in shown.reinforcements)
-        lines = [
-            say(
-                said,
-                "  {day} {shift} {site} {skill}: {n} missing",
-                day=r.date,
-                shift=r.shift,
-                site=f"{site_name(shown, r.site)}: {post_name(shown, r.post, said)}",
-                skill=skill_label(said, r.skill),
-                n=r.missing,
-            )
-            for r in shown.reinforcements
-        ]
-        head = say(said, "{n} heads missing (exit 3, --fail-on-shortfall):", n=missing)
-        console(stderr=True).print("\n".join([head, *lines]), markup=False)
-        raise typer.Exit(EXIT_SHORTFALL)
+        _exit_on_shortfall(shown, said)
+
+
+def _replan_moment(start: str | None, baseline: Path | None) -> datetime | None:
+    """`--from`: the local moment to re-plan from (it needs `--baseline`)."""
+    from sinjai_ops.cli.output import fail_usage
+    from sinjai_ops.i18n import Invalid, t
+    from sinjai_ops.models.adjustments import parse_moment
+
+    if start is None:
+        return None
+    if baseline is None:
+        fail_usage(t("--from re-plans a published plan: give it with --baseline PLAN.json"))
+    try:
+        return parse_moment(start)
+    except Invalid as exc:
+        fail_usage(t("--from: {why}", why=exc.msg))
+        return None
+
+
+def _exit_on_shortfall(shown: Plan, said: str) -> NoReturn:
+    """`--fail-on-shortfall`: the missing heads on stderr, then exit 3."""
+    from sinjai_ops.cli.output import console
+    from sinjai_ops.i18n import say
+    from sinjai_ops.render.labels import skill_label
+    from sinjai_ops.render.plan_rows import post_name, site_name
+
+    missing = sum(r.missing for r in shown.reinforcements)
+    lines = [
+        say(
+            said,
+            "  {day} {shift} {site} {skill}: {n} missing",
+            day=r.date,
+            shift=r.shift,
+            site=f"{site_name(shown, r.site)}: {post_name(shown, r.post, said)}",
+            skill=skill_label(said, r.skill),
+            n=r.missing,
+        )
+        for r in shown.reinforcements
+    ]
+    head = say(said, "{n} heads missing (exit 3, --fail-on-shortfall):", n=missing)
+    console(stderr=True).print("\n".join([head, *lines]), markup=False)
+    raise typer.Exit(EXIT_SHORTFALL)
 
 
 @app.command(

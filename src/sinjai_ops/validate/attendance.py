@@ -11,6 +11,7 @@ from sinjai_ops.i18n import t
 from sinjai_ops.models.attendance import Mark
 from sinjai_ops.models.common import suggest
 from sinjai_ops.models.document import Document, problem_at
+from sinjai_ops.models.operation import OperationInfo
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.scenario import Scenario
 
@@ -43,64 +44,83 @@ def check_marks(
     info = scenario.operation.operation if scenario else None
     for i, mark in marks:
         key = (mark.nrp, mark.date, mark.shift)
-        if people is not None and mark.nrp not in people:
-            problems.append(
-                problem_at(
-                    doc, ("attendance", i, "nrp"), t("NRP {nrp} is not in the roster", nrp=mark.nrp)
-                )
-            )
-        elif shifts is not None and mark.shift not in shifts:
-            problems.append(
-                problem_at(
-                    doc,
-                    ("attendance", i, "shift"),
-                    t(
-                        "unknown shift '{shift}'{hint}",
-                        shift=mark.shift,
-                        hint=suggest(mark.shift, shifts),
-                    ),
-                )
-            )
-        elif info is not None and not info.start <= mark.date <= info.end:
-            problems.append(
-                problem_at(
-                    doc,
-                    ("attendance", i, "date"),
-                    t(
-                        "day {day} is outside the operation ({start} to {end})",
-                        day=mark.date,
-                        start=info.start,
-                        end=info.end,
-                    ),
-                )
-            )
-        elif planned is not None and key not in planned:
-            problems.append(
-                problem_at(
-                    doc,
-                    ("attendance", i, "nrp"),
-                    t(
-                        "{nrp} is not plotted on {day} {shift} in the plan; the attendance lists "
-                        "only planned officers (check the NRP, date and shift)",
-                        nrp=mark.nrp,
-                        day=mark.date,
-                        shift=mark.shift,
-                    ),
-                )
-            )
-        elif key in first:
-            problems.append(
-                problem_at(
-                    doc,
-                    ("attendance", i),
-                    t(
-                        "{nrp} on {day} {shift} is marked twice (first at line {line}); keep one",
-                        nrp=mark.nrp,
-                        day=mark.date,
-                        shift=mark.shift,
-                        line=doc.loc(("attendance", first[key])).line,
-                    ),
-                )
-            )
+        problem = _off_scenario(doc, i, mark, people, shifts, info) or _off_plan(
+            doc, i, mark, planned, first
+        )
+        if problem is not None:
+            problems.append(problem)
         first.setdefault(key, i)
     return problems
+
+
+def _off_scenario(
+    doc: Document,
+    i: int,
+    mark: Mark,
+    people: set[str] | None,
+    shifts: list[str] | None,
+    info: OperationInfo | None,
+) -> Problem | None:
+    """The first of: an NRP not in the roster, an unknown shift, a day outside the operation."""
+    if people is not None and mark.nrp not in people:
+        return problem_at(
+            doc, ("attendance", i, "nrp"), t("NRP {nrp} is not in the roster", nrp=mark.nrp)
+        )
+    if shifts is not None and mark.shift not in shifts:
+        return problem_at(
+            doc,
+            ("attendance", i, "shift"),
+            t(
+                "unknown shift '{shift}'{hint}",
+                shift=mark.shift,
+                hint=suggest(mark.shift, shifts),
+            ),
+        )
+    if info is not None and not info.start <= mark.date <= info.end:
+        return problem_at(
+            doc,
+            ("attendance", i, "date"),
+            t(
+                "day {day} is outside the operation ({start} to {end})",
+                day=mark.date,
+                start=info.start,
+                end=info.end,
+            ),
+        )
+    return None
+
+
+def _off_plan(
+    doc: Document,
+    i: int,
+    mark: Mark,
+    planned: set[tuple[str, date, str]] | None,
+    first: dict[tuple[str, date, str], int],
+) -> Problem | None:
+    """A mark for an officer not plotted then, or a second mark for one officer-shift."""
+    key = (mark.nrp, mark.date, mark.shift)
+    if planned is not None and key not in planned:
+        return problem_at(
+            doc,
+            ("attendance", i, "nrp"),
+            t(
+                "{nrp} is not plotted on {day} {shift} in the plan; the attendance lists "
+                "only planned officers (check the NRP, date and shift)",
+                nrp=mark.nrp,
+                day=mark.date,
+                shift=mark.shift,
+            ),
+        )
+    if key in first:
+        return problem_at(
+            doc,
+            ("attendance", i),
+            t(
+                "{nrp} on {day} {shift} is marked twice (first at line {line}); keep one",
+                nrp=mark.nrp,
+                day=mark.date,
+                shift=mark.shift,
+                line=doc.loc(("attendance", first[key])).line,
+            ),
+        )
+    return None

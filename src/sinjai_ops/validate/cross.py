@@ -8,13 +8,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from sinjai_ops.i18n import t
-from sinjai_ops.models.arrivals import ArrivalsFile
+from sinjai_ops.models.arrivals import ArrivalsFile, Visit
 from sinjai_ops.models.common import Path, parse_date, suggest
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
-from sinjai_ops.models.roster import RosterFile
+from sinjai_ops.models.roster import Person, RosterFile
 
 
 @dataclass(frozen=True)
@@ -76,48 +76,56 @@ def check_roster_against_operation(
     for i, person in enumerate(roster.personnel):
         if not person.assignable:
             continue
-        for skill in person.skills:
-            max_age = policy.drills.max_age_days.get(skill)
-            if max_age is None:
-                continue
-            last = person.drills.get(skill)
-            valid = person.drill_valid_until(skill, max_age)
-            if valid is None:
-                out.append(
-                    problem_at(
-                        rdoc,
-                        ("personnel", i, "skills"),
-                        t(
-                            "{name} ({nrp}) has no recorded {skill} drill; not plotted for "
-                            "{skill} until one is recorded under drills",
-                            name=person.name,
-                            nrp=person.nrp,
-                            skill=skill,
-                        ),
-                        warning=True,
-                    )
+        out += _drill_problems(person, i, op.start, last_day, policy, rdoc)
+    return out
+
+
+def _drill_problems(
+    person: Person, i: int, start: date, last_day: date, policy: Policy, rdoc: Document
+) -> list[Problem]:
+    """Warnings for each skill of `person` whose drill is missing or too old for the
+    operation: they are not plotted for it (from the day the drill runs out)."""
+    out: list[Problem] = []
+    for skill in person.skills:
+        max_age = policy.drills.max_age_days.get(skill)
+        if max_age is None:
+            continue
+        last = person.drills.get(skill)
+        valid = person.drill_valid_until(skill, max_age)
+        if valid is None:
+            out.append(
+                problem_at(
+                    rdoc,
+                    ("personnel", i, "skills"),
+                    t(
+                        "{name} ({nrp}) has no recorded {skill} drill; not plotted for "
+                        "{skill} until one is recorded under drills",
+                        name=person.name,
+                        nrp=person.nrp,
+                        skill=skill,
+                    ),
+                    warning=True,
                 )
-            elif valid < last_day:
-                facts = {"name": person.name, "nrp": person.nrp, "skill": skill, "last": last}
-                if valid < op.start:
-                    message = t(
-                        "{name} ({nrp}): last {skill} drill {last} is more than {days} days old "
-                        "before the operation starts; not plotted for {skill} until a newer "
-                        "drill is recorded",
-                        days=max_age,
-                        **facts,
-                    )
-                else:
-                    message = t(
-                        "{name} ({nrp}): last {skill} drill {last} is more than {days} days old "
-                        "from {day}; not plotted for {skill} from that day",
-                        days=max_age,
-                        day=valid + timedelta(days=1),
-                        **facts,
-                    )
-                out.append(
-                    problem_at(rdoc, ("personnel", i, "drills", skill), message, warning=True)
+            )
+        elif valid < last_day:
+            facts = {"name": person.name, "nrp": person.nrp, "skill": skill, "last": last}
+            if valid < start:
+                message = t(
+                    "{name} ({nrp}): last {skill} drill {last} is more than {days} days old "
+                    "before the operation starts; not plotted for {skill} until a newer "
+                    "drill is recorded",
+                    days=max_age,
+                    **facts,
                 )
+            else:
+                message = t(
+                    "{name} ({nrp}): last {skill} drill {last} is more than {days} days old "
+                    "from {day}; not plotted for {skill} from that day",
+                    days=max_age,
+                    day=valid + timedelta(days=1),
+                    **facts,
+                )
+            out.append(problem_at(rdoc, ("personnel", i, "drills", skill), message, warning=True))
     return out
 
 
@@ -129,54 +137,71 @@ def check_arrivals_against_scenario(
     adoc: Document,
 ) -> list[Problem]:
     out: list[Problem] = []
-    sites = op.sites
     crowd_skill = policy.visits.crowd.skill
     has_crowd = roster is None or any(
         crowd_skill in p.skills and p.assignable for p in roster.personnel
     )
     for i, cand in enumerate(arrivals.candidates):
         for k, visit in enumerate(cand.visits):
-            path: Path = ("candidates", i, "visits", k)
-            if sites and visit.site not in sites:
-                out.append(
-                    problem_at(
-                        adoc,
-                        (*path, "site"),
-                        t(
-                            "unknown site '{site}'{hint}",
-                            site=visit.site,
-                            hint=suggest(visit.site, sites)
-                            or t("; sites: {sites}", sites=", ".join(sites)),
-                        ),
-                    )
-                )
-            if op.start and op.end and not op.start <= visit.date <= op.end:
-                out.append(
-                    problem_at(
-                        adoc,
-                        (*path, "date"),
-                        t(
-                            "visit date {day} is outside the operation ({start} to {end})",
-                            day=visit.date,
-                            start=op.start,
-                            end=op.end,
-                        ),
-                    )
-                )
-            if visit.supporters > 0 and not has_crowd:
-                out.append(
-                    problem_at(
-                        adoc,
-                        (*path, "supporters"),
-                        t(
-                            "{n} supporters expected but the roster has nobody with skill "
-                            "'{skill}'; every crowd head will be a shortfall",
-                            n=visit.supporters,
-                            skill=crowd_skill,
-                        ),
-                        warning=True,
-                    )
-                )
+            out += _visit_problems(
+                visit, ("candidates", i, "visits", k), op, has_crowd, policy, adoc
+            )
+    return out + _rival_problems(arrivals, policy, adoc)
+
+
+def _visit_problems(
+    visit: Visit, path: Path, op: OperationFacts, has_crowd: bool, policy: Policy, adoc: Document
+) -> list[Problem]:
+    """A visit's site, its date within the operation, and a crowd skill for its supporters."""
+    out: list[Problem] = []
+    sites = op.sites
+    crowd_skill = policy.visits.crowd.skill
+    if sites and visit.site not in sites:
+        out.append(
+            problem_at(
+                adoc,
+                (*path, "site"),
+                t(
+                    "unknown site '{site}'{hint}",
+                    site=visit.site,
+                    hint=suggest(visit.site, sites)
+                    or t("; sites: {sites}", sites=", ".join(sites)),
+                ),
+            )
+        )
+    if op.start and op.end and not op.start <= visit.date <= op.end:
+        out.append(
+            problem_at(
+                adoc,
+                (*path, "date"),
+                t(
+                    "visit date {day} is outside the operation ({start} to {end})",
+                    day=visit.date,
+                    start=op.start,
+                    end=op.end,
+                ),
+            )
+        )
+    if visit.supporters > 0 and not has_crowd:
+        out.append(
+            problem_at(
+                adoc,
+                (*path, "supporters"),
+                t(
+                    "{n} supporters expected but the roster has nobody with skill "
+                    "'{skill}'; every crowd head will be a shortfall",
+                    n=visit.supporters,
+                    skill=crowd_skill,
+                ),
+                warning=True,
+            )
+        )
+    return out
+
+
+def _rival_problems(arrivals: ArrivalsFile, policy: Policy, adoc: Document) -> list[Problem]:
+    """A warning at the first visit of each pair of rivals that arrive too close together."""
+    out: list[Problem] = []
     index = {c.id: i for i, c in enumerate(arrivals.candidates)}
     for conflict in arrivals.rival_conflicts(policy.rivals.min_gap_minutes):
         a, b = conflict.candidates

@@ -9,7 +9,7 @@ from sinjai_ops.i18n import Invalid, t
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.common import Path, suggest
 from sinjai_ops.models.document import Document, problem_at
-from sinjai_ops.models.operation import OperationFile, check_timezone
+from sinjai_ops.models.operation import OperationFile, OperationInfo, Post, check_timezone
 from sinjai_ops.models.plan import RESERVE_POST
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
@@ -39,69 +39,90 @@ def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Pr
     ]
     posts = [op.sites[p[1]].posts[p[3]] for p in post_paths]
     for path, post in zip(post_paths, posts, strict=True):
-        if post.id == RESERVE_POST:
-            out.append(
-                problem_at(
-                    doc,
-                    (*path, "id"),
-                    t("post id 'reserve' is kept for the reserve; rename it"),
-                )
+        out += _post_problems(post, path, info, shift_ids, policy, doc)
+    return out
+
+
+def _post_problems(
+    post: Post,
+    path: Path,
+    info: OperationInfo,
+    shift_ids: list[str],
+    policy: Policy,
+    doc: Document,
+) -> list[Problem]:
+    """A post's id, days, shifts, commander and need against the operation and the policy."""
+    out: list[Problem] = []
+    if post.id == RESERVE_POST:
+        out.append(
+            problem_at(
+                doc,
+                (*path, "id"),
+                t("post id 'reserve' is kept for the reserve; rename it"),
             )
-        for k, day in enumerate(post.days or []):
-            if not info.start <= day <= info.end:
-                out.append(
-                    problem_at(
-                        doc,
-                        (*path, "days", k),
-                        t(
-                            "day {day} is outside the operation ({start} to {end})",
-                            day=day,
-                            start=info.start,
-                            end=info.end,
-                        ),
-                    )
-                )
-        for k, shift in enumerate(post.shifts or []):
-            if shift not in shift_ids:
-                out.append(
-                    problem_at(
-                        doc,
-                        (*path, "shifts", k),
-                        t(
-                            "unknown shift '{shift}'{hint}",
-                            shift=shift,
-                            hint=suggest(shift, shift_ids),
-                        ),
-                    )
-                )
-        lowest = policy.rank_roles.perwira_from
-        if (
-            post.perwira
-            and post.commander in policy.ranks
-            and lowest in policy.ranks
-            and not policy.perwira(post.commander)
-        ):
+        )
+    for k, day in enumerate(post.days or []):
+        if not info.start <= day <= info.end:
             out.append(
                 problem_at(
                     doc,
-                    (*path, "commander"),
+                    (*path, "days", k),
                     t(
-                        "post '{post}' asks for perwira, so its commander must be a perwira too "
-                        "(nobody may outrank the commander); write commander: {lowest} or higher",
-                        post=post.id,
-                        lowest=lowest,
+                        "day {day} is outside the operation ({start} to {end})",
+                        day=day,
+                        start=info.start,
+                        end=info.end,
                     ),
                 )
             )
-        if not post.need and post.commander is None:
+    for k, shift in enumerate(post.shifts or []):
+        if shift not in shift_ids:
             out.append(
                 problem_at(
                     doc,
-                    path,
-                    t("post '{post}' needs nobody; give it a need", post=post.id),
-                    warning=True,
+                    (*path, "shifts", k),
+                    t(
+                        "unknown shift '{shift}'{hint}",
+                        shift=shift,
+                        hint=suggest(shift, shift_ids),
+                    ),
                 )
             )
+    out += _commander_problems(post, path, policy, doc)
+    if not post.need and post.commander is None:
+        out.append(
+            problem_at(
+                doc,
+                path,
+                t("post '{post}' needs nobody; give it a need", post=post.id),
+                warning=True,
+            )
+        )
+    return out
+
+
+def _commander_problems(post: Post, path: Path, policy: Policy, doc: Document) -> list[Problem]:
+    """A post that asks for perwira under a commander who is not one."""
+    out: list[Problem] = []
+    lowest = policy.rank_roles.perwira_from
+    if (
+        post.perwira
+        and post.commander in policy.ranks
+        and lowest in policy.ranks
+        and not policy.perwira(post.commander)
+    ):
+        out.append(
+            problem_at(
+                doc,
+                (*path, "commander"),
+                t(
+                    "post '{post}' asks for perwira, so its commander must be a perwira too "
+                    "(nobody may outrank the commander); write commander: {lowest} or higher",
+                    post=post.id,
+                    lowest=lowest,
+                ),
+            )
+        )
     return out
 
 

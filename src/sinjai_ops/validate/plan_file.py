@@ -30,93 +30,115 @@ def plan_mismatches(
     of operation.yaml, roster.yaml and adjustments.yaml that is not the file it was made from
     (by the sha256 in its `inputs`); and one warning that counts, with examples, its
     assignments that name what the scenario no longer has (they are not used)."""
+    out = _other_operation(name, model, scenario, place)
+    if out:
+        return out
+    if model.inputs is not None:
+        out += _changed_inputs(name, model.inputs, scenario, place)
+    return out + _stale(name, model, scenario, place)
 
-    def at(where: DocPath, message: Msg, warning: bool = False) -> Problem:
-        return place(where, message, warning)
 
+def _other_operation(
+    name: str, model: PlanIdentity, scenario: Scenario, place: Place
+) -> list[Problem]:
+    """An error for each of the operation's name, unit, first and last day that the plan
+    gives otherwise (nothing when the plan names no operation)."""
+    if model.operation is None:
+        return []
     info = scenario.operation.operation
     out: list[Problem] = []
-    if model.operation is not None:
-        fields = (
-            ("operation", model.operation, info.name),
-            ("unit", model.unit, info.unit),
-            ("start", model.start, info.start),
-            ("end", model.end, info.end),
-        )
-        for key, theirs, ours in fields:
-            if theirs is not None and theirs != ours:
-                out.append(
-                    at(
-                        (key,),
-                        t(
-                            "{plan} is a plan of another operation: its {key} is '{theirs}', "
-                            "the scenario's is '{ours}'; give the plan made from this scenario "
-                            "(sinjai-ops plan SCENARIO --format json -o PLAN.json)",
-                            plan=name,
-                            key=key,
-                            theirs=theirs,
-                            ours=ours,
-                        ),
-                    )
+    fields = (
+        ("operation", model.operation, info.name),
+        ("unit", model.unit, info.unit),
+        ("start", model.start, info.start),
+        ("end", model.end, info.end),
+    )
+    for key, theirs, ours in fields:
+        if theirs is not None and theirs != ours:
+            out.append(
+                place(
+                    (key,),
+                    t(
+                        "{plan} is a plan of another operation: its {key} is '{theirs}', "
+                        "the scenario's is '{ours}'; give the plan made from this scenario "
+                        "(sinjai-ops plan SCENARIO --format json -o PLAN.json)",
+                        plan=name,
+                        key=key,
+                        theirs=theirs,
+                        ours=ours,
+                    ),
+                    False,
                 )
-        if out:
-            return out
-    if model.inputs is not None:
-        for file in _SAME_FILES:
-            then, now = model.inputs.get(file), scenario.inputs.get(file)
-            if then == now:
-                continue
-            if then is None:
-                message = t(
-                    "{plan} was made without {file}, which the scenario has now",
-                    plan=name,
-                    file=file,
-                )
-            elif now is None:
-                message = t(
-                    "{plan} was made with a {file}, which the scenario no longer has",
-                    plan=name,
-                    file=file,
-                )
-            else:
-                message = t(
-                    "{file} is not the one {plan} was made from (sha256 {then} in its inputs, "
-                    "{now} now)",
-                    file=file,
-                    plan=name,
-                    then=then.removeprefix("sha256:")[:12],
-                    now=now.removeprefix("sha256:")[:12],
-                )
-            out.append(at(("inputs", file) if then else ("inputs",), message, warning=True))
-    stale = stale_assignments(getattr(model, "assignments", []), scenario)
-    if stale:
-        examples = [
-            t(
-                "{day} {shift} {site} {post} {nrp} ({why})",
-                day=a.date,
-                shift=a.shift,
-                site=a.site,
-                post=a.post,
-                nrp=a.nrp,
-                why=why,
             )
-            for _, a, why in stale[:_EXAMPLES]
-        ]
-        out.append(
-            at(
-                ("assignments", stale[0][0]),
-                t(
-                    "{n} assignment(s) of {plan} name what the scenario does not have, and "
-                    "are left out: {examples}{more}",
-                    n=len(stale),
-                    plan=name,
-                    examples=joined(examples),
-                    more=t(", ...") if len(stale) > _EXAMPLES else NOTHING,
-                ),
-                warning=True,
-            )
-        )
     return out
+
+
+def _changed_inputs(
+    name: str, inputs: dict[str, str], scenario: Scenario, place: Place
+) -> list[Problem]:
+    """A warning for each file the plan was not made from (by the sha256 in its inputs)."""
+    out: list[Problem] = []
+    for file in _SAME_FILES:
+        then, now = inputs.get(file), scenario.inputs.get(file)
+        if then == now:
+            continue
+        if then is None:
+            message = t(
+                "{plan} was made without {file}, which the scenario has now",
+                plan=name,
+                file=file,
+            )
+        elif now is None:
+            message = t(
+                "{plan} was made with a {file}, which the scenario no longer has",
+                plan=name,
+                file=file,
+            )
+        else:
+            message = t(
+                "{file} is not the one {plan} was made from (sha256 {then} in its inputs, "
+                "{now} now)",
+                file=file,
+                plan=name,
+                then=then.removeprefix("sha256:")[:12],
+                now=now.removeprefix("sha256:")[:12],
+            )
+        out.append(place(("inputs", file) if then else ("inputs",), message, True))
+    return out
+
+
+def _stale(name: str, model: PlanIdentity, scenario: Scenario, place: Place) -> list[Problem]:
+    """One warning that counts, with examples, the assignments that name what the scenario no
+    longer has."""
+    stale = stale_assignments(getattr(model, "assignments", []), scenario)
+    if not stale:
+        return []
+    examples = [
+        t(
+            "{day} {shift} {site} {post} {nrp} ({why})",
+            day=a.date,
+            shift=a.shift,
+            site=a.site,
+            post=a.post,
+            nrp=a.nrp,
+            why=why,
+        )
+        for _, a, why in stale[:_EXAMPLES]
+    ]
+    return [
+        place(
+            ("assignments", stale[0][0]),
+            t(
+                "{n} assignment(s) of {plan} name what the scenario does not have, and "
+                "are left out: {examples}{more}",
+                n=len(stale),
+                plan=name,
+                examples=joined(examples),
+                more=t(", ...") if len(stale) > _EXAMPLES else NOTHING,
+            ),
+            True,
+        )
+    ]
 
 
 def joined(items: list[Msg]) -> Msg:

@@ -109,93 +109,24 @@ def check_scenario(
     every problem, sorted and each once. `derive`: the demand stage, which the pins are held
     against (how many heads each post has); without it, only their references are checked."""
     problems = list(found_earlier)
-    # A node the loader already complained about (an alias, say) is not reported twice.
-    loader_places = {(p.file, p.line, p.column) for p in found_earlier}
-
     policy_doc = policy_document(defaults.policy, docs.get("operation"))
     policy, found = parse_model(policy_doc, Policy)
     problems += found
     if policy is not None:
         problems += check_policy(policy, policy_doc)
-    # Names in the files are still checked, against the shipped skills and ranks, when the
-    # operation's own policy is broken: every problem is reported at once.
-    names = policy or parse_model(defaults.policy, Policy)[0]
-
-    blank = docs.get("adjustments")
-    if blank is not None and blank.data is None:
-        # Emptied by hand once the day's decisions are done: nothing is adjusted.
-        problems.append(
-            Problem.at(
-                blank.file,
-                1,
-                1,
-                t("the file is empty (or holds only comments): read as no pins and no absences"),
-                warning=True,
-            )
-        )
-        docs = {k: d for k, d in docs.items() if k != "adjustments"}
-
-    models: dict[str, Any] = {}
-    zone = operation_zone(docs.get("operation"))
-    for kind, doc in docs.items():
-        problems += check_identities(doc, kind)
-        model, found = parse_model(doc, MODELS[kind], names, zone)
-        problems += [p for p in found if (p.file, p.line, p.column) not in loader_places]
-        if kind in SCHEMA_MODELS:
-            told = {p.path for p in found}
-            problems += check_yaml_types(doc, schema_for(kind), told)
-        if model is None:
-            continue
-        models[kind] = model
-        if isinstance(model, OperationFile) and policy is not None:
-            problems += check_operation(model, policy, doc)
-        elif isinstance(model, RosterFile) and policy is not None:
-            problems += check_roster(model, policy, doc)
-        elif isinstance(model, ArrivalsFile):
-            problems += check_arrivals(model, doc)
-        elif isinstance(model, TemplatesFile):
-            problems += check_templates(model.templates, doc, ("templates",))
-
+    docs, found = _without_empty_adjustments(docs)
+    problems += found
+    models, found = _check_files(docs, defaults, policy, found_earlier)
+    problems += found
     op: OperationFile | None = models.get("operation")
     roster: RosterFile | None = models.get("roster")
     arrivals: ArrivalsFile | None = models.get("arrivals")
     shipped: list[Template] = []
     if op is not None:
-        templates, found = parse_model(defaults.checklists, TemplatesFile)
+        shipped, found = _check_checklists(op, docs, defaults)
         problems += found
-        if templates is not None:
-            shipped = templates.templates
-            problems += check_identities(defaults.checklists, "checklists")
-            problems += check_templates(shipped, defaults.checklists, ("templates",))
-        posts = [p.id for s in op.sites for p in s.posts]
-        problems += check_templates(op.checklists, docs["operation"], ("checklists",), posts)
-
-    facts = None
-    if op is not None:
-        facts = OperationFacts.of(op)
-    elif "operation" in docs:
-        facts = OperationFacts.read(docs["operation"].data)
-    if policy is not None and op is not None:
-        problems += check_shift_lengths(op, policy, docs["operation"])
-        if (
-            arrivals is not None
-            and op.operation.start <= op.operation.end
-            and known_timezone(op.operation.timezone)
-        ):
-            problems += check_visit_windows(arrivals, op, policy, docs["arrivals"])
-    if policy is not None and facts is not None:
-        if facts.sites:
-            problems += check_reserve_site(facts, policy, policy_doc, docs["operation"])
-        if roster is not None:
-            problems += check_roster_against_operation(
-                roster, facts, policy, docs["roster"], docs["operation"]
-            )
-        if arrivals is not None and roster is not None:
-            problems += check_ties(roster, arrivals, docs["roster"])
-        if arrivals is not None:
-            problems += check_arrivals_against_scenario(
-                arrivals, facts, roster, policy, docs["arrivals"]
-            )
+    if policy is not None:
+        problems += _check_across_files(docs, op, roster, arrivals, policy, policy_doc)
     if op is not None:
         problems += check_structure(op, roster, arrivals, docs["operation"])
         problems += check_document(op, roster, docs["operation"])
@@ -224,3 +155,117 @@ def check_scenario(
         adjustments=adjustments or AdjustmentsFile(),
     )
     return scenario, unique
+
+
+def _without_empty_adjustments(
+    docs: dict[str, Document],
+) -> tuple[dict[str, Document], list[Problem]]:
+    """The documents without an adjustments.yaml that holds nothing, and the warning that it
+    is read as no pins and no absences."""
+    blank = docs.get("adjustments")
+    if blank is None or blank.data is not None:
+        return docs, []
+    # Emptied by hand once the day's decisions are done: nothing is adjusted.
+    warning = Problem.at(
+        blank.file,
+        1,
+        1,
+        t("the file is empty (or holds only comments): read as no pins and no absences"),
+        warning=True,
+    )
+    return {k: d for k, d in docs.items() if k != "adjustments"}, [warning]
+
+
+def _check_files(
+    docs: dict[str, Document],
+    defaults: Defaults,
+    policy: Policy | None,
+    found_earlier: list[Problem],
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Each file on its own: its models by kind, and its problems."""
+    problems: list[Problem] = []
+    # A node the loader already complained about (an alias, say) is not reported twice.
+    loader_places = {(p.file, p.line, p.column) for p in found_earlier}
+    # Names in the files are still checked, against the shipped skills and ranks, when the
+    # operation's own policy is broken: every problem is reported at once.
+    names = policy or parse_model(defaults.policy, Policy)[0]
+    models: dict[str, Any] = {}
+    zone = operation_zone(docs.get("operation"))
+    for kind, doc in docs.items():
+        problems += check_identities(doc, kind)
+        model, found = parse_model(doc, MODELS[kind], names, zone)
+        problems += [p for p in found if (p.file, p.line, p.column) not in loader_places]
+        if kind in SCHEMA_MODELS:
+            told = {p.path for p in found}
+            problems += check_yaml_types(doc, schema_for(kind), told)
+        if model is None:
+            continue
+        models[kind] = model
+        if isinstance(model, OperationFile) and policy is not None:
+            problems += check_operation(model, policy, doc)
+        elif isinstance(model, RosterFile) and policy is not None:
+            problems += check_roster(model, policy, doc)
+        elif isinstance(model, ArrivalsFile):
+            problems += check_arrivals(model, doc)
+        elif isinstance(model, TemplatesFile):
+            problems += check_templates(model.templates, doc, ("templates",))
+    return models, problems
+
+
+def _check_checklists(
+    op: OperationFile, docs: dict[str, Document], defaults: Defaults
+) -> tuple[list[Template], list[Problem]]:
+    """The shipped checklist templates and the operation's own: the shipped ones, and the
+    problems of both."""
+    problems: list[Problem] = []
+    shipped: list[Template] = []
+    templates, found = parse_model(defaults.checklists, TemplatesFile)
+    problems += found
+    if templates is not None:
+        shipped = templates.templates
+        problems += check_identities(defaults.checklists, "checklists")
+        problems += check_templates(shipped, defaults.checklists, ("templates",))
+    posts = [p.id for s in op.sites for p in s.posts]
+    problems += check_templates(op.checklists, docs["operation"], ("checklists",), posts)
+    return shipped, problems
+
+
+def _check_across_files(
+    docs: dict[str, Document],
+    op: OperationFile | None,
+    roster: RosterFile | None,
+    arrivals: ArrivalsFile | None,
+    policy: Policy,
+    policy_doc: Document,
+) -> list[Problem]:
+    """The files held against each other and the policy (the operation read as far as it
+    can be when it is invalid)."""
+    problems: list[Problem] = []
+    facts = None
+    if op is not None:
+        facts = OperationFacts.of(op)
+    elif "operation" in docs:
+        facts = OperationFacts.read(docs["operation"].data)
+    if op is not None:
+        problems += check_shift_lengths(op, policy, docs["operation"])
+        if (
+            arrivals is not None
+            and op.operation.start <= op.operation.end
+            and known_timezone(op.operation.timezone)
+        ):
+            problems += check_visit_windows(arrivals, op, policy, docs["arrivals"])
+    if facts is None:
+        return problems
+    if facts.sites:
+        problems += check_reserve_site(facts, policy, policy_doc, docs["operation"])
+    if roster is not None:
+        problems += check_roster_against_operation(
+            roster, facts, policy, docs["roster"], docs["operation"]
+        )
+    if arrivals is not None and roster is not None:
+        problems += check_ties(roster, arrivals, docs["roster"])
+    if arrivals is not None:
+        problems += check_arrivals_against_scenario(
+            arrivals, facts, roster, policy, docs["arrivals"]
+        )
+    return problems
