@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sinjai_ops import validate as v
 from sinjai_ops.i18n import t
@@ -22,22 +22,6 @@ from sinjai_ops.pipeline.inputs import (
     gather,
     shipped_document,
 )
-
-if TYPE_CHECKING:
-    # Named in annotations only; imported where a command needs them, so that `validate`
-    # does not build the models of plans, checklists, reports and roll calls.
-    from sinjai_ops.tables import Cell
-
-
-def _read_table(path: Path, sheet: str | None) -> tuple[list[list[Cell]], list[Problem]]:
-    """The cells of a workbook's sheet (.xlsx: the one named, else the active visible one) or
-    of a CSV export (`;`, `,` or tab; UTF-8 or Windows-1252), each with its place; what the
-    bytes are decides how they are read (see `tables`). No cells when the file cannot be read."""
-    from sinjai_ops.tables import read_table
-
-    table, problems = read_table(_read(path), display(path), path.suffix, sheet)
-    return (table.rows if table is not None else []), problems
-
 
 _MAP_SECTIONS = ("columns", "drills", "unavailable", "ranks", "units")
 
