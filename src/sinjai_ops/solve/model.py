@@ -34,15 +34,13 @@ from sinjai_ops.models.plan import Demand
 from sinjai_ops.rules import Role, role_of
 from sinjai_ops.solve.classes import OfficerClass
 from sinjai_ops.solve.network import Network
+from sinjai_ops.solve.program import NoPlanInTime as NoPlanInTime
 from sinjai_ops.solve.program import (
-    NoPlanInTime,
     Program,
     least_load,
     solve_whole,
     warm_lexicographic,
 )
-
-__all__ = ["Coverage", "Kept", "NoPlanInTime", "Outcome", "best_coverage", "solve_classes"]
 
 
 @dataclass(frozen=True)
