@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
-from sinjai_ops.demand import derive_demand
+from sinjai_ops.demand import RULES, derive_demand
+from sinjai_ops.models.plan import HeadKind
 from tests.helpers import officer, scenario
 
 POST = {"id": "jaga", "need": {"samapta": 1}}
@@ -124,3 +125,10 @@ def test_hours_are_real_hours_across_a_clock_change() -> None:
     night = next(x for x in op.slots() if x.shift == "malam")
     # 22:00 on 26 October to 06:00 on the 27th, when clocks go back an hour: nine hours.
     assert night.hours == 9
+
+
+def test_the_demand_rules_cover_every_kind_of_head() -> None:
+    """The list of demand rules is the only registration: every kind of head a plan can show
+    has a rule that adds it, and no rule adds a kind the models do not know."""
+    covered = {kind for rule in RULES for kind in rule.kinds}
+    assert covered == set(get_args(HeadKind))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
@@ -114,94 +115,154 @@ class _Team:
         """(skill, kind, source) to heads."""
 
 
-def derive_demand(scenario: Scenario) -> Demand:
-    """Heads needed in every slot: posts, commanders, visits, the reserve, and a leader for
-    every team larger than a regu."""
-    op, policy = scenario.operation, scenario.policy
-    zone = ZoneInfo(op.operation.timezone)
-    slots = op.slots()
-    heads: dict[_Key, int] = defaultdict(int)
-    teams: dict[tuple[date, str, str, str], _Team] = {}
+class _Tally:
+    """The demand as the rules gather it: the heads by key, and the teams whose member heads
+    wait for their rank band (`_staff`)."""
 
-    def team(slot: Slot, site: str, post_id: str, post: Post | None) -> _Team:
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.policy = scenario.policy
+        self.zone = ZoneInfo(scenario.operation.operation.timezone)
+        self.slots = scenario.operation.slots()
+        self.heads: dict[_Key, int] = defaultdict(int)
+        self.teams: dict[tuple[date, str, str, str], _Team] = {}
+
+    def team(self, slot: Slot, site: str, post_id: str, post: Post | None) -> _Team:
+        """The team of a post (or visit) in a slot, new when it has none yet."""
         key = (slot.date, slot.shift, site, post_id)
-        if key not in teams:
-            teams[key] = _Team(post)
-        return teams[key]
+        if key not in self.teams:
+            self.teams[key] = _Team(post)
+        return self.teams[key]
 
-    for slot in slots:
-        for site in op.sites:
+
+def _post_members(tally: _Tally) -> None:
+    """The heads each active post asks for, of the kind its ring gives it."""
+    for slot in tally.slots:
+        for site in tally.scenario.operation.sites:
             for post in site.posts:
                 if not post.active(slot.date, slot.shift):
                     continue
-                kind = _RING_KIND[post.ring]
-                members = team(slot, site.id, post.id, post)
+                members = tally.team(slot, site.id, post.id, post)
                 for skill, count in post.need.items():
-                    members.heads[(skill, kind, "post")] += count
-                if post.commander is not None:
-                    key = _Key(
-                        slot.date,
-                        slot.shift,
-                        site.id,
-                        post.id,
-                        COMMAND,
-                        post.commander,
-                        "commander",
-                        "commander",
-                    )
-                    heads[key] += 1
+                    members.heads[(skill, _RING_KIND[post.ring], "post")] += count
 
-    for candidate in scenario.arrivals.candidates:
+
+def _post_commanders(tally: _Tally) -> None:
+    """The commander head of each active post that names a commander's rank."""
+    for slot in tally.slots:
+        for site in tally.scenario.operation.sites:
+            for post in site.posts:
+                if post.commander is None or not post.active(slot.date, slot.shift):
+                    continue
+                key = _Key(
+                    slot.date,
+                    slot.shift,
+                    site.id,
+                    post.id,
+                    COMMAND,
+                    post.commander,
+                    "commander",
+                    "commander",
+                )
+                tally.heads[key] += 1
+
+
+def _visits(tally: _Tally) -> None:
+    """The crowd, escort and protection heads of each visit, at its site, in every shift that
+    overlaps its window (`visit_heads`)."""
+    for candidate in tally.scenario.arrivals.candidates:
         for visit in candidate.visits:
-            start, end = visit.window(policy.visits, zone)
+            start, end = visit.window(tally.policy.visits, tally.zone)
             post_id = f"visit:{candidate.id}"
             source = f"visit:{visit.purpose}"
-            for slot in slots:
+            for slot in tally.slots:
                 if overlaps(slot, start, end):
-                    members = team(slot, visit.site, post_id, None)
-                    for skill, count, kind in visit_heads(visit, candidate, policy):
+                    members = tally.team(slot, visit.site, post_id, None)
+                    for skill, count, kind in visit_heads(visit, candidate, tally.policy):
                         members.heads[(skill, kind, source)] += count
 
-    def staff(key: tuple[date, str, str, str], members: _Team) -> None:
-        """The team's member heads, and its leader head where it is large enough."""
-        day, shift, site, post_id = key
-        size = sum(members.heads.values())
-        leader = leader_rank(members.post, policy)
-        led = size > 0 and needs_leader(members.post, size, policy)
-        band = member_band(members.post, policy, leader if led else None)
-        for (skill, kind, source), count in members.heads.items():
-            heads[_Key(day, shift, site, post_id, skill, None, kind, source, *band)] += count
-        if led:
-            heads[_Key(day, shift, site, post_id, COMMAND, leader, "commander", "leader")] += 1
 
-    for where, members in teams.items():
-        staff(where, members)
+def _staff(tally: _Tally, key: tuple[date, str, str, str], members: _Team) -> None:
+    """The team's member heads, and its leader head where it is large enough."""
+    day, shift, site, post_id = key
+    policy = tally.policy
+    size = sum(members.heads.values())
+    leader = leader_rank(members.post, policy)
+    led = size > 0 and needs_leader(members.post, size, policy)
+    band = member_band(members.post, policy, leader if led else None)
+    for (skill, kind, source), count in members.heads.items():
+        tally.heads[_Key(day, shift, site, post_id, skill, None, kind, source, *band)] += count
+    if led:
+        tally.heads[_Key(day, shift, site, post_id, COMMAND, leader, "commander", "leader")] += 1
 
+
+def _team_leaders(tally: _Tally) -> None:
+    """Every team's member heads in the rank band it allows, and a leader head (a commander
+    head) for every team larger than a regu."""
+    for where, members in tally.teams.items():
+        _staff(tally, where, members)
+
+
+def _reserve(tally: _Tally) -> None:
+    """The reserve of each shift: its fraction of the heads of the shift, rounded up, staffed
+    like a team (with a leader when large enough)."""
+    policy = tally.policy
     # Decimal, so that 10% of 30 heads is 3, not ceil(3.0000000000000004) = 4.
     fraction = Decimal(str(policy.reserve.fraction))
-    if fraction > 0:
-        per_slot: dict[tuple[date, str], int] = defaultdict(int)
-        for k, count in heads.items():
-            per_slot[(k.date, k.shift)] += count
-        for slot in slots:
-            reserve = math.ceil(fraction * per_slot[(slot.date, slot.shift)])
-            members = _Team(None)
-            members.heads[(policy.reserve.skill, "reserve", "reserve")] = reserve
-            staff((slot.date, slot.shift, policy.reserve.site, RESERVE_POST), members)
+    if fraction <= 0:
+        return
+    per_slot: dict[tuple[date, str], int] = defaultdict(int)
+    for k, count in tally.heads.items():
+        per_slot[(k.date, k.shift)] += count
+    for slot in tally.slots:
+        reserve = math.ceil(fraction * per_slot[(slot.date, slot.shift)])
+        members = _Team(None)
+        members.heads[(policy.reserve.skill, "reserve", "reserve")] = reserve
+        _staff(tally, (slot.date, slot.shift, policy.reserve.site, RESERVE_POST), members)
 
-    # Neutrality: where an officer is tied to a candidate, every head at the site of that
-    # candidate's visit, in a shift that overlaps the visit's window, is kept from them.
-    tied = {c for p in scenario.roster.personnel for c in p.ties}
+
+class Rule(NamedTuple):
+    """One demand rule: the kinds of head it adds, and how."""
+
+    kinds: tuple[HeadKind, ...]
+    add: Callable[[_Tally], None]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(("ring1", "ring2", "ring3", "post"), _post_members),
+    Rule(("commander",), _post_commanders),
+    Rule(("crowd", "escort", "protection"), _visits),
+    Rule(("commander",), _team_leaders),
+    Rule(("reserve",), _reserve),
+)
+"""The demand rules, in the order they apply: the only place they are listed. The reserve
+comes last, since it is a fraction of the heads of the others."""
+
+
+def _avoid(tally: _Tally) -> dict[tuple[date, str, str], set[str]]:
+    """Neutrality: where an officer is tied to a candidate, every head at the site of that
+    candidate's visit, in a shift that overlaps the visit's window, is kept from them."""
+    tied = {c for p in tally.scenario.roster.personnel for c in p.ties}
     avoid: dict[tuple[date, str, str], set[str]] = defaultdict(set)
-    for candidate in scenario.arrivals.candidates:
+    for candidate in tally.scenario.arrivals.candidates:
         if candidate.id not in tied:
             continue
         for visit in candidate.visits:
-            start, end = visit.window(policy.visits, zone)
-            for slot in slots:
+            start, end = visit.window(tally.policy.visits, tally.zone)
+            for slot in tally.slots:
                 if overlaps(slot, start, end):
                     avoid[(slot.date, slot.shift, visit.site)].add(candidate.id)
+    return avoid
 
+
+def derive_demand(scenario: Scenario) -> Demand:
+    """Heads needed in every slot: posts, commanders, visits, the reserve, and a leader for
+    every team larger than a regu (`RULES`)."""
+    tally = _Tally(scenario)
+    for rule in RULES:
+        rule.add(tally)
+    avoid = _avoid(tally)
+    policy, slots = tally.policy, tally.slots
     order = {(s.date, s.shift): i for i, s in enumerate(slots)}
     needs = [
         Need(
@@ -219,7 +280,7 @@ def derive_demand(scenario: Scenario) -> Demand:
             weight=getattr(policy.priorities, k.kind),
             source=k.source,
         )
-        for k, count in heads.items()
+        for k, count in tally.heads.items()
         if count > 0
     ]
     needs.sort(

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict, deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 
 from sinjai_ops.models.plan import Demand
 from sinjai_ops.models.scenario import Scenario
@@ -48,46 +51,15 @@ def name_officers(
 
     unit = {p.nrp: p.unit for p in scenario.roster.personnel}
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
-    needs_at: dict[tuple[int, Role], list[int]] = defaultdict(list)
-    for n, need in enumerate(demand.needs):
-        needs_at[(slot_index[(need.date, need.shift)], role_of(need))].append(n)
-    roles_of: dict[tuple[int, int], list[Role]] = defaultdict(list)  # (class, slot) -> roles
-    for c, slot, role in outcome.working:
-        roles_of[(c, slot)].append(role)
-    sites_of = {
-        key: {demand.needs[n].site for role in roles for n in needs_at[(key[1], role)]}
-        for key, roles in roles_of.items()
-    }
-
+    needs_at, roles_of, sites_of = _heads_per_class(demand, outcome, slot_index)
     # Officers of each class walk their network in time order, all classes together, so that
     # each choice knows where everyone stood last.
-    leaving: list[dict[int, list[int]]] = []
-    standing: list[dict[int, list[str]]] = []
-    nodes_at: list[dict[int, list[int]]] = []
-    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
-        out: dict[int, list[int]] = defaultdict(list)
-        for k, arc in enumerate(net.arcs):
-            if outcome.arc_flow[c][k]:
-                out[arc.tail].append(k)
-        leaving.append(out)
-        standing.append(defaultdict(list, {net.source: list(cls.members)}))
-        by_slot: dict[int, list[int]] = defaultdict(list)
-        for node, slot in enumerate(net.node_slot):
-            by_slot[slot].append(node)
-        nodes_at.append(by_slot)
-
-    # Shifts so far, with those worked before a re-planned part.
-    load: dict[str, int] = defaultdict(int)
-    for cls in classes:
-        for nrp in cls.members:
-            load[nrp] = cls.past
+    walk = _Walk.start(classes, networks, outcome)
     last_site: dict[str, str] = {}
     names: dict[int, list[str]] = {}
-    visits: dict[str, list[int]] = defaultdict(list)  # the nodes each officer passed through
     for slot in range(len(demand.slots)):
         working: dict[int, list[str]] = {}
         for c, net in enumerate(networks):
-            flow = outcome.arc_flow[c]
             wanted = sites_of.get((c, slot), set())
 
             def order(
@@ -96,23 +68,10 @@ def name_officers(
                 last = last_site.get(nrp)
                 here = 0 if last in wanted else 1 if last is None else 2
                 # With a baseline, an officer at the load cap works only when nobody else can.
-                full = slot is not None and cap is not None and load[nrp] >= cap
-                return (full, not had(nrp, slot), would_drop(nrp, slot), load[nrp], here, nrp)
+                full = slot is not None and cap is not None and walk.load[nrp] >= cap
+                return (full, not had(nrp, slot), would_drop(nrp, slot), walk.load[nrp], here, nrp)
 
-            for node in nodes_at[c].get(slot, []):
-                here = standing[c].pop(node, [])
-                for nrp in here:
-                    visits[nrp].append(node)
-                for k in sorted(leaving[c][node], key=lambda k: net.arcs[k].slot is None):
-                    arc = net.arcs[k]
-                    here.sort(key=functools.partial(order, slot=arc.slot))
-                    going, here = here[: flow[k]], here[flow[k] :]
-                    if arc.slot is not None:
-                        working.setdefault(c, []).extend(going)
-                        for nrp in going:
-                            load[nrp] += 1
-                    standing[c][arc.head].extend(going)
-                assert not here, "flow does not balance"
+            walk.step(c, net, slot, outcome.arc_flow[c], order, working)
         _name_slot(
             slot,
             working,
@@ -129,15 +88,110 @@ def name_officers(
     # Without a baseline, every class is evened out to its average; with one, only an officer
     # above the cap is traded down to it, so that the fewest kept assignments move.
     if not before or cap is not None:
-        duties: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (slot, need) per officer
-        for n, nrps in names.items():
-            need = demand.needs[n]
-            for nrp in nrps:
-                duties[nrp].append((slot_index[(need.date, need.shift)], n))
-        for cls, net in zip(classes, networks, strict=True):
-            floor = None if not before or cap is None else cap - cls.past
-            _even_out(cls.members, net, visits, duties, names, floor)
+        _even_out_classes(demand, classes, networks, walk.visits, names, slot_index, before, cap)
     return names
+
+
+def _heads_per_class(
+    demand: Demand, outcome: Outcome, slot_index: dict[tuple[date, str], int]
+) -> tuple[
+    dict[tuple[int, Role], list[int]],
+    dict[tuple[int, int], list[Role]],
+    dict[tuple[int, int], set[str]],
+]:
+    """The needs of each slot and role; the roles each class works in each slot; and the
+    sites of those roles' heads (where an officer of the class may keep standing)."""
+    needs_at: dict[tuple[int, Role], list[int]] = defaultdict(list)
+    for n, need in enumerate(demand.needs):
+        needs_at[(slot_index[(need.date, need.shift)], role_of(need))].append(n)
+    roles_of: dict[tuple[int, int], list[Role]] = defaultdict(list)  # (class, slot) -> roles
+    for c, slot, role in outcome.working:
+        roles_of[(c, slot)].append(role)
+    sites_of = {
+        key: {demand.needs[n].site for role in roles for n in needs_at[(key[1], role)]}
+        for key, roles in roles_of.items()
+    }
+    return needs_at, roles_of, sites_of
+
+
+@dataclass
+class _Walk:
+    """The officers of every class on their walk along the solved flow: the arcs with flow
+    leaving each node, who stands at each node, the nodes of each slot, the nodes each officer
+    passed through, and each officer's shifts so far (with those before a re-planned part)."""
+
+    leaving: list[dict[int, list[int]]]
+    standing: list[dict[int, list[str]]]
+    nodes_at: list[dict[int, list[int]]]
+    visits: dict[str, list[int]]
+    load: dict[str, int]
+
+    @classmethod
+    def start(cls, classes: list[OfficerClass], networks: list[Network], outcome: Outcome) -> _Walk:
+        """Every officer at the source of their class's network."""
+        walk = cls([], [], [], defaultdict(list), defaultdict(int))
+        for c, (officers, net) in enumerate(zip(classes, networks, strict=True)):
+            out: dict[int, list[int]] = defaultdict(list)
+            for k, arc in enumerate(net.arcs):
+                if outcome.arc_flow[c][k]:
+                    out[arc.tail].append(k)
+            walk.leaving.append(out)
+            walk.standing.append(defaultdict(list, {net.source: list(officers.members)}))
+            by_slot: dict[int, list[int]] = defaultdict(list)
+            for node, slot in enumerate(net.node_slot):
+                by_slot[slot].append(node)
+            walk.nodes_at.append(by_slot)
+        for officers in classes:
+            for nrp in officers.members:
+                walk.load[nrp] = officers.past
+        return walk
+
+    def step(
+        self,
+        c: int,
+        net: Network,
+        slot: int,
+        flow: tuple[int, ...],
+        order: Callable[..., tuple[bool, bool, bool, int, int, str]],
+        working: dict[int, list[str]],
+    ) -> None:
+        """The officers of class c standing at the nodes of `slot` go on along the flow, the
+        first in `order` first; those who work the slot join `working`."""
+        for node in self.nodes_at[c].get(slot, []):
+            here = self.standing[c].pop(node, [])
+            for nrp in here:
+                self.visits[nrp].append(node)
+            for k in sorted(self.leaving[c][node], key=lambda k: net.arcs[k].slot is None):
+                arc = net.arcs[k]
+                here.sort(key=functools.partial(order, slot=arc.slot))
+                going, here = here[: flow[k]], here[flow[k] :]
+                if arc.slot is not None:
+                    working.setdefault(c, []).extend(going)
+                    for nrp in going:
+                        self.load[nrp] += 1
+                self.standing[c][arc.head].extend(going)
+            assert not here, "flow does not balance"
+
+
+def _even_out_classes(
+    demand: Demand,
+    classes: list[OfficerClass],
+    networks: list[Network],
+    visits: dict[str, list[int]],
+    names: dict[int, list[str]],
+    slot_index: dict[tuple[date, str], int],
+    before: dict[str, dict[int, tuple[str, Role]]],
+    cap: int | None,
+) -> None:
+    """Every class evened out: to its average without a baseline, else down to the cap."""
+    duties: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (slot, need) per officer
+    for n, nrps in names.items():
+        need = demand.needs[n]
+        for nrp in nrps:
+            duties[nrp].append((slot_index[(need.date, need.shift)], n))
+    for cls, net in zip(classes, networks, strict=True):
+        floor = None if not before or cap is None else cap - cls.past
+        _even_out(cls.members, net, visits, duties, names, floor)
 
 
 def _even_out(

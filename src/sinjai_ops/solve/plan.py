@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-import itertools
-import statistics
 from collections import Counter, defaultdict
-from datetime import date, datetime
+from datetime import datetime
 
-from sinjai_ops.i18n import Msg, t
-from sinjai_ops.models.plan import (
-    DEFAULT_TIME_LIMIT,
-    Assignment,
-    Change,
-    Demand,
-    Duty,
-    Load,
-    Person,
-    Plan,
-    Quality,
-    Reinforcement,
-    Shortfall,
-    SiteCommander,
-    Slot,
-    day_figures,
-)
+from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT, Assignment, Demand, Plan, Slot
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.names import names_for_people
 from sinjai_ops.rules import Role, role_of
-from sinjai_ops.rules.schedule import Schedule, Start, absent, resume, why_not_then
+from sinjai_ops.rules.schedule import Schedule, Start, absent, why_not_then
+from sinjai_ops.solve.assemble import assemble_plan
+from sinjai_ops.solve.baseline import baseline_roles, compare, freeze, kept_per_class
 from sinjai_ops.solve.classes import OfficerClass, officer_classes
 from sinjai_ops.solve.decompose import name_officers
 from sinjai_ops.solve.model import (
     Coverage,
-    Kept,
     NoPlanInTime,
     Outcome,
     best_coverage,
@@ -61,16 +43,58 @@ def make_plan(
     starts: dict[str, tuple[Start, int]] | None = None
     moved_to: list[int] = list(range(len(demand.needs)))
     if start is not None:
-        first = next(
-            (t for t, s in enumerate(demand.slots) if s.start.timestamp() >= start.timestamp()),
-            len(demand.slots),
+        demand, frozen, starts, moved_to = _future(scenario, demand, baseline or [], start, after)
+    status, weighted, bound, load_bound, names = _solve(
+        scenario, demand, rules, after, starts, time_limit, baseline
+    )
+    if start is not None:
+        # Back to the needs of the whole operation, with the frozen past beside the new future.
+        past = sum(full.needs[n].weight * len(v) for n, v in frozen.items())
+        names = {**frozen, **{moved_to[n]: v for n, v in names.items()}}
+        weighted, bound = weighted + past, bound + past
+    plan = assemble_plan(scenario, full, names, status, weighted, bound, load_bound)
+    if start is not None:
+        plan = plan.model_copy(
+            update={"quality": plan.quality.model_copy(update={"replanned_from": start})}
         )
-        frozen, starts = _freeze(scenario, demand, baseline or [], first, after)
-        slot_at = {(s.date, s.shift): t for t, s in enumerate(demand.slots)}
-        moved_to = [
-            n for n, need in enumerate(demand.needs) if slot_at[(need.date, need.shift)] >= first
-        ]
-        demand = demand.model_copy(update={"needs": [demand.needs[n] for n in moved_to]})
+    return plan if baseline is None else compare(plan, baseline, scenario)
+
+
+def _future(
+    scenario: Scenario,
+    demand: Demand,
+    baseline: list[Assignment],
+    start: datetime,
+    after: list[int],
+) -> tuple[Demand, dict[int, list[str]], dict[str, tuple[Start, int]], list[int]]:
+    """For a re-plan from `start`: the demand of the shifts from then on, the baseline's frozen
+    past (`baseline.freeze`), where each officer stands, and the index in the whole demand of
+    each need left to plan."""
+    first = next(
+        (t for t, s in enumerate(demand.slots) if s.start.timestamp() >= start.timestamp()),
+        len(demand.slots),
+    )
+    frozen, starts = freeze(scenario, demand, baseline, first, after)
+    slot_at = {(s.date, s.shift): t for t, s in enumerate(demand.slots)}
+    moved_to = [
+        n for n, need in enumerate(demand.needs) if slot_at[(need.date, need.shift)] >= first
+    ]
+    future = demand.model_copy(update={"needs": [demand.needs[n] for n in moved_to]})
+    return future, frozen, starts, moved_to
+
+
+def _solve(
+    scenario: Scenario,
+    demand: Demand,
+    rules: Schedule,
+    after: list[int],
+    starts: dict[str, tuple[Start, int]] | None,
+    time_limit: float,
+    baseline: list[Assignment] | None,
+) -> tuple[str, int, int, int | None, dict[int, list[str]]]:
+    """The solve of `demand`: its status, the weighted heads filled, the bound on them, the
+    lower bound on the busiest load, and the officers named for each need. When the solver
+    stops without proof, the open heads are filled greedily (`fill_idle`)."""
     classes, roles_at, networks, pins, pins_at = _model_inputs(
         scenario, demand, rules, after, starts
     )
@@ -82,9 +106,9 @@ def make_plan(
         # Nobody may fill any head: the empty plan is the best there is.
         status, weighted, bound, load_bound = "optimal", 0, 0, 0
     else:
-        before = _baseline_roles(demand, baseline or [])
+        before = baseline_roles(demand, baseline or [])
         busiest = max(Counter(a.nrp for a in baseline or []).values(), default=0)
-        kept = _kept_per_class(classes, networks, roles_at, before, busiest) if baseline else None
+        kept = kept_per_class(classes, networks, roles_at, before, busiest) if baseline else None
         try:
             outcome = solve_classes(classes, networks, demand, roles_at, time_limit, kept, pins_at)
         except NoPlanInTime:
@@ -107,17 +131,7 @@ def make_plan(
         names = fill_idle(scenario, demand, names, pins)
         weighted = sum(demand.needs[n].weight * len(v) for n, v in names.items())
         bound = max(bound, weighted)
-    if start is not None:
-        # Back to the needs of the whole operation, with the frozen past beside the new future.
-        past = sum(full.needs[n].weight * len(v) for n, v in frozen.items())
-        names = {**frozen, **{moved_to[n]: v for n, v in names.items()}}
-        weighted, bound = weighted + past, bound + past
-    plan = _assemble(scenario, full, names, status, weighted, bound, load_bound)
-    if start is not None:
-        plan = plan.model_copy(
-            update={"quality": plan.quality.model_copy(update={"replanned_from": start})}
-        )
-    return plan if baseline is None else _compare(plan, baseline, scenario)
+    return status, weighted, bound, load_bound, names
 
 
 def coverage(
@@ -180,39 +194,6 @@ def _model_inputs(
     return classes, roles_at, networks, pins, pins_at
 
 
-def _freeze(
-    scenario: Scenario,
-    demand: Demand,
-    baseline: list[Assignment],
-    first: int,
-    after: list[int],
-) -> tuple[dict[int, list[str]], dict[str, tuple[Start, int]]]:
-    """The baseline's assignments of the shifts before slot `first`, less the officers absent
-    then, by need; and for every officer where they stand from `first` on (`rules.schedule.
-    resume`), and the shifts they worked before it."""
-    slots = demand.slots
-    slot_at = {(s.date, s.shift): t for t, s in enumerate(slots)}
-    need_at = {(n.date, n.shift, n.site, n.post, n.skill): k for k, n in enumerate(demand.needs)}
-    frozen: dict[int, list[str]] = defaultdict(list)
-    worked: dict[str, list[int]] = defaultdict(list)
-    for a in baseline:
-        t = slot_at.get((a.date, a.shift))
-        n = need_at.get((a.date, a.shift, a.site, a.post, a.skill))
-        if t is None or n is None or t >= first:
-            continue
-        if scenario.adjustments.absence_during(a.nrp, slots[t].start, slots[t].end):
-            continue
-        if len(frozen[n]) < demand.needs[n].heads:
-            frozen[n].append(a.nrp)
-            worked[a.nrp].append(t)
-    rules = Schedule.of(scenario.policy, scenario.operation)
-    starts: dict[str, tuple[Start, int]] = {}
-    for person in scenario.roster.personnel:
-        mine = sorted(worked.get(person.nrp, []))
-        starts[person.nrp] = (resume(rules, slots, mine, first, after), len(mine))
-    return {n: sorted(v) for n, v in frozen.items()}, starts
-
-
 def pinned_needs(scenario: Scenario, demand: Demand) -> dict[tuple[str, int], int]:
     """(NRP, slot) to the index of the need each pin of adjustments.yaml fills (validate has
     made sure that each fits exactly one head there)."""
@@ -233,99 +214,6 @@ def pinned_needs(scenario: Scenario, demand: Demand) -> dict[tuple[str, int], in
                 out[(pin.nrp, slot_index[(pin.date, pin.shift)])] = n
                 break
     return out
-
-
-def _baseline_roles(
-    demand: Demand, baseline: list[Assignment]
-) -> dict[str, dict[int, tuple[str, Role]]]:
-    """NRP to slot to (post, role) in the baseline, for the heads that still exist."""
-    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
-    roles = {(n.date, n.shift, n.site, n.post, n.skill): role_of(n) for n in demand.needs}
-    out: dict[str, dict[int, tuple[str, Role]]] = defaultdict(dict)
-    for a in baseline:
-        role = roles.get((a.date, a.shift, a.site, a.post, a.skill))
-        if role is not None:
-            out[a.nrp][slot_index[(a.date, a.shift)]] = (a.post, role)
-    return dict(out)
-
-
-def _kept_per_class(
-    classes: list[OfficerClass],
-    networks: list[Network],
-    roles_at: list[dict[int, list[Role]]],
-    before: dict[str, dict[int, tuple[str, Role]]],
-    busiest: int,
-) -> Kept:
-    roles: Counter[tuple[int, int, Role]] = Counter()
-    arcs: Counter[tuple[int, int]] = Counter()
-    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
-        leaving: dict[int, list[int]] = defaultdict(list)
-        for k, arc in enumerate(net.arcs):
-            leaving[arc.tail].append(k)
-        for nrp in cls.members:
-            had = before.get(nrp, {})
-            for slot, (_, role) in had.items():
-                if role in roles_at[c].get(slot, []):
-                    roles[(c, slot, role)] += 1
-            # The member's baseline schedule as a path: work where it worked and may still.
-            node = net.source
-            while node != net.sink and had:
-                slot = net.node_slot[node]
-                work = [k for k in leaving[node] if net.arcs[k].slot is not None]
-                if work and slot in had:
-                    arcs[(c, work[0])] += 1
-                    node = net.arcs[work[0]].head
-                else:
-                    node = next(net.arcs[k].head for k in leaving[node] if net.arcs[k].slot is None)
-    return Kept(dict(roles), dict(arcs), busiest)
-
-
-def _compare(plan: Plan, baseline: list[Assignment], scenario: Scenario) -> Plan:
-    def duties(items: list[Assignment]) -> dict[tuple[str, date, str], Duty]:
-        return {
-            (a.nrp, a.date, a.shift): Duty(site=a.site, post=a.post, skill=a.skill) for a in items
-        }
-
-    old, new = duties(baseline), duties(plan.assignments)
-    shift_order = {s.shift: s.order for s in plan.slots}
-    slots = {(s.date, s.shift): s for s in plan.slots}
-
-    def why(nrp: str, day: date, shift: str) -> Msg | None:
-        slot = slots.get((day, shift))
-        absence = scenario.adjustments.absence_during(nrp, slot.start, slot.end) if slot else None
-        if absence is not None:
-            return t("absent: {reason}", reason=absence.reason) if absence.reason else t("absent")
-        return None
-
-    changes = [
-        Change(
-            nrp=nrp,
-            date=day,
-            shift=shift,
-            before=old.get(key),
-            after=new.get(key),
-            reason=str(said) if said else None,
-            msg=said,
-        )
-        for key in sorted(
-            set(old) | set(new), key=lambda k: (k[1], shift_order.get(k[2], -1), k[2], k[0])
-        )
-        for nrp, day, shift in [key]
-        if old.get(key) != new.get(key)
-        for said in [why(nrp, day, shift)]
-    ]
-    kept = sum(1 for key, duty in old.items() if new.get(key) == duty)
-    quality = plan.quality.model_copy(update={"kept": kept, "moved": len(old) - kept})
-    # The changes name everyone they move, the officer who no longer has any duty too.
-    named = {p.nrp for p in plan.people}
-    members = {p.nrp: p for p in scenario.roster.personnel}
-    released = [
-        Person(nrp=n, name=members[n].name, rank=members[n].rank, unit=members[n].unit)
-        for n in sorted({c.nrp for c in changes} - named)
-        if n in members
-    ]
-    people = sorted([*plan.people, *released], key=lambda p: p.nrp)
-    return plan.model_copy(update={"changes": changes, "quality": quality, "people": people})
 
 
 def fill_idle(
@@ -384,159 +272,3 @@ def fill_idle(
             out.setdefault(n, []).append(person.nrp)
             mine.append(slots[t])
     return {n: sorted(v) for n, v in out.items()}
-
-
-def _assemble(
-    scenario: Scenario,
-    demand: Demand,
-    names: dict[int, list[str]],
-    status: str,
-    weighted: int,
-    bound: int,
-    load_bound: int | None,
-) -> Plan:
-    shift_order = {s.id: i for i, s in enumerate(scenario.operation.shifts)}
-
-    def order(d: date, shift: str, *rest: str) -> tuple[object, ...]:
-        return (d, shift_order[shift], *rest)
-
-    assignments = sorted(
-        (
-            Assignment(
-                date=need.date,
-                shift=need.shift,
-                site=need.site,
-                post=need.post,
-                skill=need.skill,
-                nrp=nrp,
-            )
-            for n, need in enumerate(demand.needs)
-            for nrp in names.get(n, [])
-        ),
-        key=lambda a: (a.date, shift_order[a.shift], a.site, a.post, a.skill, a.nrp),
-    )
-    missing: Counter[tuple[date, str, str, str, str]] = Counter()
-    weight: dict[tuple[date, str, str, str, str], int] = {}
-    for n, need in enumerate(demand.needs):
-        gap = need.heads - len(names.get(n, []))
-        if gap:
-            key = (need.date, need.shift, need.site, need.post, need.skill)
-            missing[key] += gap
-            weight[key] = max(weight.get(key, 0), need.weight)
-    ordered = sorted(missing.items(), key=lambda kv: order(*kv[0]))
-    shortfalls = [
-        Shortfall(date=d, shift=sh, site=site, post=post, skill=skill, missing=k)
-        for (d, sh, site, post, skill), k in ordered
-    ]
-    # The BKO request: one line per date, shift, site, post and skill (the file contract).
-    reinforcements = [
-        Reinforcement(
-            date=d,
-            shift=sh,
-            site=site,
-            post=post,
-            skill=skill,
-            missing=k,
-            weight=weight[(d, sh, site, post, skill)],
-        )
-        for (d, sh, site, post, skill), k in ordered
-    ]
-
-    people = {p.nrp: p for p in scenario.roster.personnel}
-    loads = Counter(a.nrp for a in assignments)
-    days = sorted({s.date for s in demand.slots})
-    roles = sorted({role_of(n) for n in demand.needs})
-    policy = scenario.policy
-    plottable = [
-        p.nrp
-        for p in scenario.roster.personnel
-        if any(role.fits(p, d, policy) for d in days for role in roles)
-    ]
-    counts = sorted(loads.get(nrp, 0) for nrp in plottable) or [0]
-    heads_filled = len(assignments)
-    min_weight = min((n.weight for n in demand.needs), default=1)
-    quality = Quality(
-        status=status,
-        heads_needed=sum(n.heads for n in demand.needs),
-        heads_filled=heads_filled,
-        weighted_filled=weighted,
-        weighted_bound=bound,
-        heads_gap=(bound - weighted) // min_weight,
-        load=Load(
-            min=counts[0],
-            median=float(statistics.median(counts)),
-            max=counts[-1],
-            max_lower_bound=None if load_bound is None else min(load_bound, counts[-1]),
-        ),
-        site_changes=_site_changes(assignments, demand),
-    )
-    commanders = _commanders(assignments, people, scenario)
-    member_roles = {
-        (n.date, n.shift, n.site, n.post, n.skill)
-        for n in demand.needs
-        if not n.min_rank and not n.rank_from
-    }
-    as_members = [
-        a
-        for a in assignments
-        if (a.date, a.shift, a.site, a.post, a.skill) in member_roles
-        and policy.perwira(people[a.nrp].rank)
-    ]
-    named = sorted(loads)
-    return Plan(
-        operation=scenario.operation.operation.name,
-        unit=scenario.operation.operation.unit,
-        start=scenario.operation.operation.start,
-        end=scenario.operation.operation.end,
-        timezone=scenario.operation.operation.timezone,
-        language=scenario.operation.operation.language,
-        inputs=scenario.inputs,
-        assignments=assignments,
-        shortfalls=shortfalls,
-        conflicts=scenario.arrivals.rival_conflicts(policy.rivals.min_gap_minutes),
-        reinforcements=reinforcements,
-        quality=quality,
-        days=day_figures(demand.slots, assignments, shortfalls),
-        people=[
-            Person(nrp=n, name=people[n].name, rank=people[n].rank, unit=people[n].unit)
-            for n in named
-        ],
-        slots=demand.slots,
-        commanders=commanders,
-        perwira_as_members=as_members,
-        names=names_for_people(scenario),
-        plottable=sorted(plottable),
-    )
-
-
-def _site_changes(assignments: list[Assignment], demand: Demand) -> int:
-    """How often an officer's next shift is at another site than the one before."""
-    order = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
-    sites: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for a in assignments:
-        sites[a.nrp].append((order[(a.date, a.shift)], a.site))
-    return sum(
-        1
-        for worked in sites.values()
-        for (_, a), (_, b) in itertools.pairwise(sorted(worked))
-        if a != b
-    )
-
-
-def _commanders(
-    assignments: list[Assignment], people: dict[str, Member], scenario: Scenario
-) -> list[SiteCommander]:
-    ranks = scenario.policy.ranks
-    best: dict[tuple[date, str, str], tuple[int, str]] = {}
-    for a in assignments:
-        key = (a.date, a.shift, a.site)
-        rank = ranks.index(people[a.nrp].rank)
-        if key not in best or (-rank, a.nrp) < (-best[key][0], best[key][1]):
-            best[key] = (rank, a.nrp)
-    shift_order = {s.id: i for i, s in enumerate(scenario.operation.shifts)}
-    return [
-        SiteCommander(date=d, shift=sh, site=site, nrp=nrp)
-        for (d, sh, site), (_, nrp) in sorted(
-            best.items(), key=lambda kv: (kv[0][0], shift_order[kv[0][1]], kv[0][2])
-        )
-    ]
