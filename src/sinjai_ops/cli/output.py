@@ -297,6 +297,14 @@ def _page(text: str) -> bool:
     return True
 
 
+def needs_output(fmt: str, output: Path | None) -> None:
+    """A workbook or calendars need `-o`: said before any work is done."""
+    if output is None and fmt == "ics":
+        fail_usage(t("calendars are written into a folder: give -o FOLDER"))
+    if output is None and fmt == "xlsx":
+        fail_usage(t("a workbook is written to a file: give -o FILE.xlsx"))
+
+
 def emit(rendered: Rendered, output: Path | None, fmt: str, pager: bool = False) -> None:
     """What a command made, in format `fmt`, to standard output or to `output`. With `pager`,
     a view for people longer than the terminal goes through the pager when standard output is

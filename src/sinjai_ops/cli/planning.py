@@ -30,6 +30,7 @@ from sinjai_ops.cli.help import PlainCommand
 
 if TYPE_CHECKING:
     from sinjai_ops.models.plan import Plan
+    from sinjai_ops.models.scenario import Scenario
 
 PlanFormat = Enum("PlanFormat", {k: k for k in PLAN_FORMATS}, type=str)  # type: ignore[misc]
 
@@ -145,6 +146,7 @@ def plan(
         fail_usage,
         language_for,
         mention_warnings,
+        needs_output,
         report_invalid,
         scenario_language,
     )
@@ -155,9 +157,19 @@ def plan(
 
     scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(PLAN_RENDERERS))
+    needs_output(fmt, output)
     check_date_syntax(date)
     moment = _replan_moment(start, baseline)
-    planned = solving(lambda: pipeline.plan(paths, time_limit, baseline, remedies, moment))
+
+    def arguments(scenario: Scenario) -> None:
+        day_of(date, scenario)
+        one_of("--site", site, sites_of(scenario))
+        if officer is not None and officer not in {p.nrp for p in scenario.roster.personnel}:
+            fail_usage(t("--officer: {nrp} is not in the roster", nrp=officer))
+
+    planned = solving(
+        lambda: pipeline.plan(paths, time_limit, baseline, remedies, moment, arguments)
+    )
     if planned.plan is None or planned.checked.scenario is None:
         report_invalid(planned.checked, paths, lang)
         return
@@ -262,6 +274,7 @@ def checklist(
         fail_usage,
         language_for,
         mention_warnings,
+        needs_output,
         report_invalid,
         scenario_language,
     )
@@ -272,8 +285,14 @@ def checklist(
 
     scenario_language(lang, paths)
     fmt = choose_format(format.value if format else None, output, list(CHECKLIST_RENDERERS))
+    needs_output(fmt, output)
     check_date_syntax(date)
-    listed = solving(lambda: pipeline.checklist(paths, time_limit))
+
+    def arguments(scenario: Scenario) -> None:
+        day_of(date, scenario)
+        one_of("--site", site, sites_of(scenario))
+
+    listed = solving(lambda: pipeline.checklist(paths, time_limit, arguments))
     if listed.checklist is None or listed.checked.scenario is None:
         report_invalid(listed.checked, paths, lang)
         return

@@ -4,7 +4,7 @@ anev, report, and the templates of `init`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from importlib import resources
@@ -53,10 +53,12 @@ def plan(
     baseline: Path | None = None,
     remedies: bool = True,
     start: datetime | None = None,
+    before_solving: Callable[[Scenario], None] | None = None,
 ) -> Planned:
     """`plan`: load, validate, derive demand, solve (keeping to a baseline plan if given), say
     why heads stay empty, and (with `remedies`) measure what would fill them. `start` (naive,
-    local): re-plan from that moment, keeping the baseline's past."""
+    local): re-plan from that moment, keeping the baseline's past. `before_solving`: checks of
+    the command's own arguments against the valid scenario, before the solver runs."""
     # The solver (numpy, HiGHS) is imported only by the commands that solve.
     from sinjai_ops.remedies import find_remedies, neutrality
     from sinjai_ops.solve.causes import explain_shortfalls
@@ -74,6 +76,8 @@ def plan(
     if checked.scenario is None:
         return Planned(checked, None, None)
     scenario = checked.scenario
+    if before_solving is not None:
+        before_solving(scenario)
     with stage("demand"):
         demand = derive_demand(scenario)
     moment = None
@@ -120,11 +124,15 @@ class Listed:
     """The plan the checklist was made from."""
 
 
-def checklist(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> Listed:
+def checklist(
+    paths: Sequence[Path],
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    before_solving: Callable[[Scenario], None] | None = None,
+) -> Listed:
     """`checklist`: the plan's stages, then the checklist from the plan and the templates."""
     from sinjai_ops.checklists import make_checklist
 
-    planned = plan(paths, time_limit, remedies=False)
+    planned = plan(paths, time_limit, remedies=False, before_solving=before_solving)
     if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
         return Listed(planned.checked, None)
     scenario = planned.checked.scenario
