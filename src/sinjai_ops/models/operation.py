@@ -150,16 +150,6 @@ class Structure(Frozen):
     roles: list[OperationRole] = Field(default_factory=list)
     task_forces: list[TaskForce] = Field(default_factory=list)
 
-    def task_force_of(self, post: str, skill: str) -> TaskForce | None:
-        """The task force that owns a head: by its post first, then by its skill."""
-        for force in self.task_forces:
-            if post in force.posts:
-                return force
-        for force in self.task_forces:
-            if skill in force.skills:
-                return force
-        return None
-
 
 class OperationFile(Frozen):
     """operation.yaml."""

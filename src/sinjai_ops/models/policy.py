@@ -129,9 +129,6 @@ class Policy(Frozen):
     teams: TeamsPolicy
     bko: BkoPolicy
 
-    def rank_order(self, rank: str) -> int:
-        return self.ranks.index(rank)
-
     def perwira(self, rank: str) -> bool:
         """An officer (perwira): may lead a post; not plotted as rank-and-file by default."""
         return self.ranks.index(rank) >= self.ranks.index(self.rank_roles.perwira_from)
