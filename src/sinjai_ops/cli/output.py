@@ -309,18 +309,15 @@ def emit(rendered: Rendered, output: Path | None, fmt: str, pager: bool = False)
     """What a command made, in format `fmt`, to standard output or to `output`. With `pager`,
     a view for people longer than the terminal goes through the pager when standard output is
     a terminal (never when it is piped, never into a file)."""
+    needs_output(fmt, output)  # the commands say it before any work; this keeps emit honest
     rendered = for_people(rendered, fmt)
     if isinstance(rendered, dict):
-        if output is None:
-            fail_usage(t("calendars are written into a folder: give -o FOLDER"))
-            return
+        assert output is not None
         write_folder_atomically(output, rendered, ".ics")
         return
     if isinstance(rendered, bytes):
-        if output is None:
-            fail_usage(t("a workbook is written to a file: give -o FILE.xlsx"))
-        else:
-            write_bytes_atomically(output, rendered)
+        assert output is not None
+        write_bytes_atomically(output, rendered)
         return
     if isinstance(rendered, str):
         if output is None:

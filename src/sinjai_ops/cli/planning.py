@@ -178,7 +178,6 @@ def plan(
     if not quiet:
         mention_warnings(planned.checked, paths, lang)
     day = day_of(date, planned.checked.scenario)
-    one_of("--site", site, sites_of(planned.checked.scenario))
     chosen = View(
         lang=said,
         by="person" if view == ViewChoice.person else by.value,
@@ -300,7 +299,6 @@ def checklist(
     if not quiet:
         mention_warnings(listed.checked, paths, lang)
     day = day_of(date, listed.checked.scenario)
-    one_of("--site", site, sites_of(listed.checked.scenario))
     if owner is not None and not listed.checklist.only(owner=owner).items:
         units = sorted({i.owner.unit for i in listed.checklist.items if i.owner.unit})
         fail_usage(
