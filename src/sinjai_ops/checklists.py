@@ -14,12 +14,16 @@ is not junior to them; nobody junior ever calls in a senior.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sinjai_ops.checklist_anchors import occasions
 from sinjai_ops.checklist_context import Context, Occasion
 from sinjai_ops.i18n import LANGS
-from sinjai_ops.models.checklist import PLACEHOLDERS, Checklist, Item, Template
+from sinjai_ops.models.checklist import (
+    PLACEHOLDERS,
+    Checklist,
+    Item,
+    Template,
+    roll_call_lead,
+)
 from sinjai_ops.models.plan import Demand, Plan
 from sinjai_ops.models.scenario import Scenario
 
@@ -59,17 +63,6 @@ def _texts(template: Template, facts: dict[str, str | dict[str, str]]) -> dict[s
         values = {name: values.get(name, "-") for name in PLACEHOLDERS} | values
         out[lang] = getattr(template.text, lang).format(**values)
     return out
-
-
-ROLL_CALL = "apel-shift"
-"""The template of the roll call (apel) before every shift: its officers report then."""
-
-
-def roll_call_lead(templates: list[Template]) -> timedelta:
-    """How long before a shift its officers report: the `minutes` of the roll call template
-    (shipped, or the operation's replacement of it); none when there is no roll call."""
-    leads = [t.anchor.minutes for t in templates if t.id == ROLL_CALL and t.anchor.kind == "shift"]
-    return timedelta(minutes=max(leads, default=0))
 
 
 def make_checklist(

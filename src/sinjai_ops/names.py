@@ -3,6 +3,7 @@ that the views made for people show instead of ids."""
 
 from __future__ import annotations
 
+from sinjai_ops.models.checklist import roll_call_lead
 from sinjai_ops.models.plan import Names
 from sinjai_ops.models.scenario import Scenario
 
@@ -32,9 +33,6 @@ def names_for_people(scenario: Scenario) -> Names:
                 post_forces.setdefault(post, force.name)
             for skill in force.skills:
                 skill_forces.setdefault(skill, force.name)
-    # Imported here: the checklist module uses these names itself.
-    from sinjai_ops.checklists import roll_call_lead
-
     return Names(
         sites={s.id: s.name for s in op.sites},
         posts={p.id: p.name or p.id for s in op.sites for p in s.posts},

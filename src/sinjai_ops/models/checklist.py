@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from pydantic import Field, NonNegativeInt
@@ -122,6 +122,17 @@ class Template(Frozen):
     date, shift, skill, missing, officers, supporters, vehicles, risk, lines (every line of the
     BKO request), arrivals (the candidates arriving in the shift at the site), reserve (the
     reserve's state in the visit's shift), ties (the officers' declared ties to candidates)."""
+
+
+ROLL_CALL = "apel-shift"
+"""The template of the roll call (apel) before every shift: its officers report then."""
+
+
+def roll_call_lead(templates: list[Template]) -> timedelta:
+    """How long before a shift its officers report: the `minutes` of the roll call template
+    (shipped, or the operation's replacement of it); none when there is no roll call."""
+    leads = [t.anchor.minutes for t in templates if t.id == ROLL_CALL and t.anchor.kind == "shift"]
+    return timedelta(minutes=max(leads, default=0))
 
 
 class TemplatesFile(Frozen):
