@@ -25,6 +25,7 @@ from sinjai_ops.models.common import (
 )
 from sinjai_ops.models.plan import Slot
 from sinjai_ops.models.sprin import DocumentInfo
+from sinjai_ops.models.voting import VotingSection
 
 
 def known_timezone(value: str) -> bool:
@@ -166,6 +167,8 @@ class OperationFile(Frozen):
     document: DocumentInfo | None = None
     """What the Sprin's annex prints around the plotting: kop, number, date, signature
     (optional; blanks are printed as dots to fill in by hand)."""
+    voting: VotingSection | None = None
+    """The voting day's TPS duty (optional; formats.md, "Voting day")."""
 
     def days(self) -> list[date]:
         info = self.operation

@@ -18,6 +18,7 @@ from sinjai_ops.models.demand import HeadKind as HeadKind
 from sinjai_ops.models.demand import Need as Need
 from sinjai_ops.models.demand import Slot as Slot
 from sinjai_ops.models.sprin import DocumentInfo
+from sinjai_ops.models.voting import LinmasNeed, PadalDuty, TpsGroup, TpsShortfall
 
 
 class Assignment(Frozen):
@@ -291,6 +292,13 @@ class Plan(Frozen):
     """Measured remedies for the BKO request (computed by planning again; see `remedies`)."""
     perwira_as_members: list[Assignment] = Field(default_factory=list)
     """Perwira on rank-and-file heads: a last resort, only where the policy allows it."""
+    tps_groups: list[TpsGroup] = Field(default_factory=list)
+    """Voting day: the TPS groups and their officers (empty without a `voting:` section)."""
+    padal: list[PadalDuty] = Field(default_factory=list)
+    linmas: list[LinmasNeed] = Field(default_factory=list)
+    tps_shortfalls: list[TpsShortfall] = Field(default_factory=list)
+    """TPS officers and Padal missing, per kecamatan and category; the JSON writes them into
+    `shortfalls` and `reinforcements` (formats.md)."""
 
     def only(self, day: date | None = None, site: str | None = None) -> Plan:
         """The part of the plan on one day and/or at one site: its heads needed and filled are

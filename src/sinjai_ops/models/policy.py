@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, NonNegativeInt, PositiveInt, WithJsonSchema
 
 from sinjai_ops.models.common import Frozen, Ident, Text
+from sinjai_ops.models.voting import TpsPolicy
 
 _RISK_WORDS = {"rendah": "low", "sedang": "medium", "tinggi": "high"}
 
@@ -128,6 +129,8 @@ class Policy(Frozen):
     rank_roles: RankRoles
     teams: TeamsPolicy
     bko: BkoPolicy
+    tps: TpsPolicy | None = None
+    """The TPS patterns of the voting day (configs/policy.yaml ships them)."""
 
     def perwira(self, rank: str) -> bool:
         """An officer (perwira): may lead a post; not plotted as rank-and-file by default."""

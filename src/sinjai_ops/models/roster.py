@@ -30,6 +30,8 @@ class Person(Frozen):
     ties: list[Ident] = Field(default_factory=list)
     """Candidates this officer is related to, by family or otherwise, as declared to Propam:
     never plotted on their visits, nor at a site they visit while the visit lasts."""
+    desa: Text | None = None
+    """The desa where he is Bhabinkamtibmas (voting day: kept at its TPS where possible)."""
 
     def on_leave(self, day: date) -> bool:
         return any(leave.start <= day <= leave.end for leave in self.unavailable)

@@ -11,6 +11,7 @@ from sinjai_ops.models.common import Frozen
 from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.roster import RosterFile
+from sinjai_ops.models.voting import Tps
 
 
 class Scenario(Frozen):
@@ -24,3 +25,5 @@ class Scenario(Frozen):
     """`sha256:<hex>` of each input file, by file name, so that a plan names what it came from."""
     adjustments: AdjustmentsFile = Field(default_factory=AdjustmentsFile)
     """Pins and absences (adjustments.yaml, optional)."""
+    tps: list[Tps] = Field(default_factory=list)
+    """The TPS list of a voting-day scenario (tps.csv, tps.xlsx or tps.yaml); empty otherwise."""
