@@ -47,4 +47,5 @@ def names_for_people(scenario: Scenario) -> Names:
         officers={p.nrp: who(p.nrp) for p in scenario.roster.personnel},
         addresses={s.id: s.address for s in op.sites if s.address},
         roll_call_minutes=int(roll_call_lead(scenario.checklists).total_seconds() // 60),
+        voting=op.voting,
     )

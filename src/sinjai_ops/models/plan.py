@@ -18,7 +18,7 @@ from sinjai_ops.models.demand import HeadKind as HeadKind
 from sinjai_ops.models.demand import Need as Need
 from sinjai_ops.models.demand import Slot as Slot
 from sinjai_ops.models.sprin import DocumentInfo
-from sinjai_ops.models.voting import LinmasNeed, PadalDuty, TpsGroup, TpsShortfall
+from sinjai_ops.models.voting import LinmasNeed, PadalDuty, TpsGroup, TpsShortfall, VotingSection
 
 
 class Assignment(Frozen):
@@ -254,6 +254,9 @@ class Names(Frozen):
     roll_call_minutes: int = 0
     """How long before its shift an officer reports for the roll call (apel): the `minutes` of
     the checklist's `apel-shift` template; 0 when there is none."""
+    voting: VotingSection | None = None
+    """The `voting:` section of operation.yaml (its times and which Polsek covers which
+    kecamatan), for the voting day's views; None without one."""
 
 
 class Plan(Frozen):

@@ -20,6 +20,11 @@ from sinjai_ops.render.plan_rows import (
 )
 from sinjai_ops.render.sprin import day_figures, sprin_word
 from sinjai_ops.render.view import View
+from sinjai_ops.render.voting_markdown import (
+    voting_bko_md,
+    voting_detail_md,
+    voting_overview_md,
+)
 
 
 def as_markdown(plan: Plan, view: View) -> str:
@@ -29,15 +34,19 @@ def as_markdown(plan: Plan, view: View) -> str:
     if conflicts:
         out += [f"## {word(lang, 'conflicts')}", ""]
         out += [f"- **{line}**" for line in conflicts] + [""]
+    voting = voting_overview_md(plan, lang)
+    bko = [*_bko(plan, lang), *voting_bko_md(plan, lang)]
     if view.summary_only:
-        return "\n".join([*out, *_per_day(plan, lang), *_bko(plan, lang)]).rstrip("\n") + "\n"
+        return "\n".join([*out, *_per_day(plan, lang), *voting, *bko]).rstrip("\n") + "\n"
     if view.overview:
         out += _per_day(plan, lang)
+        out += voting
         out += _overview(plan, lang)
-        out += _bko(plan, lang)
+        out += bko
         out += _summary(plan, lang)
     if view.detail:
         out += _detail(plan, view)
+        out += voting_detail_md(plan, lang)
     if plan.changes is not None:
         out += [f"## {word(lang, 'changes')}", ""]
         rows = change_rows(plan, lang)
@@ -49,7 +58,7 @@ def as_markdown(plan: Plan, view: View) -> str:
             "",
         ]
     if not view.overview:
-        out += _bko(plan, lang)
+        out += bko
         out += _summary(plan, lang)
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -30,6 +30,7 @@ from sinjai_ops.render.plan_rows import (
 )
 from sinjai_ops.render.sprin import day_figures, sprin_word
 from sinjai_ops.render.view import View
+from sinjai_ops.render.voting_table import voting_bko, voting_detail, voting_overview
 
 _QUALITY = N_("The plan's quality and the load per officer")
 
@@ -262,14 +263,17 @@ def as_table(plan: Plan, view: View) -> RenderableType:
                 border_style="red",
             )
         )
+    voting = voting_overview(plan, lang)
     if view.summary_only:
-        return Group(*parts, *_per_day(plan, lang), *warning, *_bko(plan, lang))
+        bko = [*_bko(plan, lang), *voting_bko(plan, lang)]
+        return Group(*parts, *_per_day(plan, lang), *voting, *warning, *bko)
     if view.overview:
-        # The first screen: the summary and the overview; then what they mean.
+        # The first screen: the summary, the voting day and the overview; then what they mean.
         parts += _per_day(plan, lang)
+        parts += voting
         table, keys = _overview(plan, lang)
         parts += [table, Text(sprin_word(lang, "heads_note"), style="dim"), *warning, keys]
-        parts += _bko(plan, lang)
+        parts += [*_bko(plan, lang), *voting_bko(plan, lang)]
         parts.append(_summary(plan, lang))
     else:
         parts += warning
@@ -289,7 +293,8 @@ def as_table(plan: Plan, view: View) -> RenderableType:
             parts.append(Text(word(lang, "no_changes"), style="green"))
     if view.detail:
         parts += _detail(plan, view)
+        parts += voting_detail(plan, lang)
     if not view.overview:
-        parts += _bko(plan, lang)
+        parts += [*_bko(plan, lang), *voting_bko(plan, lang)]
         parts.append(_summary(plan, lang))
     return Group(*parts)
