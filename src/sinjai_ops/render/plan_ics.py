@@ -24,6 +24,7 @@ from sinjai_ops.models.plan import COMMAND, Duty, Person, Plan, Slot
 from sinjai_ops.render.labels import skill_label, word
 from sinjai_ops.render.plan_names import post_name, site_name
 from sinjai_ops.render.view import View
+from sinjai_ops.render.voting_rows import TpsDuty, duty_span, tps_duties, vote_word
 
 REMINDER = timedelta(minutes=60)
 """How long before the roll call a phone reminds the officer."""
@@ -38,6 +39,8 @@ _WORDS: dict[str, str] = {
     "post": N_("Post"),
     "post_commander": N_("Post commander"),
     "address": N_("Address"),
+    "tps_summary": N_("At the TPS {at}: {place} - {kecamatan}"),
+    "tps_reminder": N_("At your TPS at {at}: {place} - {kecamatan}"),
 }
 
 
@@ -125,16 +128,20 @@ def as_ics(plan: Plan, view: View) -> dict[str, bytes]:
         if not any(a.post == duty.post for a in now):
             gone[nrp].append((day, shift, duty))
     zone_component = _zone_component(plan, ctx.zone)
+    span = duty_span(plan)
+    tps = {d.nrp: d for d in tps_duties(plan, view.lang)} if span else {}
     out: dict[str, bytes] = {}
     for nrp in sorted(ctx.people):
         if view.officer is not None and nrp != view.officer:
             continue
-        if not duties[nrp] and not gone[nrp]:
+        if not duties[nrp] and not gone[nrp] and nrp not in tps:
             continue
         person = ctx.people[nrp]
         cal = _calendar(plan, person, zone_component)
         for a in duties[nrp]:
             cal.add_component(_event(ctx, a))
+        if span and nrp in tps:
+            cal.add_component(_tps_event(ctx, tps[nrp], *span))
         for day, shift, duty in gone[nrp]:
             cal.add_component(
                 _cancelled(plan, ctx.lang, nrp, day, shift, duty, ctx.slots, ctx.stamp, ctx.lead)
@@ -191,6 +198,36 @@ def _event(ctx: _Context, a: Any) -> Event:
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", -REMINDER)
     alarm.add("description", _said(lang, "reminder", at=f"{apel:%H:%M}", post=post, site=site))
+    event.add_component(alarm)
+    return event
+
+
+def _tps_event(ctx: _Context, duty: TpsDuty, start: datetime, end: datetime) -> Event:
+    """The voting day's TPS (or Padal) duty: from the report time to the end of counting, at
+    the desa and TPS of the officer's group, with a reminder before it."""
+    lang = ctx.lang
+    event = Event()
+    event.add("uid", f"{duty.nrp}-{start.date().isoformat()}-tps@sinjai-ops")
+    event.add("dtstamp", ctx.stamp)
+    event.add("sequence", 0)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    at = f"{start:%H:%M}"
+    where = {"at": at, "place": duty.place, "kecamatan": duty.kecamatan}
+    event.add("summary", _said(lang, "tps_summary", **where))
+    event.add("location", f"{duty.place}, {vote_word(lang, 'kecamatan')} {duty.kecamatan}")
+    lines = [
+        f"{vote_word(lang, 'tps')}: {duty.place}",
+        f"{vote_word(lang, 'kecamatan')}: {duty.kecamatan}",
+        f"{word(lang, 'role')}: {duty.role}",
+        f"{word(lang, 'start')}: {at}",
+        f"{word(lang, 'end')}: {end_clock(end)}",
+    ]
+    event.add("description", "\n".join(lines))
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", -REMINDER)
+    alarm.add("description", _said(lang, "tps_reminder", **where))
     event.add_component(alarm)
     return event
 

@@ -231,7 +231,7 @@ def tps_duties(plan: Plan, lang: str) -> list[TpsDuty]:
             nrp,
             g.kecamatan,
             vote_word(lang, "tps_place", desa=g.desa, tps=tps_text(g)),
-            category_label(lang, g.category),
+            vote_word(lang, "member", category=category_label(lang, g.category)),
         )
         for g in plan.tps_groups
         for nrp in g.officers
@@ -272,3 +272,34 @@ def bko_rows(plan: Plan, lang: str, kecamatan: str | None = None) -> list[list[s
         ]
         for x in lines
     ]
+
+
+TPS_SHIFT = "TPS"
+"""What the shift column of a list says of the voting day's TPS and Padal duty."""
+
+
+def duty_rows(plan: Plan, lang: str) -> list[list[str]]:
+    """(date, shift, kecamatan, place, role, nrp, rank, name, missing) of every head of the
+    voting day: each officer of a TPS group and each Padal, then a row per group or kecamatan
+    with heads missing (their count in `missing`)."""
+    day = voting_day(plan)
+    when = day.isoformat() if day else ""
+    people = {p.nrp: p for p in plan.people}
+    rows = []
+    for duty in tps_duties(plan, lang):
+        p = people.get(duty.nrp)
+        rank, name = (p.rank, p.name) if p else ("", officer_label(plan, duty.nrp))
+        rows.append(
+            [when, TPS_SHIFT, duty.kecamatan, duty.place, duty.role, duty.nrp, rank, name, ""]
+        )
+    for g in plan.tps_groups:
+        if g.missing:
+            place = vote_word(lang, "tps_place", desa=g.desa, tps=tps_text(g))
+            role = vote_word(lang, "member", category=category_label(lang, g.category))
+            rows.append([when, TPS_SHIFT, g.kecamatan, place, role, "", "", "", str(g.missing)])
+    for x in plan.padal:
+        if x.nrp is None:
+            padal = vote_word(lang, "padal")
+            role = vote_word(lang, "padal_role")
+            rows.append([when, TPS_SHIFT, x.kecamatan, padal, role, "", "", "", "1"])
+    return rows
