@@ -26,6 +26,7 @@ from sinjai_ops.render.plan_rows import (
 )
 from sinjai_ops.render.sprin import annex, columns, day_figures, day_title, form, sprin_word
 from sinjai_ops.render.view import View
+from sinjai_ops.render.voting_report import vote_words, voting_context
 
 _COLOURS = {"visit": "#2F5597", "window": "#9DC3E6", "conflict": "#C00000", "shift": "#F2F2F2"}
 
@@ -299,10 +300,13 @@ def as_html(data: ReportData, view: View) -> str:
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
     template = env.from_string(source.read_text(encoding="utf-8"))
     strength, strength_total = _strength(plan, lang)
+    voting = voting_context(plan, lang)
     return template.render(
         lang=lang,
         w=lambda key, **kw: word(lang, key, **kw),
         s=lambda key, **kw: sprin_word(lang, key, **kw),
+        v=vote_words(lang),
+        voting=voting["voting"],
         strength=strength,
         strength_total=strength_total,
         visits=_visits(data, lang),
@@ -328,7 +332,7 @@ def as_html(data: ReportData, view: View) -> str:
         bko=bko_rows(plan, lang),
         remedies=remedy_lines(plan, lang),
         checklist=_checklist(data, lang),
-        annex=_annex(plan, lang),
+        annex=_annex(plan, lang) + voting["voting_annex"],
         structure=plan.names.structure,
     )
 
