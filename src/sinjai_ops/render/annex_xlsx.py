@@ -53,24 +53,30 @@ def _formats(book: Any) -> _Formats:
 
 def annex_sheet(out: Book, day: date, lang: str, sheet: Form, groups: list[AnnexGroup]) -> None:
     """The annex of `day` as a new sheet of the workbook."""
+    titled_annex_sheet(out, day.isoformat(), day_title(lang, day), lang, sheet, groups)
+
+
+def titled_annex_sheet(
+    out: Book, name: str, title: str, lang: str, sheet: Form, groups: list[AnnexGroup]
+) -> None:
+    """An annex as a new sheet `name`, under `title` (a day's plotting, or a Polsek's TPS)."""
     f = _formats(out.book)
-    ws = out.book.add_worksheet(day.isoformat())
+    ws = out.book.add_worksheet(name[:31])
     for c, width in enumerate(ANNEX_WIDTHS):
         ws.set_column(c, c, width)
-    r = _heading(ws, f, day, lang, sheet)
+    r = _heading(ws, f, title, lang, sheet)
     r = _groups(ws, f, groups, r)
     r = _signature(ws, f, lang, sheet, r + 2)
     ws.set_paper(9)  # A4
     ws.set_portrait()
     ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.7)
-    ws.set_footer(
-        f"&L&9{day_title(lang, day)}&R&9" + sprin_word(lang, "page", page="&P", pages="&N")
-    )
+    page = sprin_word(lang, "page", page="&P", pages="&N")
+    ws.set_footer(f"&L&9{title.replace('&', '&&')}&R&9{page}")
     ws.fit_to_pages(1, 0)
     ws.print_area(0, 0, r, 4)
 
 
-def _heading(ws: Any, f: _Formats, day: date, lang: str, sheet: Form) -> int:
+def _heading(ws: Any, f: _Formats, title: str, lang: str, sheet: Form) -> int:
     """The classification, the kop beside the Lampiran lines, the day's title and the
     columns' header (repeated on every page); the row of that header."""
     ws.merge_range(0, 0, 0, 4, sheet.classification, f.centre)
@@ -84,7 +90,7 @@ def _heading(ws: Any, f: _Formats, day: date, lang: str, sheet: Form) -> int:
         if i < len(lampiran):
             ws.merge_range(r, 3, r, 4, lampiran[i], f.left)
     r = top + 2
-    ws.merge_range(r, 0, r, 4, day_title(lang, day), f.centre)
+    ws.merge_range(r, 0, r, 4, title, f.centre)
     r += 2
     ws.write_row(r, 0, columns(lang), f.header)
     ws.repeat_rows(0, r)

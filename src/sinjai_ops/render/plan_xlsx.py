@@ -25,6 +25,7 @@ from sinjai_ops.render.plan_rows import (
 )
 from sinjai_ops.render.sprin import annex, day_figures, form, sprin_word
 from sinjai_ops.render.view import View
+from sinjai_ops.render.voting_xlsx import schedule_rows, voting_bko_sheet, voting_sheets
 from sinjai_ops.render.xlsx_book import Book
 
 
@@ -61,8 +62,10 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
     groups = annex(plan, lang)
     for day in sorted({s.date for s in plan.slots}):
         annex_sheet(out, day, lang, sheet_form, [g for g in groups if g.date == day])
+    voting_sheets(out, plan, lang, sheet_form)
     _schedule_sheet(out, plan, lang)
     _bko_sheet(out, plan, lang)
+    voting_bko_sheet(out, plan, lang)
     out.sheet(
         word(lang, "conflicts"),
         [word(lang, "date"), word(lang, "site"), word(lang, "item")],
@@ -98,6 +101,8 @@ def _schedule_sheet(out: Book, plan: Plan, lang: str) -> None:
             plan.assignments, key=lambda a: (a.nrp, a.date, slots[(a.date, a.shift)].order)
         )
     ]
+    # The voting day's TPS and Padal duty, by NRP after the shifts.
+    schedule += sorted(schedule_rows(plan, lang), key=lambda row: str(row[0]))
     keys = ("nrp", "name", "rank", "unit", "date", "shift", "start", "end", "site", "post", "skill")
     out.sheet(
         word(lang, "schedule"),
