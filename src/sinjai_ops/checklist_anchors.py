@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
 from sinjai_ops.checklist_context import Context, Occasion, both
+from sinjai_ops.checklist_voting import voting_once, voting_per_kecamatan
 from sinjai_ops.i18n import LANGS, N_, say
 from sinjai_ops.models.arrivals import Candidate, Visit
 from sinjai_ops.models.checklist import Anchor, AnchorKind, Template
@@ -266,6 +267,8 @@ ANCHORS: dict[AnchorKind, Callable[[Context, Anchor], Iterator[Occasion]]] = {
     "visit": _visit,
     "conflict": _conflict,
     "shortfall": _shortfall,
+    "voting": voting_once,
+    "voting-kecamatan": voting_per_kecamatan,
 }
 """Each kind of anchor and the function that lists its occasions."""
 

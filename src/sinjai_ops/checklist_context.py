@@ -126,6 +126,8 @@ class Context:
             elif structure is not None:
                 force = next((f for f in structure.task_forces if f.id == unit), None)
                 person = self.people.get(force.head or "") if force else None
+        elif role == "padal":
+            person, unit = self.padal(occasion, unit)
         elif role == "site-commander" and occasion.slot is not None:
             slot = occasion.slot
             person = self.senior(self.leaders.get((slot.date, slot.shift, occasion.site), []))
@@ -150,6 +152,17 @@ class Context:
         return ItemOwner(
             role=role, name=person.name, nrp=person.nrp, rank=person.rank, unit=person.unit
         )
+
+    def padal(self, occasion: Occasion, unit: str | None) -> tuple[Person | None, str | None]:
+        """The Padal of the occasion's kecamatan, else the head of the Polsek covering it."""
+        kecamatan = occasion.facts.get("kecamatan")
+        nrp = next((p.nrp for p in self.plan.padal if p.kecamatan == kecamatan), None)
+        if nrp in self.people:
+            return self.people[nrp or ""], unit
+        polsek = occasion.facts.get("polsek")
+        if isinstance(polsek, str) and polsek in self.units:
+            return self.senior(self.units[polsek]), polsek
+        return None, polsek if isinstance(polsek, str) else unit
 
     def post_name(self, post: str) -> str:
         return self.names.posts.get(post, post)

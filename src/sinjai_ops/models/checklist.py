@@ -32,6 +32,10 @@ PLACEHOLDERS = frozenset(
         "arrivals",
         "reserve",
         "ties",
+        "kecamatan",
+        "polsek",
+        "padal",
+        "tps",
     }
 )
 
@@ -42,7 +46,16 @@ def placeholders(text: str) -> list[str]:
 
 
 AnchorKind = Literal[
-    "operation", "first-visit", "day", "shift", "post-opens", "visit", "conflict", "shortfall"
+    "operation",
+    "first-visit",
+    "day",
+    "shift",
+    "post-opens",
+    "visit",
+    "conflict",
+    "shortfall",
+    "voting",
+    "voting-kecamatan",
 ]
 OwnerRole = Literal[
     "operation-commander",
@@ -52,6 +65,7 @@ OwnerRole = Literal[
     "escort-leader",
     "operation-role",
     "task-force-head",
+    "padal",
 ]
 
 
@@ -64,7 +78,9 @@ class Anchor(Frozen):
     before the first shift of each post of `ring` (or `post`). visit: `minutes` before each
     visit arrives. conflict: `days` before each rival conflict, `at` a time. shortfall: one item
     for the whole BKO request, `bko.lead_days` of the policy (or `days`, if more) before the first
-    shift with missing heads, `at` a time.
+    shift with missing heads, `at` a time. voting (a scenario with a `voting:` section): once,
+    `minutes` before the voting day's `moment`, or without one `days` before the voting day
+    `at` a time. voting-kecamatan: the same, once for each kecamatan of the voting day.
     """
 
     kind: AnchorKind
@@ -75,6 +91,8 @@ class Anchor(Frozen):
     purpose: list[Literal["skck", "registration", "other"]] | None = None
     ring: int | None = Field(default=None, ge=1, le=3)
     post: Ident | None = None
+    moment: Literal["report", "open", "close", "counting_until"] | None = None
+    """For voting anchors: which time of the `voting:` section the item is due before."""
 
 
 class Owner(Frozen):
@@ -82,7 +100,8 @@ class Owner(Frozen):
     unit: Text | None = None
     """For unit-head: the unit whose highest-ranking member owns the item; for operation-role:
     the role of the operation's structure (Ka Anev, ...); for task-force-head: the task force's
-    id. Also the fallback shown when nobody holds the role."""
+    id. Also the fallback shown when nobody holds the role. padal: the Padal of the item's
+    kecamatan (voting day), else the head of the Polsek that covers it."""
 
 
 class Doers(Frozen):
@@ -121,7 +140,9 @@ class Template(Frozen):
     """With `{placeholders}`: candidate, candidates, site, site_name, post, purpose, time,
     date, shift, skill, missing, officers, supporters, vehicles, risk, lines (every line of the
     BKO request), arrivals (the candidates arriving in the shift at the site), reserve (the
-    reserve's state in the visit's shift), ties (the officers' declared ties to candidates)."""
+    reserve's state in the visit's shift), ties (the officers' declared ties to candidates);
+    on the voting day kecamatan, polsek, padal, tps (the TPS counted) and officers and missing
+    (TPS heads filled and missing)."""
 
 
 ROLL_CALL = "apel-shift"

@@ -1,0 +1,93 @@
+"""The anchors of the voting day's checklist items, on the times of the `voting:` section: once
+for the day (`voting`: the Serpas roll call on H-1) and once per kecamatan (`voting-kecamatan`:
+officers at their TPS, the reports at closing and at the end of counting, the escort of the
+boxes, the PPK guard rota). A scenario without a `voting:` section has none of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+from sinjai_ops.checklist_context import Context, Occasion, both
+from sinjai_ops.i18n import LANGS, N_
+from sinjai_ops.models.checklist import Anchor
+from sinjai_ops.models.voting import VotingSection
+
+_SOURCE_DAY = N_("the voting day, {date}")
+_SOURCE_KECAMATAN = N_("the voting day, {date}, in Kecamatan {kecamatan}")
+_NO_PADAL = N_("none (asked of the BKO)")
+
+
+def _moment(ctx: Context, voting: VotingSection, anchor: Anchor) -> datetime:
+    """The anchor's moment: `minutes` before one of the voting day's times, or `days` before
+    the voting day `at` a time."""
+    if anchor.moment is None:
+        return ctx.at(voting.date - timedelta(days=anchor.days), anchor.at)
+    clock = getattr(voting, anchor.moment)
+    moment = ctx.at(voting.date, clock)
+    if anchor.moment == "counting_until" and clock <= voting.report:
+        moment += timedelta(days=1)  # 24:00, or counting past midnight
+    return moment - timedelta(minutes=anchor.minutes)
+
+
+def _kecamatan(ctx: Context, voting: VotingSection) -> list[str]:
+    """Every kecamatan of the voting day: of the plan, else of the voting section's areas."""
+    plan = ctx.plan
+    found = {g.kecamatan for g in plan.tps_groups} | {p.kecamatan for p in plan.padal}
+    return sorted(found or {k for area in voting.areas for k in area.kecamatan})
+
+
+def voting_once(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
+    """Once for the voting day: its TPS, officers and kecamatan."""
+    voting = ctx.scenario.operation.voting
+    if voting is None:
+        return
+    plan = ctx.plan
+    due = _moment(ctx, voting, anchor)
+    officers = sum(len(g.officers) for g in plan.tps_groups) + sum(1 for p in plan.padal if p.nrp)
+    yield Occasion(
+        due,
+        None,
+        both(_SOURCE_DAY, date=voting.date),
+        {
+            "date": voting.date.isoformat(),
+            "time": f"{due:%H:%M}",
+            "tps": str(sum(len(g.tps) for g in plan.tps_groups)),
+            "officers": str(officers),
+            "kecamatan": str(len(_kecamatan(ctx, voting))),
+            "missing": str(sum(x.missing for x in plan.tps_shortfalls)),
+        },
+    )
+
+
+def voting_per_kecamatan(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
+    """Once per kecamatan: its Padal, Polsek, TPS, officers and missing heads."""
+    voting = ctx.scenario.operation.voting
+    if voting is None:
+        return
+    plan = ctx.plan
+    due = _moment(ctx, voting, anchor)
+    units = {k: area.unit for area in voting.areas for k in area.kecamatan}
+    padal = {p.kecamatan: p.nrp for p in plan.padal}
+    for kecamatan in _kecamatan(ctx, voting):
+        groups = [g for g in plan.tps_groups if g.kecamatan == kecamatan]
+        nrp = padal.get(kecamatan)
+        person = ctx.people.get(nrp or "")
+        who = both(_NO_PADAL)
+        if person is not None:
+            who = {lang: f"{person.rank} {person.name} ({person.nrp})" for lang in LANGS}
+        yield Occasion(
+            due,
+            None,
+            both(_SOURCE_KECAMATAN, date=voting.date, kecamatan=kecamatan),
+            {
+                "date": voting.date.isoformat(),
+                "time": f"{due:%H:%M}",
+                "kecamatan": kecamatan,
+                "polsek": units.get(kecamatan, "-"),
+                "padal": who,
+                "tps": str(sum(len(g.tps) for g in groups)),
+                "officers": str(sum(len(g.officers) for g in groups)),
+                "missing": str(sum(g.missing for g in groups)),
+            },
+        )
