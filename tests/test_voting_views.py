@@ -1,0 +1,248 @@
+"""The voting day in every view a user of the plan reads: the overview per kecamatan at the
+terminal (80 columns, in the first 40 lines) and in Markdown, the CSV and each officer's
+calendar, the report's page per kecamatan with its BKO request, the Sprin's annex per Polsek in
+the report and the workbook, and the checklist of the day; in both languages. The plan is the
+registration example's with a voting day laid onto it (tests/voting_fixture.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from rich.console import Console
+
+from sinjai_ops.checklists import make_checklist
+from sinjai_ops.models.checklist import Checklist
+from sinjai_ops.render.plan_csv import as_csv
+from sinjai_ops.render.plan_ics import as_ics
+from sinjai_ops.render.plan_markdown import as_markdown
+from sinjai_ops.render.plan_table import as_table
+from sinjai_ops.render.plan_xlsx import as_xlsx
+from sinjai_ops.render.report_html import as_html
+from sinjai_ops.render.view import View
+from sinjai_ops.report import report_data
+from tests.voting_fixture import PADAL, registration, voting_plan, voting_scenario
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo")
+
+
+def _screen(view: View) -> list[str]:
+    console = Console(width=80, record=True, color_system=None, file=io.StringIO())
+    console.print(as_table(voting_plan(), view))
+    return console.export_text().splitlines()
+
+
+@pytest.mark.parametrize("summary", [False, True])
+def test_the_kecamatan_overview_is_on_the_first_screen_at_80_columns(summary: bool) -> None:
+    lines = _screen(View(lang="id", summary_only=summary))
+    first = "\n".join(lines[:40])
+    assert "Hari pemungutan suara, Rab 27 Nov: TPS per kecamatan" in first
+    utara = next(line for line in lines[:40] if line.startswith(" Sinjai Utara"))
+    # TPS, groups, officers filled of needed (one missing), Linmas, the Padal by name.
+    assert utara.split()[2:7] == ["7", "3", "5/6", "-1", "14"]
+    assert "Ipda Fadli Lologau" in utara
+    pulau = next(line for line in lines[:40] if line.startswith(" Pulau Sembilan"))
+    assert "0/2 -2" in pulau and "TIDAK ADA - BKO" in pulau
+    assert "Personel TPS yang diminta BKO: 4 (3 baris)" in first
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_the_terminal_names_every_tps_officer_and_the_bko_lines() -> None:
+    text = "\n".join(_screen(View(lang="en")))
+    assert "Kecamatan Sinjai Utara (Polsek Sinjai Utara)" in text
+    assert "Bripda Fadli Amir" in text and "(85094482)" in text
+    assert "1 missing - BKO" in text
+    assert "BKO request for TPS officers per kecamatan and category" in text
+
+
+def _md_rows(text: str) -> list[list[str]]:
+    """The cells of every row of every table of a Markdown text."""
+    return [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in text.splitlines()
+        if line.startswith("|")
+    ]
+
+
+def test_markdown_has_the_overview_the_groups_and_the_bko_request() -> None:
+    text = as_markdown(voting_plan(), View(lang="id"))
+    rows = _md_rows(text)
+    assert [
+        "Sinjai Utara",
+        "Polsek Sinjai Utara",
+        "7",
+        "3",
+        "5/6 -1",
+        "14",
+        "Ipda Fadli Lologau (96043350)",
+    ] in rows
+    assert "Pengamanan TPS 06:30-23:00" in text
+    assert ["Pulau Sembilan", "Padal", "1", "2024-11-27 06:30", "2024-11-27 23:00", "40"] in rows
+    assert [
+        "Balangnipa",
+        "rawan",
+        "001, 002",
+        "Bripda Muh. Fadli (01040117); Bripda Andi Sanusi (78063390)",
+        "",
+    ] in rows
+    assert ["Lappa", "sangat rawan", "001", "Bripda Fadli Amir (85094482)", "**1**"] in rows
+    summary = as_markdown(voting_plan(), View(lang="en", summary_only=True))
+    assert "## Voting day, Wednesday, 27 November 2024: TPS per kecamatan" in summary
+
+
+def test_the_csv_lists_every_tps_head_filled_or_missing() -> None:
+    rows = list(csv.reader(io.StringIO(as_csv(voting_plan(), View(lang="id")))))
+    tps = [r for r in rows if r[1] == "TPS"]
+    assert [
+        "2024-11-27",
+        "TPS",
+        "Sinjai Utara",
+        "Lappa: TPS 001",
+        "Pam TPS (sangat rawan)",
+        "85094482",
+        "Bripda",
+        "Fadli Amir",
+        "",
+    ] in tps
+    assert ["Pulau Sembilan", "Padal", "1"] in [[r[2], r[3], r[8]] for r in tps]
+    assert sum(int(r[8] or 0) for r in tps) == 4  # 2 + 1 TPS heads and one Padal
+    people = list(csv.reader(io.StringIO(as_csv(voting_plan(), View(lang="en", by="person")))))
+    assert any(r[0] == PADAL and r[5] == "TPS" and r[7] == "Padal" for r in people)
+
+
+def test_each_officers_calendar_holds_the_tps_duty() -> None:
+    files = as_ics(voting_plan(), View(lang="id"))
+    text = files["85094482-Fadli-Amir.ics"].decode().replace("\r\n ", "")
+    event = text[text.index("UID:85094482-2024-11-27-tps") - 400 :]
+    assert "DTSTART;TZID=Asia/Makassar:20241127T063000" in event
+    assert "DTEND;TZID=Asia/Makassar:20241127T230000" in event
+    assert "LOCATION:Lappa: TPS 001\\, Kecamatan Sinjai Utara" in text
+    # The Padal, on no shift of the registration, gets his calendar for the voting day.
+    padal = next(v for k, v in files.items() if k.startswith(PADAL)).decode()
+    assert "Padal" in padal and "20241127T063000" in padal
+
+
+def _report(lang: str) -> str:
+    scenario, demand, _ = registration()
+    scenario = voting_scenario()
+    plan = voting_plan()
+    checklist = make_checklist(scenario, demand, plan, scenario.checklists)
+    return as_html(report_data(scenario, demand, plan, checklist), View(lang=lang))
+
+
+def test_the_report_has_a_page_per_kecamatan_and_the_tps_bko_request() -> None:
+    html = _report("id")
+    pages = html.split('<section class="kecamatan">')[1:]
+    assert len(pages) == 2
+    utara = next(p for p in pages if "<h2>Kecamatan Sinjai Utara</h2>" in p)
+    assert "Ipda Fadli Lologau (96043350)" in utara
+    assert "<div>Bripda Fadli Amir (85094482)</div>" in utara
+    assert '<div class="conflict">kurang 1 - BKO</div>' in utara
+    assert '<td>Lappa</td><td class="n">2</td>' in utara  # Linmas of the desa
+    pulau = next(p for p in pages if "Kecamatan Pulau Sembilan" in p)
+    assert '<td class="conflict">TIDAK ADA - BKO</td>' in pulau
+    cover = html[: html.index('<section class="kecamatan">')]
+    assert "Permintaan BKO personel TPS per kecamatan dan kategori" in cover
+    assert (
+        '<td>Pulau Sembilan</td><td>kurang rawan</td><td class="n conflict">2</td>'
+        '<td class="nrp">2024-11-27 06:30</td><td class="nrp">2024-11-27 23:00</td>'
+        '<td class="n">10</td>'
+    ) in cover
+    annex = html[html.index('<section class="annex">') :]
+    assert "PLOTTING PERSONEL PENGAMANAN TPS, POLSEK SINJAI UTARA, RABU, 27 NOVEMBER 2024" in annex
+    assert '<td>Fadli Lologau</td><td class="nrp">Ipda/96043350</td>' in annex
+
+
+@pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+def test_the_kecamatan_pages_print_each_on_its_own_page(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(_report("en"), encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            str(page),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
+    pages = text.stdout.split("\f")
+    kecamatan = [p for p in pages if "Kecamatan Sinjai Utara\n" in p and "Linmas are not" in p]
+    assert len(kecamatan) == 1
+    assert "Ipda Fadli Lologau (96043350)" in kecamatan[0]
+    assert "highly vulnerable" in kecamatan[0] and "1 missing - BKO" in kecamatan[0]
+    annex = [p for p in pages if "PLOTTING OF TPS PERSONNEL, POLSEK SINJAI UTARA" in p]
+    assert len(annex) == 1 and "Bripda/85094482" in annex[0] and "SHORT - BKO requested" in annex[0]
+
+
+def test_the_workbook_has_a_printable_sheet_per_polsek(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(as_xlsx(voting_plan(), View(lang="id")))
+    book = openpyxl.load_workbook(path)
+    ws = book["TPS Polsek Sinjai Utara"]
+    cells = [[c.value for c in row] for row in ws.iter_rows()]
+    assert [1, "Fadli Amir", "Bripda/85094482", "Pam TPS (sangat rawan)", "Polsek"] in cells
+    assert [2, "KURANG - diminta BKO", "-", "Pam TPS (sangat rawan)", ""] in cells
+    assert any(r[0] == "06.30-23.00 - Padal Kecamatan Sinjai Utara" for r in cells)
+    assert ws.print_title_rows and ws.page_setup.paperSize == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
+    fonts = {(c.font.name, c.font.sz) for row in ws.iter_rows() for c in row if c.value}
+    assert fonts == {("Arial", 10)}
+    assert "TPS Polsek Pulau Sembilan" in book.sheetnames
+    overview = [[c.value for c in row] for row in book["TPS - Kecamatan"].iter_rows()]
+    assert overview[2][:8] == ["Sinjai Utara", "Polsek Sinjai Utara", 7, 3, 6, 5, 1, 14]
+    bko = [[c.value for c in row] for row in book["BKO TPS"].iter_rows()]
+    assert ["Sinjai Utara", "sangat rawan", 1, "2024-11-27 06:30", "2024-11-27 23:00", 30] in bko
+    schedule = [[c.value for c in row] for row in book["Jadwal per personel"].iter_rows()]
+    assert any(r[0] == "85094482" and r[5] == "TPS" and r[9] == "Lappa: TPS 001" for r in schedule)
+
+
+def _checklist() -> Checklist:
+    scenario, demand, _ = registration()
+    scenario = voting_scenario()
+    return make_checklist(scenario, demand, voting_plan(), scenario.checklists)
+
+
+def test_the_checklist_of_the_voting_day() -> None:
+    items = [i for i in _checklist().items if i.due.month == 11]
+    at = {(f"{i.due:%d %b %H:%M}", i.template, i.owner.name) for i in items}
+    assert ("26 Nov 08:00", "apel-serpas-tps", "Andi Mappaturung") in at  # H-1, the Kapolres
+    assert ("27 Nov 06:30", "personel-di-tps", "Fadli Lologau") in at  # the Padal
+    for template in ("laporan-tps-ditutup",):
+        assert ("27 Nov 13:00", template, "Fadli Lologau") in at
+    for template in ("laporan-penghitungan-selesai", "pengawalan-kotak-ke-ppk", "jadwal-jaga-ppk"):
+        assert ("27 Nov 23:00", template, "Fadli Lologau") in at
+    report = next(
+        i for i in items if i.template == "personel-di-tps" and "Sinjai Utara" in i.text["id"]
+    )
+    assert "sudah berada di TPS masing-masing pukul 06:30" in report.text["id"]
+    assert "is at their TPS by 06:30" in report.text["en"]
+    # Where no perwira is free, the head of the Polsek that covers the kecamatan owns it.
+    pulau = next(
+        i for i in items if i.template == "personel-di-tps" and "Pulau Sembilan" in i.text["id"]
+    )
+    assert pulau.owner.unit == "Polsek Pulau Sembilan" and pulau.owner.role == "padal"
+    for item in items:
+        for lang in ("id", "en"):
+            assert "{" not in item.text[lang] and item.text[lang]
+
+
+def test_no_voting_items_without_a_voting_section() -> None:
+    scenario, demand, plan = registration()
+    items = make_checklist(scenario, demand, plan, scenario.checklists).items
+    assert not [i for i in items if i.due.month == 11 or "TPS" in i.text["en"]]
