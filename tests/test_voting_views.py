@@ -10,6 +10,7 @@ import csv
 import io
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -246,3 +247,12 @@ def test_no_voting_items_without_a_voting_section() -> None:
     scenario, demand, plan = registration()
     items = make_checklist(scenario, demand, plan, scenario.checklists).items
     assert not [i for i in items if i.due.month == 11 or "TPS" in i.text["en"]]
+
+
+def test_a_part_of_another_day_or_one_site_shows_no_voting_day() -> None:
+    plan = voting_plan()
+    other = as_markdown(plan.only(day=date(2024, 8, 27)), View(lang="en"))
+    site = as_csv(plan.only(site="mapolres"), View(lang="en"))
+    assert "TPS per kecamatan" not in other and ",TPS," not in site
+    voting = as_markdown(plan.only(day=date(2024, 11, 27)), View(lang="en"))
+    assert "TPS per kecamatan" in voting and "Bripda Fadli Amir (85094482)" in voting

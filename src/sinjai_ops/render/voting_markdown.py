@@ -67,8 +67,10 @@ def voting_overview_md(plan: Plan, lang: str) -> list[str]:
 
 
 def voting_bko_md(plan: Plan, lang: str) -> list[str]:
+    if not has_voting(plan):
+        return []
     if not plan.tps_shortfalls:
-        return [] if not has_voting(plan) else [vote_word(lang, "bko_none"), ""]
+        return [vote_word(lang, "bko_none"), ""]
     keys = ("kecamatan", "category", "missing", "from", "until", "weight")
     out = [f"## {vote_word(lang, 'bko')}", ""]
     return out + _table([vote_word(lang, k) for k in keys], bko_rows(plan, lang))

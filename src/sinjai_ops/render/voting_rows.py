@@ -71,7 +71,11 @@ def category_label(lang: str, category: str | None) -> str:
 
 
 def has_voting(plan: Plan) -> bool:
-    """The plan has a voting day to show: TPS groups or Padal."""
+    """The plan has a voting day to show: TPS groups or Padal, and the part shown (`only`) is
+    not another day or one site (a TPS is no site of operation.yaml)."""
+    day, site = plan.scope
+    if site is not None or (day is not None and day != voting_day(plan)):
+        return False
     return bool(plan.tps_groups or plan.padal)
 
 
@@ -121,7 +125,9 @@ class KecamatanFigures:
 
 
 def kecamatan_names(plan: Plan) -> list[str]:
-    """Every kecamatan of the voting day, sorted."""
+    """Every kecamatan of the voting day, sorted (none outside the part shown)."""
+    if not has_voting(plan):
+        return []
     found = {g.kecamatan for g in plan.tps_groups} | {p.kecamatan for p in plan.padal}
     return sorted(found | {x.kecamatan for x in plan.linmas})
 
@@ -226,6 +232,8 @@ class TpsDuty:
 
 def tps_duties(plan: Plan, lang: str) -> list[TpsDuty]:
     """Every officer's TPS or Padal duty, by kecamatan, desa and first TPS."""
+    if not has_voting(plan):
+        return []
     out = [
         TpsDuty(
             nrp,
@@ -260,6 +268,8 @@ def missing_groups(plan: Plan, lang: str) -> list[TpsDuty]:
 
 def bko_rows(plan: Plan, lang: str, kecamatan: str | None = None) -> list[list[str]]:
     """(kecamatan, category, missing, from, until, weight) of the BKO request for the TPS."""
+    if not has_voting(plan):
+        return []
     lines = [x for x in plan.tps_shortfalls if kecamatan is None or x.kecamatan == kecamatan]
     return [
         [
@@ -282,6 +292,8 @@ def duty_rows(plan: Plan, lang: str) -> list[list[str]]:
     """(date, shift, kecamatan, place, role, nrp, rank, name, missing) of every head of the
     voting day: each officer of a TPS group and each Padal, then a row per group or kecamatan
     with heads missing (their count in `missing`)."""
+    if not has_voting(plan):
+        return []
     day = voting_day(plan)
     when = day.isoformat() if day else ""
     people = {p.nrp: p for p in plan.people}

@@ -84,7 +84,7 @@ def _bko_line(plan: Plan, lang: str) -> Text:
 
 def voting_bko(plan: Plan, lang: str) -> list[RenderableType]:
     """The BKO request for the TPS officers (and Padal) per kecamatan and category."""
-    if not plan.tps_shortfalls:
+    if not has_voting(plan) or not plan.tps_shortfalls:
         return []
     table = Table(title=vote_word(lang, "bko"), title_justify="left", border_style="red")
     for key in ("kecamatan", "category", "missing", "from", "until", "weight"):
