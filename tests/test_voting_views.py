@@ -256,3 +256,13 @@ def test_a_part_of_another_day_or_one_site_shows_no_voting_day() -> None:
     assert "TPS per kecamatan" not in other and ",TPS," not in site
     voting = as_markdown(plan.only(day=date(2024, 11, 27)), View(lang="en"))
     assert "TPS per kecamatan" in voting and "Bripda Fadli Amir (85094482)" in voting
+
+
+def test_every_head_filled_is_not_said_while_tps_heads_are_missing() -> None:
+    plan = voting_plan().model_copy(update={"reinforcements": [], "shortfalls": []})
+    for text in (as_markdown(plan, View(lang="en")), "\n".join(_screen(View(lang="en")))):
+        assert "BKO request for TPS officers per kecamatan and category" in text
+    assert "Every head is filled." not in as_markdown(plan, View(lang="en"))
+    console = Console(width=80, record=True, color_system=None, file=io.StringIO())
+    console.print(as_table(plan, View(lang="en")))
+    assert "Every head is filled." not in console.export_text()

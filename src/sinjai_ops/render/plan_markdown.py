@@ -25,6 +25,7 @@ from sinjai_ops.render.voting_markdown import (
     voting_detail_md,
     voting_overview_md,
 )
+from sinjai_ops.render.voting_rows import tps_missing
 
 
 def as_markdown(plan: Plan, view: View) -> str:
@@ -100,7 +101,8 @@ def _overview(plan: Plan, lang: str) -> list[str]:
 def _bko(plan: Plan, lang: str) -> list[str]:
     out = [f"## {word(lang, 'bko')}", ""]
     if not plan.reinforcements:
-        return [*out, word(lang, "no_shortfall"), ""]
+        # The TPS heads asked of the BKO have their own table (voting_markdown).
+        return [] if tps_missing(plan) else [*out, word(lang, "no_shortfall"), ""]
     headers = [
         word(lang, k) for k in ("date", "shift", "site", "post", "skill", "missing", "cause")
     ]

@@ -30,6 +30,7 @@ from sinjai_ops.render.plan_rows import (
 )
 from sinjai_ops.render.sprin import day_figures, sprin_word
 from sinjai_ops.render.view import View
+from sinjai_ops.render.voting_rows import tps_missing
 from sinjai_ops.render.voting_table import voting_bko, voting_detail, voting_overview
 
 _QUALITY = N_("The plan's quality and the load per officer")
@@ -140,7 +141,8 @@ def _overview(plan: Plan, lang: str) -> list[RenderableType]:
 
 def _bko(plan: Plan, lang: str) -> list[RenderableType]:
     if not plan.reinforcements:
-        return [Text(word(lang, "no_shortfall"), style="green")]
+        # The TPS heads asked of the BKO have their own table (voting_table).
+        return [] if tps_missing(plan) else [Text(word(lang, "no_shortfall"), style="green")]
     bko = Table(title=word(lang, "bko"), title_justify="left", border_style="red")
     for key in ("date", "shift", "post", "skill", "missing"):
         bko.add_column(word(lang, key), no_wrap=key in _WHOLE)

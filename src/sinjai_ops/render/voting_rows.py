@@ -124,6 +124,11 @@ class KecamatanFigures:
         return self.needed - self.filled
 
 
+def tps_missing(plan: Plan) -> int:
+    """TPS heads and Padal asked of the BKO, in the part shown."""
+    return sum(x.missing for x in plan.tps_shortfalls) if has_voting(plan) else 0
+
+
 def kecamatan_names(plan: Plan) -> list[str]:
     """Every kecamatan of the voting day, sorted (none outside the part shown)."""
     if not has_voting(plan):
