@@ -43,7 +43,7 @@ _WORDS: dict[str, str] = {
     "padal_role": N_("Padal (perwira pengendali)"),
     "padal_of": N_("Padal of Kecamatan {kecamatan}"),
     "member": N_("TPS security ({category})"),
-    "group": N_("Desa {desa} - TPS {tps} ({category})"),
+    "group": N_("{desa} - TPS {tps} ({category})"),
     "plotting": N_("Plotting of TPS personnel, {unit}, {day}"),
     "kecamatan_page": N_("Kecamatan {kecamatan}"),
     "linmas_note": N_("Linmas are not Polri: counted per desa, never named."),

@@ -45,6 +45,8 @@ def voting_overview(plan: Plan, lang: str) -> list[RenderableType]:
         title_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
+        # One blank between columns: at 80 columns the Padal's rank and name stay on one line.
+        collapse_padding=True,
     )
     table.add_column(vote_word(lang, "kecamatan"), no_wrap=True)
     for key in ("tps", "groups", "officers", "linmas"):
