@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from sinjai_ops import pipeline
-from tests.conftest import Run
+from tests.conftest import EXAMPLE, Run
 
 HEADER = "KECAMATAN,DESA/KELURAHAN,NO. TPS,DPT,KATEGORI,PULAU\n"
 ROWS = [
@@ -378,3 +378,38 @@ def test_a_sheet_without_a_required_column(run: Run, tmp_path: Path) -> None:
         p.startswith("tps.csv:1:1: error: no column for voters; name one of: DPT, PEMILIH")
         for p in found
     )
+
+
+PEMUNGUTAN = EXAMPLE.parent / "sinjai-2024-pemungutan"
+DPT_2024 = {
+    "Sinjai Utara": 36658,
+    "Sinjai Selatan": 30815,
+    "Tellulimpoe": 29595,
+    "Sinjai Timur": 25735,
+    "Sinjai Tengah": 21500,
+    "Sinjai Barat": 19681,
+    "Sinjai Borong": 13928,
+    "Bulupoddo": 13649,
+    "Pulau Sembilan": 5597,
+}
+
+
+def test_the_voting_day_example_is_valid_and_sinjai_sized(run: Run) -> None:
+    out = run("validate", "--lang", "en", PEMUNGUTAN, code=0).stdout
+    assert "error" not in out
+    checked = pipeline.load_scenario([PEMUNGUTAN])
+    assert checked.scenario is not None
+    scenario = checked.scenario
+    tps = scenario.tps
+    assert len(tps) == 427 and len({(x.kecamatan, x.desa) for x in tps}) == 80
+    voters: dict[str, int] = {}
+    for x in tps:
+        voters[x.kecamatan] = voters.get(x.kecamatan, 0) + x.voters
+    assert voters == DPT_2024
+    assert {x.kecamatan for x in tps if x.island} == {"Pulau Sembilan"}
+    assert all(x.island for x in tps if x.kecamatan == "Pulau Sembilan")
+    assert {x.category for x in tps} == {"kurang-rawan", "rawan", "sangat-rawan", "khusus"}
+    assert len(scenario.roster.personnel) == 311
+    assert scenario.operation.voting is not None
+    assert [a.unit for a in scenario.operation.voting.areas] == [f"Polsek {k}" for k in DPT_2024]
+    assert "tps.csv" in scenario.inputs
