@@ -101,8 +101,9 @@ def write(
     return folder
 
 
-def problems(run: Run, folder: Path, code: int) -> list[str]:
-    out = run("validate", "--lang", "en", folder, code=code).stdout
+def problems(run: Run, folder: Path, code: int, path: Path | None = None) -> list[str]:
+    """The lines `validate` prints for `path` (default: the folder), the folder's path cut."""
+    out = run("validate", "--lang", "en", path or folder, code=code).stdout
     return [line.split(str(folder) + "/", 1)[-1] for line in out.splitlines()]
 
 
@@ -413,3 +414,29 @@ def test_the_voting_day_example_is_valid_and_sinjai_sized(run: Run) -> None:
     assert scenario.operation.voting is not None
     assert [a.unit for a in scenario.operation.voting.areas] == [f"Polsek {k}" for k in DPT_2024]
     assert "tps.csv" in scenario.inputs
+
+
+def test_a_tps_list_checked_on_its_own(run: Run, tmp_path: Path) -> None:
+    folder = write(tmp_path / "s", [*ROWS, "Sinjai Utara,Lappa,1,9,rawan,"])
+    found = problems(run, folder, 1, folder / "tps.csv")
+    assert found[0].startswith("tps.csv:6:3: error: TPS 1 of desa 'Lappa' (Sinjai Utara) is listed")
+    assert sum(": error: " in p for p in found) == 1
+    # Given with the scenario's files, it is their TPS list.
+    files = [folder / n for n in ("operation.yaml", "roster.yaml", "arrivals.yaml", "tps.csv")]
+    out = run("validate", "--lang", "en", *files, code=1).stdout
+    assert "tps.csv:6:3: error: TPS 1 of desa 'Lappa'" in out
+
+
+def test_rows_of_sums_are_not_tps(run: Run, tmp_path: Path) -> None:
+    rows = [*ROWS[:3], "Sinjai Utara,JUMLAH,,790,,", *ROWS[3:], "TOTAL,,,990,,"]
+    folder = write(tmp_path / "s", rows)
+    run("validate", "--lang", "en", folder, code=0)
+    checked = pipeline.load_scenario([folder])
+    assert checked.scenario is not None and len(checked.scenario.tps) == 4
+
+
+def test_the_problems_are_told_in_indonesian(run: Run, tmp_path: Path) -> None:
+    folder = write(tmp_path / "s", [*ROWS, "Sinjai Utara,Lappa,2,12a,sangat rawn,"])
+    out = run("validate", "--lang", "id", folder, code=1).stdout
+    assert "tps.csv:6:4: error: pemilih '12a' bukan bilangan bulat >= 0" in out
+    assert "tps.csv:6:5: error: kategori 'sangat rawn' tidak dikenal" in out

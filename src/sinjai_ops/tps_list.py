@@ -137,6 +137,8 @@ def _sheet_rows(
                 cell = filled.get((cell.line, cell.column), cell)
             values[field] = cell_text(cell.value)
             spots[field] = _cell_spot(name, cell)
+        if _total(values):
+            continue
         rows.append(TpsRow(values, spots, _cell_spot(name, row[0])))
     return rows, problems
 
@@ -191,6 +193,15 @@ def _columns(name: str, header: list[Cell]) -> tuple[dict[str, int], list[Proble
             )
         )
     return columns, problems
+
+
+_TOTALS = {"JUMLAH", "TOTAL", "JUMLAH TOTAL", "GRAND TOTAL", "JUMLAH KECAMATAN"}
+
+
+def _total(values: dict[str, str]) -> bool:
+    """A row of sums under a kecamatan or the list (JUMLAH in a name column, no TPS number)."""
+    named = {key(values.get("kecamatan", "")), key(values.get("desa", ""))}
+    return bool(named & _TOTALS) and not values.get("tps")
 
 
 def _numbering(row: list[Cell]) -> bool:

@@ -20,7 +20,7 @@ from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.pipeline.tps_source import find_tps
+from sinjai_ops.pipeline.tps_source import TPS_NAMES, find_tps
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
@@ -159,7 +159,7 @@ def gather(paths: Sequence[Path]) -> list[_Group]:
         if not path.exists():
             raise UsageError(t("no such file or folder: {path}", path=str(path)))
         raw = _read(path)
-        kind = _kind_of(path, raw)
+        kind = "tps" if path.name.lower() in TPS_NAMES else _kind_of(path, raw)
         source = Source(kind, display(path), raw)
         if kind is None:
             group = _Group()
@@ -239,6 +239,8 @@ def _check_group(group: _Group) -> Checked:
     problems = list(group.problems)
     docs: dict[str, Document] = {}
     for kind, source in group.sources.items():
+        if kind == "tps":
+            continue  # read by `find_tps`, as a table
         text, found = decode(source.raw, source.name)
         problems += found
         if text is None:
@@ -253,7 +255,8 @@ def _check_group(group: _Group) -> Checked:
         for k in (*FILE_NAMES, *OPTIONAL_FILES)
         if k in group.sources
     }
-    tps, sha, found = find_tps(group.folder, docs.get("operation"), display)
+    given = group.sources.get("tps")
+    tps, sha, found = find_tps(group.folder, docs.get("operation"), display, given)
     problems += found
     inputs.update(sha)
     defaults = v.Defaults(

@@ -24,10 +24,13 @@ def _named(operation: Document) -> Any:
 
 
 def find_tps(
-    folder: Path | None, operation: Document | None, display: Any
+    folder: Path | None, operation: Document | None, display: Any, given: Any = None
 ) -> tuple[TpsFile | None, dict[str, str], list[Problem]]:
     """The TPS list of the scenario (None when there is none), its sha256 by file name for
-    `inputs`, and the problems of finding and reading it."""
+    `inputs`, and the problems of finding and reading it. `given`: the list named on the
+    command line (a `Source`), read whether or not an operation is given with it."""
+    if given is not None:
+        return _read_list(given.name, given.raw)
     if folder is None or operation is None:
         return None, {}, []
     named = _named(operation)
@@ -63,7 +66,10 @@ def find_tps(
     except OSError as exc:
         message = t("cannot read {path}: {why}", path=display(files[0]), why=why(exc))
         return None, {}, [Problem.at(display(files[0]), 1, 1, message)]
-    name = display(files[0])
+    return _read_list(display(files[0]), raw)
+
+
+def _read_list(name: str, raw: bytes) -> tuple[TpsFile, dict[str, str], list[Problem]]:
     rows, problems = read_tps(raw, name)
-    sha = {files[0].name: "sha256:" + hashlib.sha256(raw).hexdigest()}
+    sha = {Path(name).name: "sha256:" + hashlib.sha256(raw).hexdigest()}
     return TpsFile(name, rows), sha, problems

@@ -187,12 +187,13 @@ def _coverage(voting: VotingSection, rows: list[TpsRow], odoc: Document) -> list
         name = row.values["kecamatan"]
         if name:
             listed.setdefault(same_name(name), (name, row.spots["kecamatan"]))
-    covered: dict[str, str] = {}
+    covered: dict[str, int] = {}
     for i, area in enumerate(voting.areas):
         for k, name in enumerate(area.kecamatan):
             path = ("voting", "areas", i, "kecamatan", k)
-            other = covered.setdefault(same_name(name), area.unit)
-            if other is not area.unit:
+            first = covered.setdefault(same_name(name), i)
+            if first != i:
+                other = voting.areas[first].unit
                 out.append(
                     problem_at(
                         odoc,
@@ -301,15 +302,19 @@ def _bhabinkamtibmas(
     voting: VotingSection, tps: list[Tps], roster: RosterFile, rdoc: Document
 ) -> list[Problem]:
     """An officer's `desa` is a desa of the TPS list in a kecamatan his unit covers."""
-    by_unit = {area.unit: {same_name(k) for k in area.kecamatan} for area in voting.areas}
+    by_unit: dict[str, set[str]] = {}
+    for area in voting.areas:
+        by_unit.setdefault(area.unit, set()).update(same_name(k) for k in area.kecamatan)
+    in_kecamatan: dict[str, set[str]] = {}
+    for x in tps:
+        in_kecamatan.setdefault(same_name(x.kecamatan), set()).add(x.desa)
     out: list[Problem] = []
     for i, person in enumerate(roster.personnel):
         if person.desa is None:
             continue
         covered = by_unit.get(person.unit)
-        desas = sorted(
-            {x.desa for x in tps if covered is None or same_name(x.kecamatan) in covered}
-        )
+        kecamatan = in_kecamatan if covered is None else covered
+        desas = sorted({d for k in kecamatan for d in in_kecamatan.get(k, ())})
         if same_name(person.desa) in {same_name(d) for d in desas}:
             continue
         where = t("in the kecamatan of {unit}", unit=person.unit) if covered else t("in the list")
