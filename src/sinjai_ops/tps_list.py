@@ -11,7 +11,6 @@ sheet shows them. tps.yaml holds `tps:` as a list of the same fields. What each 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sinjai_ops.i18n import t
@@ -30,6 +29,7 @@ from sinjai_ops.roster_cells import (
 from sinjai_ops.roster_header import HEADER_ROWS
 from sinjai_ops.table_cells import Cell
 from sinjai_ops.tables import read_table
+from sinjai_ops.tps_rows import Spot, TpsRow
 
 FIELDS = ("kecamatan", "desa", "tps", "voters", "category", "island")
 REQUIRED = ("kecamatan", "desa", "tps", "voters", "category")
@@ -53,31 +53,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
 the field's own name is accepted too."""
 _IGNORED = {"NO", "NOMOR", "NO URUT"}
 """Columns a list numbers its rows with: known, not read, not warned of."""
-
-
-@dataclass(frozen=True)
-class Spot:
-    """Where a value was written: a file's line and column (a workbook's cell in `file`)."""
-
-    file: str
-    line: int
-    column: int
-    path: str = ""
-
-    def problem(self, message: Any, warning: bool = False) -> Problem:
-        return Problem.at(
-            self.file, self.line, self.column, message, path=self.path, warning=warning
-        )
-
-
-@dataclass(frozen=True)
-class TpsRow:
-    """One TPS as written: each field's text ('' when empty) and its place."""
-
-    values: dict[str, str]
-    spots: dict[str, Spot]
-    row: Spot
-    """The row itself (the first cell, or the list item)."""
 
 
 def header_key(title: object) -> str:

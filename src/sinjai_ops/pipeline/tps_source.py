@@ -11,7 +11,6 @@ from typing import Any
 from sinjai_ops.i18n import t, why
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.problem import Problem
-from sinjai_ops.tps_list import read_tps
 from sinjai_ops.validate.voting import TpsFile
 
 TPS_NAMES = ("tps.csv", "tps.xlsx", "tps.yaml", "tps.yml")
@@ -70,6 +69,8 @@ def find_tps(
 
 
 def _read_list(name: str, raw: bytes) -> tuple[TpsFile, dict[str, str], list[Problem]]:
+    from sinjai_ops.tps_list import read_tps  # the sheet readers, only for a voting day
+
     rows, problems = read_tps(raw, name)
     sha = {Path(name).name: "sha256:" + hashlib.sha256(raw).hexdigest()}
     return TpsFile(name, rows), sha, problems

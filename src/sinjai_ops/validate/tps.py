@@ -9,7 +9,7 @@ from sinjai_ops.i18n import N_, t
 from sinjai_ops.models.common import suggest
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.voting import CATEGORIES, Tps, category_word, tps_number
-from sinjai_ops.tps_list import Spot, TpsRow
+from sinjai_ops.tps_rows import Spot, TpsRow
 
 _TRUE = {"true", "ya", "1", "y", "yes"}
 _FALSE = {"false", "tidak", "0", "", "no", "n"}

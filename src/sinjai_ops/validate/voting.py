@@ -16,7 +16,7 @@ from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.voting import CATEGORIES, Tps, VotingSection, category_word
-from sinjai_ops.tps_list import Spot, TpsRow
+from sinjai_ops.tps_rows import Spot, TpsRow
 from sinjai_ops.validate.tps import same_name
 
 
