@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import subprocess
 from datetime import date
@@ -27,6 +28,7 @@ from sinjai_ops.render.plan_xlsx import as_xlsx
 from sinjai_ops.render.report_html import as_html
 from sinjai_ops.render.view import View
 from sinjai_ops.report import report_data
+from tests.conftest import EXAMPLE, Run
 from tests.voting_fixture import PADAL, registration, voting_plan, voting_scenario
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -237,7 +239,7 @@ def test_the_checklist_of_the_voting_day() -> None:
     pulau = next(
         i for i in items if i.template == "personel-di-tps" and "Pulau Sembilan" in i.text["id"]
     )
-    assert pulau.owner.unit == "Polsek Pulau Sembilan" and pulau.owner.role == "padal"
+    assert pulau.owner.unit == "Polsek Pulau Sembilan" and pulau.owner.role == "unit-head"
     for item in items:
         for lang in ("id", "en"):
             assert "{" not in item.text[lang] and item.text[lang]
@@ -266,3 +268,27 @@ def test_every_head_filled_is_not_said_while_tps_heads_are_missing() -> None:
     console = Console(width=80, record=True, color_system=None, file=io.StringIO())
     console.print(as_table(plan, View(lang="en")))
     assert "Every head is filled." not in console.export_text()
+
+
+VOTING_EXAMPLE = EXAMPLE.parent / "sinjai-2024-pemungutan"
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "json", "yaml"])
+def test_the_voting_examples_checklist_in_every_format(run: Run, fmt: str) -> None:
+    out = run("checklist", VOTING_EXAMPLE, "--format", fmt, "--date", "2024-11-27").stdout
+    flat = " ".join(out.split())
+    assert "Kecamatan Pulau Sembilan" in flat and "Kecamatan Sinjai Utara" in flat
+    assert "sudah berada di TPS masing-masing pukul 06:30" in flat  # the example speaks id
+
+
+def test_the_voting_examples_serpas_roll_call_on_h_minus_1(run: Run) -> None:
+    for lang, words in (
+        ("id", "untuk 427 TPS di 9 kecamatan"),
+        ("en", "for 427 TPS in 9 kecamatan"),
+    ):
+        out = run(
+            "checklist", VOTING_EXAMPLE, "--format", "json", "--date", "2024-11-26", "--lang", lang
+        ).stdout
+        items = [i for i in json.loads(out)["items"] if i["template"] == "apel-serpas-tps"]
+        assert [i["due"] for i in items] == ["2024-11-26T08:00:00+08:00"]
+        assert words in items[0]["text"]

@@ -128,6 +128,8 @@ class Context:
                 person = self.people.get(force.head or "") if force else None
         elif role == "padal":
             person, unit = self.padal(occasion, unit)
+            if unit != template.owner.unit:  # no Padal: the head of the Polsek owns it
+                role = "unit-head"
         elif role == "site-commander" and occasion.slot is not None:
             slot = occasion.slot
             person = self.senior(self.leaders.get((slot.date, slot.shift, occasion.site), []))

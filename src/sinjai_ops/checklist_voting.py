@@ -31,10 +31,19 @@ def _moment(ctx: Context, voting: VotingSection, anchor: Anchor) -> datetime:
 
 
 def _kecamatan(ctx: Context, voting: VotingSection) -> list[str]:
-    """Every kecamatan of the voting day: of the plan, else of the voting section's areas."""
+    """Every kecamatan of the voting day: of the plan, the TPS list and the voting section."""
     plan = ctx.plan
     found = {g.kecamatan for g in plan.tps_groups} | {p.kecamatan for p in plan.padal}
-    return sorted(found or {k for area in voting.areas for k in area.kecamatan})
+    found |= {t.kecamatan for t in ctx.scenario.tps}
+    return sorted(found | {k for area in voting.areas for k in area.kecamatan})
+
+
+def _tps(ctx: Context, kecamatan: str | None = None) -> int:
+    """The TPS of the list (of the plan's groups where the list is not at hand)."""
+    listed = [t for t in ctx.scenario.tps if kecamatan in (None, t.kecamatan)]
+    if listed:
+        return len(listed)
+    return sum(len(g.tps) for g in ctx.plan.tps_groups if kecamatan in (None, g.kecamatan))
 
 
 def voting_once(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
@@ -52,7 +61,7 @@ def voting_once(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
         {
             "date": voting.date.isoformat(),
             "time": f"{due:%H:%M}",
-            "tps": str(sum(len(g.tps) for g in plan.tps_groups)),
+            "tps": str(_tps(ctx)),
             "officers": str(officers),
             "kecamatan": str(len(_kecamatan(ctx, voting))),
             "missing": str(sum(x.missing for x in plan.tps_shortfalls)),
@@ -86,7 +95,7 @@ def voting_per_kecamatan(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
                 "kecamatan": kecamatan,
                 "polsek": units.get(kecamatan, "-"),
                 "padal": who,
-                "tps": str(sum(len(g.tps) for g in groups)),
+                "tps": str(_tps(ctx, kecamatan)),
                 "officers": str(sum(len(g.officers) for g in groups)),
                 "missing": str(sum(g.missing for g in groups)),
             },

@@ -26,6 +26,7 @@ _ROLES = {
     "escort-leader": N_("Escort leader"),
     "operation-role": N_("Operation role"),
     "task-force-head": N_("Task force head"),
+    "padal": N_("Padal"),
 }
 _WARNINGS = N_("Warnings: what the plan, as it stands, cannot have done in time")
 
