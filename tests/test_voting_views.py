@@ -292,3 +292,13 @@ def test_the_voting_examples_serpas_roll_call_on_h_minus_1(run: Run) -> None:
         items = [i for i in json.loads(out)["items"] if i["template"] == "apel-serpas-tps"]
         assert [i["due"] for i in items] == ["2024-11-26T08:00:00+08:00"]
         assert words in items[0]["text"]
+
+
+def test_the_ppk_guard_rota_runs_until_the_ppk_posts_end(run: Run) -> None:
+    out = run(
+        "checklist", VOTING_EXAMPLE, "--format", "json", "--date", "2024-11-27", "--lang", "en"
+    ).stdout
+    rota = [i for i in json.loads(out)["items"] if i["template"] == "jadwal-jaga-ppk"]
+    assert len(rota) == 9 and {i["due"] for i in rota} == {"2024-11-27T23:00:00+08:00"}
+    # The example guards every PPK warehouse until 3 December, the end of the kecamatan recap.
+    assert all("guard planned until 2024-12-03" in i["text"] for i in rota)

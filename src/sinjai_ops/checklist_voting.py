@@ -69,6 +69,29 @@ def voting_once(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
     )
 
 
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().replace("-", " ").replace("_", " ").split())
+
+
+def guarded_until(ctx: Context, kecamatan: str) -> str:
+    """The last day the operation guards the kecamatan's PPK: of the site whose id or name says
+    PPK and the kecamatan (the recap's end), else the operation's last day."""
+    name = _plain(kecamatan)
+    sites = [
+        site
+        for site in ctx.scenario.operation.sites
+        if any("ppk" in _plain(x).split() and name in _plain(x) for x in (site.id, site.name))
+    ]
+    days = [
+        slot.date
+        for slot in ctx.demand.slots
+        for site in sites
+        for post in site.posts
+        if post.active(slot.date, slot.shift)
+    ]
+    return max(days, default=ctx.scenario.operation.operation.end).isoformat()
+
+
 def voting_per_kecamatan(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
     """Once per kecamatan: its Padal, Polsek, TPS, officers and missing heads."""
     voting = ctx.scenario.operation.voting
@@ -98,5 +121,6 @@ def voting_per_kecamatan(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
                 "tps": str(_tps(ctx, kecamatan)),
                 "officers": str(sum(len(g.officers) for g in groups)),
                 "missing": str(sum(g.missing for g in groups)),
+                "until": guarded_until(ctx, kecamatan),
             },
         )

@@ -36,6 +36,7 @@ PLACEHOLDERS = frozenset(
         "polsek",
         "padal",
         "tps",
+        "until",
     }
 )
 
@@ -141,8 +142,8 @@ class Template(Frozen):
     date, shift, skill, missing, officers, supporters, vehicles, risk, lines (every line of the
     BKO request), arrivals (the candidates arriving in the shift at the site), reserve (the
     reserve's state in the visit's shift), ties (the officers' declared ties to candidates);
-    on the voting day kecamatan, polsek, padal, tps (the TPS counted) and officers and missing
-    (TPS heads filled and missing)."""
+    on the voting day kecamatan, polsek, padal, tps (the TPS counted), officers and missing
+    (TPS heads filled and missing) and until (the last day its PPK is guarded)."""
 
 
 ROLL_CALL = "apel-shift"
