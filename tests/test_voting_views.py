@@ -302,3 +302,16 @@ def test_the_ppk_guard_rota_runs_until_the_ppk_posts_end(run: Run) -> None:
     assert len(rota) == 9 and {i["due"] for i in rota} == {"2024-11-27T23:00:00+08:00"}
     # The example guards every PPK warehouse until 3 December, the end of the kecamatan recap.
     assert all("guard planned until 2024-12-03" in i["text"] for i in rota)
+
+
+def test_each_officers_schedule_ends_with_his_tps_duty() -> None:
+    text = as_markdown(voting_plan(), View(lang="id", by="person"))
+    mine = text[text.index("### Bripda Fadli Amir (85094482)") :].split("###")[1]
+    rows = _md_rows(mine)
+    assert rows[-1] == [
+        "2024-11-27",
+        "TPS",
+        "Sinjai Utara",
+        "Lappa: TPS 001",
+        "Pam TPS (sangat rawan)",
+    ]

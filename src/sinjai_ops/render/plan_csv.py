@@ -19,13 +19,6 @@ def as_csv(plan: Plan, view: View) -> str:
         for person in by_person(plan, view.lang):
             for duty in person.duties:
                 writer.writerow([person.nrp, person.rank, person.name, person.unit, *duty])
-        units = {p.nrp: p.unit for p in plan.people}
-        # The voting day's TPS and Padal duty: every officer who holds one, after the shifts.
-        for day, shift, where, place, role, nrp, rank, name, _ in duty_rows(plan, view.lang):
-            if nrp:
-                writer.writerow(
-                    [nrp, rank, name, units.get(nrp, ""), day, shift, where, place, role]
-                )
         return buffer.getvalue()
     writer.writerow(["date", "shift", "site", "post", "skill", "nrp", "rank", "name", "missing"])
     for slot in by_slot(plan, view.lang):

@@ -17,6 +17,7 @@ from sinjai_ops.render.plan_names import site_label as site_label
 from sinjai_ops.render.plan_names import site_name as site_name
 from sinjai_ops.render.plan_names import task_force as task_force
 from sinjai_ops.render.plan_names import visit_or_post as visit_or_post
+from sinjai_ops.render.voting_rows import TPS_SHIFT, tps_duties, voting_day
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,11 @@ def by_person(plan: Plan, lang: str) -> list[PersonRows]:
                 skill_label(lang, a.skill),
             )
         )
+    # The voting day's TPS or Padal duty, after the shifts (shift `TPS`, the kecamatan as site).
+    day = voting_day(plan)
+    for d in tps_duties(plan, lang):
+        when = day.isoformat() if day else ""
+        duties[d.nrp].append((when, TPS_SHIFT, d.kecamatan, d.place, d.role))
     return [
         PersonRows(p.nrp, p.rank, p.name, p.unit, duties[p.nrp])
         for p in sorted(plan.people, key=lambda p: (p.unit, p.name, p.nrp))
