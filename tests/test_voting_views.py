@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -315,3 +316,36 @@ def test_each_officers_schedule_ends_with_his_tps_duty() -> None:
         "Lappa: TPS 001",
         "Pam TPS (sangat rawan)",
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and POPPLER), reason="needs LibreOffice and poppler-utils"
+)
+def test_the_polsek_sheets_print_on_a4_through_libreoffice(tmp_path: Path) -> None:
+    book = tmp_path / "plotting.xlsx"
+    book.write_bytes(as_xlsx(voting_plan(), View(lang="id")))
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(book)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    pdf = tmp_path / "plotting.pdf"
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
+    ).stdout.split("\f")
+    title = "PLOTTING PERSONEL PENGAMANAN TPS, POLSEK SINJAI UTARA, RABU, 27 NOVEMBER 2024"
+    polsek = [(n, p) for n, p in enumerate(pages, start=1) if title in p]
+    assert len(polsek) == 1
+    page, text = polsek[0]
+    # The title above the columns and in the footer; every head, the missing one in its place.
+    assert text.count(title) == 2
+    for nrp in ("Ipda/96043350", "Bripda/01040117", "Bripda/85094482"):
+        assert nrp in text
+    assert "KURANG - diminta BKO" in text and "Padal Kecamatan Sinjai Utara" in text
+    if shutil.which("gs"):
+        ghost = ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=txtwrite", "-dTextFormat=0"]
+        pages_of = [f"-dFirstPage={page}", f"-dLastPage={page}", "-sOutputFile=-", str(pdf)]
+        read = subprocess.run([*ghost, *pages_of], capture_output=True, text=True, check=True)
+        sizes = [float(s) for s in re.findall(r'size="([\d.]+)"', read.stdout)]
+        assert sizes and min(sizes) >= 7.5
