@@ -148,7 +148,7 @@ def test_the_report_has_a_page_per_kecamatan_and_the_tps_bko_request() -> None:
     assert "Ipda Fadli Lologau (96043350)" in utara
     assert "<div>Bripda Fadli Amir (85094482)</div>" in utara
     assert '<div class="conflict">kurang 1 - BKO</div>' in utara
-    assert '<td>Lappa</td><td class="n">2</td>' in utara  # Linmas of the desa
+    assert '<span class="nrp">Lappa: 2</span>' in utara  # Linmas of the desa
     pulau = next(p for p in pages if "Kecamatan Pulau Sembilan" in p)
     assert '<td class="conflict">TIDAK ADA - BKO</td>' in pulau
     cover = html[: html.index('<section class="kecamatan">')]
@@ -349,3 +349,11 @@ def test_the_polsek_sheets_print_on_a4_through_libreoffice(tmp_path: Path) -> No
         read = subprocess.run([*ghost, *pages_of], capture_output=True, text=True, check=True)
         sizes = [float(s) for s in re.findall(r'size="([\d.]+)"', read.stdout)]
         assert sizes and min(sizes) >= 7.5
+
+
+def test_the_reserve_of_any_skill_is_said_in_indonesian() -> None:
+    from sinjai_ops.render.labels import skill_label
+
+    # The voting day's reserve takes heads of any skill (`any`): the BKO table says so.
+    assert skill_label("id", "any") == "apa saja"
+    assert skill_label("en", "any") == "any"

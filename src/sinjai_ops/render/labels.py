@@ -189,8 +189,10 @@ _SKILLS = {
     "jibom": "Jibom",
     "skck": "SKCK",
     "propam": "Propam",
+    "any": N_("any"),
 }
-# The units' names are Indonesian in both languages; only the commander head is said apart.
+# The units' names are Indonesian in both languages; only the commander head and the head of any
+# skill (the voting day's reserve, `any`) are said apart.
 
 
 def skill_label(lang: str, skill: str) -> str:
