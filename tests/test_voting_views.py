@@ -357,3 +357,18 @@ def test_the_reserve_of_any_skill_is_said_in_indonesian() -> None:
     # The voting day's reserve takes heads of any skill (`any`): the BKO table says so.
     assert skill_label("id", "any") == "apa saja"
     assert skill_label("en", "any") == "any"
+
+
+def test_an_overview_of_many_sites_is_cut_into_bands_at_80_columns(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The voting example has 12 sites (KPU, Bawaslu, Mapolres and nine PPK warehouses): at 80
+    # columns they do not fit in one table; no cell is cut to an ellipsis.
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run("plan", VOTING_EXAMPLE, "--no-remedies").stdout
+    overview = out[out.index("Ikhtisar") : out.index("Jabatan-shift adalah")]
+    assert "…" not in overview
+    assert max(len(line) for line in overview.splitlines()) <= 80
+    for name in ("Mapolres", "Tellulimpoe", "Bulupoddo", "Sembilan"):
+        assert name in overview
+    assert overview.count("Jumlah") >= 3  # every band has its totals

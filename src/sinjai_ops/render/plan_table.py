@@ -76,13 +76,37 @@ def _fit_headers(headers: list[str], cells: list[int], room: int) -> list[int] |
 
 
 class _Fitted:
-    """A table built for the width it is printed at (the headers wrapped evenly)."""
+    """A table built for the width it is printed at (the headers wrapped evenly); or tables,
+    where one would not fit."""
 
-    def __init__(self, build: Callable[[int], Table]) -> None:
+    def __init__(self, build: Callable[[int], Table | list[Table]]) -> None:
         self.build = build
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Table]:
-        yield self.build(options.max_width)
+        built = self.build(options.max_width)
+        yield from built if isinstance(built, list) else [built]
+
+
+def _bands(headers: list[str], cells: list[int], width: int, fixed: list[int]) -> list[range]:
+    """The site columns cut into bands that each fit `width` beside the fixed columns, their
+    headers wrapped as `_fit_headers` does (one band where they all fit)."""
+
+    def fits(part: range) -> bool:
+        h, c = [headers[i] for i in part], [cells[i] for i in part]
+        room = _room(width, fixed, len(fixed) + len(part))
+        return sum(max(len(x), y) for x, y in zip(h, c, strict=True)) <= room or bool(
+            _fit_headers(h, c, room)
+        )
+
+    bands: list[range] = []
+    start = 0
+    while start < len(headers):
+        end = start + 1
+        while end < len(headers) and fits(range(start, end + 1)):
+            end += 1
+        bands.append(range(start, end))
+        start = end
+    return bands
 
 
 def _room(width: int, fixed: list[int], columns: int) -> int:
@@ -102,17 +126,18 @@ def _overview(plan: Plan, lang: str) -> list[RenderableType]:
     fixed = [max(map(len, dates)), max(map(len, shifts))]
     sites = [max(map(len, [t, *(r[2][i] for r in rows)])) for i, t in enumerate(totals)]
 
-    def build(width: int) -> Table:
-        widths = _fit_headers(view.sites, sites, _room(width, fixed, 2 + len(sites)))
+    def band(width: int, part: range, title: bool) -> Table:
+        names = [view.sites[i] for i in part]
+        widths = _fit_headers(names, [sites[i] for i in part], _room(width, fixed, 2 + len(part)))
         table = Table(
-            title=word(lang, "overview"),
+            title=word(lang, "overview") if title else None,
             title_justify="left",
             box=box.SIMPLE_HEAD,
             show_edge=False,
         )
         table.add_column(word(lang, "date"), no_wrap=True)
         table.add_column(word(lang, "shift"), no_wrap=True)
-        for i, name in enumerate(view.sites):
+        for i, name in enumerate(names):
             table.add_column(
                 name, justify="right", no_wrap=False, width=widths[i] if widths else None
             )
@@ -120,21 +145,23 @@ def _overview(plan: Plan, lang: str) -> list[RenderableType]:
             table.add_row(
                 day,
                 shift,
-                *(
-                    Text(t, style="bold red" if m else "")
-                    for t, (_, m) in zip(texts, cells, strict=True)
-                ),
+                *(Text(texts[i], style="bold red" if cells[i][1] else "") for i in part),
             )
         if rows:
             table.add_row(
                 Text(word(lang, "total"), style="bold"),
                 "",
-                *(
-                    Text(t, style="bold red" if m else "bold")
-                    for t, (_, m) in zip(totals, view.totals, strict=True)
-                ),
+                *(Text(totals[i], style="bold red" if view.totals[i][1] else "bold") for i in part),
             )
         return table
+
+    def build(width: int) -> Table | list[Table]:
+        # Too many sites for one table at this width (a voting day's PPK warehouses): a table
+        # per band of sites that fits, each with the dates and shifts, rather than cut cells.
+        bands = _bands(view.sites, sites, width, fixed)
+        if len(bands) <= 1:
+            return band(width, range(len(view.sites)), True)
+        return [band(width, part, k == 0) for k, part in enumerate(bands)]
 
     return [_Fitted(build), Text("\n".join(key_lines(plan, lang)))]
 
