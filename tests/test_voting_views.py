@@ -372,3 +372,10 @@ def test_an_overview_of_many_sites_is_cut_into_bands_at_80_columns(
     for name in ("Mapolres", "Tellulimpoe", "Bulupoddo", "Sembilan"):
         assert name in overview
     assert overview.count("Jumlah") >= 3  # every band has its totals
+
+
+def test_an_empty_tps_bko_sheet_says_every_head_is_filled(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(as_xlsx(voting_plan().model_copy(update={"tps_shortfalls": []}), View()))
+    values = [c.value for row in openpyxl.load_workbook(path)["BKO TPS"].iter_rows() for c in row]
+    assert "Every TPS head and every Padal is filled." in values

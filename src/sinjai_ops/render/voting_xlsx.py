@@ -89,6 +89,7 @@ def voting_bko_sheet(out: Book, plan: Plan, lang: str) -> None:
         rows,
         [20, 22, 9, 17, 17, 9],
         wrap=(0, 1),
+        notes=[] if rows else [[vote_word(lang, "bko_none")]],
     )
 
 
