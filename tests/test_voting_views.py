@@ -58,9 +58,13 @@ def test_the_kecamatan_overview_is_on_the_first_screen_at_80_columns(summary: bo
 
 
 def test_the_terminal_names_every_tps_officer_and_the_bko_lines() -> None:
-    text = "\n".join(_screen(View(lang="en")))
+    lines = _screen(View(lang="en"))
+    text = "\n".join(lines)
     assert "Kecamatan Sinjai Utara (Polsek Sinjai Utara)" in text
-    assert "Bripda Fadli Amir" in text and "(85094482)" in text
+    # An officer a row, his rank, name and NRP on one line; the category under the desa.
+    row = next(line for line in lines if "Bripda Fadli Amir" in line)
+    assert row.split()[:3] == ["Lappa", "001", "Bripda"] and row.split()[-1] == "85094482"
+    assert lines[lines.index(row) + 1].split()[:2] == ["highly", "vulnerable"]
     assert "1 missing - BKO" in text
     assert "BKO request for TPS officers per kecamatan and category" in text
 

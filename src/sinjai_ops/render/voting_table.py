@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sinjai_ops.models.plan import Plan
-from sinjai_ops.render.labels import short_date
+from sinjai_ops.render.labels import short_date, word
 from sinjai_ops.render.voting_rows import (
     bko_rows,
     category_label,
@@ -97,28 +97,40 @@ def voting_bko(plan: Plan, lang: str) -> list[RenderableType]:
     return [table]
 
 
+def _rank_name(plan: Plan, nrp: str) -> str:
+    return next(
+        (f"{p.rank} {p.name}" for p in plan.people if p.nrp == nrp), officer_label(plan, nrp)
+    )
+
+
 def voting_detail(plan: Plan, lang: str) -> list[RenderableType]:
-    """Per kecamatan its Padal, then its groups: desa, category, TPS, the officers by name."""
+    """Per kecamatan its Padal, then its groups: the desa with the category under it, the TPS,
+    and an officer a row (rank and name, NRP; a missing head in red), as the detail of the
+    shifts lists heads. At 80 columns a name stays on one line."""
     parts: list[RenderableType] = []
     for r in kecamatan_figures(plan):
         title = vote_word(lang, "kecamatan_page", kecamatan=r.kecamatan)
         if r.polsek:
             title += f" ({r.polsek})"
-        table = Table(title=title, title_justify="left")
-        for key in ("desa", "category", "tps", "officers"):
-            table.add_column(vote_word(lang, key), overflow="fold")
-        padal = r.padal
-        table.add_row(
-            vote_word(lang, "padal"),
-            "",
-            "",
-            officer_label(plan, padal) if padal else Text(vote_word(lang, "no_padal"), "bold red"),
-        )
+        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+        table.add_column(vote_word(lang, "desa"), overflow="fold", max_width=18)
+        table.add_column(vote_word(lang, "tps"), overflow="fold", max_width=20)
+        table.add_column(vote_word(lang, "officers"), overflow="fold")
+        table.add_column(word(lang, "nrp"), no_wrap=True)
+        if r.padal:
+            table.add_row(vote_word(lang, "padal"), "", _rank_name(plan, r.padal), r.padal)
+        else:
+            no_padal = vote_word(lang, "no_padal")
+            table.add_row(vote_word(lang, "padal"), "", no_padal, "", style="bold red")
         for g in groups_of(plan, r.kecamatan):
-            who = Text("\n".join(officer_label(plan, n) for n in g.officers))
+            heads: list[tuple[RenderableType, str]] = [
+                (_rank_name(plan, nrp), nrp) for nrp in g.officers
+            ]
             if g.missing:
-                short = vote_word(lang, "short", n=g.missing)
-                who.append(("\n" if g.officers else "") + short, "bold red")
-            table.add_row(g.desa, category_label(lang, g.category), tps_text(g), who)
+                heads.append((Text(vote_word(lang, "short", n=g.missing), "bold red"), ""))
+            heads += [("", "")] * (2 - len(heads))  # room for the category under the desa
+            where: list[RenderableType] = [g.desa, Text(category_label(lang, g.category), "dim")]
+            for k, (who, nrp) in enumerate(heads):
+                table.add_row(where[k] if k < 2 else "", tps_text(g) if k == 0 else "", who, nrp)
         parts.append(table)
     return parts
