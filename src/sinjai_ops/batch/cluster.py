@@ -28,7 +28,7 @@ def run_on_cluster(jobs: Sequence[Job], address: str, watcher: Watcher) -> list[
     except ImportError as exc:
         raise ClusterUnavailable("pip install 'sinjai-ops[cluster]'") from exc
     try:
-        client = Client(address, timeout="10s")
+        client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterUnavailable(str(exc) or type(exc).__name__) from exc
     outcomes: dict[str, Outcome] = {}
@@ -36,9 +36,9 @@ def run_on_cluster(jobs: Sequence[Job], address: str, watcher: Watcher) -> list[
         futures = {}
         for job in jobs:
             absolute = replace(job, folder=str(Path(job.folder).resolve()), cwd=None)
-            futures[client.submit(run, absolute, key=f"sinjai-ops-{job.name}", pure=False)] = job
+            futures[client.submit(run, absolute, pure=False)] = job
             watcher.started(job)
-        for future in as_completed(futures):
+        for future in as_completed(futures):  # type: ignore[no-untyped-call]
             job = futures[future]
             try:
                 outcome = future.result()

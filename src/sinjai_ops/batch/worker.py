@@ -82,9 +82,7 @@ def _render(fmt: str, plan: Plan, planned: pipeline.Planned, lang: str) -> bytes
     from sinjai_ops.render.view import View
 
     view = View(lang=lang)
-    rendered = (
-        _report(plan, planned, view) if fmt == "html" else PLAN_RENDERERS[fmt](plan, view)
-    )
+    rendered = _report(plan, planned, view) if fmt == "html" else PLAN_RENDERERS[fmt](plan, view)
     rendered = for_people(rendered, fmt)
     if isinstance(rendered, bytes):
         return rendered

@@ -165,9 +165,7 @@ def _check_folders(folders: list[Path], output: Path) -> None:
         fail_usage(t("{path} is not a folder", path=str(output)))
 
 
-def _tell_problems(
-    outcomes: list[Outcome], paths: dict[str, str], lang: str, quiet: bool
-) -> None:
+def _tell_problems(outcomes: list[Outcome], paths: dict[str, str], lang: str, quiet: bool) -> None:
     """On standard error: each invalid folder's problems as `validate` prints them, each
     failure, and (unless quiet) each folder's warnings as `plan` mentions them."""
     from rich.markup import escape
@@ -192,7 +190,7 @@ def _tell_problems(
                 "{n} warning; see: sinjai-ops validate {paths}",
                 "{n} warnings; see: sinjai-ops validate {paths}",
                 o.warnings,
-                paths=escape(paths[o.name]),
+                paths=paths[o.name],
             )
             err.print(f"[yellow]{escape(note)}[/yellow]")
 

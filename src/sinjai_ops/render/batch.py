@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rich.table import Table
 
 from sinjai_ops.batch.jobs import FAILED, INVALID, PLANNED, SHORTFALL, Outcome
-from sinjai_ops.i18n import N_, say
+from sinjai_ops.i18n import N_, plural, say
 
 _STATUS = {
     PLANNED: N_("planned"),
@@ -33,7 +33,8 @@ def _bko(outcome: Outcome) -> str:
 
 
 def summary_table(outcomes: Sequence[Outcome], lang: str) -> Table:
-    table = Table(title=say(lang, "Batch: {n} folders", n=len(outcomes)))
+    title = plural(lang, "Batch: {n} folder", "Batch: {n} folders", len(outcomes))
+    table = Table(title=title)
     for header, justify in (
         (say(lang, "Folder"), "left"),
         (say(lang, "Polres"), "left"),
