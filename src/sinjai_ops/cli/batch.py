@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -102,6 +103,7 @@ def batch(
         fail_usage(t("--jobs and --scheduler: give one (the cluster decides its own workers)"))
     asked = work.Asked(formats, time_limit, remedies, lang, env_lang(), force)
     watcher = _Progress(len(folders), said, quiet)
+    began = time.perf_counter()
     try:
         with watcher:
             outcomes = work.plan_folders(folders, output, asked, watcher, jobs, scheduler)
@@ -112,7 +114,7 @@ def batch(
         fail_usage(t("--scheduler {address}: {why}", address=scheduler, why=str(exc)))
         return
     _tell_problems(outcomes, {work.name_of(f): str(f) for f in folders}, said, quiet)
-    console().print(summary_table(outcomes, said))
+    console().print(summary_table(outcomes, said, time.perf_counter() - began))
     if not quiet:
         console(stderr=True).print(say(said, "Index: {path}", path=str(output / "index.json")))
     raise typer.Exit(work.worst([o.exit_code(fail_on_shortfall) for o in outcomes]))
@@ -202,7 +204,10 @@ class _Progress:
     def __init__(self, total: int, lang: str, quiet: bool) -> None:
         import os
 
+        from rich.markup import escape
+
         from sinjai_ops.cli.output import console
+        from sinjai_ops.i18n import say
 
         self.lang, self.quiet = lang, quiet
         self.err = console(stderr=True)
@@ -226,7 +231,7 @@ class _Progress:
                 TimeRemainingColumn(),
                 console=self.err,
             )
-            self.task = self.bar.add_task(_said(lang, "Planning"), total=total)
+            self.task = self.bar.add_task(escape(say(lang, "Planning")), total=total)
 
     def __enter__(self) -> _Progress:
         if self.bar is not None:
@@ -243,23 +248,19 @@ class _Progress:
     def retried(self, job: Job, why: str) -> None:
         if self.quiet:
             return
-        said = _said(
+        from rich.markup import escape
+
+        from sinjai_ops.i18n import say
+
+        said = say(
             self.lang,
             "{name}: the worker died ({why}); planning it once more",
             name=job.name,
             why=why,
         )
         target = self.bar.console if self.bar is not None else self.err
-        target.print(f"[yellow]{said}[/yellow]")
+        target.print(f"[yellow]{escape(said)}[/yellow]")
 
     def finished(self, outcome: Outcome) -> None:
         if self.bar is not None:
             self.bar.update(self.task, advance=1, description=outcome.name)
-
-
-def _said(lang: str, text: str, **values: object) -> str:
-    from rich.markup import escape
-
-    from sinjai_ops.i18n import say
-
-    return escape(say(lang, text, **values))

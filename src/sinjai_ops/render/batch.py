@@ -32,7 +32,9 @@ def _bko(outcome: Outcome) -> str:
     return ", ".join(f"{k} {n:,}" for k, n in outcome.bko.items() if n)
 
 
-def summary_table(outcomes: Sequence[Outcome], lang: str) -> Table:
+def summary_table(outcomes: Sequence[Outcome], lang: str, wall: float) -> Table:
+    """`wall`: the batch's own seconds, start to end (the folders' add up to more when they
+    ran side by side)."""
     title = plural(lang, "Batch: {n} folder", "Batch: {n} folders", len(outcomes))
     table = Table(title=title)
     for header, justify in (
@@ -62,8 +64,8 @@ def summary_table(outcomes: Sequence[Outcome], lang: str) -> Table:
         say(lang, "Total"),
         "",
         f"{filled:,} / {heads:,}",
-        say(lang, "{n} heads", n=bko) if bko else "",
-        f"{sum(o.seconds for o in outcomes):.1f}",
+        say(lang, "{n} heads", n=f"{bko:,}") if bko else "",
+        f"{wall:.1f}",
         "",
     )
     return table
