@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Sequence
@@ -103,10 +104,29 @@ def _death(code: int | None) -> str:
     return f"exit {code}"
 
 
+def _start_server() -> None:
+    """The fork server, started (once per process) with this process's import path, so that
+    it imports the same sinjai_ops: Python 3.11's fork server ignores the parent's `sys.path`
+    and reads PYTHONPATH again, where a relative entry (`PYTHONPATH=src`) would now name
+    another folder."""
+    from multiprocessing import forkserver
+
+    before = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if os.path.isabs(p))
+    try:
+        forkserver.ensure_running()
+    finally:
+        if before is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = before
+
+
 class _Pool:
     def __init__(self, workers: int, folders: Sequence[Path], watcher: Watcher) -> None:
         self.context = mp.get_context("forkserver")
         self.context.set_forkserver_preload(PRELOAD)
+        _start_server()
         self.workers = workers
         self.estimates = {str(f): estimate_mib(f) for f in folders}
         self.memory = available_mib()
