@@ -162,6 +162,13 @@ def test_a_second_run_skips_every_folder_until_a_file_it_reads_changes(
     assert not any(p["skipped"] for p in _index(out).values())
     monkeypatch.undo()
     run("batch", *folders, "-o", out)
+    # Other shipped defaults (configs/policy.yaml changed by an upgrade): planned again.
+    shipped = {"policy.yaml": "sha256:0", "checklists.yaml": "sha256:0"}
+    monkeypatch.setattr("sinjai_ops.batch.defaults", lambda: shipped)
+    run("batch", *folders, "-o", out)
+    assert not any(p["skipped"] for p in _index(out).values())
+    monkeypatch.undo()
+    run("batch", *folders, "-o", out)
     (out / "polres-03" / "plan.json").write_text("{}\n", encoding="utf-8")
     run("batch", *folders, "-o", out)
     assert [p["skipped"] for p in _index(out).values()] == [True, True, False]
@@ -252,3 +259,20 @@ def test_a_dask_cluster_gives_the_same_bytes(run: Run, tmp_path: Path, cluster: 
         name = folder.name
         assert (there / name / "plan.json").read_bytes() == (here / name / "plan.json").read_bytes()
     assert [p["status"] for p in _index(there).values()] == ["shortfall"] * 3
+
+
+def test_the_workers_are_the_cores_the_memory_allows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sinjai_ops.batch import local
+
+    folders = _polda(tmp_path, 3)
+    monkeypatch.setattr(local, "cores", lambda: 8)
+    monkeypatch.setattr(local, "available_mib", lambda: 64_000)
+    assert local.default_workers(folders) == 3  # no more than there are folders
+    assert local.default_workers(folders * 4) == 8  # no more than the cores
+    peak = max(local.estimate_mib(f) for f in folders)
+    monkeypatch.setattr(local, "available_mib", lambda: 2 * peak + 1)
+    assert local.default_workers(folders * 4) == 2  # no more than the memory holds
+    monkeypatch.setattr(local, "available_mib", lambda: 10)
+    assert local.default_workers(folders) == 1  # and one at least
