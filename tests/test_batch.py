@@ -234,6 +234,8 @@ def test_misuse_is_told_before_anything_is_planned(run: Run, tmp_path: Path) -> 
     out = tmp_path / "out"
     said = run("batch", folder, twin, "-o", out, code=2).stderr
     assert "are both named polres-01" in said
+    said = run("batch", folder, tmp_path / "polda" / "polres-01", "-o", out, code=2).stderr
+    assert "is given twice" in said
     said = run("batch", folder, "-o", out, "--format", "pdf", code=2).stderr
     assert "--format: unknown 'pdf'" in said and "xlsx, html" in said
     run("batch", tmp_path / "nothing", "-o", out, code=2)

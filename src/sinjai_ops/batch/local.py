@@ -123,12 +123,12 @@ def _start_server() -> None:
 
 
 class _Pool:
-    def __init__(self, workers: int, folders: Sequence[Path], watcher: Watcher) -> None:
+    def __init__(self, workers: int, jobs: Sequence[Job], watcher: Watcher) -> None:
         self.context = mp.get_context("forkserver")
         self.context.set_forkserver_preload(PRELOAD)
         _start_server()
         self.workers = workers
-        self.estimates = {str(f): estimate_mib(f) for f in folders}
+        self.estimates = {j.name: estimate_mib(Path(j.folder)) for j in jobs}
         self.memory = available_mib()
         self.measured = 0
         self.watcher = watcher
@@ -139,7 +139,7 @@ class _Pool:
         """One more worker fits: a core is free, and (beside one at least) the memory."""
         if len(self.running) >= self.workers:
             return False
-        peak = max(self.estimates.get(job.folder, BASE_MIB), self.measured * 5 // 4)
+        peak = max(self.estimates[job.name], self.measured * 5 // 4)
         return not self.running or peak * (len(self.running) + 1) <= self.memory
 
     def start(self, job: Job) -> None:
@@ -171,7 +171,9 @@ class _Pool:
 
 def run_local(jobs: Sequence[Job], workers: int, watcher: Watcher) -> list[Outcome]:
     """Every job's outcome, in the order of `jobs`."""
-    pool = _Pool(workers, [Path(j.folder) for j in jobs], watcher)
+    if not jobs:
+        return []
+    pool = _Pool(workers, jobs, watcher)
     waiting = deque(jobs)
     outcomes: dict[str, Outcome] = {}
     while waiting or pool.running:

@@ -153,7 +153,9 @@ def _check_folders(folders: list[Path], output: Path) -> None:
     seen: dict[str, Path] = {}
     for folder in folders:
         other = seen.setdefault(name_of(folder), folder)
-        if other != folder:
+        if other is not folder and other.resolve() == folder.resolve():
+            fail_usage(t("{path} is given twice", path=str(folder)))
+        if other is not folder:
             fail_usage(
                 t(
                     "{one} and {other} are both named {name}: their plans would share "
