@@ -93,7 +93,7 @@ def batch(
 ) -> None:
     from sinjai_ops import batch as work
     from sinjai_ops.cli.output import console, fail_usage, language_for
-    from sinjai_ops.i18n import env_lang, say, t
+    from sinjai_ops.i18n import env_lang, say, t, why
     from sinjai_ops.render.batch import summary_table
 
     said = language_for(lang)
@@ -108,7 +108,7 @@ def batch(
         with watcher:
             outcomes = work.plan_folders(folders, output, asked, watcher, jobs, scheduler)
     except OSError as exc:
-        fail_usage(t("cannot write {path}: {why}", path=str(output), why=str(exc)))
+        fail_usage(t("cannot write {path}: {why}", path=str(output), why=why(exc)))
         return
     except work.ClusterUnavailable as exc:
         fail_usage(t("--scheduler {address}: {why}", address=scheduler, why=str(exc)))
