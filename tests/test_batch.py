@@ -13,7 +13,8 @@ import pytest
 import yaml
 from benchmarks.synth import scenario_texts
 
-from sinjai_ops.batch.jobs import KILL_HOOK
+from sinjai_ops.batch.jobs import FILE_OF, KILL_HOOK
+from sinjai_ops.cli.batch import BATCH_FORMATS
 from tests.conftest import ROOT, Run
 from tests.helpers import BOSS, officer
 
@@ -236,6 +237,7 @@ def test_misuse_is_told_before_anything_is_planned(run: Run, tmp_path: Path) -> 
     assert "are both named polres-01" in said
     said = run("batch", folder, tmp_path / "polda" / "polres-01", "-o", out, code=2).stderr
     assert "is given twice" in said
+    assert set(BATCH_FORMATS) == set(FILE_OF)  # the choices are the files the worker writes
     said = run("batch", folder, "-o", out, "--format", "pdf", code=2).stderr
     assert "--format: unknown 'pdf'" in said and "xlsx, html" in said
     run("batch", tmp_path / "nothing", "-o", out, code=2)

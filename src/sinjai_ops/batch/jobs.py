@@ -12,10 +12,6 @@ files are invalid (its problems are printed as `validate` prints them); the work
 
 EXIT_OK, EXIT_INVALID, EXIT_SHORTFALL = 0, 1, 3
 
-EXTRA_FORMATS = ("yaml", "csv", "markdown", "table", "xlsx", "html")
-"""Formats written beside plan.json on request (`--format`), each as `plan` (or, for html,
-`report`) writes it to a file."""
-
 FILE_OF = {
     "json": "plan.json",
     "yaml": "plan.yaml",
@@ -25,6 +21,8 @@ FILE_OF = {
     "xlsx": "plan.xlsx",
     "html": "report.html",
 }
+"""The file of each format under OUTDIR/NAME: plan.json always, the others on request
+(`--format`), each the bytes `plan -o FILE` (or, for html, `report -o FILE`) writes."""
 
 KILL_HOOK = "SINJAI_BATCH_TEST_KILL"
 """Test hook: a folder name; the first worker that plans a folder of that name kills itself

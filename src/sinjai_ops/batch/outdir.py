@@ -15,7 +15,6 @@ import json
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -163,8 +162,3 @@ def write_index(outdir: Path, outcomes: Sequence[Outcome]) -> None:
     ]
     text = json.dumps({"plans": plans}, indent=2, ensure_ascii=False) + "\n"
     write_atomically(outdir / INDEX, text.encode("utf-8"))
-
-
-def summary(outcome: Outcome) -> dict[str, Any]:
-    """An outcome without its files, for a log line."""
-    return {k: v for k, v in asdict(replace(outcome, files={})).items() if k != "files"}
