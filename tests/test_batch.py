@@ -280,3 +280,18 @@ def test_the_workers_are_the_cores_the_memory_allows(
     assert local.default_workers(folders * 4) == 2  # no more than the memory holds
     monkeypatch.setattr(local, "available_mib", lambda: 10)
     assert local.default_workers(folders) == 1  # and one at least
+
+
+def test_a_progress_bar_only_where_a_person_watches(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (folder,) = _polda(tmp_path, 1)
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # standard error taken for a terminal
+    watched = run("batch", folder, "-o", tmp_path / "a").stderr
+    assert "ETA" in watched and "1/1" in watched
+    monkeypatch.setenv("CI", "true")
+    assert "ETA" not in run("batch", folder, "-o", tmp_path / "b").stderr
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.delenv("CI")
+    assert "ETA" not in run("batch", folder, "-o", tmp_path / "c").stderr
