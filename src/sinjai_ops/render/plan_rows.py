@@ -17,6 +17,14 @@ from sinjai_ops.render.plan_names import site_label as site_label
 from sinjai_ops.render.plan_names import site_name as site_name
 from sinjai_ops.render.plan_names import task_force as task_force
 from sinjai_ops.render.plan_names import visit_or_post as visit_or_post
+from sinjai_ops.render.received import (
+    received_word,
+    site_unit_leaders,
+    support_lines,
+    unit_heads_at,
+    unit_lines,
+    unit_row,
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,11 @@ def by_slot(plan: Plan, lang: str) -> list[SlotRows]:
         keyed[(a.date, a.shift)].append(
             (order, row(a.site, a.post, a.skill, p.rank, p.name, a.nrp))
         )
+    for (day, shift, site, post, skill), units in unit_heads_at(plan).items():
+        for unit, n in sorted(units.items()):
+            name, remark = unit_row(plan, unit, n, lang)
+            order = (site, post, skill != COMMAND, skill, False, "~" + unit)
+            keyed[(day, shift)].append((order, row(site, post, skill, "", f"{name}, {remark}", "")))
     for s in plan.shortfalls:
         order = (s.site, s.post, s.skill != COMMAND, s.skill, True, "")
         keyed[(s.date, s.shift)].append(
@@ -76,6 +89,8 @@ def by_slot(plan: Plan, lang: str) -> list[SlotRows]:
     leads: dict[tuple[date, str], dict[str, str]] = defaultdict(dict)
     for c in plan.commanders:
         leads[(c.date, c.shift)][c.site] = _person_label(plan, c.nrp)
+    for (day, shift, site), who in site_unit_leaders(plan).items():
+        leads[(day, shift)][site] = who
     out = []
     for slot in plan.slots:
         key = (slot.date, slot.shift)
@@ -108,7 +123,7 @@ class Overview:
 
 def overview(plan: Plan, lang: str) -> Overview:
     counts: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for a in plan.assignments:
+    for a in [*plan.assignments, *plan.unit_heads]:
         counts[(a.date, a.shift, a.site)][0] += 1
     for s in plan.shortfalls:
         counts[(s.date, s.shift, s.site)][1] += s.missing
@@ -180,6 +195,15 @@ def key_lines(plan: Plan, lang: str) -> list[str]:
         lines.append(word(lang, "bko_none"))
     if plan.perwira_as_members:
         lines.append(word(lang, "perwira_line", n=len(plan.perwira_as_members)))
+    return lines + joint_lines(plan, lang)
+
+
+def joint_lines(plan: Plan, lang: str) -> list[str]:
+    """The units received, each with its commander, and the joint forces beside the posts."""
+    lines = [f"{received_word(lang, 'received')}: {u}" for u in unit_lines(plan, lang)]
+    support = support_lines(plan, lang)
+    if support:
+        lines.append(f"{received_word(lang, 'support')}: " + "; ".join(support))
     return lines
 
 

@@ -23,6 +23,7 @@ from sinjai_ops.render.plan_rows import (
     remedy_lines,
     site_name,
 )
+from sinjai_ops.render.received import members_on_duty
 from sinjai_ops.render.sprin import annex, day_figures, form, sprin_word
 from sinjai_ops.render.view import View
 from sinjai_ops.render.xlsx_book import Book
@@ -42,7 +43,7 @@ def _summary_sheet(out: Book, plan: Plan, lang: str) -> None:
         totals=[
             [
                 word(lang, "total"),
-                len({a.nrp for a in plan.assignments}),
+                len({a.nrp for a in plan.assignments}) + members_on_duty(plan),
                 sum(d.heads for d in days),
                 sum(d.filled for d in days),
                 sum(d.bko for d in days),

@@ -37,6 +37,7 @@ from sinjai_ops.validate.operation import (
     check_visit_windows,
 )
 from sinjai_ops.validate.policy import check_policy, ranks_known
+from sinjai_ops.validate.received import check_received, check_support, placed_units
 from sinjai_ops.validate.roster import check_roster
 from sinjai_ops.validate.templates import check_templates, merge_templates
 from sinjai_ops.validate.yaml_types import check_yaml_types
@@ -139,6 +140,11 @@ def check_scenario(
         problems += check_adjustments(
             items, op, roster, arrivals, policy, docs["adjustments"], demand
         )
+    if op is not None:
+        received = adjustments.received_units if adjustments is not None else []
+        placed = placed_units(op, docs["operation"], received, docs.get("adjustments"))
+        problems += check_received(placed, op, roster)
+        problems += check_support(op, docs["operation"])
 
     unique = sorted(set(problems), key=Problem.sort_key)
     if not (op and roster and arrivals and policy) or any(p.severity == "error" for p in unique):

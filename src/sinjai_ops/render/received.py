@@ -1,0 +1,151 @@
+"""How the views show received units (counted, under their own commander) and the joint forces
+beside the posts (`support:`), in the chosen language."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+
+from sinjai_ops.i18n import N_, say
+from sinjai_ops.models.plan import Plan
+from sinjai_ops.models.received import Support, SupportCounts
+from sinjai_ops.render.plan_names import post_label, site_label
+
+_WORDS: dict[str, str] = {
+    "received": N_("Units received (BKO)"),
+    "unit_line": N_(
+        "{name} ({kind}, {strength} members{base}) under the command of {leader}, from {start} "
+        "to {end}: {heads} shift-posts filled"
+    ),
+    "from_base": N_(", from {base}"),
+    "unit_row": N_("{name}: {n} member(s)"),
+    "under": N_("under the command of {leader}"),
+    "support": N_("Joint forces (not Polri, not counted in the heads)"),
+    "support_title": N_("support: {counts}"),
+    "in_shift": N_("{shift}: {counts}"),
+    "coordinate": N_("Coordinate with {counts} at {post}"),
+    "no_calendars": N_(
+        "Members of received units have no calendars (they have no NRP): their commander "
+        "briefs them."
+    ),
+}
+
+AGENCY_NAMES = {
+    "tni": "TNI",
+    "satpol-pp": "Satpol PP",
+    "dishub": "Dishub",
+    "damkar": "Damkar",
+    "dinkes": "Dinkes",
+    "linmas": "Linmas",
+}
+"""The agencies as both languages write them."""
+
+KIND_NAMES = {"ssk": "SSK", "sst": "SST", "peleton": "Peleton", "regu": "Regu"}
+
+HeadKey = tuple[date, str, str, str, str]
+"""Date, shift, site, post and skill of a head."""
+
+
+def received_word(lang: str, key: str, **values: object) -> str:
+    return say(lang, _WORDS[key], **values)
+
+
+def counts_text(counts: SupportCounts, brackets: bool = False) -> str:
+    """`TNI 2, Satpol PP 2` (or `TNI (2), Satpol PP (2)`)."""
+    pattern = "{name} ({n})" if brackets else "{name} {n}"
+    return ", ".join(pattern.format(name=AGENCY_NAMES[k], n=n) for k, n in counts.counts())
+
+
+def support_text(support: Support, lang: str) -> str:
+    """The counts of every shift, and those of the shifts that differ: `TNI 2, Linmas 4;
+    malam: TNI 4`."""
+    parts = [counts_text(support)] if support.counts() else []
+    parts += [
+        received_word(lang, "in_shift", shift=shift, counts=counts_text(counts) or "-")
+        for shift, counts in sorted(support.shifts.items())
+    ]
+    return "; ".join(parts)
+
+
+def support_at(plan: Plan, post: str, shift: str) -> str:
+    """The joint forces at a post in a shift (empty without any)."""
+    support = plan.names.support.get(post)
+    return counts_text(support.at(shift)) if support is not None else ""
+
+
+def support_lines(plan: Plan, lang: str) -> list[str]:
+    """`Site / Post: TNI 2, Satpol PP 2` for every post with `support:`."""
+    out = []
+    site_of = {post: site for site, posts in _posts(plan).items() for post in posts}
+    for post, support in plan.names.support.items():
+        site = site_label(plan.names, site_of.get(post, ""))
+        where = f"{site} / {post_label(plan.names, post, lang)}" if site else post
+        out.append(f"{where}: {support_text(support, lang)}")
+    return out
+
+
+def _posts(plan: Plan) -> dict[str, list[str]]:
+    """Site id to its posts with support, from the heads, shortfalls and names of the plan."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for item in (*plan.assignments, *plan.unit_heads, *plan.shortfalls):
+        if item.post in plan.names.support and item.post not in out[item.site]:
+            out[item.site].append(item.post)
+    return out
+
+
+def unit_lines(plan: Plan, lang: str) -> list[str]:
+    """One line per received unit: what it is, its commander, its window, its heads."""
+    heads = Counter(h.unit for h in plan.unit_heads)
+    return [
+        received_word(
+            lang,
+            "unit_line",
+            name=u.name,
+            kind=KIND_NAMES[u.kind],
+            strength=u.strength,
+            base=received_word(lang, "from_base", base=u.base) if u.base else "",
+            leader=u.leader(),
+            start=f"{u.start:%Y-%m-%d %H:%M}",
+            end=f"{u.end:%Y-%m-%d %H:%M}",
+            heads=heads.get(u.id, 0),
+        )
+        for u in plan.names.received
+    ]
+
+
+def unit_heads_at(plan: Plan) -> dict[HeadKey, Counter[str]]:
+    """Members of each received unit on each head (date, shift, site, post, skill)."""
+    out: dict[HeadKey, Counter[str]] = defaultdict(Counter)
+    for h in plan.unit_heads:
+        out[(h.date, h.shift, h.site, h.post, h.skill)][h.unit] += 1
+    return out
+
+
+def unit_row(plan: Plan, unit: str, n: int, lang: str) -> tuple[str, str]:
+    """(name, remark) of the row of `n` members of a unit on one head: `SSK ...: 12
+    member(s)`, `under the command of AKP Andi Basri (80010001)`."""
+    found = plan.names.received_unit(unit)
+    name = found.name if found is not None else unit
+    remark = received_word(lang, "under", leader=found.leader()) if found is not None else ""
+    return received_word(lang, "unit_row", name=name, n=n), remark
+
+
+def site_unit_leaders(plan: Plan) -> dict[tuple[date, str, str], str]:
+    """Who leads a site in a shift where only received units' members stand: their commander
+    (`AKP Andi Basri (80010001)`, the units' in order when there are more)."""
+    led = {(c.date, c.shift, c.site) for c in plan.commanders}
+    units: dict[tuple[date, str, str], list[str]] = defaultdict(list)
+    for h in plan.unit_heads:
+        key = (h.date, h.shift, h.site)
+        if key not in led and h.unit not in units[key]:
+            units[key].append(h.unit)
+    out = {}
+    for key, ids in units.items():
+        found = [u for u in (plan.names.received_unit(i) for i in ids) if u is not None]
+        out[key] = ", ".join(u.leader() for u in found)
+    return out
+
+
+def members_on_duty(plan: Plan) -> int:
+    """Distinct members of received units with a head in the plan."""
+    return len({(h.unit, h.member) for h in plan.unit_heads})
