@@ -113,6 +113,15 @@ def unit_members(unit: ReceivedUnit, rank: str) -> list[UnitMember]:
 
 AGENCIES = ("tni", "satpol-pp", "dishub", "damkar", "dinkes", "linmas")
 """The keys of `support:`, in the order the documents list them."""
+AGENCY_NAMES = {
+    "tni": "TNI",
+    "satpol-pp": "Satpol PP",
+    "dishub": "Dishub",
+    "damkar": "Damkar",
+    "dinkes": "Dinkes",
+    "linmas": "Linmas",
+}
+"""The agencies as both languages write them."""
 
 
 class SupportCounts(Frozen):
@@ -129,6 +138,11 @@ class SupportCounts(Frozen):
         """(agency key, count) of the agencies present, in the order of `AGENCIES`."""
         values = (self.tni, self.satpol_pp, self.dishub, self.damkar, self.dinkes, self.linmas)
         return [(k, n) for k, n in zip(AGENCIES, values, strict=True) if n]
+
+    def text(self, brackets: bool = False) -> str:
+        """`TNI 2, Satpol PP 2` (or `TNI (2), Satpol PP (2)`); empty without any."""
+        pattern = "{name} ({n})" if brackets else "{name} {n}"
+        return ", ".join(pattern.format(name=AGENCY_NAMES[k], n=n) for k, n in self.counts())
 
 
 class Support(SupportCounts):

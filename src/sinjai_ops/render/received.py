@@ -24,21 +24,19 @@ _WORDS: dict[str, str] = {
     "support_title": N_("support: {counts}"),
     "in_shift": N_("{shift}: {counts}"),
     "coordinate": N_("Coordinate with {counts} at {post}"),
+    "sheet_units": N_("Units received"),
+    "sheet_support": N_("Joint forces"),
+    "col_unit": N_("Unit"),
+    "col_commander": N_("Commander"),
+    "col_window": N_("At the Polres"),
+    "col_heads": N_("Shift-posts filled"),
+    "col_post": N_("Post"),
+    "col_support": N_("Joint forces per shift"),
     "no_calendars": N_(
         "Members of received units have no calendars (they have no NRP): their commander "
         "briefs them."
     ),
 }
-
-AGENCY_NAMES = {
-    "tni": "TNI",
-    "satpol-pp": "Satpol PP",
-    "dishub": "Dishub",
-    "damkar": "Damkar",
-    "dinkes": "Dinkes",
-    "linmas": "Linmas",
-}
-"""The agencies as both languages write them."""
 
 KIND_NAMES = {"ssk": "SSK", "sst": "SST", "peleton": "Peleton", "regu": "Regu"}
 
@@ -50,10 +48,9 @@ def received_word(lang: str, key: str, **values: object) -> str:
     return say(lang, _WORDS[key], **values)
 
 
-def counts_text(counts: SupportCounts, brackets: bool = False) -> str:
-    """`TNI 2, Satpol PP 2` (or `TNI (2), Satpol PP (2)`)."""
-    pattern = "{name} ({n})" if brackets else "{name} {n}"
-    return ", ".join(pattern.format(name=AGENCY_NAMES[k], n=n) for k, n in counts.counts())
+def counts_text(counts: SupportCounts) -> str:
+    """`TNI 2, Satpol PP 2`."""
+    return counts.text()
 
 
 def support_text(support: Support, lang: str) -> str:
@@ -149,3 +146,30 @@ def site_unit_leaders(plan: Plan) -> dict[tuple[date, str, str], str]:
 def members_on_duty(plan: Plan) -> int:
     """Distinct members of received units with a head in the plan."""
     return len({(h.unit, h.member) for h in plan.unit_heads})
+
+
+def unit_table(plan: Plan, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of the units received: unit, commander, window, heads filled."""
+    heads = Counter(h.unit for h in plan.unit_heads)
+    rows = [
+        [
+            f"{u.name} ({KIND_NAMES[u.kind]}, {u.strength})",
+            u.leader(),
+            f"{u.start:%Y-%m-%d %H:%M} - {u.end:%Y-%m-%d %H:%M}",
+            str(heads.get(u.id, 0)),
+        ]
+        for u in plan.names.received
+    ]
+    keys = ("col_unit", "col_commander", "col_window", "col_heads")
+    return [received_word(lang, k) for k in keys], rows
+
+
+def support_table(plan: Plan, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of the joint forces: post, counts per shift."""
+    rows = [_split(line) for line in support_lines(plan, lang)]
+    return [received_word(lang, "col_post"), received_word(lang, "col_support")], rows
+
+
+def _split(line: str) -> list[str]:
+    where, _, counts = line.partition(": ")
+    return [where, counts]

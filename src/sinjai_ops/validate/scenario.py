@@ -140,11 +140,7 @@ def check_scenario(
         problems += check_adjustments(
             items, op, roster, arrivals, policy, docs["adjustments"], demand
         )
-    if op is not None:
-        received = adjustments.received_units if adjustments is not None else []
-        placed = placed_units(op, docs["operation"], received, docs.get("adjustments"))
-        problems += check_received(placed, op, roster)
-        problems += check_support(op, docs["operation"])
+    problems += _check_joint(docs, op, roster, policy)
 
     unique = sorted(set(problems), key=Problem.sort_key)
     if not (op and roster and arrivals and policy) or any(p.severity == "error" for p in unique):
@@ -161,6 +157,22 @@ def check_scenario(
         adjustments=adjustments or AdjustmentsFile(),
     )
     return scenario, unique
+
+
+def _check_joint(
+    docs: dict[str, Document],
+    op: OperationFile | None,
+    roster: RosterFile | None,
+    policy: Policy | None,
+) -> list[Problem]:
+    """Received units (of operation.yaml and adjustments.yaml, each unit that can be read)
+    and the posts' support."""
+    if policy is None or "operation" not in docs:
+        return []
+    facts = OperationFacts.of(op) if op is not None else OperationFacts.read(docs["operation"].data)
+    placed = placed_units(docs, policy, operation_zone(docs.get("operation")))
+    problems = check_received(placed, facts, roster)
+    return problems + check_support(docs["operation"])
 
 
 def _without_empty_adjustments(
