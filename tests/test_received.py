@@ -279,7 +279,7 @@ SUPPORT = {"tni": 2, "satpol-pp": 2, "linmas": 4, "shifts": {"malam": {"tni": 4}
 def test_support_is_shown_and_never_counted(run: Run, tmp_path: Path) -> None:
     plain = _operation()
     joint = _operation()
-    joint["sites"][0]["posts"][1]["support"] = SUPPORT
+    joint["sites"][0]["posts"][2]["support"] = SUPPORT
     without = _plan(run, _folder(tmp_path, "plain", plain))
     body = _plan(run, _folder(tmp_path, "joint", joint))
     for key in ("assignments", "shortfalls", "reinforcements", "quality", "days"):
@@ -320,7 +320,7 @@ def test_bad_units_and_support_are_told_at_their_lines_all_at_once(
     twice = {**SSK, "kind": "sst", "strength": 30, "to": "2024-08-29 06:00"}
     kompi = {**SSK, "id": "kompi-brimob", "kind": "kompi"}
     joint = _operation(received_units=[late, odd, twice, kompi])
-    joint["sites"][0]["posts"][1]["support"] = {
+    joint["sites"][0]["posts"][2]["support"] = {
         "tni": 2,
         "satpolpp": 1,
         "shifts": {"malem": {"tni": 1}},

@@ -23,7 +23,6 @@ _WORDS: dict[str, str] = {
     "support": N_("Joint forces (not Polri, not counted in the heads)"),
     "support_title": N_("support: {counts}"),
     "in_shift": N_("{shift}: {counts}"),
-    "coordinate": N_("Coordinate with {counts} at {post}"),
     "sheet_units": N_("Units received"),
     "sheet_support": N_("Joint forces"),
     "col_unit": N_("Unit"),

@@ -43,13 +43,7 @@ def check_templates(
             )
         open_ended = anchor.ring is None and anchor.post is None and not tpl.when.support
         if anchor.kind == "post-opens" and open_ended:
-            out.append(
-                problem_at(
-                    doc,
-                    (*path, "anchor"),
-                    t("post-opens needs 'ring' or 'post' (or when: {{support: true}})"),
-                )
-            )
+            out.append(problem_at(doc, (*path, "anchor"), t("post-opens needs 'ring' or 'post'")))
         if posts is not None and anchor.post is not None and anchor.post not in posts:
             out.append(
                 problem_at(
