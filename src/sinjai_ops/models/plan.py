@@ -18,7 +18,7 @@ from sinjai_ops.models.demand import Demand as Demand
 from sinjai_ops.models.demand import HeadKind as HeadKind
 from sinjai_ops.models.demand import Need as Need
 from sinjai_ops.models.demand import Slot as Slot
-from sinjai_ops.models.received import ReceivedUnit, Support, UnitHead, member_id
+from sinjai_ops.models.received import ReceivedUnit, Support, UnitHead, members_read
 from sinjai_ops.models.sprin import DocumentInfo
 from sinjai_ops.models.voting import LinmasNeed, PadalDuty, TpsGroup, TpsShortfall
 
@@ -47,32 +47,16 @@ class PlanIdentity(Frozen):
     inputs: dict[str, str] | None = None
 
 
-def _members_read(value: Any) -> Any:
-    """A plan's assignments with each `{"unit": id, "member": k}` (a received unit's member)
-    under the member's internal id in place of an NRP."""
-    if not isinstance(value, list):
-        return value
-    out = []
-    for item in value:
-        if isinstance(item, dict) and "nrp" not in item and {"unit", "member"} <= set(item):
-            unit, k = item["unit"], item["member"]
-            if isinstance(unit, str) and str(k).isdigit():
-                rest = {key: v for key, v in item.items() if key not in ("unit", "member")}
-                item = {**rest, "nrp": member_id(unit, int(k))}
-        out.append(item)
-    return out
-
-
 class BaselineFile(PlanIdentity):
     """A plan written earlier by `plan --format json`: its assignments and where it comes from."""
 
-    assignments: Annotated[list[Assignment], BeforeValidator(_members_read)]
+    assignments: Annotated[list[Assignment], BeforeValidator(members_read)]
 
 
 class PublishedPlan(PlanIdentity):
     """A plan written earlier by `plan --format json`, as `anev` reads it."""
 
-    assignments: Annotated[list[Assignment], BeforeValidator(_members_read)]
+    assignments: Annotated[list[Assignment], BeforeValidator(members_read)]
     shortfalls: list[Shortfall] = Field(default_factory=list)
 
 

@@ -16,7 +16,7 @@ counted as Polri heads.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, NonNegativeInt, PositiveInt
 
@@ -80,6 +80,22 @@ def member_of(nrp: str) -> tuple[str, int] | None:
         return None
     unit, _, k = nrp[1:].rpartition("/")
     return (unit, int(k)) if k.isdigit() else None
+
+
+def members_read(value: Any) -> Any:
+    """A plan's assignments with each `{"unit": id, "member": k}` (a received unit's member)
+    under the member's internal id in place of an NRP."""
+    if not isinstance(value, list):
+        return value
+    out = []
+    for item in value:
+        if isinstance(item, dict) and "nrp" not in item and {"unit", "member"} <= set(item):
+            unit, k = item["unit"], item["member"]
+            if isinstance(unit, str) and str(k).isdigit():
+                rest = {key: v for key, v in item.items() if key not in ("unit", "member")}
+                item = {**rest, "nrp": member_id(unit, int(k))}
+        out.append(item)
+    return out
 
 
 class UnitMember(Person):
