@@ -13,13 +13,12 @@ from sinjai_ops.render.plan_rows import (
     cell,
     change_rows,
     conflict_lines,
-    joint_lines,
     key_lines,
     overview,
     remedy_lines,
     summary_lines,
 )
-from sinjai_ops.render.received import members_on_duty
+from sinjai_ops.render.received import joint_lines, members_on_duty
 from sinjai_ops.render.sprin import day_figures, sprin_word
 from sinjai_ops.render.view import View
 

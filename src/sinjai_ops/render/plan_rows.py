@@ -17,14 +17,7 @@ from sinjai_ops.render.plan_names import site_label as site_label
 from sinjai_ops.render.plan_names import site_name as site_name
 from sinjai_ops.render.plan_names import task_force as task_force
 from sinjai_ops.render.plan_names import visit_or_post as visit_or_post
-from sinjai_ops.render.received import (
-    received_word,
-    site_unit_leaders,
-    support_lines,
-    unit_heads_at,
-    unit_lines,
-    unit_row,
-)
+from sinjai_ops.render.received import joint_lines, site_unit_leaders, unit_heads_at, unit_row
 
 
 @dataclass(frozen=True)
@@ -123,8 +116,10 @@ class Overview:
 
 def overview(plan: Plan, lang: str) -> Overview:
     counts: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for a in [*plan.assignments, *plan.unit_heads]:
+    for a in plan.assignments:
         counts[(a.date, a.shift, a.site)][0] += 1
+    for h in plan.unit_heads:
+        counts[(h.date, h.shift, h.site)][0] += 1
     for s in plan.shortfalls:
         counts[(s.date, s.shift, s.site)][1] += s.missing
     present = {k[2] for k in counts}
@@ -196,15 +191,6 @@ def key_lines(plan: Plan, lang: str) -> list[str]:
     if plan.perwira_as_members:
         lines.append(word(lang, "perwira_line", n=len(plan.perwira_as_members)))
     return lines + joint_lines(plan, lang)
-
-
-def joint_lines(plan: Plan, lang: str) -> list[str]:
-    """The units received, each with its commander, and the joint forces beside the posts."""
-    lines = [f"{received_word(lang, 'received')}: {u}" for u in unit_lines(plan, lang)]
-    support = support_lines(plan, lang)
-    if support:
-        lines.append(f"{received_word(lang, 'support')}: " + "; ".join(support))
-    return lines
 
 
 def causes_text(line: Reinforcement, lang: str) -> str:

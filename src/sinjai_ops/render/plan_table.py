@@ -21,7 +21,6 @@ from sinjai_ops.render.plan_rows import (
     cell,
     change_rows,
     conflict_lines,
-    joint_lines,
     key_lines,
     overview,
     remedy_lines,
@@ -29,7 +28,7 @@ from sinjai_ops.render.plan_rows import (
     summary_lines,
     visit_or_post,
 )
-from sinjai_ops.render.received import members_on_duty
+from sinjai_ops.render.received import joint_lines, members_on_duty
 from sinjai_ops.render.sprin import day_figures, sprin_word
 from sinjai_ops.render.view import View
 

@@ -83,9 +83,14 @@ def support_lines(plan: Plan, lang: str) -> list[str]:
 def _posts(plan: Plan) -> dict[str, list[str]]:
     """Site id to its posts with support, from the heads, shortfalls and names of the plan."""
     out: dict[str, list[str]] = defaultdict(list)
-    for item in (*plan.assignments, *plan.unit_heads, *plan.shortfalls):
-        if item.post in plan.names.support and item.post not in out[item.site]:
-            out[item.site].append(item.post)
+    places = [
+        *((a.site, a.post) for a in plan.assignments),
+        *((h.site, h.post) for h in plan.unit_heads),
+        *((s.site, s.post) for s in plan.shortfalls),
+    ]
+    for site, post in places:
+        if post in plan.names.support and post not in out[site]:
+            out[site].append(post)
     return out
 
 
@@ -172,3 +177,12 @@ def support_table(plan: Plan, lang: str) -> tuple[list[str], list[list[str]]]:
 def _split(line: str) -> list[str]:
     where, _, counts = line.partition(": ")
     return [where, counts]
+
+
+def joint_lines(plan: Plan, lang: str) -> list[str]:
+    """The units received, each with its commander, and the joint forces beside the posts."""
+    lines = [f"{received_word(lang, 'received')}: {u}" for u in unit_lines(plan, lang)]
+    support = support_lines(plan, lang)
+    if support:
+        lines.append(f"{received_word(lang, 'support')}: " + "; ".join(support))
+    return lines

@@ -135,7 +135,7 @@ def check_support(doc: Document) -> list[Problem]:
     """The shifts a post's `support:` names are shifts of the operation (read from the file
     as far as it can be, so that this is told with the file's other problems)."""
     data = doc.data if isinstance(doc.data, dict) else {}
-    shift_ids = [s.get("id") for s in _items(data.get("shifts")) if isinstance(s.get("id"), str)]
+    shift_ids = [str(s["id"]) for s in _items(data.get("shifts")) if isinstance(s.get("id"), str)]
     out: list[Problem] = []
     for i, site in enumerate(_items(data.get("sites"), keep_index=True)):
         for j, post in enumerate(_items(site.get("posts"), keep_index=True)):
