@@ -43,16 +43,18 @@ class Availability(Frozen):
 
 
 class ReceivedUnit(Frozen):
-    """A unit received by this Polres: the fields of units.yaml plus `from`/`to`."""
+    """A unit received by this Polres: the fields of units.yaml plus `from`/`to` (the same
+    fields and types as `models.units.UnitFields` of the `bko` command, with `available`)."""
 
     id: Ident
     name: Text
     kind: UnitKind
-    strength: PositiveInt = Field(le=1000)
+    strength: PositiveInt
     """Members, the commander not counted."""
     skills: list[SkillName] = Field(min_length=1)
     commander: UnitCommander
-    base: Text | None = None
+    base: Text
+    """Where the unit stays (units.yaml's `travel_hours` key)."""
     available: Availability | None = None
     """As units.yaml gives it (kept when the unit is copied from there); `from`/`to` decide."""
     start: Moment = Field(alias="from")

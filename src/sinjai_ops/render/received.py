@@ -104,7 +104,7 @@ def unit_lines(plan: Plan, lang: str) -> list[str]:
             name=u.name,
             kind=KIND_NAMES[u.kind],
             strength=u.strength,
-            base=received_word(lang, "from_base", base=u.base) if u.base else "",
+            base=received_word(lang, "from_base", base=u.base),
             leader=u.leader(),
             start=f"{u.start:%Y-%m-%d %H:%M}",
             end=f"{u.end:%Y-%m-%d %H:%M}",
