@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import defaultdict
@@ -103,7 +104,7 @@ def _folder(tmp: Path, name: str, operation: dict[str, Any], **files: Any) -> Pa
     return folder
 
 
-def _plan(run: Run, folder: Path, *args: str) -> dict[str, Any]:
+def _plan(run: Run, folder: Path, *args: object) -> dict[str, Any]:
     return json.loads(run("plan", folder, "--format", "json", "-q", *args).stdout)
 
 
@@ -171,7 +172,7 @@ def test_members_keep_rest_and_hours_and_stand_only_within_the_window(
     assert worked
     for shifts in worked.values():
         shifts.sort()
-        for (_, end), (start, _) in zip(shifts, shifts[1:]):
+        for (_, end), (start, _) in itertools.pairwise(shifts):
             assert start - end >= timedelta(hours=10)  # min_rest_hours of the shipped policy
         per_day: dict[Any, float] = defaultdict(float)
         for start, end in shifts:
