@@ -82,7 +82,8 @@ def _people() -> list[dict[str, Any]]:
     ]
     samapta = [officer(f"8602{k:04d}", "Briptu", "samapta") for k in range(12)]
     lantas = [officer(f"8603{k:04d}", "Briptu", "lantas") for k in range(2)]
-    return [BOSS, *dalmas, *samapta, *lantas]
+    stale = officer("86019999", "Bripda", "dalmas")  # never drilled: a remedy names him
+    return [BOSS, *dalmas, stale, *samapta, *lantas]
 
 
 def _folder(tmp: Path, name: str, operation: dict[str, Any], **files: Any) -> Path:
@@ -195,8 +196,10 @@ def test_members_are_in_the_json_as_unit_and_member_after_the_named_officers(
     for a in members:
         assert list(a) == ["date", "shift", "site", "post", "skill", "unit", "member"]
         assert a["unit"] == "ssk-brimob-yon-c" and 1 <= a["member"] <= 100
-    assert all("~" not in json.dumps(a) for a in body["assignments"])
-    assert all("~" not in p["nrp"] for p in body["people"])
+    # No internal id anywhere: not in the assignments, the people, the remedies, the causes.
+    assert "~" not in json.dumps(body)
+    drill = [r for r in body["remedies"] if r["kind"] == "drill"]
+    assert drill and drill[0]["officers"] == ["86019999"]
     # Sorted as the contract says, the members after the officers with an NRP on each head.
     order = {s["id"]: i for i, s in enumerate(SHIFTS)}
     keys = [
