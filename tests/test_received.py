@@ -219,6 +219,7 @@ def test_the_views_show_the_unit_under_its_commander(run: Run, tmp_path: Path) -
         "Units received (BKO): SSK Brimob Batalyon C Pelopor (SSK, 100 members, from Bone)" in flat
     )
     assert "under the command of AKP Andi Basri (80010001)" in flat
+    assert "(the roster's officers; the members of received units share the load" in flat
     assert "~ssk" not in out
     summary = run("plan", folder, "-q", "--view", "summary", "--lang", "id").stdout
     flat = " ".join(summary.split())

@@ -323,6 +323,8 @@ def summary_lines(plan: Plan, lang: str) -> list[tuple[str, str]]:
     which = "load_value" if q.load.max_lower_bound is not None else "load_value_unproven"
     if q.replanned_from is not None:
         which = "load_value_from"
+    elif plan.names.received:
+        which = "load_value_units"  # the solver's bound is over the members too
     load = word(
         lang,
         which,
