@@ -18,6 +18,7 @@ from sinjai_ops.render.plan_rows import (
     remedy_lines,
     summary_lines,
 )
+from sinjai_ops.render.received import joint_lines, members_on_duty
 from sinjai_ops.render.sprin import day_figures, sprin_word
 from sinjai_ops.render.view import View
 from sinjai_ops.render.voting_markdown import (
@@ -38,7 +39,9 @@ def as_markdown(plan: Plan, view: View) -> str:
     voting = voting_overview_md(plan, lang)
     bko = [*_bko(plan, lang), *voting_bko_md(plan, lang)]
     if view.summary_only:
-        return "\n".join([*out, *_per_day(plan, lang), *voting, *bko]).rstrip("\n") + "\n"
+        joint = [f"- {line}" for line in joint_lines(plan, lang)]
+        parts = [*out, *_per_day(plan, lang), *voting, *bko, *joint]
+        return "\n".join(parts).rstrip("\n") + "\n"
     if view.overview:
         out += _per_day(plan, lang)
         out += voting
@@ -76,7 +79,7 @@ def _per_day(plan: Plan, lang: str) -> list[str]:
         body.append(
             [
                 f"**{word(lang, 'total')}**",
-                len({a.nrp for a in plan.assignments}),
+                len({a.nrp for a in plan.assignments}) + members_on_duty(plan),
                 sum(d.heads for d in days),
                 sum(d.filled for d in days),
                 sum(d.bko for d in days),
