@@ -133,7 +133,8 @@ def test_each_officers_calendar_holds_the_tps_duty() -> None:
     assert "LOCATION:Lappa: TPS 001\\, Kecamatan Sinjai Utara" in text
     # The Padal, on no shift of the registration, gets his calendar for the voting day.
     padal = next(v for k, v in files.items() if k.startswith(PADAL)).decode()
-    assert "Padal" in padal and "20241127T063000" in padal
+    assert "SUMMARY:Padal Kecamatan Sinjai Utara mulai pukul 06:30" in padal
+    assert "LOCATION:Kecamatan Sinjai Utara" in padal and "20241127T063000" in padal
 
 
 def _report(lang: str) -> str:

@@ -41,6 +41,7 @@ _WORDS: dict[str, str] = {
     "address": N_("Address"),
     "tps_summary": N_("At the TPS {at}: {place} - {kecamatan}"),
     "tps_reminder": N_("At your TPS at {at}: {place} - {kecamatan}"),
+    "padal_summary": N_("Padal of Kecamatan {kecamatan} from {at}"),
 }
 
 
@@ -214,8 +215,13 @@ def _tps_event(ctx: _Context, duty: TpsDuty, start: datetime, end: datetime) -> 
     event.add("dtend", end)
     at = f"{start:%H:%M}"
     where = {"at": at, "place": duty.place, "kecamatan": duty.kecamatan}
-    event.add("summary", _said(lang, "tps_summary", **where))
-    event.add("location", f"{duty.place}, {vote_word(lang, 'kecamatan')} {duty.kecamatan}")
+    kecamatan = vote_word(lang, "kecamatan_page", kecamatan=duty.kecamatan)
+    if duty.padal:  # the Padal leads the kecamatan's TPS officers: his place is the kecamatan
+        event.add("summary", _said(lang, "padal_summary", at=at, kecamatan=duty.kecamatan))
+        event.add("location", kecamatan)
+    else:
+        event.add("summary", _said(lang, "tps_summary", **where))
+        event.add("location", f"{duty.place}, {kecamatan}")
     lines = [
         f"{vote_word(lang, 'tps')}: {duty.place}",
         f"{vote_word(lang, 'kecamatan')}: {duty.kecamatan}",

@@ -233,6 +233,7 @@ class TpsDuty:
     """`Desa: TPS 001, 002`, or `Padal`."""
     role: str
     """The category's label, or `Padal (perwira pengendali)`."""
+    padal: bool = False
 
 
 def tps_duties(plan: Plan, lang: str) -> list[TpsDuty]:
@@ -250,7 +251,7 @@ def tps_duties(plan: Plan, lang: str) -> list[TpsDuty]:
         for nrp in g.officers
     ]
     out += [
-        TpsDuty(p.nrp, p.kecamatan, vote_word(lang, "padal"), vote_word(lang, "padal_role"))
+        TpsDuty(p.nrp, p.kecamatan, vote_word(lang, "padal"), vote_word(lang, "padal_role"), True)
         for p in plan.padal
         if p.nrp
     ]
