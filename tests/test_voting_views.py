@@ -156,6 +156,7 @@ def test_the_report_has_a_page_per_kecamatan_and_the_tps_bko_request() -> None:
     assert '<span class="nrp">Lappa: 2</span>' in utara  # Linmas of the desa
     pulau = next(p for p in pages if "Kecamatan Pulau Sembilan" in p)
     assert '<td class="conflict">TIDAK ADA - BKO</td>' in pulau
+    assert '<td class="conflict">0/2 -2</td>' in pulau  # the officers, two missing
     cover = html[: html.index('<section class="kecamatan">')]
     assert "Permintaan BKO personel TPS per kecamatan dan kategori" in cover
     assert (

@@ -30,15 +30,15 @@ def _page(plan: Plan, lang: str, r: Any) -> dict[str, Any]:
     """One kecamatan's page."""
     return {
         "title": vote_word(lang, "kecamatan_page", kecamatan=r.kecamatan),
+        # (label, value, in red: a head missing)
         "facts": [
-            (vote_word(lang, "polsek"), r.polsek or "-"),
-            (vote_word(lang, "padal_role"), padal_text(plan, lang, r.padal)),
-            (vote_word(lang, "tps"), str(r.tps)),
-            (vote_word(lang, "groups"), str(r.groups)),
-            (vote_word(lang, "officers"), officers_cell(r.filled, r.needed)),
-            (vote_word(lang, "linmas"), str(r.linmas)),
+            (vote_word(lang, "polsek"), r.polsek or "-", False),
+            (vote_word(lang, "padal_role"), padal_text(plan, lang, r.padal), r.padal is None),
+            (vote_word(lang, "tps"), str(r.tps), False),
+            (vote_word(lang, "groups"), str(r.groups), False),
+            (vote_word(lang, "officers"), officers_cell(r.filled, r.needed), r.missing > 0),
+            (vote_word(lang, "linmas"), str(r.linmas), False),
         ],
-        "no_padal": r.padal is None,
         "groups": [
             {
                 "desa": g.desa,
