@@ -23,6 +23,7 @@ from sinjai_ops.models.common import (
     Text,
     suggest,
 )
+from sinjai_ops.models.drills import DrillSchedule
 from sinjai_ops.models.plan import Slot
 from sinjai_ops.models.sprin import DocumentInfo
 from sinjai_ops.models.voting import VotingSection
@@ -169,6 +170,9 @@ class OperationFile(Frozen):
     (optional; blanks are printed as dots to fill in by hand)."""
     voting: VotingSection | None = None
     """The voting day's TPS duty (optional; formats.md, "Voting day")."""
+    drill_schedule: DrillSchedule | None = None
+    """What a drill session may be, and the joint exercise (optional; formats.md, "Drill
+    schedule")."""
 
     def days(self) -> list[date]:
         info = self.operation
