@@ -9,9 +9,9 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sinjai_ops.demand import derive_demand
-from sinjai_ops.i18n import t
+from sinjai_ops.i18n import Msg, t
 from sinjai_ops.models.drills import DEFAULT_DAYS, DrillPlan, DrillSchedule, DrillSession
-from sinjai_ops.models.plan import Demand, Plan
+from sinjai_ops.models.plan import Demand, Plan, Remedy
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.rules import role_of
@@ -123,7 +123,7 @@ def drill_groups(scenario: Scenario, demand: Demand, windows: list[Window]) -> l
 
 def instructor(
     scenario: Scenario, section: DrillSchedule, window: Window, drilling: set[str]
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, Msg | None]:
     """A roster officer current in the skill on the session's day, of at least the least rank,
     free then and drilling in no session: the lowest such rank first (a senior bintara leads
     the drill, not the Kapolres), then the freshest drill, then NRP; or None and why."""
@@ -192,6 +192,8 @@ def make_drill_plan(scenario: Scenario, demand: Demand, plan: Plan, time_limit: 
     info = scenario.operation.operation
     joint = section.joint_exercise
     site_name = {s.id: s.name for s in scenario.operation.sites}
+    restricted = _restricted(scenario, skills)
+    short = _short(scenario, remedy, windows, after - plan.quality.heads_filled)
     return DrillPlan(
         operation=info.name,
         timezone=info.timezone,
@@ -200,9 +202,11 @@ def make_drill_plan(scenario: Scenario, demand: Demand, plan: Plan, time_limit: 
         heads_filled_after=after,
         heads_needed=plan.quality.heads_needed,
         status=outcome.status,
-        restricted_to=_restricted(scenario, skills),
+        restricted_to=str(restricted) if restricted else None,
+        restricted_msg=restricted,
         remedy_recovered=recovered,
-        short_of_remedy=_short(scenario, remedy, windows, after - plan.quality.heads_filled),
+        short_of_remedy=[str(m) for m in short],
+        short_msgs=short,
         names={n: f"{people[n].rank} {people[n].name}" for n in sorted(named)},
         joint_exercise=joint,
         joint_site_name=site_name.get(joint.site) if joint is not None else None,
@@ -223,7 +227,7 @@ def _sessions(
         taken[w] += left[g][:count]
         left[g] = left[g][count:]
     drilling = {n for names in taken.values() for n in names}
-    site_name = {s.id: s.name for s in scenario.operation.sites}
+    site = next(s for s in scenario.operation.sites if s.id == section.site)
     out = []
     for w in sorted(taken):
         window = windows[w]
@@ -236,16 +240,18 @@ def _sessions(
                 start=window.start,
                 end=window.end,
                 site=section.site,
-                site_name=site_name[section.site],
+                site_name=site.name,
+                site_address=site.address,
                 instructor=lead,
-                instructor_reason=why,
+                instructor_reason=str(why) if why else None,
+                reason_msg=why,
                 attendees=sorted(taken[w]),
             )
         )
     return out
 
 
-def _restricted(scenario: Scenario, skills: list[str]) -> str | None:
+def _restricted(scenario: Scenario, skills: list[str]) -> Msg | None:
     """The schedules the proof covers, where not all: an officer who could drill in two skills
     drills in one of them only."""
     several = [p.nrp for p in scenario.roster.personnel if len(set(p.skills) & set(skills)) > 1]
@@ -258,7 +264,9 @@ def _restricted(scenario: Scenario, skills: list[str]) -> str | None:
     )
 
 
-def _short(scenario: Scenario, remedy: list, windows: list[Window], gained: int) -> list[str]:
+def _short(
+    scenario: Scenario, remedy: list[Remedy], windows: list[Window], gained: int
+) -> list[Msg]:
     """Why the schedule fills fewer heads than the drill remedy says, where it does."""
     recovered = sum(r.recovered for r in remedy)
     if gained >= recovered:

@@ -6,10 +6,11 @@ last drilled) nor `policy.drills` (how old a drill may be)."""
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, NonNegativeInt, PositiveInt, WithJsonSchema
 
+from sinjai_ops.i18n import told
 from sinjai_ops.models.common import Day, EndTime, Frozen, Ident, LocalTime, Nrp, Text
 
 DEFAULT_DAYS = 14
@@ -67,9 +68,11 @@ class DrillSession(Frozen):
     end: datetime
     site: Ident
     site_name: Text
+    site_address: Text | None = None
     instructor: Nrp | None
     instructor_reason: str | None = None
-    """Why nobody may lead it, when `instructor` is None."""
+    """Why nobody may lead it, when `instructor` is None (English; see `said`)."""
+    reason_msg: Any = Field(default=None, exclude=True, repr=False)
     attendees: list[Nrp]
 
 
@@ -85,12 +88,20 @@ class DrillPlan(Frozen):
     status: str
     """`optimal` (every stage proven) or `feasible` (the time ran out: the best found)."""
     restricted_to: str | None = None
-    """Where the proof of the heads holds only over a restricted set of schedules: which."""
+    """Where the proof of the heads holds only over a restricted set of schedules: which
+    (English; see `said`)."""
+    restricted_msg: Any = Field(default=None, exclude=True, repr=False)
     remedy_recovered: int | None = None
     """What the plan's drill remedy says a drill would fill (measured again), for comparison."""
     short_of_remedy: list[str] = Field(default_factory=list)
-    """Why the schedule fills fewer heads than the remedy: each reason a line."""
+    """Why the schedule fills fewer heads than the remedy: each reason a line (English)."""
+    short_msgs: list[Any] = Field(default_factory=list, exclude=True, repr=False)
     names: dict[str, str] = Field(default_factory=dict)
     """Name and rank of each officer named, by NRP."""
     joint_exercise: JointExercise | None = None
     joint_site_name: str | None = None
+
+
+def said(msg: Any, text: str | None, lang: str) -> str | None:
+    """A reason kept in English with the `Msg` it was made from, in `lang`."""
+    return told(msg, text, lang) if text else None

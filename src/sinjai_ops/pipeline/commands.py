@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     # does not build the models of plans, checklists, reports and roll calls.
     from sinjai_ops.models.attendance import Evaluation
     from sinjai_ops.models.checklist import Checklist
+    from sinjai_ops.models.drills import DrillPlan
     from sinjai_ops.models.report import ReportData
     from sinjai_ops.models.whofits import WhoFits
 
@@ -241,3 +242,23 @@ def init_files(lang: str) -> dict[str, str]:
         name: (folder / name).read_text(encoding="utf-8")
         for name in ("operation.yaml", "roster.yaml", "arrivals.yaml")
     }
+
+
+@dataclass(frozen=True)
+class Drilled:
+    checked: Checked
+    schedule: DrillPlan | None
+
+
+def drills(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> Drilled:
+    """`drills`: the plan as it stands (with its drill remedy measured), then the drill
+    schedule and the plan made again with its drills recorded."""
+    from sinjai_ops.drill_schedule import make_drill_plan
+
+    planned = plan(paths, time_limit, remedies=True)
+    if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
+        return Drilled(planned.checked, None)
+    scenario = planned.checked.scenario
+    with stage("drills"):
+        made = make_drill_plan(scenario, planned.demand, planned.plan, time_limit)
+    return Drilled(planned.checked, made)

@@ -183,8 +183,8 @@ def _move_officers(
             added[ends[home]["sink"]].append((x[k], 1.0))
     _add_terms(prog, added)
     for g, group in enumerate(groups):
-        mine = [(x[k], 1.0) for k, (h, _) in enumerate(drilled) if h == g]
-        prog.row(mine, -math.inf, float(len(group.members)))
+        ways = [(x[k], 1.0) for k, (h, _) in enumerate(drilled) if h == g]
+        prog.row(ways, -math.inf, float(len(group.members)))
 
 
 def _add_terms(prog: Program, added: dict[int, list[tuple[int, float]]]) -> None:
