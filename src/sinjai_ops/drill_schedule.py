@@ -167,10 +167,10 @@ def with_drills(scenario: Scenario, sessions: list[DrillSession]) -> Scenario:
     return scenario.model_copy(update={"roster": roster})
 
 
-def heads_after(scenario: Scenario, sessions: list[DrillSession], time_limit: float) -> int:
-    """`quality.heads_filled` of the plan made again with the drills recorded."""
+def planned_after(scenario: Scenario, sessions: list[DrillSession], time_limit: float) -> Plan:
+    """The plan made again with the drills recorded."""
     changed = with_drills(scenario, sessions)
-    return make_plan(changed, derive_demand(changed), time_limit).quality.heads_filled
+    return make_plan(changed, derive_demand(changed), time_limit)
 
 
 def make_drill_plan(scenario: Scenario, demand: Demand, plan: Plan, time_limit: float) -> DrillPlan:
@@ -183,7 +183,8 @@ def make_drill_plan(scenario: Scenario, demand: Demand, plan: Plan, time_limit: 
         scenario, demand, classes, groups, windows, section.capacity, time_limit
     )
     sessions = _sessions(scenario, section, windows, groups, outcome.seats)
-    after = heads_after(scenario, sessions, time_limit)
+    again = planned_after(scenario, sessions, time_limit).quality
+    after = again.heads_filled
     skills = skills_of(scenario, section)
     remedy = [r for r in plan.remedies if r.kind == "drill" and r.skill in skills]
     recovered = sum(r.recovered for r in remedy) if plan.shortfalls else 0
@@ -201,6 +202,8 @@ def make_drill_plan(scenario: Scenario, demand: Demand, plan: Plan, time_limit: 
         heads_filled_before=plan.quality.heads_filled,
         heads_filled_after=after,
         heads_needed=plan.quality.heads_needed,
+        weighted_before=plan.quality.weighted_filled,
+        weighted_after=again.weighted_filled,
         status=outcome.status,
         restricted_to=str(restricted) if restricted else None,
         restricted_msg=restricted,

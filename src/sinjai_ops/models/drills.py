@@ -85,6 +85,10 @@ class DrillPlan(Frozen):
     heads_filled_before: int
     heads_filled_after: int
     heads_needed: int
+    weighted_before: int
+    weighted_after: int
+    """The plan's first objective (heads weighted by priority) before and after: a drill may
+    put an officer on a heavier head (crowd control) without filling one more."""
     status: str
     """`optimal` (every stage proven) or `feasible` (the time ran out: the best found)."""
     restricted_to: str | None = None

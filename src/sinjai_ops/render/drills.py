@@ -32,6 +32,10 @@ WORDS: dict[str, str] = {
         "Heads the plan fills: {before} of {needed} as the roster stands, {after} "
         "once these drills are recorded ({gained:+d})."
     ),
+    "heavier": N_(
+        "The drilled officers fill heavier heads (by the plan's priorities: "
+        "{before} to {after} weighted) without filling more of them."
+    ),
     "proven": N_(
         "Proven optimal: no schedule the section allows fills more heads, and none "
         "that fills as many has fewer sessions or attendees or is held later."
@@ -102,6 +106,11 @@ def lines(schedule: DrillPlan, lang: str) -> list[str]:
             gained=schedule.heads_filled_after - schedule.heads_filled_before,
         )
     )
+    if schedule.weighted_after > schedule.weighted_before and (
+        schedule.heads_filled_after == schedule.heads_filled_before
+    ):
+        before, after = schedule.weighted_before, schedule.weighted_after
+        out.append(word(lang, "heavier", before=before, after=after))
     if schedule.status != "optimal":
         out.append(word(lang, "unproven"))
     elif schedule.restricted_to:
@@ -161,6 +170,8 @@ def as_json(schedule: DrillPlan, view: View) -> str:
         "heads_filled_before": schedule.heads_filled_before,
         "heads_filled_after": schedule.heads_filled_after,
         "heads_needed": schedule.heads_needed,
+        "weighted_before": schedule.weighted_before,
+        "weighted_after": schedule.weighted_after,
         "status": schedule.status,
         "restricted_to": schedule.restricted_to,
         "remedy_recovered": schedule.remedy_recovered,

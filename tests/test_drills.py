@@ -1,0 +1,261 @@
+"""The drill schedule (`sinjai-ops drills`): on the example and on generated operations whose
+drills are 10-40% stale, the heads it promises are what planning the roster with those drills
+recorded gives, nobody drills on a day he is away, sessions hold their capacity and end before
+the operation; on tiny operations a brute force over every set of officers and sessions finds
+no better schedule."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from benchmarks.synth import scenario_texts
+
+from sinjai_ops import pipeline
+from sinjai_ops.demand import derive_demand
+from sinjai_ops.drill_schedule import section_of, windows_of
+from sinjai_ops.models.drills import DrillPlan
+from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.render.drills import as_json
+from sinjai_ops.render.view import View
+from sinjai_ops.solve.plan import coverage
+from tests.conftest import EXAMPLE
+
+
+class _Plain(yaml.SafeDumper):
+    """Writes every value out (one date object twice is not an alias, which validate refuses)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Plain, allow_unicode=True, sort_keys=False)
+
+
+def _write(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _texts(folder: Path) -> dict[str, str]:
+    return {
+        name: (folder / name).read_text(encoding="utf-8")
+        for name in ("operation.yaml", "roster.yaml", "arrivals.yaml")
+    }
+
+
+def _recorded(texts: dict[str, str], schedule: DrillPlan) -> dict[str, str]:
+    """roster.yaml edited as the officer would once the sessions are held: each attendee's
+    drill date is the day of his session."""
+    roster = yaml.safe_load(texts["roster.yaml"])
+    dated = {n: (s.skill, s.date) for s in schedule.sessions for n in s.attendees}
+    for person in roster["personnel"]:
+        if str(person["nrp"]) in dated:
+            skill, day = dated[str(person["nrp"])]
+            person.setdefault("drills", {})[skill] = day
+    return {**texts, "roster.yaml": _dump(roster)}
+
+
+def _heads(folder: Path) -> int:
+    planned = pipeline.plan([folder], remedies=False)
+    assert planned.plan is not None, planned.checked.problems
+    return planned.plan.quality.heads_filled
+
+
+def _holds(schedule: DrillPlan, scenario: Scenario) -> None:
+    """Nobody away on his session's day, capacity kept, every session before the first shift
+    and within the section's days and hours."""
+    section = section_of(scenario)
+    people = {p.nrp: p for p in scenario.roster.personnel}
+    first = min(s.start for s in scenario.operation.slots())
+    allowed = {(w.start, w.skill) for w in windows_of(scenario, section)}
+    seen: set[str] = set()
+    for s in schedule.sessions:
+        assert len(s.attendees) <= section.capacity
+        assert s.end <= first and (s.start, s.skill) in allowed
+        for nrp in s.attendees:
+            assert nrp not in seen
+            seen.add(nrp)
+            assert not people[nrp].on_leave(s.date)
+            assert scenario.adjustments.absence_during(nrp, s.start, s.end) is None
+        if s.instructor is not None:
+            lead = people[s.instructor]
+            limit = scenario.policy.drills.max_age_days[s.skill]
+            assert s.instructor not in s.attendees and lead.qualified(s.skill, s.date, limit)
+            ranks = scenario.policy.ranks
+            assert ranks.index(lead.rank) >= ranks.index(section.instructor_least_rank)
+
+
+def _drilled(folder: Path) -> tuple[DrillPlan, Scenario]:
+    drilled = pipeline.drills([folder])
+    assert drilled.schedule is not None, drilled.checked.problems
+    assert drilled.checked.scenario is not None
+    return drilled.schedule, drilled.checked.scenario
+
+
+def test_the_example_fills_what_the_drill_remedy_promised(tmp_path: Path) -> None:
+    schedule, scenario = _drilled(EXAMPLE)
+    planned = pipeline.plan([EXAMPLE])
+    assert planned.plan is not None
+    remedy = next(r for r in planned.plan.remedies if r.kind == "drill")
+    assert schedule.heads_filled_before == planned.plan.quality.heads_filled == 528
+    assert schedule.remedy_recovered == remedy.recovered == 7
+    gained = schedule.heads_filled_after - schedule.heads_filled_before
+    assert gained == remedy.recovered and schedule.short_of_remedy == []
+    # The roster edited by hand, and planned again: the heads the schedule promised.
+    edited = _write(tmp_path / "edited", _recorded(_texts(EXAMPLE), schedule))
+    assert _heads(edited) == schedule.heads_filled_after == 535
+    assert schedule.status == "optimal" and schedule.restricted_to is None
+    # One session: the 7 fit one platoon, on the last day before the operation.
+    assert [(s.date, len(s.attendees)) for s in schedule.sessions] == [(date(2024, 8, 23), 7)]
+    assert sorted(schedule.sessions[0].attendees) == sorted(remedy.officers)
+    _holds(schedule, scenario)
+    data = json.loads(as_json(schedule, View()))
+    session = data["sessions"][0]
+    assert {"id", "date", "start", "end", "site", "instructor", "attendees"} <= set(session)
+    assert (session["start"], session["end"], session["site"]) == ("08:00", "12:00", "mapolres")
+    assert data["heads_filled_before"] == 528 and data["heads_filled_after"] == 535
+
+
+def _stale(texts: dict[str, str], share: float, seed: int, **section: Any) -> dict[str, str]:
+    """The generated roster with `share` of its Dalmas officers' drills made too old, a few of
+    them on leave on some days before the operation, and a `drill_schedule:` section."""
+    rng = random.Random(seed)
+    roster = yaml.safe_load(texts["roster.yaml"])
+    op = yaml.safe_load(texts["operation.yaml"])
+    start = op["operation"]["start"]
+    days = section.get("days") or [start - timedelta(days=k) for k in range(14, 0, -1)]
+    for person in roster["personnel"]:
+        if "dalmas" not in person.get("skills", []):
+            continue
+        fresh = rng.random() >= share
+        ago = rng.randint(1, 20) if fresh else rng.randint(35, 90)
+        person["drills"] = {"dalmas": start - timedelta(days=ago)}
+        if not fresh and rng.random() < 0.4:
+            away = rng.choice(days)
+            leave = {"from": away, "to": away + timedelta(days=rng.randint(0, 2)), "reason": "dik"}
+            person["unavailable"] = [leave, *person.get("unavailable", [])]
+    op["drill_schedule"] = {"site": op["sites"][0]["id"], **section}
+    return {
+        **texts,
+        "roster.yaml": _dump(roster),
+        "operation.yaml": _dump(op),
+    }
+
+
+@pytest.mark.parametrize(
+    ("officers", "days", "seed", "share", "capacity"),
+    [(200, 3, 1, 0.1, 38), (300, 3, 2, 0.25, 10), (300, 4, 3, 0.4, 38), (400, 3, 4, 0.3, 6)],
+)
+def test_generated_operations_fill_what_the_schedule_promised(
+    tmp_path: Path, officers: int, days: int, seed: int, share: float, capacity: int
+) -> None:
+    texts = _stale(scenario_texts(officers, days, seed), share, seed, capacity=capacity)
+    folder = _write(tmp_path / "stale", texts)
+    schedule, scenario = _drilled(folder)
+    assert schedule.status == "optimal"
+    _holds(schedule, scenario)
+    edited = _write(tmp_path / "edited", _recorded(texts, schedule))
+    assert _heads(edited) == schedule.heads_filled_after
+    gained = schedule.heads_filled_after - schedule.heads_filled_before
+    assert gained >= (schedule.remedy_recovered or 0) or schedule.short_of_remedy
+    # A session only where it fills heads, or heavier ones (the plan's first objective).
+    better = schedule.weighted_after > schedule.weighted_before
+    assert (gained > 0 or better) == bool(schedule.sessions)
+    assert schedule.weighted_after >= schedule.weighted_before
+
+
+def _coverage(s: Scenario, dated: dict[str, date]) -> tuple[int, int]:
+    people = [
+        p.model_copy(update={"drills": {**p.drills, "dalmas": dated[p.nrp]}})
+        if p.nrp in dated
+        else p
+        for p in s.roster.personnel
+    ]
+    changed = s.model_copy(update={"roster": s.roster.model_copy(update={"personnel": people})})
+    best = coverage(changed, derive_demand(changed))
+    assert best is not None
+    return best.weighted, best.heads
+
+
+def _fewest_sessions(free: list[list[int]], windows: int, capacity: int) -> int | None:
+    """The fewest windows that seat every officer (each in one window he is free for)."""
+    for k in range(windows + 1):
+        for opened in itertools.combinations(range(windows), k):
+            for seats in itertools.product(*[[w for w in f if w in opened] for f in free]):
+                if all(seats.count(w) <= capacity for w in opened):
+                    return k
+    return None
+
+
+def _brute(s: Scenario) -> tuple[int, int, int, int]:
+    """(weighted, heads, -sessions, -attendees) of the best schedule, by trying every set of
+    the officers a drill could change and every set of sessions."""
+    section = section_of(s)
+    windows = windows_of(s, section)
+    limit = s.policy.drills.max_age_days["dalmas"]
+    days = [d for d in s.operation.days()]
+    stale = [
+        p
+        for p in s.roster.personnel
+        if p.assignable
+        and "dalmas" in p.skills
+        and any(not p.qualified("dalmas", d, limit) for d in days)
+    ]
+    assert 2 <= len(stale) <= 7, len(stale)
+    best: tuple[int, int, int, int] | None = None
+    for k in range(len(stale) + 1):
+        for chosen in itertools.combinations(stale, k):
+            free = [[w for w, x in enumerate(windows) if not p.on_leave(x.day)] for p in chosen]
+            if any(not f for f in free):
+                continue
+            sessions = _fewest_sessions(free, len(windows), section.capacity)
+            if sessions is None:
+                continue
+            # The latest day he is free keeps an officer current longest.
+            dated = {p.nrp: windows[f[-1]].day for p, f in zip(chosen, free, strict=True)}
+            key = (*_coverage(s, dated), -sessions, -k)
+            best = key if best is None or key > best else best
+    assert best is not None
+    return best
+
+
+@pytest.mark.parametrize("seed", [11, 12, 13, 14, 15, 16])
+def test_tiny_operations_have_no_better_schedule(tmp_path: Path, seed: int) -> None:
+    days = [date(2024, 8, 19), date(2024, 8, 20), date(2024, 8, 21)]
+    texts = _stale(scenario_texts(40, 3, seed), 0.3, seed, capacity=2, days=days)
+    schedule, scenario = _drilled(_write(tmp_path / "tiny", texts))
+    assert schedule.status == "optimal"
+    _holds(schedule, scenario)
+    dated = {n: s.date for s in schedule.sessions for n in s.attendees}
+    weighted, heads = _coverage(scenario, dated)
+    attendees = sum(len(s.attendees) for s in schedule.sessions)
+    assert (weighted, heads, -len(schedule.sessions), -attendees) == _brute(scenario)
+    assert schedule.heads_filled_after == heads
+
+
+def test_sessions_are_held_as_late_as_they_can_be(tmp_path: Path) -> None:
+    texts = _stale(scenario_texts(300, 3, 2), 0.25, 2, capacity=10)
+    schedule, scenario = _drilled(_write(tmp_path / "late", texts))
+    assert len(schedule.sessions) >= 2
+    people = {p.nrp: p for p in scenario.roster.personnel}
+    used = {s.start for s in schedule.sessions}
+    for s in schedule.sessions:
+        later = [
+            w
+            for w in windows_of(scenario, section_of(scenario))
+            if w.start > s.start and w.start not in used
+        ]
+        # No later free slot of the site where all its attendees are free: else it would be
+        # held there.
+        for w in later:
+            assert any(people[n].on_leave(w.day) for n in s.attendees)
