@@ -32,6 +32,10 @@ PLACEHOLDERS = frozenset(
         "arrivals",
         "reserve",
         "ties",
+        "session",
+        "instructor",
+        "units",
+        "exercise",
     }
 )
 
@@ -42,7 +46,16 @@ def placeholders(text: str) -> list[str]:
 
 
 AnchorKind = Literal[
-    "operation", "first-visit", "day", "shift", "post-opens", "visit", "conflict", "shortfall"
+    "operation",
+    "first-visit",
+    "day",
+    "shift",
+    "post-opens",
+    "visit",
+    "conflict",
+    "shortfall",
+    "drill-session",
+    "joint-exercise",
 ]
 OwnerRole = Literal[
     "operation-commander",
@@ -64,7 +77,9 @@ class Anchor(Frozen):
     before the first shift of each post of `ring` (or `post`). visit: `minutes` before each
     visit arrives. conflict: `days` before each rival conflict, `at` a time. shortfall: one item
     for the whole BKO request, `bko.lead_days` of the policy (or `days`, if more) before the first
-    shift with missing heads, `at` a time.
+    shift with missing heads, `at` a time. drill-session: `minutes` before each session of the
+    drill schedule (operation.yaml's `drill_schedule:`). joint-exercise: `days` before the
+    joint exercise, `at` a time (default: when it starts).
     """
 
     kind: AnchorKind
@@ -103,6 +118,9 @@ class Condition(Frozen):
     """The visit's candidate meets a rival at that site and day."""
     shortfall: bool | None = None
     """The plan misses heads on that day (at that site, for site-bound items)."""
+    drill_schedule: bool | None = None
+    """The operation has a `drill_schedule:` (its sessions are then the checklist's drill
+    items, and the generic drill item gives way to them)."""
 
 
 class Texts(Frozen):

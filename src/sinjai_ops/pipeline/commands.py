@@ -137,9 +137,24 @@ def checklist(
     if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
         return Listed(planned.checked, None)
     scenario = planned.checked.scenario
+    schedule = _schedule(scenario, planned.demand, planned.plan, time_limit)
     with stage("checklist"):
-        listed = make_checklist(scenario, planned.demand, planned.plan, scenario.checklists)
+        listed = make_checklist(
+            scenario, planned.demand, planned.plan, scenario.checklists, schedule
+        )
     return Listed(planned.checked, listed, planned.plan)
+
+
+def _schedule(
+    scenario: Scenario, demand: Demand, made: Plan, time_limit: float
+) -> DrillPlan | None:
+    """The drill schedule for the checklist, where the operation has a `drill_schedule:`."""
+    if scenario.operation.drill_schedule is None:
+        return None
+    from sinjai_ops.drill_schedule import make_drill_plan
+
+    with stage("drills"):
+        return make_drill_plan(scenario, demand, made, time_limit)
 
 
 @dataclass(frozen=True)
@@ -231,8 +246,10 @@ def report(
     if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
         return Reported(planned.checked, None)
     scenario = planned.checked.scenario
-    listed = make_checklist(scenario, planned.demand, planned.plan, scenario.checklists)
-    return Reported(planned.checked, report_data(scenario, planned.demand, planned.plan, listed))
+    schedule = _schedule(scenario, planned.demand, planned.plan, time_limit)
+    listed = make_checklist(scenario, planned.demand, planned.plan, scenario.checklists, schedule)
+    data = report_data(scenario, planned.demand, planned.plan, listed)
+    return Reported(planned.checked, data.model_copy(update={"drills": schedule}))
 
 
 def init_files(lang: str) -> dict[str, str]:

@@ -223,6 +223,18 @@ def as_xlsx(schedule: DrillPlan, view: View) -> bytes:
     return book.bytes()
 
 
+def report_section(schedule: DrillPlan | None, lang: str) -> dict[str, Any] | None:
+    """The report's page of the drill schedule: its title, header, rows and lines."""
+    if schedule is None:
+        return None
+    return {
+        "title": word(lang, "title", operation="").rstrip(": "),
+        "header": header(lang),
+        "rows": rows(schedule, lang),
+        "lines": lines(schedule, lang),
+    }
+
+
 def as_ics(schedule: DrillPlan, view: View) -> dict[str, bytes]:
     from sinjai_ops.render.drills_pages import as_ics as render
 

@@ -115,7 +115,7 @@ _WORDS: dict[str, str] = {
     "short_rest": N_("{n} resting"),
     "remedies": N_("Remedies (each measured by planning again)"),
     "remedy_drill": N_(
-        "a {skill} drill before {by} for {count} officers ({officers}) fills {recovered} "
+        "a {skill} drill by {by} for {count} officers ({officers}) fills {recovered} "
         "of the {missing} missing heads"
     ),
     "remedy_recall-leave": N_(
