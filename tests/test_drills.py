@@ -259,3 +259,77 @@ def test_sessions_are_held_as_late_as_they_can_be(tmp_path: Path) -> None:
         # held there.
         for w in later:
             assert any(people[n].on_leave(w.day) for n in s.attendees)
+
+
+def _without_section(tmp_path: Path) -> Path:
+    texts = _texts(EXAMPLE)
+    op = texts["operation.yaml"]
+    texts["operation.yaml"] = op[: op.index("\n# Drills that keep the force ready")] + "\n"
+    return _write(tmp_path / "no-section", texts)
+
+
+def test_the_generic_drill_item_stands_where_no_schedule_is_set(tmp_path: Path) -> None:
+    listed = pipeline.checklist([_without_section(tmp_path)])
+    assert listed.checklist is not None
+    made = {i.template for i in listed.checklist.items}
+    assert "latihan-dalmas" in made
+    assert not made & {"latihan-dalmas-sesi", "sispamkota", "sispamkota-rapat"}
+    # The command still schedules, with the defaults, at headquarters.
+    schedule, scenario = _drilled(tmp_path / "no-section")
+    assert [s.site for s in schedule.sessions] == ["mapolres"]
+    assert schedule.heads_filled_after == 535
+
+
+BAD = """
+drill_schedule:
+  site: mapolress
+  days: [2024-08-20, 2024-08-30]
+  hours: {start: "12:00", end: "08:00"}
+  capacity: 0
+  instructor_least_rank: Aipdaa
+  skills: [dalmas, intel]
+  joint_exercise: {date: 2024-08-19, start: "08:00", end: "07:00", site: kpu, units: {tni: 2}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "en",
+            [
+                "unknown site 'mapolress'",
+                "after the operation starts",
+                "not after start",
+                "holds nobody",
+                "unknown rank 'Aipdaa'",
+                "has no max_age_days",
+            ],
+        ),
+        (
+            "id",
+            [
+                "lokasi 'mapolress' tidak dikenal",
+                "setelah operasi dimulai",
+                "tidak setelah",
+                "tidak menampung siapa pun",
+                "pangkat 'Aipdaa' tidak dikenal",
+                "tidak punya max_age_days",
+            ],
+        ),
+    ],
+)
+def test_a_bad_section_is_told_at_its_places_all_at_once(
+    tmp_path: Path, run: Any, lang: str, words: list[str]
+) -> None:
+    folder = _without_section(tmp_path)
+    (folder / "operation.yaml").write_text(
+        (folder / "operation.yaml").read_text(encoding="utf-8") + BAD, encoding="utf-8"
+    )
+    result = run("drills", folder, "--lang", lang, code=1)
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    text = (folder / "operation.yaml").read_text(encoding="utf-8").splitlines()
+    start = text.index("drill_schedule:") + 1
+    assert [int(e.split(":")[1]) - start for e in errors] == [1, 2, 3, 4, 5, 6, 7]
+    for w in words:
+        assert any(w in e for e in errors), (w, errors)
