@@ -276,6 +276,7 @@ def test_the_generic_drill_item_stands_where_no_schedule_is_set(tmp_path: Path) 
     assert not made & {"latihan-dalmas-sesi", "sispamkota", "sispamkota-rapat"}
     # The command still schedules, with the defaults, at headquarters.
     schedule, scenario = _drilled(tmp_path / "no-section")
+    _holds(schedule, scenario)
     assert [s.site for s in schedule.sessions] == ["mapolres"]
     assert schedule.heads_filled_after == 535
 
@@ -333,3 +334,38 @@ def test_a_bad_section_is_told_at_its_places_all_at_once(
     assert [int(e.split(":")[1]) - start for e in errors] == [1, 2, 3, 4, 5, 6, 7]
     for w in words:
         assert any(w in e for e in errors), (w, errors)
+
+
+def test_anev_takes_the_attendance_of_a_session(tmp_path: Path, run: Any) -> None:
+    plan, drills = tmp_path / "plan.json", tmp_path / "drills.json"
+    run("plan", EXAMPLE, "--no-remedies", "-q", "-o", plan)
+    run("drills", EXAMPLE, "-q", "-o", drills)
+    session = json.loads(drills.read_text(encoding="utf-8"))["sessions"][0]
+    sick, late, *rest = session["attendees"]
+    marks = tmp_path / "att.yaml"
+    marks.write_text(
+        "attendance:\n"
+        f'  - {{nrp: "{sick}", session: {session["id"]}, status: sakit}}\n'
+        f'  - {{nrp: "{late}", session: {session["id"]}, status: telat, minutes: 20}}\n',
+        encoding="utf-8",
+    )
+    args = ("anev", EXAMPLE, "--plan", plan, "--attendance", marks, "--drills", drills)
+    body = json.loads(run(*args, "--format", "json").stdout)
+    tally = body["sessions"][0]
+    assert tally["id"] == session["id"] and len(tally["planned"]) == 7
+    assert tally["drilled"] == [late, *rest]
+    assert [(a["nrp"], a["reason"]) for a in tally["absences"]] == [(sick, "sakit")]
+    shown = run(*args, "--lang", "en").stdout
+    assert f"drills: {{dalmas: {session['date']}}} for {late}" in shown
+    # Held against the schedule: an unknown session, an officer not to attend it, no schedule.
+    marks.write_text(
+        "attendance:\n"
+        '  - {nrp: "72050001", session: dalmas-2024-08-22-0800, status: absent}\n'
+        f'  - {{nrp: "72050001", session: {session["id"]}, status: absent}}\n',
+        encoding="utf-8",
+    )
+    told = run(*args, "--lang", "en", code=1).stderr
+    assert "att.yaml:2:" in told and "unknown drill session 'dalmas-2024-08-22-0800'" in told
+    assert "att.yaml:3:" in told and "72050001 is not to attend drill session" in told
+    told = run(*args[:-2], "--lang", "en", code=1).stderr
+    assert "needs the drill schedule: give --drills" in told

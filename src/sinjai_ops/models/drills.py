@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Annotated, Any
 
-from pydantic import Field, NonNegativeInt, PositiveInt, WithJsonSchema
+from pydantic import ConfigDict, Field, NonNegativeInt, PositiveInt, WithJsonSchema
 
 from sinjai_ops.i18n import told
 from sinjai_ops.models.common import Day, EndTime, Frozen, Ident, LocalTime, Nrp, Text
@@ -104,6 +104,26 @@ class DrillPlan(Frozen):
     """Name and rank of each officer named, by NRP."""
     joint_exercise: JointExercise | None = None
     joint_site_name: str | None = None
+
+
+class PublishedSession(Frozen):
+    """A session as `drills --format json` wrote it (what `anev` reads)."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    id: str
+    skill: str
+    date: Day
+    attendees: list[str]
+
+
+class PublishedDrills(Frozen):
+    """A drill schedule written by `drills --format json`, as `anev --drills` reads it."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    operation: str | None = None
+    sessions: list[PublishedSession]
 
 
 def said(msg: Any, text: str | None, lang: str) -> str | None:

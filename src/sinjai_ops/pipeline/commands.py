@@ -27,6 +27,7 @@ from sinjai_ops.pipeline.plan_files import (
     _adjustments_place,
     _against_plan,
     _read_plan,
+    load_drills,
     load_published,
 )
 from sinjai_ops.timings import stage
@@ -208,17 +209,22 @@ def anev(
     attendance: Path,
     days: list[date] | None = None,
     lang: str = "en",
+    drills_file: Path | None = None,
 ) -> Evaluated:
     """`anev`: the published plan against what the roll calls found (the fragment for the
-    next re-plan commented in `lang`)."""
-    from sinjai_ops.anev import adjustments_fragment, evaluate
+    next re-plan commented in `lang`); with `drills_file` (`drills --format json`), the
+    attendance of its drill sessions too."""
+    from sinjai_ops.anev import adjustments_fragment, drill_sessions, evaluate
     from sinjai_ops.validate.plan_file import current
 
     checked = load_scenario(paths)
     published, found = load_published(plan_file)
     checked = _against_plan(checked, plan_file, published, found)
+    schedule, found = load_drills(drills_file) if drills_file else (None, [])
+    checked = _with(checked, found)
+    sessions = {s.id: s.attendees for s in schedule.sessions} if schedule else None
     planned = {(a.nrp, a.date, a.shift) for a in published.assignments} if published else None
-    marks, found_marks = load_attendance(attendance, planned, checked.scenario)
+    marks, found_marks = load_attendance(attendance, planned, checked.scenario, sessions)
     checked = _with(checked, found_marks)
     if checked.scenario is None or published is None or marks is None:
         return Evaluated(checked, None)
@@ -226,6 +232,9 @@ def anev(
     slots = scenario.operation.slots()
     assignments = current(published.assignments, scenario)
     evaluation = evaluate(scenario, slots, assignments, published.shortfalls, marks, days)
+    if schedule is not None:
+        tallies = drill_sessions(scenario, schedule, marks)
+        evaluation = evaluation.model_copy(update={"sessions": tallies})
     return Evaluated(checked, evaluation, adjustments_fragment(evaluation, slots, lang))
 
 

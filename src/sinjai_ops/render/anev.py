@@ -71,7 +71,20 @@ def _sections(result: Evaluation, lang: str) -> list[tuple[str, list[str], list[
     def w(*keys: str) -> list[str]:
         return [word(lang, k) for k in keys]
 
+    sessions = [
+        [
+            x.id,
+            x.date.isoformat(),
+            skill_label(lang, x.skill),
+            str(len(x.planned)),
+            str(len(x.drilled)),
+            "; ".join(f"{a.name} ({a.nrp}): {a.reason or '-'}" for a in x.absences) or "-",
+        ]
+        for x in result.sessions
+    ]
+    drill_head = [*w("session", "date", "skill", "planned"), *w("drilled", "anev_absences")]
     return [
+        *([(word(lang, "anev_sessions"), drill_head, sessions)] if result.sessions else []),
         (word(lang, "anev_totals"), w("planned", "present", "absent", "late_word"), totals),
         (
             word(lang, "anev_lines"),
@@ -81,6 +94,15 @@ def _sections(result: Evaluation, lang: str) -> list[tuple[str, list[str], list[
         (word(lang, "anev_absences"), w("date", "shift", "name", "post", "cause"), away),
         (word(lang, "anev_late"), w("date", "shift", "name", "post", "minutes"), late),
         (word(lang, "anev_empty"), w("date", "shift", "post", "skill", "hours", "cause"), empty),
+    ]
+
+
+def _records(result: Evaluation, lang: str) -> list[str]:
+    """What the roster must record of each session held: its drilled officers' drill date."""
+    return [
+        word(lang, "anev_record", skill=x.skill, date=x.date.isoformat(), nrps=", ".join(x.drilled))
+        for x in result.sessions
+        if x.drilled
     ]
 
 
@@ -100,6 +122,7 @@ def as_table(result: Evaluation, view: View) -> RenderableType:
             table.add_row(*row)
         parts.append(table if rows else Text(f"{title}: -"))
     parts.append(Text(word(lang, "anev_bko", n=result.bko_requested)))
+    parts += [Text(line) for line in _records(result, lang)]
     return Group(*parts)
 
 
@@ -113,6 +136,7 @@ def as_markdown(result: Evaluation, view: View) -> str:
             "",
         ]
     out += [word(lang, "anev_bko", n=result.bko_requested), ""]
+    out += [f"{line}\n" for line in _records(result, lang)]
     return "\n".join(out)
 
 
