@@ -208,15 +208,25 @@ def as_table(schedule: DrillPlan, view: View) -> RenderableType:
 
 
 def as_xlsx(schedule: DrillPlan, view: View) -> bytes:
+    """One row per attendee (a list to filter and print): session, date, hours, skill, site,
+    instructor, NRP, name; what the schedule achieves under it."""
     from sinjai_ops.render.xlsx_book import Book
 
     lang = view.lang
     book = Book(lang, schedule.operation)
+    names = header(lang)[:6]
+    listed = [
+        [s.id, s.date, hours(s), skill_label(lang, s.skill), s.site_name, lead, nrp, name]
+        for s in schedule.sessions
+        for lead in [leader(schedule, s, lang)]
+        for nrp in s.attendees
+        for name in [schedule.names.get(nrp, "")]
+    ]
     book.sheet(
         word(lang, "title", operation="").rstrip(": "),
-        header(lang),
-        rows(schedule, lang),
-        [24, 22, 12, 18, 22, 34, 8, 70],
+        [*names, "NRP", word(lang, "attendees")],
+        listed,
+        [22, 11, 12, 10, 18, 30, 10, 26],
         wrap=(4, 5, 7),
         notes=[[line] for line in lines(schedule, lang)],
     )
