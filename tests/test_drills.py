@@ -369,3 +369,34 @@ def test_anev_takes_the_attendance_of_a_session(tmp_path: Path, run: Any) -> Non
     assert "att.yaml:3:" in told and "72050001 is not to attend drill session" in told
     told = run(*args[:-2], "--lang", "en", code=1).stderr
     assert "needs the drill schedule: give --drills" in told
+
+
+def test_every_output_shows_the_session(tmp_path: Path, run: Any) -> None:
+    import openpyxl
+
+    book = tmp_path / "drills.xlsx"
+    run("drills", EXAMPLE, "-q", "--lang", "id", "-o", book)
+    sheet = openpyxl.load_workbook(book).worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][:3] == ["Sesi", "Tanggal", "Jam"] and rows[0][6] == "NRP"
+    listed = [r for r in rows[1:] if r[0] == "dalmas-2024-08-23-0800"]
+    assert len(listed) == 7 and listed[0][5] == "Aipda Hasniah Sanusi (76081207)"
+    assert any(r[0] and str(r[0]).startswith("Jabatan yang diisi rencana: 528") for r in rows)
+    cal = tmp_path / "cal"
+    run("drills", EXAMPLE, "-q", "--lang", "en", "--format", "ics", "-o", cal)
+    files = sorted(p.name for p in cal.iterdir())
+    assert len(files) == 8 and "76081207-Hasniah-Sanusi.ics" in files  # 7 attendees, 1 lead
+    event = (cal / "75036434-Akbar-Latif.ics").read_text(encoding="utf-8")
+    assert "DTSTART;TZID=Asia/Makassar:20240823T080000" in event
+    assert "UID:75036434-dalmas-2024-08-23-0800@sinjai-ops" in event
+    page = tmp_path / "drills.html"
+    run("drills", EXAMPLE, "-q", "--lang", "en", "-o", page)
+    html = page.read_text(encoding="utf-8")
+    assert "dalmas-2024-08-23-0800" in html and "Bripda Akbar Latif (75036434)" in html
+    shown = run("drills", EXAMPLE, "-q", "--lang", "en").stdout
+    assert "528 of 554 as the roster stands, 535 once these drills are recorded (+7)" in shown
+    assert "Proven optimal" in shown and "Sispamkota" in shown
+    # The report carries the schedule's page where the operation sets one.
+    report = tmp_path / "report.html"
+    run("report", EXAMPLE, "-q", "--lang", "en", "-o", report)
+    assert "Drill schedule</h2>" in report.read_text(encoding="utf-8")
