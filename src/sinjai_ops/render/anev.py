@@ -71,20 +71,7 @@ def _sections(result: Evaluation, lang: str) -> list[tuple[str, list[str], list[
     def w(*keys: str) -> list[str]:
         return [word(lang, k) for k in keys]
 
-    sessions = [
-        [
-            x.id,
-            x.date.isoformat(),
-            skill_label(lang, x.skill),
-            str(len(x.planned)),
-            str(len(x.drilled)),
-            "; ".join(f"{a.name} ({a.nrp}): {a.reason or '-'}" for a in x.absences) or "-",
-        ]
-        for x in result.sessions
-    ]
-    drill_head = [*w("session", "date", "skill", "planned"), *w("drilled", "anev_absences")]
     return [
-        *([(word(lang, "anev_sessions"), drill_head, sessions)] if result.sessions else []),
         (word(lang, "anev_totals"), w("planned", "present", "absent", "late_word"), totals),
         (
             word(lang, "anev_lines"),
@@ -95,6 +82,25 @@ def _sections(result: Evaluation, lang: str) -> list[tuple[str, list[str], list[
         (word(lang, "anev_late"), w("date", "shift", "name", "post", "minutes"), late),
         (word(lang, "anev_empty"), w("date", "shift", "post", "skill", "hours", "cause"), empty),
     ]
+
+
+def _sessions(result: Evaluation, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The drill sessions marked: planned, drilled and absent, one row each (none without)."""
+    if not result.sessions:
+        return []
+    rows = [
+        [
+            x.id,
+            x.date.isoformat(),
+            skill_label(lang, x.skill),
+            str(len(x.planned)),
+            str(len(x.drilled)),
+            "; ".join(f"{a.name} ({a.nrp}): {a.reason or '-'}" for a in x.absences) or "-",
+        ]
+        for x in result.sessions
+    ]
+    keys = ("session", "date", "skill", "planned", "drilled", "anev_absences")
+    return [(word(lang, "anev_sessions"), [word(lang, k) for k in keys], rows)]
 
 
 def _records(result: Evaluation, lang: str) -> list[str]:
@@ -114,7 +120,7 @@ def _title(result: Evaluation, lang: str) -> str:
 def as_table(result: Evaluation, view: View) -> RenderableType:
     lang = view.lang
     parts: list[RenderableType] = [Text(_title(result, lang), style="bold")]
-    for title, heads, rows in _sections(result, lang):
+    for title, heads, rows in [*_sessions(result, lang), *_sections(result, lang)]:
         table = Table(title=title, title_justify="left")
         for head in heads:
             table.add_column(head)
@@ -129,7 +135,7 @@ def as_table(result: Evaluation, view: View) -> RenderableType:
 def as_markdown(result: Evaluation, view: View) -> str:
     lang = view.lang
     out = [f"# {_title(result, lang)}", ""]
-    for title, heads, rows in _sections(result, lang):
+    for title, heads, rows in [*_sessions(result, lang), *_sections(result, lang)]:
         out += [f"## {title}", ""]
         out += [
             tabulate(rows, headers=heads, tablefmt="pipe", disable_numparse=True) if rows else "-",
