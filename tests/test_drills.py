@@ -126,6 +126,18 @@ def test_the_example_fills_what_the_drill_remedy_promised(tmp_path: Path) -> Non
     assert data["heads_filled_before"] == 528 and data["heads_filled_after"] == 535
 
 
+def test_the_drill_remedy_says_by_the_day_before_the_first_short_day() -> None:
+    from sinjai_ops.render.plan_rows import remedy_lines
+
+    planned = pipeline.plan([EXAMPLE])
+    assert planned.plan is not None
+    # The drill may be held on the 26th for the 27th: "by", never "before".
+    en = next(line for line in remedy_lines(planned.plan, "en") if "drill" in line)
+    assert en.startswith("a Dalmas drill by Monday, 26 August 2024 for 7 officers")
+    id_ = next(line for line in remedy_lines(planned.plan, "id") if "latihan" in line)
+    assert id_.startswith("latihan Dalmas paling lambat Senin, 26 Agustus 2024 bagi 7 personel")
+
+
 def _stale(texts: dict[str, str], share: float, seed: int, **section: Any) -> dict[str, str]:
     """The generated roster with `share` of its Dalmas officers' drills made too old, a few of
     them on leave on some days before the operation, and a `drill_schedule:` section."""

@@ -128,7 +128,10 @@ def instructor(
     free then and drilling in no session: the lowest such rank first (a senior bintara leads
     the drill, not the Kapolres), then the freshest drill, then NRP; or None and why."""
     policy = scenario.policy
-    least = policy.ranks.index(section.instructor_least_rank)
+    # The default Aipda may not be a rank of an operation's own policy: then any rank leads.
+    ranks = policy.ranks
+    given = section.instructor_least_rank
+    least = ranks.index(given) if given in ranks else 0
     limit = policy.drills.max_age_days.get(window.skill)
     fit = [
         p
