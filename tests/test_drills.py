@@ -412,3 +412,18 @@ def test_every_output_shows_the_session(tmp_path: Path, run: Any) -> None:
     report = tmp_path / "report.html"
     run("report", EXAMPLE, "-q", "--lang", "en", "-o", report)
     assert "Drill schedule</h2>" in report.read_text(encoding="utf-8")
+
+
+def test_a_pinned_officer_is_not_drilled_and_the_proof_says_so(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "pinned", _texts(EXAMPLE))
+    (folder / "adjustments.yaml").write_text(
+        "pins:\n"
+        '  - {nrp: "75036434", date: 2024-08-27, shift: pagi, site: kpu, post: kpu-ring2,'
+        " skill: samapta}\n",
+        encoding="utf-8",
+    )
+    schedule, scenario = _drilled(folder)
+    _holds(schedule, scenario)
+    assert all("75036434" not in s.attendees for s in schedule.sessions)
+    assert schedule.restricted_to is not None and "75036434" in schedule.restricted_to
+    assert schedule.status == "optimal"

@@ -259,14 +259,39 @@ def _sessions(
 
 def _restricted(scenario: Scenario, skills: list[str]) -> Msg | None:
     """The schedules the proof covers, where not all: an officer who could drill in two skills
-    drills in one of them only."""
+    drills in one of them only; an officer pinned in adjustments.yaml does not drill."""
+    limits = scenario.policy.drills.max_age_days
+    days = scenario.operation.days()
+    pinned = {p.nrp for p in scenario.adjustments.pins}
     several = [p.nrp for p in scenario.roster.personnel if len(set(p.skills) & set(skills)) > 1]
-    if not several:
+    held = [
+        p.nrp
+        for p in scenario.roster.personnel
+        if p.nrp in pinned
+        and any(
+            k in p.skills and not p.qualified(k, d, limits.get(k)) for k in skills for d in days
+        )
+    ]
+    parts = []
+    if several:
+        parts.append(
+            t(
+                "schedules in which each officer drills in one skill at most ({n} officers hold "
+                "more than one of the skills drilled)",
+                n=len(several),
+            )
+        )
+    if held:
+        parts.append(
+            t(
+                "schedules in which the officers pinned in adjustments.yaml do not drill ({nrps})",
+                nrps=", ".join(sorted(held)),
+            )
+        )
+    if not parts:
         return None
-    return t(
-        "schedules in which each officer drills in one skill at most ({n} officers hold "
-        "more than one of the skills drilled)",
-        n=len(several),
+    return (
+        parts[0] if len(parts) == 1 else t("{first}; and {second}", first=parts[0], second=parts[1])
     )
 
 
