@@ -125,6 +125,14 @@ def test_the_example_fills_what_the_drill_remedy_promised(tmp_path: Path) -> Non
     assert {"id", "date", "start", "end", "site", "instructor", "attendees"} <= set(session)
     assert (session["start"], session["end"], session["site"]) == ("08:00", "12:00", "mapolres")
     assert data["heads_filled_before"] == 528 and data["heads_filled_after"] == 535
+    joint = data["joint_exercise"]
+    assert (joint["date"], joint["start"], joint["end"], joint["site"]) == (
+        "2024-08-19",
+        "08:00",
+        "12:00",
+        "kpu",
+    )
+    assert joint["units"] == {"tni": 2, "satpol-pp": 2, "dishub": 1, "damkar": 1, "dinkes": 1}
 
 
 def test_the_drill_remedy_says_by_the_day_before_the_first_short_day() -> None:

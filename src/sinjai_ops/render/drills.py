@@ -176,13 +176,20 @@ def as_json(schedule: DrillPlan, view: View) -> str:
         "restricted_to": schedule.restricted_to,
         "remedy_recovered": schedule.remedy_recovered,
         "short_of_remedy": schedule.short_of_remedy,
-        "joint_exercise": (
-            schedule.joint_exercise.model_dump(mode="json")
-            if schedule.joint_exercise is not None
-            else None
-        ),
+        "joint_exercise": _joint_json(schedule),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _joint_json(schedule: DrillPlan) -> dict[str, Any] | None:
+    joint = schedule.joint_exercise
+    if joint is None:
+        return None
+    return {
+        **joint.model_dump(mode="json"),
+        "start": f"{joint.start:%H:%M}",
+        "end": end_clock(joint.end),
+    }
 
 
 def as_table(schedule: DrillPlan, view: View) -> RenderableType:
