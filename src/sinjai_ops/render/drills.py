@@ -193,18 +193,23 @@ def _joint_json(schedule: DrillPlan) -> dict[str, Any] | None:
 
 
 def as_table(schedule: DrillPlan, view: View) -> RenderableType:
-    """The sessions (one row each), then each session's attendees, then what it achieves."""
+    """The sessions (one row each; the skill is in the id), then each session's instructor and
+    attendees, then what it achieves."""
     lang = view.lang
     parts: list[RenderableType] = []
     if schedule.sessions:
         table = Table(title=word(lang, "title", operation=schedule.operation), title_justify="left")
-        for name in header(lang)[:7]:
-            table.add_column(name, overflow="fold")
+        names = header(lang)
+        table.add_column(names[0], no_wrap=True)
+        table.add_column(f"{names[1]}, {names[2]}", no_wrap=True)
+        table.add_column(names[4], overflow="fold")
+        table.add_column(names[6], justify="right")
         for s, row in zip(schedule.sessions, rows(schedule, lang), strict=True):
-            table.add_row(row[0], s.date.isoformat(), *row[2:7])
+            table.add_row(row[0], f"{s.date.isoformat()} {row[2]}", row[4], row[6])
         parts.append(table)
     for s in schedule.sessions:
-        people = Table(title=f"{word(lang, 'attendees')}: {s.id}", title_justify="left")
+        parts.append(Text(f"{s.id} - {word(lang, 'instructor')}: {leader(schedule, s, lang)}"))
+        people = Table()
         people.add_column("NRP")
         people.add_column(word(lang, "attendees"))
         for nrp in s.attendees:
