@@ -115,16 +115,22 @@ def schedule_drills(
         ([(col, 1.0) for col in x], False),
         ([(col, float(len(windows) - k)) for k, col in enumerate(opened)], False),
     ]
-    status, reached = "optimal", []
+    status = "optimal"
     values = np.zeros(len(prog.cost))
     for terms, most in stages:
-        values, state = _stage(prog, terms, most, deadline)
+        try:
+            values, state = _stage(prog, terms, most, deadline)
+        except NoPlanInTime:
+            # No whole-number schedule in the time at this stage: the last one found stands
+            # (none at all: no session), said to be unproven.
+            status = "feasible"
+            break
         status = "optimal" if status == "optimal" and state == "optimal" else "feasible"
-        reached.append(round(sum(values[col] * w for col, w in terms)))
+    tiers_reached = [(values[col], key[2]) for key, col in tiers]
     return DrillOutcome(
         status=status,
-        weighted=reached[0] + pinned_weight,
-        heads=reached[1] + len(pins_at),
+        weighted=round(sum(v * w for v, w in tiers_reached)) + pinned_weight,
+        heads=round(sum(v for v, _ in tiers_reached)) + len(pins_at),
         seats={key: round(values[col]) for key, col in seats.items() if round(values[col])},
     )
 
@@ -137,10 +143,7 @@ def _stage(
     sign = 1.0 if most else -1.0
     for col, w in terms:
         prog.cost[col] = sign * w
-    try:
-        values, state, _ = solve_whole(prog, deadline)
-    except NoPlanInTime:
-        raise NoPlanInTime("no drill schedule in the time") from None
+    values, state, _ = solve_whole(prog, deadline)
     value = round(sum(values[col] * w for col, w in terms))
     if most:
         prog.row(terms, value - 0.5, math.inf)
