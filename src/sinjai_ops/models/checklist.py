@@ -33,6 +33,10 @@ PLACEHOLDERS = frozenset(
         "arrivals",
         "reserve",
         "ties",
+        "session",
+        "instructor",
+        "units",
+        "exercise",
         "kecamatan",
         "polsek",
         "padal",
@@ -56,6 +60,8 @@ AnchorKind = Literal[
     "visit",
     "conflict",
     "shortfall",
+    "drill-session",
+    "joint-exercise",
     "voting",
     "voting-kecamatan",
 ]
@@ -80,9 +86,12 @@ class Anchor(Frozen):
     before the first shift of each post of `ring` (or `post`). visit: `minutes` before each
     visit arrives. conflict: `days` before each rival conflict, `at` a time. shortfall: one item
     for the whole BKO request, `bko.lead_days` of the policy (or `days`, if more) before the first
-    shift with missing heads, `at` a time. voting (a scenario with a `voting:` section): once,
-    `minutes` before the voting day's `moment`, or without one `days` before the voting day
-    `at` a time. voting-kecamatan: the same, once for each kecamatan of the voting day.
+    shift with missing heads, `at` a time. drill-session: `minutes` before each session of the
+    drill schedule (operation.yaml's `drill_schedule:`). joint-exercise: `days` before the
+    joint exercise, `at` a time (default: when it starts). voting (a scenario with a `voting:`
+    section): once, `minutes` before the voting day's `moment`, or without one `days` before
+    the voting day `at` a time. voting-kecamatan: the same, once for each kecamatan of the
+    voting day.
     """
 
     kind: AnchorKind
@@ -126,6 +135,10 @@ class Condition(Frozen):
     """The plan misses heads on that day (at that site, for site-bound items)."""
     support: bool | None = None
     """The post (of a post-opens anchor) has other agencies beside it (`support:`)."""
+
+    drill_schedule: bool | None = None
+    """The operation has a `drill_schedule:` (its sessions are then the checklist's drill
+    items, and the generic drill item gives way to them)."""
 
 
 class Texts(Frozen):
