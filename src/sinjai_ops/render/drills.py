@@ -138,7 +138,7 @@ def joint_line(schedule: DrillPlan, lang: str) -> str | None:
     joint = schedule.joint_exercise
     if joint is None:
         return None
-    units = ", ".join(f"{unit} {n}" for unit, n in joint.units.items()) or "-"
+    units = joint.units.text() or "-"
     return word(
         lang,
         "joint",
@@ -187,6 +187,7 @@ def _joint_json(schedule: DrillPlan) -> dict[str, Any] | None:
         return None
     return {
         **joint.model_dump(mode="json"),
+        "units": dict(joint.units.counts()),
         "start": f"{joint.start:%H:%M}",
         "end": end_clock(joint.end),
     }

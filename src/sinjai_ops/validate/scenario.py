@@ -26,6 +26,7 @@ from sinjai_ops.validate.cross import (
     check_roster_against_operation,
     check_ties,
 )
+from sinjai_ops.validate.drills import check_drill_schedule
 from sinjai_ops.validate.errors import parse_model
 from sinjai_ops.validate.identities import check_identities
 from sinjai_ops.validate.operation import (
@@ -177,13 +178,16 @@ def _check_joint(
     roster: RosterFile | None,
     policy: Policy | None,
 ) -> list[Problem]:
-    """Received units (of operation.yaml and adjustments.yaml, each unit that can be read)
-    and the posts' support."""
+    """Received units (of operation.yaml and adjustments.yaml, each unit that can be read),
+    the posts' support and the drill schedule with its joint exercise (each field that can be
+    read), whether or not the rest of operation.yaml is valid."""
     if policy is None or "operation" not in docs:
         return []
     facts = OperationFacts.of(op) if op is not None else OperationFacts.read(docs["operation"].data)
-    placed = placed_units(docs, policy, operation_zone(docs.get("operation")))
+    zone = operation_zone(docs.get("operation"))
+    placed = placed_units(docs, policy, zone)
     problems = check_received(placed, facts, roster)
+    problems += check_drill_schedule(docs["operation"], facts, policy, zone)
     return problems + check_support(docs["operation"])
 
 
