@@ -106,6 +106,11 @@ class DrillPlan(Frozen):
     """Name and rank of each officer named, by NRP."""
     joint_exercise: JointExercise | None = None
     joint_site_name: str | None = None
+    defaulted: bool = False
+    """operation.yaml has no `drill_schedule:`: its defaults are used."""
+    home_site: str | None = None
+    """Where sessions are held (the section's site, or the default's)."""
+    home_site_name: str | None = None
 
 
 class PublishedSession(Frozen):
