@@ -204,7 +204,7 @@ def readable(model: type[BaseModel], data: Any, context: dict[str, Any] | None) 
             continue
         try:
             # The field's type and constraints, without its model-only settings (an alias).
-            kind = (
+            kind: Any = (
                 Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
             )
             adapter: TypeAdapter[Any] = TypeAdapter(kind)
