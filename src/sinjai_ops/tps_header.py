@@ -45,7 +45,6 @@ LABELS = {
     "tps": N_("TPS number"),
     "voters": N_("DPT"),
     "category": N_("category"),
-    "island": N_("island"),
 }
 """A field as the officer's sheet calls it, in the reader's language."""
 _IGNORED = {"NO", "NOMOR", "NO URUT"}
