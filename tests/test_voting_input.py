@@ -143,13 +143,13 @@ def test_every_bad_row_at_once_located_and_quoted(run: Run, tmp_path: Path) -> N
     ]
     found = problems(run, write(tmp_path / "s", rows), 1)
     assert (
-        "tps.csv:6:3: error: tps[4].tps: TPS 1 of desa 'Balangnipa' (Sinjai Utara) is listed twice, "
-        "here and "
+        "tps.csv:6:3: error: tps[4].tps: TPS 1 of desa 'Balangnipa' (Sinjai Utara) is listed "
+        "twice, here and "
         f"at {tmp_path}/s/tps.csv:2:3; remove one row or correct its number" in found
     )
     assert (
-        "tps.csv:7:4: error: tps[5].voters: voters '12a' is not a whole number >= 0; write the DPT of the TPS in "
-        "digits only (no dots or spaces)" in found
+        "tps.csv:7:4: error: tps[5].voters: voters '12a' is not a whole number >= 0; write the "
+        "DPT of the TPS in digits only (no dots or spaces)" in found
     )
     assert (
         "tps.csv:7:5: error: tps[5].category: unknown category 'sangat rawn'; did you mean "
@@ -202,8 +202,9 @@ def test_coverage_of_the_kecamatan_by_the_areas(run: Run, tmp_path: Path) -> Non
     )
     assert "warning: voting.areas[1].kecamatan[2]: kecamatan 'Sinjai Timr' has no TPS" in text
     assert (
-        "tps.csv:6:1: error: tps[4].kecamatan: kecamatan 'Tellulimpoe' is covered by no unit of voting.areas in "
-        "operation.yaml; add it, e.g. {unit: Polsek Tellulimpoe, kecamatan: [Tellulimpoe]}" in text
+        "tps.csv:6:1: error: tps[4].kecamatan: kecamatan 'Tellulimpoe' is covered by no unit of "
+        "voting.areas in operation.yaml; add it, e.g. {unit: Polsek Tellulimpoe, kecamatan: "
+        "[Tellulimpoe]}" in text
     )
     # Pulau Sembilan's TPS are still covered (by the second area): not reported.
     assert "'Pulau Sembilan' is covered by no unit" not in text
@@ -279,8 +280,8 @@ def test_a_category_without_a_pattern(run: Run, tmp_path: Path) -> None:
     found = problems(run, write(tmp_path / "s", ROWS, operation), 1)
     assert (
         "tps.csv:2:5: error: tps[0].category: no pattern for category 'kurang-rawan' in "
-        "policy.tps; add one under policy: in operation.yaml, e.g. tps: {pattern: {kurang-rawan: {officers: 2, tps: 1}}}"
-        in found
+        "policy.tps; add one under policy: in operation.yaml, e.g. tps: {pattern: {kurang-rawan: "
+        "{officers: 2, tps: 1}}}" in found
     )
     assert any(
         p.startswith("tps.csv:4:5: error: tps[2].category: no pattern for category 'rawan'")
