@@ -105,6 +105,17 @@ def test_rows_of_sums_in_any_words_are_skipped(run: Run, tmp_path: Path) -> None
     assert checked.scenario is not None and len(checked.scenario.tps) == 4
 
 
+def test_a_tps_row_with_a_remark_about_sums_is_still_a_tps(run: Run, tmp_path: Path) -> None:
+    folder = write(tmp_path / "s")
+    header = HEADER.rstrip("\n") + ",KETERANGAN\n"
+    rows = [f"{row}," for row in ROWS] + ["Sinjai Utara,Lappa,,90,rawan,,Jumlah pemilih difabel 3"]
+    (folder / "tps.csv").write_text(header + "\n".join(rows) + "\n")
+    found = problems(run, folder, 1)
+    assert any(
+        p.startswith("tps.csv:6:3: error: tps[4].tps: the TPS number is empty") for p in found
+    )
+
+
 def test_a_misspelt_header_is_placed_suggested_and_nothing_follows_from_it(
     run: Run, tmp_path: Path
 ) -> None:

@@ -5,7 +5,9 @@ A sheet is read by the machinery of `roster import` (`tables.read_table`: encodi
 merged cells): the header is the row among the first that names the most known columns, in any
 case and in Indonesian (KECAMATAN, DESA/KELURAHAN, NO TPS, DPT, KATEGORI, PULAU); a title above
 it, a row of column numbers under it and a kecamatan merged down over its desa are read as the
-sheet shows them. tps.yaml holds `tps:` as a list of the same fields. What each value means is
+sheet shows them (`tps_header`); rows of sums are skipped, a kecamatan or desa written once
+over its rows is filled down with a warning (`tps_fill`), a formula without a saved value is
+told at its cell. tps.yaml holds `tps:` as a list of the same fields. What each value means is
 `validate.tps`'s to say; here every value stays the text that was written.
 """
 
@@ -129,12 +131,14 @@ _SUMS = re.compile(r"^(JUMLAH|JML|TOTAL|SUBTOTAL|SUB TOTAL|GRAND TOTAL)\b")
 
 
 def _sums(row: list[Cell], cells: dict[str, Cell]) -> bool:
-    """A row of sums under a desa, a kecamatan or the list: a text cell that starts with
-    JUMLAH, TOTAL or SUBTOTAL (`JUMLAH Sinjai Utara`, `Total Kabupaten`, `Jumlah Kec. Sinjai
-    Utara` as its desa), and no TPS number or no desa of its own (`TOTAL,,427,196000`: the
-    count of TPS in the TPS column)."""
-    texts = [c.value for c in (*row, *cells.values()) if isinstance(c.value, str)]
-    if not any(_SUMS.match(key(text)) for text in texts):
+    """A row of sums under a desa, a kecamatan or the list: its first text, its kecamatan or
+    its desa starts with JUMLAH, TOTAL or SUBTOTAL (`JUMLAH Sinjai Utara`, `Total Kabupaten`,
+    `Jumlah Kec. Sinjai Utara` as its desa), and it has no TPS number or no desa of its own
+    (`TOTAL,,427,196000`: the count of TPS in the TPS column). A remark in another column
+    (`Jumlah pemilih disabilitas 3`) does not make a TPS row a row of sums."""
+    first = next((c.value for c in row if isinstance(c.value, str) and c.value.strip()), "")
+    texts = [first, cells["kecamatan"].value, cells["desa"].value]
+    if not any(_SUMS.match(key(text)) for text in texts if isinstance(text, str)):
         return False
     desa = key(cells["desa"].value) if cells["desa"].value is not None else ""
     return not cell_text(cells["tps"].value) or not desa or bool(_SUMS.match(desa))
