@@ -135,6 +135,15 @@ def test_a_misspelt_header_is_placed_suggested_and_nothing_follows_from_it(
     assert problems(run, folder, 0)[0].endswith("warning: columns not read: 'KETERANGAN' (1:8)")
 
 
+def test_two_letters_swapped_in_a_short_header_are_suggested(run: Run, tmp_path: Path) -> None:
+    folder = write(tmp_path / "s")
+    (folder / "tps.csv").write_text(HEADER.replace("DPT", "DTP") + "\n".join(ROWS) + "\n")
+    assert problems(run, folder, 1)[0] == (
+        "tps.csv:1:4: error: no column for DPT: header 'DTP' is not known; did you mean 'DPT'? "
+        "(the names read: DPT, PEMILIH, VOTERS, JUMLAH DPT, JUMLAH PEMILIH, JML DPT, JML PEMILIH)"
+    )
+
+
 @pytest.mark.parametrize("voters", ["JML PEMILIH", "JUMLAH PEMILIH", "JML DPT", "Jml. DPT"])
 def test_the_dpt_under_its_usual_headers(run: Run, tmp_path: Path, voters: str) -> None:
     folder = write(tmp_path / "s")

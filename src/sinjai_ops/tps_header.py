@@ -107,7 +107,10 @@ def _missing(name: str, field: str, first: Cell, unread: list[Cell]) -> Problem:
     best: tuple[float, Cell, str] | None = None
     for cell in unread:
         for option, shown in zip(names, HEADERS[field], strict=True):
-            ratio = difflib.SequenceMatcher(None, header_key(cell.value), option).ratio()
+            title = header_key(cell.value)
+            ratio = difflib.SequenceMatcher(None, title, option).ratio()
+            if sorted(title) == sorted(option):
+                ratio = max(ratio, _NEAR)  # two letters swapped: DTP for DPT
             if ratio >= _NEAR and (best is None or ratio > best[0]):
                 best = (ratio, cell, shown)
     if best is None:
