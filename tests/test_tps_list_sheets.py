@@ -197,6 +197,12 @@ def test_two_lists_or_a_named_list_missing_is_one_error(run: Run, tmp_path: Path
     named = write(tmp_path / "n", None, _operation(tps="data/daftar.csv"))
     found = problems(run, named, 1)
     assert len(found) == 2 and "error: voting.tps: no TPS list at" in found[0]
+    operation = _operation()
+    del operation["voting"]
+    plain = write(tmp_path / "p", ROWS, operation)
+    _workbook(plain, BOOK)
+    found = problems(run, plain, 1)
+    assert len(found) == 2 and "error: two TPS lists in one scenario" in found[0]
 
 
 def test_a_kecamatan_written_once_over_its_rows_is_filled_down_and_said(

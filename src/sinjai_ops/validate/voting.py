@@ -43,8 +43,9 @@ def check_voting(
     """Every problem of the voting day across the files, errors and warnings."""
     listed, tps = found
     voting = op.voting
+    unread = listed is not None and not listed.rows and not listed.complete
     if voting is None:
-        if listed is None:
+        if listed is None or unread:
             return []
         return [
             Problem.at(
@@ -59,7 +60,7 @@ def check_voting(
             )
         ]
     out = _times(op, voting, odoc) + _names(op, voting, policy, roster, odoc)
-    if listed is not None and not listed.rows and not listed.complete:
+    if unread:
         return out  # its own errors say why the list could not be read
     if listed is None:
         out.append(
