@@ -26,8 +26,9 @@ def find_tps(
     folder: Path | None, operation: Document | None, display: Any, given: Any = None
 ) -> tuple[TpsFile | None, dict[str, str], list[Problem]]:
     """The TPS list of the scenario (None when there is none; not `complete` when it cannot
-    be read), its sha256 by file name for `inputs`, and the problems of finding and reading it. `given`: the list named on the
-    command line (a `Source`), read whether or not an operation is given with it."""
+    be read), its sha256 by file name for `inputs`, and the problems of finding and reading
+    it. `given`: the list named on the command line (a `Source`), read whether or not an
+    operation is given with it."""
     if given is not None:
         return _read_list(given.name, given.raw)
     if folder is None or operation is None:
