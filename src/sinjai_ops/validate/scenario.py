@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sinjai_ops.i18n import t
@@ -138,6 +138,8 @@ def check_scenario(
         problems += check_document(op, roster, docs["operation"])
     tps, found = read_rows(tps_file.rows) if tps_file is not None else ([], [])
     problems += found
+    if tps_file is not None and any(p.severity == "error" for p in found):
+        tps_file = replace(tps_file, complete=False)  # a row not read: the list is not whole
     if op is not None and policy is not None and ranks_known(policy):
         found_tps = (tps_file, tps)
         problems += check_voting(
