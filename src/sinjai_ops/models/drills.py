@@ -69,8 +69,8 @@ class DrillSession(Frozen):
     start: datetime
     end: datetime
     site: Ident
-    site_name: Text
-    site_address: Text | None = None
+    site_name: str
+    site_address: str | None = None
     instructor: Nrp | None
     instructor_reason: str | None = None
     """Why nobody may lead it, when `instructor` is None (English; see `said`)."""
