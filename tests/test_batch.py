@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -174,6 +175,23 @@ def test_a_second_run_skips_every_folder_until_a_file_it_reads_changes(
     run("batch", *folders, "-o", out)
     assert [p["skipped"] for p in _index(out).values()] == [True, True, False]
     assert (out / "polres-03" / "plan.json").read_bytes() == _alone(run, folders[2], tmp_path)
+
+
+def test_a_voting_day_is_skipped_until_its_tps_list_changes(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "polda" / "polres-c"
+    shutil.copytree(ROOT / "examples" / "sinjai-2024-pemungutan", folder)
+    out = tmp_path / "out"
+    run("--lang", "id", "batch", folder, "-o", out)
+    written = (out / "polres-c" / "plan.json").stat().st_mtime_ns
+    again = run("--lang", "id", "batch", folder, "-o", out)
+    assert _index(out)["polres-c"]["skipped"] is True
+    assert "(dilewati)" in again.stdout
+    assert (out / "polres-c" / "plan.json").stat().st_mtime_ns == written
+    # The TPS list is a file the plan reads: one more line in it, and it is planned again.
+    with (folder / "tps.csv").open("a", encoding="utf-8") as tps:
+        tps.write("\n")
+    run("--lang", "id", "batch", folder, "-o", out)
+    assert _index(out)["polres-c"]["skipped"] is False
 
 
 def test_a_worker_killed_is_planned_again_and_named(
