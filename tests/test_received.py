@@ -368,3 +368,27 @@ def test_a_unit_twice_over_operation_and_adjustments_is_an_error_at_the_second(
         "adjustments.yaml:" in out
         and "received unit id 'ssk-brimob-yon-c' is used twice (first at" in out
     )
+
+
+def test_every_problem_of_the_units_is_told_in_one_run_whatever_else_is_wrong(
+    run: Run, tmp_path: Path
+) -> None:
+    # The first unit lacks its base, ends before it starts and is commanded by a roster
+    # officer; the second has its id and an unknown kind; the roster has a rank misspelt.
+    first = {key: value for key, value in SSK.items() if key != "base"}
+    first |= {"from": "2024-08-27 14:00", "to": "2024-08-26 06:00"}
+    first["commander"] = {"name": "Andi Basri", "rank": "AKP", "nrp": "86010001"}
+    second = {**SSK, "kind": "kompi"}
+    people = _people()
+    people[5] = {**people[5], "rank": "Brigadirr"}
+    folder = _folder(
+        tmp_path,
+        "bad",
+        _operation(received_units=[first, second]),
+        **{"roster.yaml": {"personnel": people}},
+    )
+    out = run("validate", folder, "--lang", "en", code=1).stdout
+    assert "'base'" in out and "kompi" in out and "Brigadirr" in out
+    assert "'to' 2024-08-26 06:00 is not after 'from' 2024-08-27 14:00" in out
+    assert "received unit id 'ssk-brimob-yon-c' is used twice" in out
+    assert "the commander of unit 'ssk-brimob-yon-c' has the NRP of Bripda" in out
