@@ -202,21 +202,38 @@ def check_support(doc: Document) -> list[Problem]:
         for j, post in enumerate(_items(site.get("posts"), keep_index=True)):
             support = post.get("support")
             shifts = support.get("shifts") if isinstance(support, dict) else None
+            runs = post.get("shifts")
             for shift in shifts if isinstance(shifts, dict) else {}:
+                path = ("sites", i, "posts", j, "support", "shifts", shift)
                 if shift not in shift_ids:
-                    out.append(
-                        problem_at(
-                            doc,
-                            ("sites", i, "posts", j, "support", "shifts", shift),
-                            t(
-                                "unknown shift '{shift}'{hint}",
-                                shift=shift,
-                                hint=suggest(shift, shift_ids),
-                            ),
-                            key=True,
-                        )
+                    message = t(
+                        "unknown shift '{shift}'{hint}",
+                        shift=shift,
+                        hint=suggest(shift, shift_ids),
                     )
+                    out.append(problem_at(doc, path, message, key=True))
+                elif isinstance(runs, list) and shift not in runs:
+                    out.append(_never_runs(doc, path, post, shift, runs))
     return out
+
+
+def _never_runs(
+    doc: Document, path: Path, post: dict[str, Any], shift: str, runs: list[Any]
+) -> Problem:
+    """A warning: support for a shift the post does not run (its `shifts:`) is never there."""
+    return problem_at(
+        doc,
+        path,
+        t(
+            "post '{post}' runs only in {shifts}, never in '{shift}': this support is not "
+            "shown; remove it, or add '{shift}' to the post's shifts",
+            post=str(post.get("id", "")),
+            shifts=", ".join(map(str, runs)),
+            shift=shift,
+        ),
+        key=True,
+        warning=True,
+    )
 
 
 def _items(value: Any, keep_index: bool = False) -> list[dict[str, Any]]:
