@@ -430,3 +430,22 @@ def test_support_in_a_shift_the_post_never_runs_is_warned_at_its_line_and_not_sh
     ]
     assert any("siang: TNI 3" in c for c in cells)
     assert not any("TNI 4" in c for c in cells)
+
+
+def test_the_workbook_keeps_heads_as_numbers_and_the_window_as_dates(
+    run: Run, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    folder = _folder(tmp_path, "helped", _operation(received_units=[SSK]))
+    book = tmp_path / "plan.xlsx"
+    run("plan", folder, "-q", "--lang", "id", "-o", book)
+    heads = sum("unit" in a for a in _plan(run, folder)["assignments"])
+    sheet = load_workbook(book)["Satuan BKO diterima"]
+    header, row = (list(r) for r in sheet.iter_rows(min_row=1, max_row=2))
+    names = [c.value for c in header]
+    assert names[2:] == ["Di Polres sejak", "Di Polres sampai", "Jabatan-shift terisi"]
+    since, until, filled = row[2], row[3], row[4]
+    assert (since.value, until.value) == WINDOW
+    assert since.is_date and until.is_date and since.number_format == "yyyy-mm-dd hh:mm"
+    assert filled.data_type == "n" and filled.value == heads > 0
