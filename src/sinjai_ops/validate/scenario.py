@@ -38,7 +38,12 @@ from sinjai_ops.validate.operation import (
     check_visit_windows,
 )
 from sinjai_ops.validate.policy import check_policy, ranks_known
-from sinjai_ops.validate.received import check_received, check_support, placed_units
+from sinjai_ops.validate.received import (
+    check_received,
+    check_support,
+    placed_units,
+    roster_names,
+)
 from sinjai_ops.validate.roster import check_roster
 from sinjai_ops.validate.templates import check_templates, merge_templates
 from sinjai_ops.validate.tps import read_rows
@@ -180,16 +185,17 @@ def _check_joint(
     roster: RosterFile | None,
     policy: Policy | None,
 ) -> list[Problem]:
-    """Received units (of operation.yaml and adjustments.yaml, each unit that can be read),
+    """Received units (of operation.yaml and adjustments.yaml, each field that can be read),
     the posts' support and the drill schedule with its joint exercise (each field that can be
     read), whether or not the rest of operation.yaml is valid."""
-    if policy is None or "operation" not in docs:
+    if "operation" not in docs:
         return []
     facts = OperationFacts.of(op) if op is not None else OperationFacts.read(docs["operation"].data)
     zone = operation_zone(docs.get("operation"))
-    placed = placed_units(docs, policy, zone)
-    problems = check_received(placed, facts, roster)
-    problems += check_drill_schedule(docs["operation"], facts, policy, zone)
+    placed = placed_units(docs, zone)
+    problems = check_received(placed, facts, roster_names(roster, docs.get("roster")))
+    if policy is not None:
+        problems += check_drill_schedule(docs["operation"], facts, policy, zone)
     return problems + check_support(docs["operation"])
 
 
