@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import datetime
 
+from sinjai_ops.demand_voting import derive_voting
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT, Assignment, Demand, Plan, Slot
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
@@ -22,6 +23,9 @@ from sinjai_ops.solve.model import (
     solve_classes,
 )
 from sinjai_ops.solve.network import Network, next_free, schedule_network
+from sinjai_ops.solve.voting import widen
+from sinjai_ops.solve.voting_homes import Homes
+from sinjai_ops.solve.voting_names import with_voting
 from sinjai_ops.timings import stage
 
 
@@ -35,7 +39,16 @@ def make_plan(
     """The plan; with a baseline (an earlier plan), one that moves as few officers as it can
     without filling fewer heads. With `start` too (re-plan from now), every shift of the
     baseline that starts before that moment stays as it was, less the absent officers, and only
-    the shifts from then on are planned again, from where the past left each officer."""
+    the shifts from then on are planned again, from where the past left each officer.
+
+    On a voting day (`voting:`), the TPS and Padal duty are planned in the same program
+    (`solve.voting`) and named into groups (`voting_names`)."""
+    voting = derive_voting(scenario)
+    wide = None if voting is None else widen(scenario, demand, voting)
+    operation_demand = demand
+    if wide is not None:
+        demand = wide.demand
+    homes = None if wide is None else Homes(wide)
     rules = Schedule.of(scenario.policy, scenario.operation)
     after = next_free(demand.slots, rules)
     full = demand
@@ -45,14 +58,19 @@ def make_plan(
     if start is not None:
         demand, frozen, starts, moved_to = _future(scenario, demand, baseline or [], start, after)
     status, weighted, bound, load_bound, names = _solve(
-        scenario, demand, rules, after, starts, time_limit, baseline
+        scenario, demand, rules, after, starts, time_limit, baseline, homes
     )
     if start is not None:
         # Back to the needs of the whole operation, with the frozen past beside the new future.
         past = sum(full.needs[n].weight * len(v) for n, v in frozen.items())
         names = {**frozen, **{moved_to[n]: v for n, v in names.items()}}
         weighted, bound = weighted + past, bound + past
-    plan = assemble_plan(scenario, full, names, status, weighted, bound, load_bound)
+    if homes is not None:
+        mine = {n: v for n, v in names.items() if n < homes.wide.base}
+        plan = assemble_plan(scenario, operation_demand, mine, status, weighted, bound, load_bound)
+        plan = with_voting(plan, scenario, homes, names, status == "optimal")
+    else:
+        plan = assemble_plan(scenario, full, names, status, weighted, bound, load_bound)
     if start is not None:
         plan = plan.model_copy(
             update={"quality": plan.quality.model_copy(update={"replanned_from": start})}
@@ -91,13 +109,16 @@ def _solve(
     starts: dict[str, tuple[Start, int]] | None,
     time_limit: float,
     baseline: list[Assignment] | None,
+    homes: Homes | None = None,
 ) -> tuple[str, int, int, int | None, dict[int, list[str]]]:
     """The solve of `demand`: its status, the weighted heads filled, the bound on them, the
     lower bound on the busiest load, and the officers named for each need. When the solver
     stops without proof, the open heads are filled greedily (`fill_idle`)."""
     classes, roles_at, networks, pins, pins_at = _model_inputs(
-        scenario, demand, rules, after, starts
+        scenario, demand, rules, after, starts, None if homes is None else homes.wide.homes
     )
+    if homes is not None:
+        homes.classes = classes
     names: dict[int, list[str]] = {}
     load_bound: int | None
     if not demand.needs:
@@ -110,7 +131,9 @@ def _solve(
         busiest = max(Counter(a.nrp for a in baseline or []).values(), default=0)
         kept = kept_per_class(classes, networks, roles_at, before, busiest) if baseline else None
         try:
-            outcome = solve_classes(classes, networks, demand, roles_at, time_limit, kept, pins_at)
+            outcome = solve_classes(
+                classes, networks, demand, roles_at, time_limit, kept, pins_at, homes
+            )
         except NoPlanInTime:
             # No plan at all within the time: the greedy fill below makes one, and the bound
             # is every head filled.
@@ -124,6 +147,8 @@ def _solve(
         named = sum(demand.needs[n].weight * len(v) for n, v in names.items())
         if named != outcome.weighted_filled:
             raise AssertionError(f"named {named} of {outcome.weighted_filled} weighted heads")
+        if homes is not None:
+            homes.outcome = outcome
         status = outcome.status
         weighted, bound = outcome.weighted_filled, outcome.weighted_bound
         load_bound = outcome.load_lower_bound
@@ -155,6 +180,7 @@ def _model_inputs(
     rules: Schedule,
     after: list[int],
     starts: dict[str, tuple[Start, int]] | None = None,
+    homes: dict[str, str] | None = None,
 ) -> tuple[
     list[OfficerClass],
     list[dict[int, list[Role]]],
@@ -164,7 +190,7 @@ def _model_inputs(
 ]:
     """What the model is built from: the classes of officers, the roles each may fill in each
     slot, their schedule networks, and the pins (by NRP and slot, and by class)."""
-    classes = officer_classes(scenario, demand, starts)
+    classes = officer_classes(scenario, demand, starts, homes)
     day_index = {d: i for i, d in enumerate(sorted({s.date for s in demand.slots}))}
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
     needed: dict[int, set[Role]] = defaultdict(set)

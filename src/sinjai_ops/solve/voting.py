@@ -1,0 +1,139 @@
+"""The voting day in the shift engine: the TPS duty and the Padal's as slots of their own.
+
+The duty (from `report` to `counting_until`) becomes one more slot of the schedule network,
+`@tps`, of no hours (exempt from `max_hours_per_day`) but with the rest before and after it
+like any shift, so that every schedule rule of `rules.schedule` holds around it and an
+officer on it works no shift that overlaps it. The TPS heads (any skill, below perwira) and
+the Padal heads (a perwira of at least `padal.least_rank`) are needs of that slot, one per
+kecamatan and category, weighed like any other head: one joint program fills the TPS, the
+Padal and the shifts by priority.
+
+An island TPS (reached by boat) is a second slot, `@tps-island`, ending with the duty but
+starting `min_rest_hours` after the midnight that begins the day before: a shift that
+overlaps that day then breaks the rest before it or overlaps it, and one that ends by that
+midnight keeps the rest (unless the rest is longer than the time to the report: then the slot
+starts at the report, and the rest alone keeps the shifts away). So an island TPS's officers
+have no other duty the day before, through the same rules.
+
+Officers are told apart by the kecamatan their unit covers (`voting.areas`), so that the
+program can prefer them there (`Homes`, the second objective).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sinjai_ops.demand_voting import eve_window
+from sinjai_ops.models.plan import COMMAND, Demand, Need, Slot
+from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.models.voting import ANY_SKILL, VotingDemand
+
+TPS_SHIFT = "@tps"
+ISLAND_SHIFT = "@tps-island"
+TPS_SITE = "@tps"
+PADAL_SITE = "@padal"
+
+
+@dataclass(frozen=True)
+class DutyNeed:
+    """What a need of the widened demand stands for on the voting day."""
+
+    shift: str
+    """`TPS_SHIFT` or `ISLAND_SHIFT`."""
+    kecamatan: str
+    category: str | None
+    """None for the Padal."""
+
+
+@dataclass(frozen=True)
+class Widened:
+    """The demand with the voting day's duty in it."""
+
+    demand: Demand
+    base: int
+    """The needs before this index are the operation's; from it on, `duties` (in order)."""
+    duties: tuple[DutyNeed, ...]
+    voting: VotingDemand
+    homes: dict[str, str]
+    """NRP to the kecamatan their unit covers (joined by a tab; absent: none)."""
+
+
+def duty_slots(scenario: Scenario, voting: VotingDemand) -> list[Slot]:
+    """The TPS duty's slot and, where some TPS is an island, the island's."""
+    rest = scenario.policy.rest.min_rest_hours
+    hours = timedelta(hours=rest)
+    out = [_slot(voting, TPS_SHIFT, voting.start, voting.end)]
+    if any(g.island for g in voting.groups):
+        section = scenario.operation.voting
+        assert section is not None
+        eve, _ = eve_window(section, voting.start.tzinfo)  # type: ignore[arg-type]
+        start = min(eve + hours, voting.start)
+        out.append(_slot(voting, ISLAND_SHIFT, start, voting.end))
+    return out
+
+
+def _slot(voting: VotingDemand, shift: str, start: datetime, end: datetime) -> Slot:
+    return Slot(date=voting.date, shift=shift, order=-1, start=start, end=end, hours=0.0)
+
+
+def widen(scenario: Scenario, demand: Demand, voting: VotingDemand) -> Widened:
+    """`demand` with the duty slots among its slots (in order of start) and a need for every
+    kecamatan and category of TPS group in each, and for every kecamatan's Padal."""
+    policy = scenario.policy
+    slots = list(demand.slots)
+    for slot in duty_slots(scenario, voting):
+        at = next((i for i, s in enumerate(slots) if s.start > slot.start), len(slots))
+        slots.insert(at, slot)
+    below = policy.ranks[policy.ranks.index(policy.rank_roles.perwira_from) - 1]
+    heads: dict[tuple[str, str, str], tuple[int, int]] = {}
+    for group in voting.groups:
+        key = (ISLAND_SHIFT if group.island else TPS_SHIFT, group.kecamatan, group.category)
+        count, _ = heads.get(key, (0, group.weight))
+        heads[key] = (count + group.officers, group.weight)
+    needs, duties = list(demand.needs), []
+    for (shift, kecamatan, category), (count, weight) in sorted(heads.items()):
+        needs.append(
+            Need(
+                date=voting.date,
+                shift=shift,
+                site=TPS_SITE,
+                post=f"{kecamatan}\t{category}",
+                skill=ANY_SKILL,
+                heads=count,
+                rank_to=below,
+                kind="post",
+                weight=weight,
+                source="tps",
+            )
+        )
+        duties.append(DutyNeed(shift, kecamatan, category))
+    for kecamatan in voting.padal:
+        needs.append(
+            Need(
+                date=voting.date,
+                shift=TPS_SHIFT,
+                site=PADAL_SITE,
+                post=kecamatan,
+                skill=COMMAND,
+                heads=1,
+                min_rank=voting.padal_rank,
+                kind="commander",
+                weight=voting.padal_weight,
+                source="padal",
+            )
+        )
+        duties.append(DutyNeed(TPS_SHIFT, kecamatan, None))
+    wide = Demand(slots=slots, needs=needs)
+    return Widened(wide, len(demand.needs), tuple(duties), voting, homes(scenario, voting))
+
+
+def homes(scenario: Scenario, voting: VotingDemand) -> dict[str, str]:
+    """Each officer's area: the kecamatan his unit covers, where it covers some with TPS."""
+    wanted = {g.kecamatan for g in voting.groups} | set(voting.padal)
+    out = {}
+    for person in scenario.roster.personnel:
+        area = sorted(set(voting.areas.get(person.unit, ())) & wanted)
+        if area:
+            out[person.nrp] = "\t".join(area)
+    return out

@@ -1,0 +1,235 @@
+"""Names for the voting day: the officers the program put on the TPS duty and the Padal's, sent
+to their kecamatan and TPS groups, and what the plan says of it (formats.md, "Voting day").
+
+The program fixed how many officers of each class go on the duty, how many heads are filled
+in each kecamatan and category, and how many of each class go to a kecamatan of their own
+area (`voting_homes`). Here, within those numbers: a Bhabinkamtibmas of the class is sent
+before his fellows (officers of one class are interchangeable for every rule, so they may
+trade their whole schedules), and in his kecamatan he goes to a group of his own desa.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sinjai_ops.models.plan import Plan
+from sinjai_ops.models.roster import Person
+from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.models.voting import (
+    CATEGORIES,
+    PadalDuty,
+    TpsGroup,
+    TpsGroupNeed,
+    TpsShortfall,
+)
+from sinjai_ops.rules import Role, role_of
+from sinjai_ops.solve.voting import ISLAND_SHIFT, Widened
+from sinjai_ops.solve.voting_homes import Homes
+from sinjai_ops.solve.voting_plan import finish_plan
+
+
+@dataclass
+class _Sent:
+    """Officers by duty need (heads filled there), the outcome of naming."""
+
+    at: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def with_voting(
+    plan: Plan, scenario: Scenario, homes: Homes, names: dict[int, list[str]], solved: bool
+) -> Plan:
+    """`plan` (of the operation's shifts) with the TPS groups, the Padal, the Linmas and the
+    missing TPS officers, from `names` (of the widened demand). `solved`: the program's
+    numbers hold for `names` (not so after a greedy fill)."""
+    wide = homes.wide
+    people = {p.nrp: p for p in scenario.roster.personnel}
+    filled, sent = homes.read(homes.outcome) if solved and homes.outcome else ({}, {})
+    if filled:
+        at = _by_home(wide, homes, names, filled, sent, people)
+    else:
+        at = {n: sorted(names.get(n, [])) for n in range(wide.base, len(wide.demand.needs))}
+    groups = _groups(wide, at, people)
+    padal = [
+        PadalDuty(
+            kecamatan=wide.duties[n - wide.base].kecamatan, nrp=next(iter(at.get(n, [])), None)
+        )
+        for n in range(wide.base, len(wide.demand.needs))
+        if wide.duties[n - wide.base].category is None
+    ]
+    padal.sort(key=lambda p: p.kecamatan)
+    return finish_plan(plan, scenario, wide, groups, padal, _shortfalls(wide, groups, padal))
+
+
+def _by_home(
+    wide: Widened,
+    homes: Homes,
+    names: dict[int, list[str]],
+    filled: dict[int, int],
+    sent: dict[tuple[int, int, Role], dict[str, int]],
+    people: dict[str, Person],
+) -> dict[int, list[str]]:
+    """Officers by duty need, as the program's numbers say: each class's officers at home
+    first (its Bhabinkamtibmas of those kecamatan before the others), then the rest where
+    heads are left."""
+    demand = wide.demand
+    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
+    class_of = {nrp: c for c, cls in enumerate(homes.classes) for nrp in cls.members}
+    duty = set(range(wide.base, len(demand.needs)))
+    on_duty = {nrp for n in duty for nrp in names.get(n, [])}
+    pools: dict[tuple[int, Role], list[int]] = defaultdict(list)
+    for n in sorted(duty):
+        need = demand.needs[n]
+        pools[(slot_index[(need.date, need.shift)], role_of(need))].append(n)
+    at: dict[int, list[str]] = defaultdict(list)
+    for (slot, role), needs in sorted(pools.items(), key=lambda kv: kv[1][0]):
+        room = {n: filled.get(n, 0) for n in needs}
+        officers = sorted({nrp for n in needs for nrp in names.get(n, [])})
+        by_class: dict[int, list[str]] = defaultdict(list)
+        for nrp in officers:
+            by_class[class_of[nrp]].append(nrp)
+        rest: list[str] = []
+        for c, mine in sorted(by_class.items()):
+            quota = sent.get((c, slot, role), {})
+            mine = _bhabins_first(homes, c, mine, quota, names, on_duty, people)
+            for kecamatan, count in sorted(quota.items()):
+                home = [nrp for nrp in mine if people[nrp].desa is not None]
+                home = [nrp for nrp in home if _desa_in(wide, people[nrp], kecamatan)]
+                chosen = (home + [nrp for nrp in mine if nrp not in home])[:count]
+                for nrp in chosen:
+                    _place(wide, needs, room, at, nrp, kecamatan)
+                mine = [nrp for nrp in mine if nrp not in chosen]
+            rest += mine
+        for nrp in sorted(rest):
+            _place(wide, needs, room, at, nrp, None)
+    return at
+
+
+def _desa_in(wide: Widened, person: Person, kecamatan: str) -> bool:
+    return any(g.kecamatan == kecamatan and g.desa == person.desa for g in wide.voting.groups)
+
+
+def _place(
+    wide: Widened,
+    needs: list[int],
+    room: dict[int, int],
+    at: dict[int, list[str]],
+    nrp: str,
+    kecamatan: str | None,
+) -> None:
+    """The officer on the first need with a head left (in `kecamatan`, when given)."""
+    for n in needs:
+        here = wide.duties[n - wide.base].kecamatan
+        if room[n] > len(at[n]) and (kecamatan is None or here == kecamatan):
+            at[n].append(nrp)
+            return
+    raise AssertionError(f"no head left for {nrp} in {kecamatan}")
+
+
+def _bhabins_first(
+    homes: Homes,
+    c: int,
+    mine: list[str],
+    quota: dict[str, int],
+    names: dict[int, list[str]],
+    on_duty: set[str],
+    people: dict[str, Person],
+) -> list[str]:
+    """The officers of class c on this duty, after trading whole schedules so that its
+    Bhabinkamtibmas of a kecamatan it sends officers to are among them where they can be."""
+    wanted = [
+        nrp
+        for nrp in homes.classes[c].members
+        if nrp not in on_duty
+        and any(_desa_in(homes.wide, people[nrp], k) for k in quota)
+        and people[nrp].desa is not None
+    ]
+    out = list(mine)
+    others = [nrp for nrp in out if people[nrp].desa is None]
+    for bhabin, other in zip(wanted, reversed(others), strict=False):
+        _trade(names, bhabin, other)
+        on_duty.discard(other)
+        on_duty.add(bhabin)
+        out[out.index(other)] = bhabin
+    return sorted(out)
+
+
+def _trade(names: dict[int, list[str]], a: str, b: str) -> None:
+    """Officers `a` and `b` swap every head they hold."""
+    swap = {a: b, b: a}
+    for n, nrps in names.items():
+        if a in nrps or b in nrps:
+            names[n] = sorted(swap.get(nrp, nrp) for nrp in nrps)
+
+
+def _groups(wide: Widened, at: dict[int, list[str]], people: dict[str, Person]) -> list[TpsGroup]:
+    """Every TPS group with its officers: in each kecamatan and category, the groups of the
+    desa of its Bhabinkamtibmas filled first, each of them at his own desa where he can be."""
+    by_need: dict[tuple[bool, str, str], list[TpsGroupNeed]] = defaultdict(list)
+    for group in wide.voting.groups:
+        by_need[(group.island, group.kecamatan, group.category)].append(group)
+    officers: dict[int, list[str]] = defaultdict(list)
+    index = {id(g): i for i, g in enumerate(wide.voting.groups)}
+    for n in range(wide.base, len(wide.demand.needs)):
+        duty = wide.duties[n - wide.base]
+        if duty.category is None:
+            continue
+        crew = at.get(n, [])
+        key = (duty.shift == ISLAND_SHIFT, duty.kecamatan, duty.category)
+        desas = {people[nrp].desa for nrp in crew}
+        order = sorted(by_need[key], key=lambda g: g.desa not in desas)
+        heads = [index[id(g)] for g in order for _ in range(g.officers)][: len(crew)]
+        left = sorted(crew)
+        for nrp in sorted(crew):
+            own = next((i for i in heads if wide.voting.groups[i].desa == people[nrp].desa), None)
+            if own is not None:
+                heads.remove(own)
+                officers[own].append(nrp)
+                left.remove(nrp)
+        for nrp, i in zip(left, heads, strict=True):
+            officers[i].append(nrp)
+    return [
+        TpsGroup(
+            kecamatan=g.kecamatan,
+            desa=g.desa,
+            category=g.category,
+            tps=list(g.tps),
+            officers=sorted(officers[i]),
+            missing=g.officers - len(officers[i]),
+        )
+        for i, g in enumerate(wide.voting.groups)
+    ]
+
+
+def _shortfalls(
+    wide: Widened, groups: list[TpsGroup], padal: list[PadalDuty]
+) -> list[TpsShortfall]:
+    """The TPS officers missing per kecamatan and category, and each missing Padal."""
+    voting = wide.voting
+    start = voting.start.strftime("%Y-%m-%dT%H:%M")
+    until = voting.end.strftime("%Y-%m-%dT%H:%M")
+    weight: dict[str, int] = {g.category: g.weight for g in voting.groups}
+    missing: dict[tuple[str, str | None], int] = defaultdict(int)
+    for group in groups:
+        missing[(group.kecamatan, group.category)] += group.missing
+    for duty in padal:
+        if duty.nrp is None:
+            missing[(duty.kecamatan, None)] += 1
+    rank = {c: i for i, c in enumerate(CATEGORIES)}
+    return [
+        TpsShortfall.model_validate(
+            {
+                "date": voting.date,
+                "kecamatan": kecamatan,
+                "category": category,
+                "missing": count,
+                "from": start,
+                "until": until,
+                "weight": voting.padal_weight if category is None else weight[category],
+            }
+        )
+        for (kecamatan, category), count in sorted(
+            missing.items(), key=lambda kv: (kv[0][0], -1 if kv[0][1] is None else rank[kv[0][1]])
+        )
+        if count
+    ]
