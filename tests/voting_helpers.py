@@ -14,10 +14,17 @@ from sinjai_ops.models.voting import Tps
 from tests.helpers import BOSS, SHIFTS
 
 
-def station(kecamatan: str, desa: str, number: int, category: str = "kurang-rawan",
-            island: bool = False) -> Tps:
-    return Tps(kecamatan=kecamatan, desa=desa, tps=f"{number:03d}", voters=250,
-               category=category, island=island)
+def station(
+    kecamatan: str, desa: str, number: int, category: str = "kurang-rawan", island: bool = False
+) -> Tps:
+    return Tps(
+        kecamatan=kecamatan,
+        desa=desa,
+        tps=f"{number:03d}",
+        voters=250,
+        category=category,
+        island=island,
+    )
 
 
 def voting_scenario(
@@ -52,8 +59,13 @@ def voting_scenario(
             "commander": "70010001",
         },
         "shifts": SHIFTS,
-        "sites": [{"id": "kpu", "name": "KPU", "posts": posts or [
-            {"id": "gudang", "need": {"samapta": 0}}]}],
+        "sites": [
+            {
+                "id": "kpu",
+                "name": "KPU",
+                "posts": posts or [{"id": "gudang", "need": {"samapta": 0}}],
+            }
+        ],
         "policy": {"reserve": {"fraction": 0, "site": "kpu"}, **(policy or {})},
         "voting": voting,
     }

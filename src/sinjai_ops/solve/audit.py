@@ -17,6 +17,7 @@ from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.rules import Role, role_of
 from sinjai_ops.rules.schedule import day_within, night_shift, rested
+from sinjai_ops.solve.audit_voting import duty_slots, voting_violations
 
 
 def schedule_violations(
@@ -96,7 +97,12 @@ def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
     out += rank_violations(scenario, demand, plan)
     out += tie_violations(scenario, plan)
     out += adjustment_violations(scenario, plan)
-    out += _idle_beside_shortfall(scenario, plan, worked, slot_of, roles, nights)
+    out += voting_violations(scenario, plan)
+    # The voting day's duty keeps its officers from the shifts around it.
+    busy = {nrp: list(slots) for nrp, slots in worked.items()}
+    for nrp, duty in duty_slots(scenario, plan).items():
+        busy[nrp] = busy.get(nrp, []) + duty
+    out += _idle_beside_shortfall(scenario, plan, busy, slot_of, roles, nights)
     return out
 
 
