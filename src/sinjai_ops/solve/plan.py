@@ -25,7 +25,7 @@ from sinjai_ops.solve.model import (
 from sinjai_ops.solve.network import Network, next_free, schedule_network
 from sinjai_ops.solve.voting import widen
 from sinjai_ops.solve.voting_homes import Homes
-from sinjai_ops.solve.voting_names import with_voting
+from sinjai_ops.solve.voting_names import duty_names, with_voting
 from sinjai_ops.timings import stage
 
 
@@ -48,7 +48,8 @@ def make_plan(
     operation_demand = demand
     if wide is not None:
         demand = wide.demand
-    homes = None if wide is None else Homes(wide)
+    # Officers at home is an objective of a fresh plan; a re-plan from a moment keeps the past.
+    homes = None if wide is None or start is not None else Homes(wide)
     rules = Schedule.of(scenario.policy, scenario.operation)
     after = next_free(demand.slots, rules)
     full = demand
@@ -65,10 +66,12 @@ def make_plan(
         past = sum(full.needs[n].weight * len(v) for n, v in frozen.items())
         names = {**frozen, **{moved_to[n]: v for n, v in names.items()}}
         weighted, bound = weighted + past, bound + past
-    if homes is not None:
-        mine = {n: v for n, v in names.items() if n < homes.wide.base}
+    if wide is not None:
+        solved = homes is not None and status == "optimal"
+        at = duty_names(scenario, homes or Homes(wide), names, solved)
+        mine = {n: v for n, v in names.items() if n < wide.base}
         plan = assemble_plan(scenario, operation_demand, mine, status, weighted, bound, load_bound)
-        plan = with_voting(plan, scenario, homes, names, status == "optimal")
+        plan = with_voting(plan, scenario, wide, at)
     else:
         plan = assemble_plan(scenario, full, names, status, weighted, bound, load_bound)
     if start is not None:

@@ -36,19 +36,25 @@ class _Sent:
     at: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
-def with_voting(
-    plan: Plan, scenario: Scenario, homes: Homes, names: dict[int, list[str]], solved: bool
-) -> Plan:
-    """`plan` (of the operation's shifts) with the TPS groups, the Padal, the Linmas and the
-    missing TPS officers, from `names` (of the widened demand). `solved`: the program's
-    numbers hold for `names` (not so after a greedy fill)."""
+def duty_names(
+    scenario: Scenario, homes: Homes, names: dict[int, list[str]], solved: bool
+) -> dict[int, list[str]]:
+    """The officers of each duty need (of the widened demand), as the program's numbers say
+    where `solved` (not so after a greedy fill: then as `names` has them). Officers of one
+    class may trade their whole schedules in `names` on the way (`_bhabins_first`): call this
+    before the plan of the shifts is put together."""
     wide = homes.wide
     people = {p.nrp: p for p in scenario.roster.personnel}
     filled, sent = homes.read(homes.outcome) if solved and homes.outcome else ({}, {})
     if filled:
-        at = _by_home(wide, homes, names, filled, sent, people)
-    else:
-        at = {n: sorted(names.get(n, [])) for n in range(wide.base, len(wide.demand.needs))}
+        return _by_home(wide, homes, names, filled, sent, people)
+    return {n: sorted(names.get(n, [])) for n in range(wide.base, len(wide.demand.needs))}
+
+
+def with_voting(plan: Plan, scenario: Scenario, wide: Widened, at: dict[int, list[str]]) -> Plan:
+    """`plan` (of the operation's shifts) with the TPS groups, the Padal, the Linmas and the
+    missing TPS officers, from the officers of each duty need (`duty_names`)."""
+    people = {p.nrp: p for p in scenario.roster.personnel}
     groups = _groups(wide, at, people)
     padal = [
         PadalDuty(
