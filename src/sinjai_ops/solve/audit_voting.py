@@ -101,16 +101,10 @@ def groups_as_the_pattern(scenario: Scenario, plan: Plan) -> list[str]:
                 f"the pattern asks {pattern.officers}"
             )
     listed: Counter[tuple[str, str, str]] = Counter()
+    category_of = {(g.kecamatan, g.desa, n): g.category for g in plan.tps_groups for n in g.tps}
     for s in scenario.tps:
         listed[(s.kecamatan, s.desa, s.tps)] += 1
-        category = next(
-            (
-                g.category
-                for g in plan.tps_groups
-                if (g.kecamatan, g.desa) == (s.kecamatan, s.desa) and s.tps in g.tps
-            ),
-            None,
-        )
+        category = category_of.get((s.kecamatan, s.desa, s.tps))
         if category is not None and category != s.category:
             out.append(f"TPS {s.desa} {s.tps} ({s.category}) in a {category} group")
     if seen != listed:
@@ -251,21 +245,22 @@ def nobody_idle(scenario: Scenario, plan: Plan) -> list[str]:
     near: dict[str, list[Slot]] = defaultdict(list)
     for a in plan.assignments:
         near[a.nrp].append(slots[(a.date, a.shift)])
+    island = {(s.kecamatan, s.desa, s.tps) for s in scenario.tps if s.island}
+    open_groups = {
+        any((g.kecamatan, g.desa, n) in island for n in g.tps): g
+        for g in reversed(plan.tps_groups)
+        if g.missing
+    }
+    midnight = eve + timedelta(days=1)
     for person in scenario.roster.personnel:
         if person.nrp in busy or not _may_stand(scenario, person, start, end):
             continue
-        clear = all(s.end + rest <= start or end + rest <= s.start for s in near[person.nrp])
-        if not clear:
+        mine = near[person.nrp]
+        if not all(s.end + rest <= start or end + rest <= s.start for s in mine):
             continue
-        midnight = eve + timedelta(days=1)
-        free_eve = all(not (s.start < midnight and eve < s.end) for s in near[person.nrp])
-        for g in plan.tps_groups:
-            island = any(
-                s.island
-                for s in scenario.tps
-                if (s.kecamatan, s.desa) == (g.kecamatan, g.desa) and s.tps in g.tps
-            )
-            if g.missing and (free_eve or not island):
+        free_eve = all(not (s.start < midnight and eve < s.end) for s in mine)
+        for far, g in sorted(open_groups.items()):
+            if free_eve or not far:
                 return [f"{person.nrp} is free and could stand at TPS {g.desa} {g.tps[0]}"]
     return []
 

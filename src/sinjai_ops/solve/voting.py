@@ -21,6 +21,7 @@ program can prefer them there (`Homes`, the second objective).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -57,6 +58,8 @@ class Widened:
     voting: VotingDemand
     homes: dict[str, str]
     """NRP to the kecamatan their unit covers (joined by a tab; absent: none)."""
+    desa_kecamatan: dict[str, tuple[str, ...]]
+    """Desa to the kecamatan that have TPS in a desa of that name."""
 
 
 def duty_slots(scenario: Scenario, voting: VotingDemand) -> list[Slot]:
@@ -125,7 +128,12 @@ def widen(scenario: Scenario, demand: Demand, voting: VotingDemand) -> Widened:
         )
         duties.append(DutyNeed(TPS_SHIFT, kecamatan, None))
     wide = Demand(slots=slots, needs=needs)
-    return Widened(wide, len(demand.needs), tuple(duties), voting, homes(scenario, voting))
+    places: dict[str, set[str]] = defaultdict(set)
+    for group in voting.groups:
+        places[group.desa].add(group.kecamatan)
+    desa_kecamatan = {desa: tuple(sorted(k)) for desa, k in places.items()}
+    home = homes(scenario, voting)
+    return Widened(wide, len(demand.needs), tuple(duties), voting, home, desa_kecamatan)
 
 
 def homes(scenario: Scenario, voting: VotingDemand) -> dict[str, str]:

@@ -10,7 +10,7 @@ trade their whole schedules), and in his kecamatan he goes to a group of his own
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
 from sinjai_ops.models.plan import Plan
@@ -55,7 +55,7 @@ def with_voting(plan: Plan, scenario: Scenario, wide: Widened, at: dict[int, lis
     """`plan` (of the operation's shifts) with the TPS groups, the Padal, the Linmas and the
     missing TPS officers, from the officers of each duty need (`duty_names`)."""
     people = {p.nrp: p for p in scenario.roster.personnel}
-    groups = _groups(wide, at, people)
+    groups = _groups(wide, at, bhabin_homes(wide, people))
     padal = [
         PadalDuty(
             kecamatan=wide.duties[n - wide.base].kecamatan, nrp=next(iter(at.get(n, [])), None)
@@ -65,6 +65,20 @@ def with_voting(plan: Plan, scenario: Scenario, wide: Widened, at: dict[int, lis
     ]
     padal.sort(key=lambda p: p.kecamatan)
     return finish_plan(plan, scenario, wide, groups, padal, _shortfalls(wide, groups, padal))
+
+
+def bhabin_homes(wide: Widened, people: dict[str, Person]) -> dict[str, tuple[str, str]]:
+    """Each Bhabinkamtibmas's (kecamatan, desa): his `desa`, matched within the kecamatan his
+    unit covers (formats.md), where it has TPS."""
+    out = {}
+    for person in people.values():
+        if person.desa is None or person.nrp not in wide.homes:
+            continue
+        area = wide.homes[person.nrp].split("\t")
+        found = [k for k in wide.desa_kecamatan.get(person.desa, ()) if k in area]
+        if found:
+            out[person.nrp] = (found[0], person.desa)
+    return out
 
 
 def _by_home(
@@ -81,94 +95,111 @@ def _by_home(
     demand = wide.demand
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
     class_of = {nrp: c for c, cls in enumerate(homes.classes) for nrp in cls.members}
-    duty = set(range(wide.base, len(demand.needs)))
+    duty = range(wide.base, len(demand.needs))
+    held: dict[str, list[int]] = defaultdict(list)
+    for n, nrps in names.items():
+        for nrp in nrps:
+            held[nrp].append(n)
     on_duty = {nrp for n in duty for nrp in names.get(n, [])}
+    home_of = bhabin_homes(wide, people)
     pools: dict[tuple[int, Role], list[int]] = defaultdict(list)
-    for n in sorted(duty):
+    for n in duty:
         need = demand.needs[n]
         pools[(slot_index[(need.date, need.shift)], role_of(need))].append(n)
     at: dict[int, list[str]] = defaultdict(list)
     for (slot, role), needs in sorted(pools.items(), key=lambda kv: kv[1][0]):
-        room = {n: filled.get(n, 0) for n in needs}
-        officers = sorted({nrp for n in needs for nrp in names.get(n, [])})
+        room = _Room(wide, needs, filled, at)
         by_class: dict[int, list[str]] = defaultdict(list)
-        for nrp in officers:
+        for nrp in sorted({nrp for n in needs for nrp in names.get(n, [])}):
             by_class[class_of[nrp]].append(nrp)
         rest: list[str] = []
         for c, mine in sorted(by_class.items()):
             quota = sent.get((c, slot, role), {})
-            mine = _bhabins_first(homes, c, mine, quota, names, on_duty, people)
+            trade = _Trade(names, held, on_duty)
+            mine = _bhabins_first(homes.classes[c].members, mine, quota, home_of, trade)
             for kecamatan, count in sorted(quota.items()):
-                home = [nrp for nrp in mine if people[nrp].desa is not None]
-                home = [nrp for nrp in home if _desa_in(wide, people[nrp], kecamatan)]
+                home = [nrp for nrp in mine if home_of.get(nrp, ("",))[0] == kecamatan]
                 chosen = (home + [nrp for nrp in mine if nrp not in home])[:count]
                 for nrp in chosen:
-                    _place(wide, needs, room, at, nrp, kecamatan)
+                    room.place(nrp, kecamatan)
                 mine = [nrp for nrp in mine if nrp not in chosen]
             rest += mine
         for nrp in sorted(rest):
-            _place(wide, needs, room, at, nrp, None)
+            room.place(nrp, None)
     return at
 
 
-def _desa_in(wide: Widened, person: Person, kecamatan: str) -> bool:
-    return any(g.kecamatan == kecamatan and g.desa == person.desa for g in wide.voting.groups)
+class _Room:
+    """The heads left in the needs of one duty pool, by kecamatan and in all, in need order
+    (a need once full stays full, so each queue is walked once)."""
+
+    def __init__(
+        self, wide: Widened, needs: list[int], filled: dict[int, int], at: dict[int, list[str]]
+    ) -> None:
+        self.at = at
+        self.left = {n: filled.get(n, 0) for n in needs}
+        self.queues: dict[str | None, deque[int]] = defaultdict(deque)
+        for n in needs:
+            self.queues[wide.duties[n - wide.base].kecamatan].append(n)
+            self.queues[None].append(n)
+
+    def place(self, nrp: str, kecamatan: str | None) -> None:
+        """The officer on the first need with a head left (in `kecamatan`, when given)."""
+        queue = self.queues[kecamatan]
+        while queue and self.left[queue[0]] == 0:
+            queue.popleft()
+        if not queue:
+            raise AssertionError(f"no head left for {nrp} in {kecamatan}")
+        self.left[queue[0]] -= 1
+        self.at[queue[0]].append(nrp)
 
 
-def _place(
-    wide: Widened,
-    needs: list[int],
-    room: dict[int, int],
-    at: dict[int, list[str]],
-    nrp: str,
-    kecamatan: str | None,
-) -> None:
-    """The officer on the first need with a head left (in `kecamatan`, when given)."""
-    for n in needs:
-        here = wide.duties[n - wide.base].kecamatan
-        if room[n] > len(at[n]) and (kecamatan is None or here == kecamatan):
-            at[n].append(nrp)
-            return
-    raise AssertionError(f"no head left for {nrp} in {kecamatan}")
+@dataclass
+class _Trade:
+    """Whole schedules traded between officers of one class (`names` kept by need)."""
+
+    names: dict[int, list[str]]
+    held: dict[str, list[int]]
+    """NRP to the needs they hold."""
+    on_duty: set[str]
+
+    def __call__(self, a: str, b: str) -> None:
+        """Officers `a` and `b` swap every head they hold."""
+        swap = {a: b, b: a}
+        for n in set(self.held[a]) | set(self.held[b]):
+            self.names[n] = sorted(swap.get(nrp, nrp) for nrp in self.names[n])
+        self.held[a], self.held[b] = self.held[b], self.held[a]
+        for nrp in (a, b):
+            if nrp in self.on_duty:
+                self.on_duty.discard(nrp)
+            else:
+                self.on_duty.add(nrp)
 
 
 def _bhabins_first(
-    homes: Homes,
-    c: int,
+    members: tuple[str, ...],
     mine: list[str],
     quota: dict[str, int],
-    names: dict[int, list[str]],
-    on_duty: set[str],
-    people: dict[str, Person],
+    home_of: dict[str, tuple[str, str]],
+    trade: _Trade,
 ) -> list[str]:
-    """The officers of class c on this duty, after trading whole schedules so that its
-    Bhabinkamtibmas of a kecamatan it sends officers to are among them where they can be."""
+    """The officers of one class on this duty (`mine`), after trading whole schedules so that
+    the class's Bhabinkamtibmas of a kecamatan it sends officers to are among them where they
+    can be (in place of officers who are no Bhabinkamtibmas there)."""
     wanted = [
-        nrp
-        for nrp in homes.classes[c].members
-        if nrp not in on_duty
-        and any(_desa_in(homes.wide, people[nrp], k) for k in quota)
-        and people[nrp].desa is not None
+        nrp for nrp in members if nrp not in trade.on_duty and home_of.get(nrp, ("",))[0] in quota
     ]
     out = list(mine)
-    others = [nrp for nrp in out if people[nrp].desa is None]
+    others = [nrp for nrp in out if home_of.get(nrp, ("",))[0] not in quota]
     for bhabin, other in zip(wanted, reversed(others), strict=False):
-        _trade(names, bhabin, other)
-        on_duty.discard(other)
-        on_duty.add(bhabin)
+        trade(bhabin, other)
         out[out.index(other)] = bhabin
     return sorted(out)
 
 
-def _trade(names: dict[int, list[str]], a: str, b: str) -> None:
-    """Officers `a` and `b` swap every head they hold."""
-    swap = {a: b, b: a}
-    for n, nrps in names.items():
-        if a in nrps or b in nrps:
-            names[n] = sorted(swap.get(nrp, nrp) for nrp in nrps)
-
-
-def _groups(wide: Widened, at: dict[int, list[str]], people: dict[str, Person]) -> list[TpsGroup]:
+def _groups(
+    wide: Widened, at: dict[int, list[str]], home_of: dict[str, tuple[str, str]]
+) -> list[TpsGroup]:
     """Every TPS group with its officers: in each kecamatan and category, the groups of the
     desa of its Bhabinkamtibmas filled first, each of them at his own desa where he can be."""
     by_need: dict[tuple[bool, str, str], list[TpsGroupNeed]] = defaultdict(list)
@@ -182,12 +213,12 @@ def _groups(wide: Widened, at: dict[int, list[str]], people: dict[str, Person]) 
             continue
         crew = at.get(n, [])
         key = (duty.shift == ISLAND_SHIFT, duty.kecamatan, duty.category)
-        desas = {people[nrp].desa for nrp in crew}
-        order = sorted(by_need[key], key=lambda g: g.desa not in desas)
+        desa = {nrp: home_of[nrp][1] for nrp in crew if home_of.get(nrp, ("",))[0] == key[1]}
+        order = sorted(by_need[key], key=lambda g: g.desa not in desa.values())
         heads = [index[id(g)] for g in order for _ in range(g.officers)][: len(crew)]
         left = sorted(crew)
-        for nrp in sorted(crew):
-            own = next((i for i in heads if wide.voting.groups[i].desa == people[nrp].desa), None)
+        for nrp in sorted(desa):
+            own = next((i for i in heads if wide.voting.groups[i].desa == desa[nrp]), None)
             if own is not None:
                 heads.remove(own)
                 officers[own].append(nrp)
