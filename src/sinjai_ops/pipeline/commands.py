@@ -107,13 +107,15 @@ def _missing_in(changed: Scenario, time_limit: float) -> int:
     """The heads a fresh plan of `changed` leaves empty: the most heads at the best weighted
     coverage, by the coverage model alone; by planning in full only when that is not proven in
     the time."""
-    from sinjai_ops.solve.plan import coverage, make_plan
+    from sinjai_ops.solve.plan import coverage, make_plan, with_duty
 
     demand = derive_demand(changed)
     best = coverage(changed, demand, time_limit)
     if best is None:
-        return sum(s.missing for s in make_plan(changed, demand, time_limit).shortfalls)
-    return sum(n.heads for n in demand.needs) - best.heads
+        made = make_plan(changed, demand, time_limit)
+        return sum(s.missing for s in made.shortfalls) + sum(s.missing for s in made.tps_shortfalls)
+    # On a voting day the heads of the TPS and the Padal count too.
+    return sum(n.heads for n in with_duty(changed, demand).needs) - best.heads
 
 
 @dataclass(frozen=True)

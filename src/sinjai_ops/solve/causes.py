@@ -13,9 +13,11 @@ from datetime import date
 from sinjai_ops.models.plan import Causes, Demand, Plan, Reinforcement, Slot
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.models.voting import ANY_SKILL
 from sinjai_ops.rules import Reason, Role, role_of
 from sinjai_ops.rules.eligibility import why_none
 from sinjai_ops.rules.schedule import Schedule, absent, why_not_then
+from sinjai_ops.solve.voting import duty_of
 
 REASONS = ("not_assignable", "leave", "drill", "rank", "busy", "rest")
 """In the order they are asked: not plotted at all, on leave, drill too old or missing, a rank
@@ -28,7 +30,7 @@ def holds(person: Person, roles: list[Role], policy_ranks: list[str]) -> bool:
         if role.leads:
             if policy_ranks.index(person.rank) >= policy_ranks.index(role.min_rank):
                 return True
-        elif role.skill in person.skills:
+        elif role.skill in person.skills or role.skill == ANY_SKILL:
             return True
     return False
 
@@ -64,6 +66,9 @@ def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
     worked: dict[str, list[Slot]] = defaultdict(list)
     for a in plan.assignments:
         worked[a.nrp].append(slot_of[(a.date, a.shift)])
+    # The voting day's TPS and Padal duty keeps its officers from the shifts around it.
+    for nrp, duty in duty_of(scenario, plan):
+        worked[nrp].append(duty)
 
     lines = []
     for line in plan.reinforcements:

@@ -167,6 +167,7 @@ def coverage(
 ) -> Coverage | None:
     """The best a fresh plan of the whole operation can fill (`model.best_coverage`), from
     the coverage model alone: no names, no later stages. None when not proven in the time."""
+    demand = with_duty(scenario, demand)
     if not demand.needs:
         return Coverage(weighted=0, heads=0)
     rules = Schedule.of(scenario.policy, scenario.operation)
@@ -175,6 +176,13 @@ def coverage(
     if not classes:
         return Coverage(weighted=0, heads=0)
     return best_coverage(classes, networks, demand, roles_at, time_limit, pins_at)
+
+
+def with_duty(scenario: Scenario, demand: Demand) -> Demand:
+    """The demand with the voting day's TPS and Padal duty in it (`solve.voting`), as the
+    program plans it; `demand` itself without a `voting:` section."""
+    voting = derive_voting(scenario)
+    return demand if voting is None else widen(scenario, demand, voting).demand
 
 
 def _model_inputs(
