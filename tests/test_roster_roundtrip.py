@@ -110,6 +110,7 @@ def _roster(draw: Any) -> RosterFile:
             "drills": draw(st.dictionaries(st.sampled_from(POLICY.skills), _DAY, max_size=3)),
             "unavailable": draw(st.lists(_leave(), max_size=3)),
             "ties": draw(st.lists(_IDENTS, unique=True, max_size=3)),
+            "desa": draw(st.one_of(st.none(), _TEXT)),
         }
         people.append(Person.model_validate(person, context=CONTEXT))
     return RosterFile(personnel=people)
@@ -166,3 +167,32 @@ def test_a_control_character_is_refused_by_export_at_its_line(run: Run, tmp_path
     # validate refuses it first, at its line; no workbook is written.
     assert "roster.yaml:3:11: error: personnel[0].name: holds the control character \\x01" in err
     assert not out.exists()
+
+
+def test_a_bhabinkamtibmas_desa_comes_back_from_its_own_column(tmp_path: Path) -> None:
+    people = [
+        {"nrp": "01010101", "name": "Andi", "rank": "Bripka", "unit": "Polsek Sinjai Utara"},
+        {"nrp": "01010102", "name": "Baso", "rank": "Brigpol", "unit": "Polsek Sinjai Utara"},
+    ]
+    people[0]["desa"] = "Balangnipa"
+    roster = RosterFile(personnel=[Person.model_validate(p, context=CONTEXT) for p in people])
+    book = tmp_path / "personel.xlsx"
+    book.write_bytes(export_roster(roster))
+    sheet = openpyxl.load_workbook(book).active
+    assert sheet is not None
+    top = [c.value for c in sheet[1]]
+    assert top[7] == "DESA BINAAN" and sheet.cell(3, 8).value == "Balangnipa"
+    back, text = _round_trip(roster, tmp_path)
+    assert back == roster and "desa: Balangnipa" in text
+    assert back.personnel[1].desa is None
+
+
+def test_a_desa_column_of_the_office_is_read(tmp_path: Path) -> None:
+    sheet = tmp_path / "personel.csv"
+    sheet.write_text(
+        "NRP;NAMA;PANGKAT;SATUAN;FUNGSI;DESA\n01010101;Andi;Bripka;Polsek;binmas;Lappa\n",
+        encoding="utf-8",
+    )
+    text, problems = pipeline.roster_import(sheet)
+    assert text is not None and not problems, problems
+    assert _read_back(text).personnel[0].desa == "Lappa"

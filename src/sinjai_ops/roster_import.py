@@ -185,6 +185,9 @@ class _Rows:
         if away:
             person["unavailable"] = away
         self.ties(got.get("ties"), person)
+        desa = cell_text(got["desa"].value) if "desa" in got else ""
+        if desa:
+            person["desa"] = desa
         return person
 
     def unreadable(self, cell: Cell) -> bool:

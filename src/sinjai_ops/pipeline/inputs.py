@@ -20,6 +20,7 @@ from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.pipeline.tps_source import TPS_NAMES, find_tps
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
@@ -71,6 +72,8 @@ class _Group:
 
     sources: dict[str, Source] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    folder: Path | None = None
+    """Where the scenario's other files are (a TPS list beside operation.yaml)."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ def _kind_of(path: Path, raw: bytes) -> str | None:
 
 
 def _folder(path: Path) -> _Group:
-    group = _Group()
+    group = _Group(folder=path)
     for kind, name in FILE_NAMES.items():
         file = path / name
         if not file.exists() and (path / name.replace(".yaml", ".yml")).exists():
@@ -156,7 +159,7 @@ def gather(paths: Sequence[Path]) -> list[_Group]:
         if not path.exists():
             raise UsageError(t("no such file or folder: {path}", path=str(path)))
         raw = _read(path)
-        kind = _kind_of(path, raw)
+        kind = "tps" if path.name.lower() in TPS_NAMES else _kind_of(path, raw)
         source = Source(kind, display(path), raw)
         if kind is None:
             group = _Group()
@@ -178,7 +181,7 @@ def gather(paths: Sequence[Path]) -> list[_Group]:
         siblings = loose.setdefault(path.resolve().parent, [])
         target = next((g for g in siblings if kind not in g.sources), None)
         if target is None:
-            target = _Group()
+            target = _Group(folder=path.parent)
             siblings.append(target)
             groups.append(target)
         target.sources[kind] = source
@@ -236,6 +239,8 @@ def _check_group(group: _Group) -> Checked:
     problems = list(group.problems)
     docs: dict[str, Document] = {}
     for kind, source in group.sources.items():
+        if kind == "tps":
+            continue  # read by `find_tps`, as a table
         text, found = decode(source.raw, source.name)
         problems += found
         if text is None:
@@ -250,10 +255,14 @@ def _check_group(group: _Group) -> Checked:
         for k in (*FILE_NAMES, *OPTIONAL_FILES)
         if k in group.sources
     }
+    given = group.sources.get("tps")
+    tps, sha, found = find_tps(group.folder, docs.get("operation"), display, given)
+    problems += found
+    inputs.update(sha)
     defaults = v.Defaults(
         policy=shipped_document("policy.yaml"), checklists=shipped_document("checklists.yaml")
     )
-    scenario, found = v.check_scenario(docs, defaults, inputs, problems, derive_demand)
+    scenario, found = v.check_scenario(docs, defaults, inputs, problems, derive_demand, tps)
     return Checked(scenario, tuple(found), _language(docs.get("operation")))
 
 

@@ -30,6 +30,7 @@ _SINGLE = [
     ("DAPAT DIPLOT", 13),
     ("TERKAIT CALON", 18),
 ]
+_DESA = ("DESA BINAAN", 18)
 _AWAY = [("DARI", 12), ("SAMPAI", 12), ("ALASAN", 18)]
 
 
@@ -42,6 +43,8 @@ def unwritable(roster: RosterFile) -> list[tuple[tuple[str | int, ...], str]]:
             (("personnel", i, "name"), p.name),
             (("personnel", i, "unit"), p.unit),
         ]
+        if p.desa is not None:
+            texts.append((("personnel", i, "desa"), p.desa))
         texts += [
             (("personnel", i, "unavailable", k, "reason"), leave.reason)
             for k, leave in enumerate(p.unavailable)
@@ -61,7 +64,9 @@ def export_roster(roster: RosterFile) -> bytes:
     sheet.title = "Personel"
     drilled = sorted({s for p in roster.personnel for s in p.drills} | {"dalmas"})
     periods = max([1, *(len(p.unavailable) for p in roster.personnel)])
-    last = _header(sheet, drilled, periods)
+    # DESA BINAAN (a Bhabinkamtibmas' desa, for the voting day) only when someone has one.
+    desa = any(p.desa is not None for p in roster.personnel)
+    last = _header(sheet, drilled, periods, desa)
     for r, p in enumerate(roster.personnel, start=3):
         values: list[Any] = [
             p.nrp,
@@ -71,6 +76,7 @@ def export_roster(roster: RosterFile) -> bytes:
             ", ".join(p.skills) or NO_SKILL,
             "ya" if p.assignable else "tidak",
             ", ".join(p.ties) or None,
+            *([p.desa] if desa else []),
             *(p.drills.get(skill) for skill in drilled),
         ]
         for leave in p.unavailable:
@@ -85,7 +91,7 @@ def export_roster(roster: RosterFile) -> bytes:
     return fixed_zip(buffer.getvalue())
 
 
-def _header(sheet: Any, drilled: list[str], periods: int) -> int:
+def _header(sheet: Any, drilled: list[str], periods: int, desa: bool) -> int:
     """The two-row header: the single columns merged down, LATIHAN over a column per drilled
     skill, TIDAK TERSEDIA n over each period's DARI, SAMPAI, ALASAN; its last column."""
     bold = Font(bold=True)
@@ -98,7 +104,7 @@ def _header(sheet: Any, drilled: list[str], periods: int) -> int:
             sheet.column_dimensions[get_column_letter(column)].width = width
 
     column = 1
-    for title, width in _SINGLE:
+    for title, width in [*_SINGLE, *([_DESA] if desa else [])]:
         head(1, column, title, width)
         sheet.merge_cells(start_row=1, start_column=column, end_row=2, end_column=column)
         column += 1

@@ -39,6 +39,8 @@ from sinjai_ops.validate.operation import (
 from sinjai_ops.validate.policy import check_policy, ranks_known
 from sinjai_ops.validate.roster import check_roster
 from sinjai_ops.validate.templates import check_templates, merge_templates
+from sinjai_ops.validate.tps import read_rows
+from sinjai_ops.validate.voting import TpsFile, check_voting
 from sinjai_ops.validate.yaml_types import check_yaml_types
 
 
@@ -104,10 +106,12 @@ def check_scenario(
     inputs: dict[str, str],
     found_earlier: list[Problem],
     derive: Derive | None = None,
+    tps_file: TpsFile | None = None,
 ) -> tuple[Scenario | None, list[Problem]]:
     """The validate stage: documents by kind to the scenario (when complete and valid) and
     every problem, sorted and each once. `derive`: the demand stage, which the pins are held
-    against (how many heads each post has); without it, only their references are checked."""
+    against (how many heads each post has); without it, only their references are checked.
+    `tps_file`: the TPS list found beside the files (a voting day), as written."""
     problems = list(found_earlier)
     policy_doc = policy_document(defaults.policy, docs.get("operation"))
     policy, found = parse_model(policy_doc, Policy)
@@ -130,6 +134,13 @@ def check_scenario(
     if op is not None:
         problems += check_structure(op, roster, arrivals, docs["operation"])
         problems += check_document(op, roster, docs["operation"])
+    tps, found = read_rows(tps_file.rows) if tps_file is not None else ([], [])
+    problems += found
+    if op is not None and policy is not None and ranks_known(policy):
+        found_tps = (tps_file, tps)
+        problems += check_voting(
+            op, roster, policy, docs["operation"], docs.get("roster"), found_tps
+        )
     adjustments: AdjustmentsFile | None = models.get("adjustments")
     if "adjustments" in docs and op and roster and arrivals and policy and ranks_known(policy):
         items = readable_items(docs["adjustments"], policy, adjustments)
@@ -153,6 +164,7 @@ def check_scenario(
         checklists=merge_templates(shipped, op.checklists),
         inputs=inputs,
         adjustments=adjustments or AdjustmentsFile(),
+        tps=tps,
     )
     return scenario, unique
 
