@@ -4,11 +4,12 @@ the shifts around them, in one program (formats.md, "Voting day")."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from sinjai_ops.demand import derive_demand
 from sinjai_ops.demand_voting import derive_voting
-from sinjai_ops.models.plan import Plan
+from sinjai_ops.models.plan import Plan, PublishedPlan
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.render.plan_json import as_json
 from sinjai_ops.render.view import View
@@ -259,7 +260,7 @@ def test_the_demand_groups_tps_by_desa_category_and_pattern() -> None:
     stations = [station("Uji", "Bulu", n) for n in (3, 1, 10, 2, 4, 5)]
     stations += [station("Uji", "Bulu", 6, "rawan"), station("Uji", "Awal", 1, "sangat-rawan")]
     stations += [station("Uji", "Awal", 2, "sangat-rawan")]
-    voting = derive_voting(voting_scenario(stations, []))
+    voting = derive_voting(voting_scenario(stations, rank_and_file(1)))
     assert voting is not None
     assert [(g.desa, g.category, g.tps) for g in voting.groups] == [
         ("Awal", "sangat-rawan", ["001"]),
@@ -270,3 +271,24 @@ def test_the_demand_groups_tps_by_desa_category_and_pattern() -> None:
     ]
     assert [(m.desa, m.need) for m in voting.linmas] == [("Awal", 4), ("Bulu", 14)]
     assert voting.padal == ["Uji"]
+
+
+def test_who_fits_keeps_tps_officers_to_their_duty() -> None:
+    from sinjai_ops.solve.voting import duty_of
+    from sinjai_ops.solve.whofits import who_fits
+
+    posts = [{"id": "gudang", "need": {"samapta": 1}, "days": ["2024-11-27"], "shifts": ["siang"]}]
+    s = voting_scenario([station("Uji", "Bulu", 1)], [*rank_and_file(3), padal()], posts=posts)
+    demand = derive_demand(s)
+    plan = plan_of(s)
+    duty = duty_of(s, plan.tps_groups, plan.padal)
+    found = who_fits(s, demand, plan.assignments, date(2024, 11, 27), "siang", "kpu", None, duty)
+    on_duty = set(plan.tps_groups[0].officers)
+    assert on_duty and not on_duty & {f.nrp for f in found.fits}
+    assert on_duty <= {n.nrp for n in found.not_}
+
+
+def test_a_published_voting_plan_with_missing_tps_officers_is_read_back() -> None:
+    s = voting_scenario([station("Uji", "Bulu", 1)], rank_and_file(1))
+    published = PublishedPlan.model_validate_json(as_json(plan_of(s), View()))
+    assert sum(x.missing for x in published.shortfalls) == 2

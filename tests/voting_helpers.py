@@ -45,7 +45,8 @@ def voting_scenario(
         "open": "07:00",
         "close": "13:00",
         "counting_until": "23:00",
-        "areas": areas or [{"unit": "Polsek Uji", "kecamatan": ["Uji"]}],
+        "areas": areas
+        or [{"unit": "Polsek Uji", "kecamatan": sorted({s.kecamatan for s in stations})}],
     }
     if reserve is not None:
         voting["reserve"] = reserve
@@ -73,6 +74,7 @@ def voting_scenario(
         "operation.yaml": operation,
         "roster.yaml": {"personnel": [BOSS, *people]},
         "arrivals.yaml": {"candidates": []},
+        "tps.yaml": {"tps": [s.model_dump(mode="json") for s in stations]},
     }
     if adjustments is not None:
         texts["adjustments.yaml"] = adjustments
@@ -82,4 +84,5 @@ def voting_scenario(
         checked = pipeline.load_scenario([Path(tmp)])
     errors = [p for p in checked.problems if p.severity == "error"]
     assert checked.scenario is not None, errors
-    return checked.scenario.model_copy(update={"tps": stations})
+    assert checked.scenario.tps == stations
+    return checked.scenario

@@ -49,13 +49,17 @@ class BaselineFile(PlanIdentity):
     """A plan written earlier by `plan --format json`: its assignments and where it comes from."""
 
     assignments: list[Assignment]
+    tps_groups: list[TpsGroup] = Field(default_factory=list)
+    """A voting day's TPS groups (their officers are kept by the duty)."""
+    padal: list[PadalDuty] = Field(default_factory=list)
 
 
 class PublishedPlan(PlanIdentity):
     """A plan written earlier by `plan --format json`, as `anev` reads it."""
 
     assignments: list[Assignment]
-    shortfalls: list[Shortfall] = Field(default_factory=list)
+    shortfalls: list[Shortfall | TpsShortfall] = Field(default_factory=list)
+    """A voting day's plan lists its missing TPS officers here too (`TpsShortfall`)."""
 
 
 class Duty(Frozen):

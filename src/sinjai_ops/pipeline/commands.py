@@ -19,6 +19,7 @@ from sinjai_ops.models.plan import (
     BaselineFile,
     Demand,
     Plan,
+    Shortfall,
 )
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.pipeline.attendance import load_attendance
@@ -159,6 +160,7 @@ def who_fits(
     time_limit: float = DEFAULT_TIME_LIMIT,
 ) -> Fitted:
     """`who-fits`: against the published plan (`baseline`), else a plan made now."""
+    from sinjai_ops.solve.voting import duty_of
     from sinjai_ops.solve.whofits import who_fits as find
     from sinjai_ops.validate.plan_file import current
 
@@ -167,6 +169,7 @@ def who_fits(
         if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
             return Fitted(planned.checked, None)
         assignments = planned.plan.assignments
+        groups, padal = planned.plan.tps_groups, planned.plan.padal
         checked, demand = planned.checked, planned.demand
     else:
         checked = load_scenario(paths)
@@ -176,8 +179,12 @@ def who_fits(
             return Fitted(checked, None)
         demand = derive_demand(checked.scenario)
         assignments = current(model.assignments, checked.scenario)
+        groups, padal = model.tps_groups, model.padal
     assert checked.scenario is not None
-    return Fitted(checked, find(checked.scenario, demand, assignments, day, shift, site, skill))
+    # On a voting day, the officers of the TPS and the Padal are kept by their duty.
+    duty = duty_of(checked.scenario, groups, padal)
+    fits = find(checked.scenario, demand, assignments, day, shift, site, skill, duty)
+    return Fitted(checked, fits)
 
 
 @dataclass(frozen=True)
@@ -211,7 +218,9 @@ def anev(
     scenario = checked.scenario
     slots = scenario.operation.slots()
     assignments = current(published.assignments, scenario)
-    evaluation = evaluate(scenario, slots, assignments, published.shortfalls, marks, days)
+    # The shifts' lines: the missing TPS officers of a voting day have no shift.
+    shortfalls = [s for s in published.shortfalls if isinstance(s, Shortfall)]
+    evaluation = evaluate(scenario, slots, assignments, shortfalls, marks, days)
     return Evaluated(checked, evaluation, adjustments_fragment(evaluation, slots, lang))
 
 

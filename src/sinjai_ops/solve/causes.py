@@ -67,7 +67,7 @@ def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
     for a in plan.assignments:
         worked[a.nrp].append(slot_of[(a.date, a.shift)])
     # The voting day's TPS and Padal duty keeps its officers from the shifts around it.
-    for nrp, duty in duty_of(scenario, plan):
+    for nrp, duty in duty_of(scenario, plan.tps_groups, plan.padal):
         worked[nrp].append(duty)
 
     lines = []

@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sinjai_ops.demand_voting import derive_voting, eve_window
-from sinjai_ops.models.plan import COMMAND, Demand, Need, Plan, Slot
+from sinjai_ops.models.plan import COMMAND, Demand, Need, Slot
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.models.voting import ANY_SKILL, VotingDemand
+from sinjai_ops.models.voting import ANY_SKILL, PadalDuty, TpsGroup, VotingDemand
 
-TPS_SHIFT = "@tps"
-ISLAND_SHIFT = "@tps-island"
+TPS_SHIFT = "TPS"
+ISLAND_SHIFT = "TPS pulau"
 TPS_SITE = "@tps"
 PADAL_SITE = "@padal"
 
@@ -147,16 +147,18 @@ def homes(scenario: Scenario, voting: VotingDemand) -> dict[str, str]:
     return out
 
 
-def duty_of(scenario: Scenario, plan: Plan) -> list[tuple[str, Slot]]:
-    """Each officer of the plan's TPS groups and Padal with the slot of his duty (an island
+def duty_of(
+    scenario: Scenario, groups: list[TpsGroup], padal: list[PadalDuty]
+) -> list[tuple[str, Slot]]:
+    """Each officer of a plan's TPS groups and Padal with the slot of his duty (an island
     TPS's: the island slot), for the callers that ask the schedule rules of one officer."""
     voting = derive_voting(scenario)
     if voting is None:
         return []
     slots = {s.shift: s for s in duty_slots(scenario, voting)}
     island = {(s.kecamatan, s.desa, s.tps) for s in scenario.tps if s.island}
-    out = [(p.nrp, slots[TPS_SHIFT]) for p in plan.padal if p.nrp is not None]
-    for group in plan.tps_groups:
+    out = [(p.nrp, slots[TPS_SHIFT]) for p in padal if p.nrp is not None]
+    for group in groups:
         far = any((group.kecamatan, group.desa, n) in island for n in group.tps)
         slot = slots[ISLAND_SHIFT] if far else slots[TPS_SHIFT]
         out += [(nrp, slot) for nrp in group.officers]
