@@ -55,7 +55,6 @@ def out_of_reach(
 
 def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
     """The plan with `causes` on every line of its BKO request."""
-    policy = scenario.policy
     slot_of = {(s.date, s.shift): s for s in demand.slots}
     short_roles: dict[tuple[date, str, str, str, str], list[Role]] = defaultdict(list)
     missing = {(s.date, s.shift, s.site, s.post, s.skill) for s in plan.shortfalls}
@@ -71,20 +70,32 @@ def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
         worked[nrp].append(duty)
 
     lines = []
+    # Lines of one shift asking the same roles (a post repeated at many sites) have the same
+    # causes: where an officer stands does not enter them.
+    known: dict[tuple[date, str, tuple[Role, ...]], Causes] = {}
     for line in plan.reinforcements:
         roles = short_roles[(line.date, line.shift, line.site, line.post, line.skill)]
-        slot = slot_of[(line.date, line.shift)]
-        counts = dict.fromkeys(REASONS, 0)
-        holders = 0
-        for person in scenario.roster.personnel:
-            if not holds(person, roles, policy.ranks):
-                continue
-            holders += 1
-            why = out_of_reach(scenario, person, slot, roles, worked.get(person.nrp, []))
-            if why is not None:
-                counts[why.cause] += 1
-        lines.append(_with_causes(line, Causes(holders=holders, **counts)))
+        alike = (line.date, line.shift, tuple(sorted(set(roles))))
+        if alike not in known:
+            known[alike] = _causes(scenario, slot_of[(line.date, line.shift)], roles, worked)
+        lines.append(_with_causes(line, known[alike]))
     return plan.model_copy(update={"reinforcements": lines})
+
+
+def _causes(
+    scenario: Scenario, slot: Slot, roles: list[Role], worked: dict[str, list[Slot]]
+) -> Causes:
+    """What kept each officer who holds what the roles ask from them in `slot`."""
+    counts = dict.fromkeys(REASONS, 0)
+    holders = 0
+    for person in scenario.roster.personnel:
+        if not holds(person, roles, scenario.policy.ranks):
+            continue
+        holders += 1
+        why = out_of_reach(scenario, person, slot, roles, worked.get(person.nrp, []))
+        if why is not None:
+            counts[why.cause] += 1
+    return Causes(holders=holders, **counts)
 
 
 def _with_causes(line: Reinforcement, causes: Causes) -> Reinforcement:
