@@ -20,7 +20,7 @@ from synth import FAMILY, GIVEN
 VOTING_DAY = date(2024, 11, 27)
 CATEGORY_SHARES = [("kurang-rawan", 0.953), ("rawan", 0.04), ("sangat-rawan", 0.005)]
 HQ_UNITS = [
-    ("Sat Samapta", [["samapta", "dalmas"], ["samapta"]]),
+    ("Sat Samapta", [["samapta"], ["samapta", "medic"]]),
     ("Sat Lantas", [["lantas"], ["lantas", "samapta"]]),
     ("Sat Intelkam", [["intel"]]),
     ("Sat Reskrim", [["reskrim"]]),

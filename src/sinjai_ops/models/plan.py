@@ -199,6 +199,12 @@ class Load(Frozen):
 
 class Quality(Frozen):
     status: Literal["optimal", "feasible", "nothing-to-plan"]
+    """`optimal`: no plan fills more weighted heads (the first objective, proven by HiGHS). On
+    a voting day the heads are the shifts', the TPS groups' and the Padal's together, planned
+    in one program, and the proof covers them all (the rules of the voting day kept as hard
+    rules); the later objectives (officers in their own Polsek's area, then the load) are
+    solved in turn at that coverage, a Bhabinkamtibmas's own desa is preferred when names are
+    given out."""
     heads_needed: int
     heads_filled: int
     weighted_filled: int

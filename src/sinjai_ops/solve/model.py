@@ -12,6 +12,9 @@ Objectives, in this order (lexicographic, in stages: each is fixed before the ne
     cover_heads_by_priority         # soft: most weighted heads filled
     perwira_as_a_last_resort        # soft: where the policy lets perwira fill rank-and-file
                                     #   heads, fewest of them
+    (then)                          # soft, given by the caller: on a voting day, most officers
+                                    #   on TPS and Padal duty in their own Polsek's area
+                                    #   (`voting_homes`)
     keep_the_baseline               # soft: with --baseline, most officers kept where they were
     spread_the_load                 # soft: least average load of the busiest class,
                                     #   then names fewest shifts first, then trades (decompose.py)
