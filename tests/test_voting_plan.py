@@ -4,9 +4,15 @@ the shifts around them, in one program (formats.md, "Voting day")."""
 from __future__ import annotations
 
 import json
+import tempfile
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+import pytest
+from benchmarks.synth_voting import voting_texts
+
+from sinjai_ops import pipeline
 from sinjai_ops.demand import derive_demand
 from sinjai_ops.demand_voting import derive_voting
 from sinjai_ops.models.plan import Plan, PublishedPlan
@@ -292,3 +298,17 @@ def test_a_published_voting_plan_with_missing_tps_officers_is_read_back() -> Non
     s = voting_scenario([station("Uji", "Bulu", 1)], rank_and_file(1))
     published = PublishedPlan.model_validate_json(as_json(plan_of(s), View()))
     assert sum(x.missing for x in published.shortfalls) == 2
+
+
+@pytest.mark.parametrize(("tps", "officers", "seed"), [(60, 45, 1), (120, 90, 2), (200, 60, 3)])
+def test_generated_voting_days_keep_every_rule(tps: int, officers: int, seed: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in voting_texts(tps, officers, seed).items():
+            (Path(tmp) / name).write_text(text, encoding="utf-8")
+        planned = pipeline.plan([Path(tmp)], remedies=False)
+    s, demand, plan = planned.checked.scenario, planned.demand, planned.plan
+    assert s is not None and demand is not None and plan is not None
+    assert len(s.tps) == tps
+    assert plan.quality.status == "optimal"
+    assert audit(s, demand, plan) == []
+    assert any(g.officers for g in plan.tps_groups if any(t.island for t in s.tps))
