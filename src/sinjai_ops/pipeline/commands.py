@@ -69,11 +69,13 @@ def plan(
     with stage("load"):
         checked = load_scenario(paths)
         before: list[Assignment] | None = None
+        duty_before = None
         if baseline is not None:
             model, found = _read_plan(baseline, BaselineFile)
             checked = _against_plan(checked, baseline, model, found)
             if model is not None:
                 before = model.assignments
+                duty_before = (model.tps_groups, model.padal)
     if checked.scenario is None:
         return Planned(checked, None, None)
     scenario = checked.scenario
@@ -86,7 +88,7 @@ def plan(
         moment = start.replace(tzinfo=ZoneInfo(scenario.operation.operation.timezone))
     with stage("solve"):
         made = explain_shortfalls(
-            scenario, demand, make_plan(scenario, demand, time_limit, before, moment)
+            scenario, demand, make_plan(scenario, demand, time_limit, before, moment, duty_before)
         )
         unkept = unkept_pins(scenario.adjustments, made, start, _adjustments_place(paths))
     if unkept:

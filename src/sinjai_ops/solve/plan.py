@@ -9,6 +9,7 @@ from sinjai_ops.demand_voting import derive_voting
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT, Assignment, Demand, Plan, Slot
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.models.voting import PadalDuty, TpsGroup
 from sinjai_ops.rules import Role, role_of
 from sinjai_ops.rules.schedule import Schedule, Start, absent, why_not_then
 from sinjai_ops.solve.assemble import assemble_plan
@@ -23,7 +24,7 @@ from sinjai_ops.solve.model import (
     solve_classes,
 )
 from sinjai_ops.solve.network import Network, next_free, schedule_network
-from sinjai_ops.solve.voting import widen
+from sinjai_ops.solve.voting import duty_assignments, widen
 from sinjai_ops.solve.voting_homes import Homes
 from sinjai_ops.solve.voting_names import duty_names, with_voting
 from sinjai_ops.timings import stage
@@ -35,6 +36,7 @@ def make_plan(
     time_limit: float = DEFAULT_TIME_LIMIT,
     baseline: list[Assignment] | None = None,
     start: datetime | None = None,
+    duty_before: tuple[list[TpsGroup], list[PadalDuty]] | None = None,
 ) -> Plan:
     """The plan; with a baseline (an earlier plan), one that moves as few officers as it can
     without filling fewer heads. With `start` too (re-plan from now), every shift of the
@@ -42,14 +44,17 @@ def make_plan(
     the shifts from then on are planned again, from where the past left each officer.
 
     On a voting day (`voting:`), the TPS and Padal duty are planned in the same program
-    (`solve.voting`) and named into groups (`voting_names`)."""
+    (`solve.voting`) and named into groups (`voting_names`); `duty_before`: the baseline's TPS
+    groups and Padal, kept as its shifts are."""
     voting = derive_voting(scenario)
     wide = None if voting is None else widen(scenario, demand, voting)
-    operation_demand = demand
+    operation_demand, published = demand, baseline
     if wide is not None:
         demand = wide.demand
-    # Officers at home is an objective of a fresh plan; a re-plan from a moment keeps the past.
-    homes = None if wide is None or start is not None else Homes(wide)
+        if baseline is not None and duty_before is not None:
+            baseline = baseline + duty_assignments(scenario, wide, *duty_before)
+    # Officers at home is an objective of a fresh plan; a re-plan keeps the baseline's places.
+    homes = None if wide is None or baseline is not None else Homes(wide)
     rules = Schedule.of(scenario.policy, scenario.operation)
     after = next_free(demand.slots, rules)
     full = demand
@@ -69,16 +74,21 @@ def make_plan(
     if wide is not None:
         solved = homes is not None and status == "optimal"
         at = duty_names(scenario, homes or Homes(wide), names, solved)
+        held = {
+            n: (g.kecamatan, g.desa, g.tps[0])
+            for g in (duty_before or ([], []))[0]
+            for n in g.officers
+        }
         mine = {n: v for n, v in names.items() if n < wide.base}
         plan = assemble_plan(scenario, operation_demand, mine, status, weighted, bound, load_bound)
-        plan = with_voting(plan, scenario, wide, at)
+        plan = with_voting(plan, scenario, wide, at, held)
     else:
         plan = assemble_plan(scenario, full, names, status, weighted, bound, load_bound)
     if start is not None:
         plan = plan.model_copy(
             update={"quality": plan.quality.model_copy(update={"replanned_from": start})}
         )
-    return plan if baseline is None else compare(plan, baseline, scenario)
+    return plan if published is None else compare(plan, published, scenario)
 
 
 def _future(

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sinjai_ops.demand_voting import derive_voting, eve_window
-from sinjai_ops.models.plan import COMMAND, Demand, Need, Slot
+from sinjai_ops.models.plan import COMMAND, Assignment, Demand, Need, Slot
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.voting import ANY_SKILL, PadalDuty, TpsGroup, VotingDemand
 
@@ -162,4 +162,29 @@ def duty_of(
         far = any((group.kecamatan, group.desa, n) in island for n in group.tps)
         slot = slots[ISLAND_SHIFT] if far else slots[TPS_SHIFT]
         out += [(nrp, slot) for nrp in group.officers]
+    return out
+
+
+def duty_assignments(
+    scenario: Scenario, wide: Widened, groups: list[TpsGroup], padal: list[PadalDuty]
+) -> list[Assignment]:
+    """An earlier plan's TPS groups and Padal as heads of the duty needs of `wide`, so that a
+    re-plan keeps them (and their past, from a moment after them) as it keeps shifts."""
+    island = {(s.kecamatan, s.desa, s.tps) for s in scenario.tps if s.island}
+    day = wide.voting.date
+    out = [
+        Assignment(
+            date=day, shift=TPS_SHIFT, site=PADAL_SITE, post=p.kecamatan, skill=COMMAND, nrp=p.nrp
+        )
+        for p in padal
+        if p.nrp is not None
+    ]
+    for group in groups:
+        far = any((group.kecamatan, group.desa, n) in island for n in group.tps)
+        post = f"{group.kecamatan}\t{group.category}"
+        shift = ISLAND_SHIFT if far else TPS_SHIFT
+        out += [
+            Assignment(date=day, shift=shift, site=TPS_SITE, post=post, skill=ANY_SKILL, nrp=nrp)
+            for nrp in group.officers
+        ]
     return out

@@ -51,11 +51,20 @@ def duty_names(
     return {n: sorted(names.get(n, [])) for n in range(wide.base, len(wide.demand.needs))}
 
 
-def with_voting(plan: Plan, scenario: Scenario, wide: Widened, at: dict[int, list[str]]) -> Plan:
+def with_voting(
+    plan: Plan,
+    scenario: Scenario,
+    wide: Widened,
+    at: dict[int, list[str]],
+    held: dict[str, tuple[str, str, str]] | None = None,
+) -> Plan:
     """`plan` (of the operation's shifts) with the TPS groups, the Padal, the Linmas and the
-    missing TPS officers, from the officers of each duty need (`duty_names`)."""
+    missing TPS officers, from the officers of each duty need (`duty_names`). `held`: where a
+    baseline had each officer (kecamatan, desa, first TPS): kept there where he stays."""
     people = {p.nrp: p for p in scenario.roster.personnel}
-    groups = _groups(wide, at, bhabin_homes(wide, people))
+    where = {(g.kecamatan, g.desa, g.tps[0]): i for i, g in enumerate(wide.voting.groups)}
+    before = {nrp: where[k] for nrp, k in (held or {}).items() if k in where}
+    groups = _groups(wide, at, bhabin_homes(wide, people), before)
     padal = [
         PadalDuty(
             kecamatan=wide.duties[n - wide.base].kecamatan, nrp=next(iter(at.get(n, [])), None)
@@ -198,10 +207,15 @@ def _bhabins_first(
 
 
 def _groups(
-    wide: Widened, at: dict[int, list[str]], home_of: dict[str, tuple[str, str]]
+    wide: Widened,
+    at: dict[int, list[str]],
+    home_of: dict[str, tuple[str, str]],
+    before: dict[str, int],
 ) -> list[TpsGroup]:
-    """Every TPS group with its officers: in each kecamatan and category, the groups of the
-    desa of its Bhabinkamtibmas filled first, each of them at his own desa where he can be."""
+    """Every TPS group with its officers: in each kecamatan and category, the groups that a
+    baseline's officers held (`before`: NRP to group) and then those of the desa of its
+    Bhabinkamtibmas filled first; each officer back in his group, a Bhabinkamtibmas at his own
+    desa, where he can be."""
     by_need: dict[tuple[bool, str, str], list[TpsGroupNeed]] = defaultdict(list)
     for group in wide.voting.groups:
         by_need[(group.island, group.kecamatan, group.category)].append(group)
@@ -214,10 +228,18 @@ def _groups(
         crew = at.get(n, [])
         key = (duty.shift == ISLAND_SHIFT, duty.kecamatan, duty.category)
         desa = {nrp: home_of[nrp][1] for nrp in crew if home_of.get(nrp, ("",))[0] == key[1]}
-        order = sorted(by_need[key], key=lambda g: g.desa not in desa.values())
+        kept = {before[nrp] for nrp in crew if nrp in before}
+        order = sorted(
+            by_need[key], key=lambda g: (index[id(g)] not in kept, g.desa not in desa.values())
+        )
         heads = [index[id(g)] for g in order for _ in range(g.officers)][: len(crew)]
         left = sorted(crew)
-        for nrp in sorted(desa):
+        for nrp in sorted(crew):
+            if before.get(nrp, -1) in heads:
+                heads.remove(before[nrp])
+                officers[before[nrp]].append(nrp)
+                left.remove(nrp)
+        for nrp in sorted(n for n in desa if n in left):
             own = next((i for i in heads if wide.voting.groups[i].desa == desa[nrp]), None)
             if own is not None:
                 heads.remove(own)
