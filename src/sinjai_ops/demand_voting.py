@@ -68,8 +68,10 @@ def tps_groups(stations: list[Tps], policy: Policy, tps: TpsPolicy) -> list[TpsG
         pattern = tps.pattern[category]
         numbers = sorted((s.tps for s in members), key=_number)
         for at in range(0, len(numbers), pattern.tps):
+            # Built from values the TPS list and the policy have validated already: thousands
+            # of groups at a Polda's scale, planned several times by the remedies.
             groups.append(
-                TpsGroupNeed(
+                TpsGroupNeed.model_construct(
                     kecamatan=kecamatan,
                     desa=desa,
                     category=category,
