@@ -333,3 +333,15 @@ def test_a_replan_keeps_the_tps_groups_of_its_baseline() -> None:
     for old, new in zip(first.tps_groups, again.tps_groups, strict=True):
         assert set(old.officers) - {sick} <= set(new.officers)
     assert sick not in {n for g in again.tps_groups for n in g.officers}
+
+
+def test_places_are_one_place_in_any_case_as_validate_reads_them() -> None:
+    stations = [station("Sinjai Utara", "Balangnipa", 1), station("SINJAI  UTARA", "BALANGNIPA", 2)]
+    areas = [{"unit": "Polsek Uji", "kecamatan": ["sinjai utara"]}]
+    people = [*rank_and_file(4), padal(), officer("90019999", unit="Polsek Uji", desa="balangnipa")]
+    plan = plan_of(voting_scenario(stations, people, areas=areas))
+    assert [(g.kecamatan, g.desa, g.tps) for g in plan.tps_groups] == [
+        ("Sinjai Utara", "Balangnipa", ["001", "002"])
+    ]
+    assert "90019999" in plan.tps_groups[0].officers
+    assert [(m.desa, m.need) for m in plan.linmas] == [("Balangnipa", 4)]

@@ -22,6 +22,7 @@ from sinjai_ops.models.voting import (
     VotingDemand,
     VotingSection,
 )
+from sinjai_ops.validate.tps import same_name
 
 
 def duty_window(voting: VotingSection, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -88,6 +89,22 @@ def _number(tps: str) -> tuple[int, str]:
     return (int(tps), tps) if tps.isdigit() else (0, tps)
 
 
+def spelled(stations: list[Tps]) -> list[Tps]:
+    """The TPS with each kecamatan and desa spelled as the list first spells it: place names
+    are compared in any case with single spaces (`validate.tps.same_name`), so `BALANGNIPA` and
+    `Balangnipa` are one desa here as in validate."""
+    kecamatan: dict[str, str] = {}
+    desa: dict[tuple[str, str], str] = {}
+    out = []
+    for station in stations:
+        k = kecamatan.setdefault(same_name(station.kecamatan), station.kecamatan)
+        d = desa.setdefault((same_name(k), same_name(station.desa)), station.desa)
+        if (k, d) != (station.kecamatan, station.desa):
+            station = station.model_copy(update={"kecamatan": k, "desa": d})
+        out.append(station)
+    return out
+
+
 def linmas_needs(stations: list[Tps], tps: TpsPolicy) -> list[LinmasNeed]:
     """`linmas_per_tps` for every TPS, counted per desa."""
     count: dict[tuple[str, str], int] = defaultdict(int)
@@ -105,16 +122,22 @@ def derive_voting(scenario: Scenario) -> VotingDemand | None:
         return None
     zone = ZoneInfo(scenario.operation.operation.timezone)
     start, end = duty_window(voting, zone)
+    stations = spelled(scenario.tps)
+    named = {same_name(s.kecamatan): s.kecamatan for s in stations}
+    areas: dict[str, list[str]] = {}
+    for area in voting.areas:
+        covered = areas.setdefault(area.unit, [])
+        covered += [named.get(same_name(k), k) for k in area.kecamatan]
     return VotingDemand(
         date=voting.date,
         start=start,
         end=end,
-        groups=tps_groups(scenario.tps, policy, policy.tps),
-        padal=sorted({s.kecamatan for s in scenario.tps}),
+        groups=tps_groups(stations, policy, policy.tps),
+        padal=sorted({s.kecamatan for s in stations}),
         padal_rank=padal_rank(voting, policy),
         padal_weight=policy.priorities.commander,
-        linmas=linmas_needs(scenario.tps, policy.tps),
-        areas={a.unit: list(a.kecamatan) for a in voting.areas},
+        linmas=linmas_needs(stations, policy.tps),
+        areas=areas,
     )
 
 

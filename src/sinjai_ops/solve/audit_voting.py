@@ -23,6 +23,7 @@ from sinjai_ops.models.plan import Plan, Slot
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.voting import VotingSection
+from sinjai_ops.validate.tps import same_name
 
 
 def duty_moments(voting: VotingSection, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -46,6 +47,11 @@ def on_duty(plan: Plan) -> dict[str, str]:
     return out
 
 
+def _place(kecamatan: str, desa: str, tps: str) -> tuple[str, str, str]:
+    """A TPS as validate compares places: any case, single spaces."""
+    return same_name(kecamatan), same_name(desa), tps
+
+
 def duty_slots(scenario: Scenario, plan: Plan) -> dict[str, list[Slot]]:
     """What keeps each duty officer busy besides his shifts, as slots of no hours: the duty,
     and for an island TPS's officers the whole day before too."""
@@ -55,12 +61,12 @@ def duty_slots(scenario: Scenario, plan: Plan) -> dict[str, list[Slot]]:
     zone = ZoneInfo(scenario.operation.operation.timezone)
     start, end = duty_moments(voting, zone)
     eve = datetime.combine(voting.date - timedelta(days=1), time(0), tzinfo=zone)
-    island = {(s.kecamatan, s.desa, s.tps) for s in scenario.tps if s.island}
+    island = {_place(s.kecamatan, s.desa, s.tps) for s in scenario.tps if s.island}
     duty = Slot(date=voting.date, shift="@duty", order=-1, start=start, end=end, hours=0.0)
     span = Slot(date=voting.date, shift="@duty", order=-1, start=eve, end=end, hours=0.0)
     out: dict[str, list[Slot]] = {nrp: [duty] for nrp in on_duty(plan)}
     for g in plan.tps_groups:
-        if any((g.kecamatan, g.desa, n) in island for n in g.tps):
+        if any(_place(g.kecamatan, g.desa, n) in island for n in g.tps):
             for nrp in g.officers:
                 out[nrp] = [span]
     return out
@@ -92,7 +98,7 @@ def groups_as_the_pattern(scenario: Scenario, plan: Plan) -> list[str]:
     for g in plan.tps_groups:
         pattern = tps.pattern[g.category]
         for number in g.tps:
-            seen[(g.kecamatan, g.desa, number)] += 1
+            seen[_place(g.kecamatan, g.desa, number)] += 1
         if not 1 <= len(g.tps) <= pattern.tps:
             out.append(f"group {g.desa} {g.tps}: {len(g.tps)} TPS, at most {pattern.tps}")
         if len(g.officers) + g.missing != pattern.officers or g.missing < 0:
@@ -101,10 +107,12 @@ def groups_as_the_pattern(scenario: Scenario, plan: Plan) -> list[str]:
                 f"the pattern asks {pattern.officers}"
             )
     listed: Counter[tuple[str, str, str]] = Counter()
-    category_of = {(g.kecamatan, g.desa, n): g.category for g in plan.tps_groups for n in g.tps}
+    category_of = {
+        _place(g.kecamatan, g.desa, n): g.category for g in plan.tps_groups for n in g.tps
+    }
     for s in scenario.tps:
-        listed[(s.kecamatan, s.desa, s.tps)] += 1
-        category = category_of.get((s.kecamatan, s.desa, s.tps))
+        listed[_place(s.kecamatan, s.desa, s.tps)] += 1
+        category = category_of.get(_place(s.kecamatan, s.desa, s.tps))
         if category is not None and category != s.category:
             out.append(f"TPS {s.desa} {s.tps} ({s.category}) in a {category} group")
     if seen != listed:
@@ -199,11 +207,11 @@ def island_eve_free(scenario: Scenario, plan: Plan) -> list[str]:
     zone = ZoneInfo(scenario.operation.operation.timezone)
     eve = datetime.combine(voting.date - timedelta(days=1), time(0), tzinfo=zone)
     midnight = datetime.combine(voting.date, time(0), tzinfo=zone)
-    island = {(s.kecamatan, s.desa, s.tps) for s in scenario.tps if s.island}
+    island = {_place(s.kecamatan, s.desa, s.tps) for s in scenario.tps if s.island}
     crews = {
         nrp: f"TPS {g.desa} {g.tps[0]}"
         for g in plan.tps_groups
-        if any((g.kecamatan, g.desa, n) in island for n in g.tps)
+        if any(_place(g.kecamatan, g.desa, n) in island for n in g.tps)
         for nrp in g.officers
     }
     slots = {(s.date, s.shift): s for s in plan.slots}
@@ -245,9 +253,9 @@ def nobody_idle(scenario: Scenario, plan: Plan) -> list[str]:
     near: dict[str, list[Slot]] = defaultdict(list)
     for a in plan.assignments:
         near[a.nrp].append(slots[(a.date, a.shift)])
-    island = {(s.kecamatan, s.desa, s.tps) for s in scenario.tps if s.island}
+    island = {_place(s.kecamatan, s.desa, s.tps) for s in scenario.tps if s.island}
     open_groups = {
-        any((g.kecamatan, g.desa, n) in island for n in g.tps): g
+        any(_place(g.kecamatan, g.desa, n) in island for n in g.tps): g
         for g in reversed(plan.tps_groups)
         if g.missing
     }

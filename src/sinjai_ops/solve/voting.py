@@ -29,6 +29,7 @@ from sinjai_ops.demand_voting import derive_voting, eve_window
 from sinjai_ops.models.plan import COMMAND, Assignment, Demand, Need, Slot
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.voting import ANY_SKILL, PadalDuty, TpsGroup, VotingDemand
+from sinjai_ops.validate.tps import same_name
 
 TPS_SHIFT = "TPS"
 ISLAND_SHIFT = "TPS pulau"
@@ -58,8 +59,9 @@ class Widened:
     voting: VotingDemand
     homes: dict[str, str]
     """NRP to the kecamatan their unit covers (joined by a tab; absent: none)."""
-    desa_kecamatan: dict[str, tuple[str, ...]]
-    """Desa to the kecamatan that have TPS in a desa of that name."""
+    desa_kecamatan: dict[str, tuple[tuple[str, str], ...]]
+    """A desa's name as places are compared (`same_name`) to the (kecamatan, desa) of the
+    groups of that name."""
 
 
 def duty_slots(scenario: Scenario, voting: VotingDemand) -> list[Slot]:
@@ -128,9 +130,9 @@ def widen(scenario: Scenario, demand: Demand, voting: VotingDemand) -> Widened:
         )
         duties.append(DutyNeed(TPS_SHIFT, kecamatan, None))
     wide = Demand(slots=slots, needs=needs)
-    places: dict[str, set[str]] = defaultdict(set)
+    places: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for group in voting.groups:
-        places[group.desa].add(group.kecamatan)
+        places[same_name(group.desa)].add((group.kecamatan, group.desa))
     desa_kecamatan = {desa: tuple(sorted(k)) for desa, k in places.items()}
     home = homes(scenario, voting)
     return Widened(wide, len(demand.needs), tuple(duties), voting, home, desa_kecamatan)
@@ -147,6 +149,16 @@ def homes(scenario: Scenario, voting: VotingDemand) -> dict[str, str]:
     return out
 
 
+def place(kecamatan: str, desa: str, tps: str) -> tuple[str, str, str]:
+    """A TPS as places are compared (any case, single spaces)."""
+    return same_name(kecamatan), same_name(desa), tps
+
+
+def islands(scenario: Scenario) -> set[tuple[str, str, str]]:
+    """The TPS of the list reached by boat (`place`)."""
+    return {place(s.kecamatan, s.desa, s.tps) for s in scenario.tps if s.island}
+
+
 def duty_of(
     scenario: Scenario, groups: list[TpsGroup], padal: list[PadalDuty]
 ) -> list[tuple[str, Slot]]:
@@ -156,10 +168,10 @@ def duty_of(
     if voting is None:
         return []
     slots = {s.shift: s for s in duty_slots(scenario, voting)}
-    island = {(s.kecamatan, s.desa, s.tps) for s in scenario.tps if s.island}
+    island = islands(scenario)
     out = [(p.nrp, slots[TPS_SHIFT]) for p in padal if p.nrp is not None]
     for group in groups:
-        far = any((group.kecamatan, group.desa, n) in island for n in group.tps)
+        far = any(place(group.kecamatan, group.desa, n) in island for n in group.tps)
         slot = slots[ISLAND_SHIFT] if far else slots[TPS_SHIFT]
         out += [(nrp, slot) for nrp in group.officers]
     return out
@@ -170,7 +182,7 @@ def duty_assignments(
 ) -> list[Assignment]:
     """An earlier plan's TPS groups and Padal as heads of the duty needs of `wide`, so that a
     re-plan keeps them (and their past, from a moment after them) as it keeps shifts."""
-    island = {(s.kecamatan, s.desa, s.tps) for s in scenario.tps if s.island}
+    island = islands(scenario)
     day = wide.voting.date
     out = [
         Assignment(
@@ -180,7 +192,7 @@ def duty_assignments(
         if p.nrp is not None
     ]
     for group in groups:
-        far = any((group.kecamatan, group.desa, n) in island for n in group.tps)
+        far = any(place(group.kecamatan, group.desa, n) in island for n in group.tps)
         post = f"{group.kecamatan}\t{group.category}"
         shift = ISLAND_SHIFT if far else TPS_SHIFT
         out += [

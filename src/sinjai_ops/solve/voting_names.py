@@ -27,6 +27,7 @@ from sinjai_ops.rules import Role, role_of
 from sinjai_ops.solve.voting import ISLAND_SHIFT, Widened
 from sinjai_ops.solve.voting_homes import Homes
 from sinjai_ops.solve.voting_plan import finish_plan
+from sinjai_ops.validate.tps import same_name
 
 
 @dataclass
@@ -84,9 +85,9 @@ def bhabin_homes(wide: Widened, people: dict[str, Person]) -> dict[str, tuple[st
         if person.desa is None or person.nrp not in wide.homes:
             continue
         area = wide.homes[person.nrp].split("\t")
-        found = [k for k in wide.desa_kecamatan.get(person.desa, ()) if k in area]
+        found = [p for p in wide.desa_kecamatan.get(same_name(person.desa), ()) if p[0] in area]
         if found:
-            out[person.nrp] = (found[0], person.desa)
+            out[person.nrp] = found[0]
     return out
 
 
