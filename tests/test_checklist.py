@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,12 +25,35 @@ def example() -> pipeline.Listed:
     return pipeline.checklist([EXAMPLE])
 
 
-def test_every_shipped_template_renders_in_both_languages(example: pipeline.Listed) -> None:
+@pytest.fixture(scope="module")
+def with_support(tmp_path_factory: pytest.TempPathFactory) -> pipeline.Listed:
+    """The example with joint forces (`support:`) beside its perimeter post: the items that
+    only they bring."""
+    folder = tmp_path_factory.mktemp("support") / "sinjai-2024"
+    shutil.copytree(EXAMPLE, folder)
+    file = folder / "operation.yaml"
+    text = file.read_text(encoding="utf-8")
+    post = "      - id: kpu-ring3\n"
+    assert post in text
+    joint = post + "        support: {tni: 2, satpol-pp: 2, dishub: 1}\n"
+    file.write_text(text.replace(post, joint, 1), encoding="utf-8")
+    return pipeline.checklist([folder])
+
+
+def test_every_shipped_template_renders_in_both_languages(
+    example: pipeline.Listed, with_support: pipeline.Listed
+) -> None:
     assert example.checklist is not None and example.checked.scenario is not None
+    assert with_support.checklist is not None
     templates = example.checked.scenario.checklists
-    produced = {i.template for i in example.checklist.items}
+    supported = {t.id for t in templates if t.when.support}
+    items = [
+        *example.checklist.items,
+        *(i for i in with_support.checklist.items if i.template in supported),
+    ]
+    produced = {i.template for i in items}
     assert produced == {t.id for t in templates}
-    for item in example.checklist.items:
+    for item in items:
         for lang in ("id", "en"):
             text = item.text[lang]
             assert text and "{" not in text and "}" not in text, (item.template, lang)

@@ -41,7 +41,9 @@ def _imported(*args: str, env: dict[str, str] | None = None) -> tuple[str, str]:
     return done.stdout, done.stderr.strip().splitlines()[-1]
 
 
-@pytest.mark.parametrize("args", [("--help",), ("-h",), ("--version",), ("plan", "--help")])
+@pytest.mark.parametrize(
+    "args", [("--help",), ("-h",), ("--version",), ("plan", "--help"), ("batch", "--help")]
+)
 def test_help_and_version_import_no_pipeline_models_or_solver(args: tuple[str, ...]) -> None:
     out, heavy = _imported(*args)
     assert out.strip()

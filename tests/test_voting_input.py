@@ -440,3 +440,13 @@ def test_the_problems_are_told_in_indonesian(run: Run, tmp_path: Path) -> None:
     out = run("validate", "--lang", "id", folder, code=1).stdout
     assert "tps.csv:6:4: error: pemilih '12a' bukan bilangan bulat >= 0" in out
     assert "tps.csv:6:5: error: kategori 'sangat rawn' tidak dikenal" in out
+
+
+@pytest.mark.parametrize(("name", "text"), [("tps.csv", HEADER), ("tps.yaml", "tps: []\n")])
+def test_a_tps_list_with_no_tps_is_refused(run: Run, tmp_path: Path, name: str, text: str) -> None:
+    folder = write(tmp_path / "s")
+    (folder / name).write_text(text, encoding="utf-8")
+    assert (
+        f"{name}:1:1: error: the TPS list holds no TPS; give one row for each TPS of the list"
+        in problems(run, folder, 1)
+    )

@@ -14,6 +14,7 @@ from sinjai_ops.checklist_context import Context, Occasion, both
 from sinjai_ops.i18n import LANGS, N_, say
 from sinjai_ops.models.arrivals import Candidate, Visit
 from sinjai_ops.models.checklist import Anchor, AnchorKind, Template
+from sinjai_ops.models.operation import Post
 
 _NONE = N_("none")
 _NO_TIES = N_("none declared yet")
@@ -166,6 +167,7 @@ def _post_opens(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
                         "site_name": site.name,
                         "date": day.isoformat(),
                         "shift": opening.shift,
+                        "support": _support(post, opening.shift),
                     },
                     slot=opening,
                     post=post.id,
@@ -255,6 +257,12 @@ def _shortfall(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
             "missing": str(sum(r.missing for r in lines)),
         },
     )
+
+
+def _support(post: Post, shift: str) -> str:
+    """The other agencies beside the post in its first shift of the day, for the coordination
+    item: `TNI (2), Satpol PP (2)`; `-` without any."""
+    return (post.support.at(shift).text(brackets=True) if post.support else "") or "-"
 
 
 ANCHORS: dict[AnchorKind, Callable[[Context, Anchor], Iterator[Occasion]]] = {

@@ -45,6 +45,10 @@ def _holds(ctx: Context, template: Template, occasion: Occasion) -> bool:
             )
             if meets != when.rival_conflict:
                 return False
+    if when.support is not None:
+        helped = occasion.post is not None and occasion.post in ctx.plan.names.support
+        if helped != when.support:
+            return False
     if when.shortfall is not None:
         day = occasion.due.date()
         short = any(

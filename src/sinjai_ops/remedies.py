@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from sinjai_ops.models.plan import Neutrality, Plan, Remedy
+from sinjai_ops.models.received import member_of
 from sinjai_ops.models.roster import Leave, Person
 from sinjai_ops.models.scenario import Scenario
 
@@ -77,6 +78,7 @@ def find_remedies(scenario: Scenario, plan: Plan, missing: Missing) -> list[Reme
             )
             for p in scenario.roster.personnel
             if p.assignable
+            and member_of(p.nrp) is None  # a received unit comes current in its skills
             and skill in p.skills
             and any(not p.on_leave(d) and not p.qualified(skill, d, limit) for d in days[skill])
         }

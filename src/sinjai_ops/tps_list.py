@@ -65,14 +65,26 @@ _BY_HEADER = {header_key(h): f for f, names in HEADERS.items() for h in (*names,
 def read_tps(raw: bytes, name: str) -> tuple[list[TpsRow], list[Problem]]:
     """The rows of a TPS list and the problems that prevent reading (part of) it."""
     if name.lower().endswith((".yaml", ".yml")):
-        return _yaml_rows(raw, name)
+        rows, problems = _yaml_rows(raw, name)
+    else:
+        rows, problems = _table_rows(raw, name)
+    if not rows and not any(p.severity == "error" for p in problems):
+        problems.append(
+            Problem.at(
+                name, 1, 1, t("the TPS list holds no TPS; give one row for each TPS of the list")
+            )
+        )
+    return rows, problems
+
+
+def _table_rows(raw: bytes, name: str) -> tuple[list[TpsRow], list[Problem]]:
     suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
     table, problems = read_table(raw, name, suffix)
     if table is None:
         return [], problems
     body = [r for r in table.rows if any(cell_text(c.value) for c in r)]
     if not body:
-        return [], [*problems, Problem.at(name, 1, 1, t("the TPS list has no rows"))]
+        return [], problems
     rows, found = _sheet_rows(name, body, table.merged)
     return rows, problems + found
 

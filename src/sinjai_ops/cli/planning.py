@@ -142,6 +142,7 @@ def plan(
     from sinjai_ops.cli.arguments import check_date_syntax, day_of, one_of, sites_of, solving
     from sinjai_ops.cli.output import (
         choose_format,
+        console,
         emit,
         fail_usage,
         language_for,
@@ -152,6 +153,7 @@ def plan(
     )
     from sinjai_ops.i18n import t
     from sinjai_ops.render import PLAN_RENDERERS
+    from sinjai_ops.render.received import received_word
     from sinjai_ops.render.view import View
     from sinjai_ops.timings import stage
 
@@ -191,6 +193,9 @@ def plan(
     shown = result.only(day, site)
     with stage("render"):
         emit(PLAN_RENDERERS[fmt](shown, chosen), output, fmt, pager=pager)
+    if fmt == "ics" and shown.unit_heads and not quiet:
+        # Members of received units are counted, not named: no calendar is theirs.
+        console(stderr=True).print(received_word(said, "no_calendars"))
     if fail_on_shortfall and shown.shortfalls:
         _exit_on_shortfall(shown, said)
 

@@ -15,6 +15,7 @@ PLACEHOLDERS = frozenset(
     {
         "candidate",
         "candidates",
+        "support",
         "site",
         "site_name",
         "post",
@@ -103,6 +104,8 @@ class Condition(Frozen):
     """The visit's candidate meets a rival at that site and day."""
     shortfall: bool | None = None
     """The plan misses heads on that day (at that site, for site-bound items)."""
+    support: bool | None = None
+    """The post (of a post-opens anchor) has other agencies beside it (`support:`)."""
 
 
 class Texts(Frozen):

@@ -24,6 +24,7 @@ from sinjai_ops.models.common import (
     suggest,
 )
 from sinjai_ops.models.plan import Slot
+from sinjai_ops.models.received import ReceivedUnit, Support
 from sinjai_ops.models.sprin import DocumentInfo
 from sinjai_ops.models.voting import VotingSection
 
@@ -108,6 +109,9 @@ class Post(Frozen):
     """Every head of this post asks for a perwira (an officers' post)."""
     days: list[Day] | None = None
     shifts: list[Ident] | None = None
+    support: Support | None = None
+    """Other agencies beside the post in each of its shifts (TNI, Satpol PP, ...): shown in the
+    documents, never planned by name, never counted as Polri heads."""
 
     def active(self, day: date, shift: str) -> bool:
         """Manned in that shift of that day: every day and shift unless the post names some."""
@@ -169,6 +173,8 @@ class OperationFile(Frozen):
     (optional; blanks are printed as dots to fill in by hand)."""
     voting: VotingSection | None = None
     """The voting day's TPS duty (optional; formats.md, "Voting day")."""
+    received_units: list[ReceivedUnit] = Field(default_factory=list)
+    """Whole units received as BKO (formats.md, "Many Polres"): their members fill heads."""
 
     def days(self) -> list[date]:
         info = self.operation

@@ -3,10 +3,11 @@ for lives in `models.demand` (re-exported here)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict, Field
 
 from sinjai_ops.i18n import told
 from sinjai_ops.models.common import Frozen
@@ -17,6 +18,7 @@ from sinjai_ops.models.demand import Demand as Demand
 from sinjai_ops.models.demand import HeadKind as HeadKind
 from sinjai_ops.models.demand import Need as Need
 from sinjai_ops.models.demand import Slot as Slot
+from sinjai_ops.models.received import ReceivedUnit, Support, UnitHead, members_read
 from sinjai_ops.models.sprin import DocumentInfo
 from sinjai_ops.models.voting import LinmasNeed, PadalDuty, TpsGroup, TpsShortfall
 
@@ -48,7 +50,7 @@ class PlanIdentity(Frozen):
 class BaselineFile(PlanIdentity):
     """A plan written earlier by `plan --format json`: its assignments and where it comes from."""
 
-    assignments: list[Assignment]
+    assignments: Annotated[list[Assignment], BeforeValidator(members_read)]
     tps_groups: list[TpsGroup] = Field(default_factory=list)
     """A voting day's TPS groups (their officers are kept by the duty)."""
     padal: list[PadalDuty] = Field(default_factory=list)
@@ -57,7 +59,7 @@ class BaselineFile(PlanIdentity):
 class PublishedPlan(PlanIdentity):
     """A plan written earlier by `plan --format json`, as `anev` reads it."""
 
-    assignments: list[Assignment]
+    assignments: Annotated[list[Assignment], BeforeValidator(members_read)]
     shortfalls: list[Shortfall | TpsShortfall] = Field(default_factory=list)
     """A voting day's plan lists its missing TPS officers here too (`TpsShortfall`)."""
 
@@ -264,6 +266,13 @@ class Names(Frozen):
     roll_call_minutes: int = 0
     """How long before its shift an officer reports for the roll call (apel): the `minutes` of
     the checklist's `apel-shift` template; 0 when there is none."""
+    support: dict[str, Support] = Field(default_factory=dict)
+    """Post id to the other agencies beside it (`support:`), where operation.yaml gives them."""
+    received: list[ReceivedUnit] = Field(default_factory=list)
+    """The units received (BKO), with their commanders: who leads their members' heads."""
+
+    def received_unit(self, unit: str) -> ReceivedUnit | None:
+        return next((u for u in self.received if u.id == unit), None)
 
 
 class Plan(Frozen):
@@ -306,6 +315,9 @@ class Plan(Frozen):
     """Voting day: the TPS groups and their officers (empty without a `voting:` section)."""
     padal: list[PadalDuty] = Field(default_factory=list)
     linmas: list[LinmasNeed] = Field(default_factory=list)
+    unit_heads: list[UnitHead] = Field(default_factory=list)
+    """Heads filled by members of received units (counted, not named), in the order of the
+    assignments; `quality.heads_filled` counts them too."""
     tps_shortfalls: list[TpsShortfall] = Field(default_factory=list)
     """TPS officers and Padal missing, per kecamatan and category; the JSON writes them into
     `shortfalls` and `reinforcements` (formats.md)."""
@@ -320,20 +332,23 @@ class Plan(Frozen):
             return (day is None or d == day) and (site is None or s is None or s == site)
 
         assignments = [a for a in self.assignments if keep(a.date, a.site)]
+        units = [h for h in self.unit_heads if keep(h.date, h.site)]
         shortfalls = [x for x in self.shortfalls if keep(x.date, x.site)]
         slots = [s for s in self.slots if keep(s.date, None)]
+        filled = len(assignments) + len(units)
         quality = self.quality.model_copy(
             update={
-                "heads_filled": len(assignments),
-                "heads_needed": len(assignments) + sum(x.missing for x in shortfalls),
+                "heads_filled": filled,
+                "heads_needed": filled + sum(x.missing for x in shortfalls),
             }
         )
         return self.model_copy(
             update={
                 "scope": (day, site),
                 "quality": quality,
-                "days": day_figures(slots, assignments, shortfalls),
+                "days": day_figures(slots, assignments, shortfalls, units),
                 "assignments": assignments,
+                "unit_heads": units,
                 "shortfalls": shortfalls,
                 "conflicts": [c for c in self.conflicts if keep(c.date, c.site)],
                 "reinforcements": [r for r in self.reinforcements if keep(r.date, r.site)],
@@ -353,16 +368,23 @@ class Plan(Frozen):
 
 
 def day_figures(
-    slots: list[Slot], assignments: list[Assignment], shortfalls: list[Shortfall]
+    slots: list[Slot],
+    assignments: list[Assignment],
+    shortfalls: list[Shortfall],
+    units: Sequence[UnitHead] = (),
 ) -> list[DayFigures]:
-    """Per day of the slots: distinct officers on duty, heads, heads filled and missing (a
-    shift counts towards the day on which it starts)."""
+    """Per day of the slots: distinct officers on duty (members of received units counted as
+    people too), heads, heads filled and missing (a shift counts towards the day on which it
+    starts)."""
     officers: dict[date, set[str]] = {}
     filled: dict[date, int] = {}
     short: dict[date, int] = {}
     for a in assignments:
         officers.setdefault(a.date, set()).add(a.nrp)
         filled[a.date] = filled.get(a.date, 0) + 1
+    for h in units:
+        officers.setdefault(h.date, set()).add(f"{h.unit}/{h.member}")
+        filled[h.date] = filled.get(h.date, 0) + 1
     for x in shortfalls:
         short[x.date] = short.get(x.date, 0) + x.missing
     return [

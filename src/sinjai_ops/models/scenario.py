@@ -10,6 +10,7 @@ from sinjai_ops.models.checklist import Template
 from sinjai_ops.models.common import Frozen
 from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.policy import Policy
+from sinjai_ops.models.received import ReceivedUnit
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.voting import Tps
 
@@ -27,3 +28,7 @@ class Scenario(Frozen):
     """Pins and absences (adjustments.yaml, optional)."""
     tps: list[Tps] = Field(default_factory=list)
     """The TPS list of a voting-day scenario (tps.csv, tps.xlsx or tps.yaml); empty otherwise."""
+
+    def received(self) -> list[ReceivedUnit]:
+        """The units received (operation.yaml's, then adjustments.yaml's)."""
+        return [*self.operation.received_units, *self.adjustments.received_units]

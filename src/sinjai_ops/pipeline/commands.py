@@ -64,6 +64,7 @@ def plan(
     from sinjai_ops.remedies import find_remedies, neutrality
     from sinjai_ops.solve.causes import explain_shortfalls
     from sinjai_ops.solve.plan import make_plan
+    from sinjai_ops.solve.received import counted, with_members
     from sinjai_ops.validate.adjustments import unkept_pins
 
     with stage("load"):
@@ -78,9 +79,10 @@ def plan(
                 duty_before = (model.tps_groups, model.padal)
     if checked.scenario is None:
         return Planned(checked, None, None)
-    scenario = checked.scenario
     if before_solving is not None:
-        before_solving(scenario)
+        before_solving(checked.scenario)
+    # The members of received units are officers to the solver, counted apart afterwards.
+    scenario = with_members(checked.scenario)
     with stage("demand"):
         demand = derive_demand(scenario)
     moment = None
@@ -103,7 +105,7 @@ def plan(
         made = made.model_copy(update={"neutrality": neutrality(scenario, made, missing)})
         if remedies and made.shortfalls:
             made = made.model_copy(update={"remedies": find_remedies(scenario, made, missing)})
-    return Planned(checked, demand, made)
+    return Planned(checked, demand, counted(made))
 
 
 def _missing_in(changed: Scenario, time_limit: float) -> int:

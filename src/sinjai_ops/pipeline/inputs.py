@@ -26,7 +26,7 @@ FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals"
 OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
 """Files a scenario may hold beside the three."""
 _TOP_KEYS = {
-    "adjustments": {"pins", "absences"},
+    "adjustments": {"pins", "absences", "received_units"},
     "operation": {"operation", "shifts", "sites"},
     "roster": {"personnel"},
     "arrivals": {"candidates"},

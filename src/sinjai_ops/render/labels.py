@@ -71,6 +71,10 @@ _WORDS: dict[str, str] = {
         "min {min}, median {median:g}, max {max} (no plan can do with fewer than {bound})"
     ),
     "load_value_unproven": N_("min {min}, median {median:g}, max {max} (no bound: out of time)"),
+    "load_value_units": N_(
+        "min {min}, median {median:g}, max {max} (the roster's officers; the members of "
+        "received units share the load with them)"
+    ),
     "load_value_from": N_(
         "min {min}, median {median:g}, max {max} (re-planned from {moment}; the past is "
         "kept as it was, so no bound is claimed for the whole)"

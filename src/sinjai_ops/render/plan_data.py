@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from sinjai_ops.models.plan import Plan
+from sinjai_ops.models.plan import Assignment, Plan
+from sinjai_ops.models.received import UnitHead
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:
@@ -17,7 +19,7 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),
         "inputs": dict(sorted(plan.inputs.items())),
-        "assignments": rows(plan.assignments),
+        "assignments": assignments(plan),
         "shortfalls": rows(plan.shortfalls),
         "conflicts": rows(plan.conflicts),
         "reinforcements": [
@@ -30,6 +32,8 @@ def plan_data(plan: Plan) -> dict[str, Any]:
     }
     if plan.tps_groups or plan.padal:
         _voting(plan, body)
+    if plan.names.received:
+        body["received_units"] = received_units(plan)
     if plan.neutrality is not None:
         body["neutrality"] = plan.neutrality.model_dump(mode="json")
     if plan.remedies:
@@ -62,3 +66,36 @@ def _voting(plan: Plan, body: dict[str, Any]) -> None:
     body["tps_groups"] = [g.model_dump(mode="json") for g in plan.tps_groups]
     body["padal"] = [p.model_dump(mode="json") for p in plan.padal]
     body["linmas"] = [m.model_dump(mode="json") for m in plan.linmas]
+
+
+def assignments(plan: Plan) -> list[dict[str, Any]]:
+    """The assignments in the contract's order; a received unit's member as `{"unit": id,
+    "member": k}` in place of `"nrp"`, after the officers with an NRP on the same head."""
+    order = {(s.date, s.shift): s.order for s in plan.slots}
+
+    def key(item: Assignment | UnitHead) -> tuple[object, ...]:
+        return (item.date, order.get((item.date, item.shift), -1), item.site, item.post, item.skill)
+
+    named = [(key(a), 0, a.model_dump(mode="json")) for a in plan.assignments]
+    counted = [(key(h), 1, h.model_dump(mode="json")) for h in plan.unit_heads]
+    # Both lists are in that order already: a stable sort by the head and kind keeps it.
+    return [row for _, _, row in sorted([*named, *counted], key=lambda r: (r[0], r[1]))]
+
+
+def received_units(plan: Plan) -> list[dict[str, Any]]:
+    """Each received unit with its commander, its window and the heads its members fill."""
+    heads = Counter(h.unit for h in plan.unit_heads)
+    return [
+        {
+            "id": u.id,
+            "name": u.name,
+            "kind": u.kind,
+            "strength": u.strength,
+            "skills": list(u.skills),
+            "commander": u.commander.model_dump(mode="json"),
+            "from": f"{u.start:%Y-%m-%dT%H:%M}",
+            "to": f"{u.end:%Y-%m-%dT%H:%M}",
+            "heads": heads.get(u.id, 0),
+        }
+        for u in plan.names.received
+    ]

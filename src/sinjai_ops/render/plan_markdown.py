@@ -18,6 +18,7 @@ from sinjai_ops.render.plan_rows import (
     remedy_lines,
     summary_lines,
 )
+from sinjai_ops.render.received import joint_lines, members_on_duty
 from sinjai_ops.render.sprin import day_figures, sprin_word
 from sinjai_ops.render.view import View
 
@@ -30,7 +31,9 @@ def as_markdown(plan: Plan, view: View) -> str:
         out += [f"## {word(lang, 'conflicts')}", ""]
         out += [f"- **{line}**" for line in conflicts] + [""]
     if view.summary_only:
-        return "\n".join([*out, *_per_day(plan, lang), *_bko(plan, lang)]).rstrip("\n") + "\n"
+        joint = [f"- {line}" for line in joint_lines(plan, lang)]
+        parts = [*out, *_per_day(plan, lang), *_bko(plan, lang), *joint]
+        return "\n".join(parts).rstrip("\n") + "\n"
     if view.overview:
         out += _per_day(plan, lang)
         out += _overview(plan, lang)
@@ -66,7 +69,7 @@ def _per_day(plan: Plan, lang: str) -> list[str]:
         body.append(
             [
                 f"**{word(lang, 'total')}**",
-                len({a.nrp for a in plan.assignments}),
+                len({a.nrp for a in plan.assignments}) + members_on_duty(plan),
                 sum(d.heads for d in days),
                 sum(d.filled for d in days),
                 sum(d.bko for d in days),

@@ -17,6 +17,7 @@ from sinjai_ops.render.plan_names import site_label as site_label
 from sinjai_ops.render.plan_names import site_name as site_name
 from sinjai_ops.render.plan_names import task_force as task_force
 from sinjai_ops.render.plan_names import visit_or_post as visit_or_post
+from sinjai_ops.render.received import joint_lines, site_unit_leaders, unit_heads_at, unit_row
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,11 @@ def by_slot(plan: Plan, lang: str) -> list[SlotRows]:
         keyed[(a.date, a.shift)].append(
             (order, row(a.site, a.post, a.skill, p.rank, p.name, a.nrp))
         )
+    for (day, shift, site, post, skill), units in unit_heads_at(plan).items():
+        for unit, n in sorted(units.items()):
+            name, remark = unit_row(plan, unit, n, lang)
+            order = (site, post, skill != COMMAND, skill, False, "~" + unit)
+            keyed[(day, shift)].append((order, row(site, post, skill, "", f"{name}, {remark}", "")))
     for s in plan.shortfalls:
         order = (s.site, s.post, s.skill != COMMAND, s.skill, True, "")
         keyed[(s.date, s.shift)].append(
@@ -76,6 +82,8 @@ def by_slot(plan: Plan, lang: str) -> list[SlotRows]:
     leads: dict[tuple[date, str], dict[str, str]] = defaultdict(dict)
     for c in plan.commanders:
         leads[(c.date, c.shift)][c.site] = _person_label(plan, c.nrp)
+    for (day, shift, site), who in site_unit_leaders(plan).items():
+        leads[(day, shift)][site] = who
     out = []
     for slot in plan.slots:
         key = (slot.date, slot.shift)
@@ -110,6 +118,8 @@ def overview(plan: Plan, lang: str) -> Overview:
     counts: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
     for a in plan.assignments:
         counts[(a.date, a.shift, a.site)][0] += 1
+    for h in plan.unit_heads:
+        counts[(h.date, h.shift, h.site)][0] += 1
     for s in plan.shortfalls:
         counts[(s.date, s.shift, s.site)][1] += s.missing
     present = {k[2] for k in counts}
@@ -180,7 +190,7 @@ def key_lines(plan: Plan, lang: str) -> list[str]:
         lines.append(word(lang, "bko_none"))
     if plan.perwira_as_members:
         lines.append(word(lang, "perwira_line", n=len(plan.perwira_as_members)))
-    return lines
+    return lines + joint_lines(plan, lang)
 
 
 def causes_text(line: Reinforcement, lang: str) -> str:
@@ -313,6 +323,8 @@ def summary_lines(plan: Plan, lang: str) -> list[tuple[str, str]]:
     which = "load_value" if q.load.max_lower_bound is not None else "load_value_unproven"
     if q.replanned_from is not None:
         which = "load_value_from"
+    elif plan.names.received:
+        which = "load_value_units"  # the solver's bound is over the members too
     load = word(
         lang,
         which,

@@ -28,6 +28,7 @@ from sinjai_ops.render.plan_rows import (
     summary_lines,
     visit_or_post,
 )
+from sinjai_ops.render.received import joint_lines, members_on_duty
 from sinjai_ops.render.sprin import day_figures, sprin_word
 from sinjai_ops.render.view import View
 
@@ -167,7 +168,7 @@ def _per_day(plan: Plan, lang: str) -> list[RenderableType]:
     day) and the shift-posts (jabatan-shift: one officer at one post for one shift) needed,
     filled and asked of the BKO; the operation's totals under them."""
     days = [d for d in day_figures(plan) if d.heads]
-    officers = len({a.nrp for a in plan.assignments})
+    officers = len({a.nrp for a in plan.assignments}) + members_on_duty(plan)
     rows = [
         (short_date(lang, d.date), str(d.officers), str(d.heads), str(d.filled), str(d.bko))
         for d in days
@@ -263,7 +264,8 @@ def as_table(plan: Plan, view: View) -> RenderableType:
             )
         )
     if view.summary_only:
-        return Group(*parts, *_per_day(plan, lang), *warning, *_bko(plan, lang))
+        joint = [Text(line) for line in joint_lines(plan, lang)]
+        return Group(*parts, *_per_day(plan, lang), *warning, *_bko(plan, lang), *joint)
     if view.overview:
         # The first screen: the summary and the overview; then what they mean.
         parts += _per_day(plan, lang)

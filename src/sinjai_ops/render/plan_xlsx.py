@@ -23,6 +23,12 @@ from sinjai_ops.render.plan_rows import (
     remedy_lines,
     site_name,
 )
+from sinjai_ops.render.received import (
+    members_on_duty,
+    received_word,
+    support_table,
+    unit_table,
+)
 from sinjai_ops.render.sprin import annex, day_figures, form, sprin_word
 from sinjai_ops.render.view import View
 from sinjai_ops.render.xlsx_book import Book
@@ -42,7 +48,7 @@ def _summary_sheet(out: Book, plan: Plan, lang: str) -> None:
         totals=[
             [
                 word(lang, "total"),
-                len({a.nrp for a in plan.assignments}),
+                len({a.nrp for a in plan.assignments}) + members_on_duty(plan),
                 sum(d.heads for d in days),
                 sum(d.filled for d in days),
                 sum(d.bko for d in days),
@@ -63,6 +69,7 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
         annex_sheet(out, day, lang, sheet_form, [g for g in groups if g.date == day])
     _schedule_sheet(out, plan, lang)
     _bko_sheet(out, plan, lang)
+    _joint_sheets(out, plan, lang)
     out.sheet(
         word(lang, "conflicts"),
         [word(lang, "date"), word(lang, "site"), word(lang, "item")],
@@ -74,6 +81,17 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
         wrap=(1, 2),
     )
     return out.bytes()
+
+
+def _joint_sheets(out: Book, plan: Plan, lang: str) -> None:
+    """The units received with their commanders, and the joint forces beside the posts (only
+    when the operation has them)."""
+    if plan.names.received:
+        headers, rows = unit_table(plan, lang)
+        out.sheet(received_word(lang, "sheet_units"), headers, rows, [40, 34, 36, 14], wrap=(0, 1))
+    if plan.names.support:
+        headers, rows = support_table(plan, lang)
+        out.sheet(received_word(lang, "sheet_support"), headers, rows, [50, 60], wrap=(0, 1))
 
 
 def _schedule_sheet(out: Book, plan: Plan, lang: str) -> None:

@@ -24,6 +24,7 @@ from sinjai_ops.render.plan_rows import (
     site_name,
     summary_lines,
 )
+from sinjai_ops.render.received import members_on_duty
 from sinjai_ops.render.sprin import annex, columns, day_figures, day_title, form, sprin_word
 from sinjai_ops.render.view import View
 
@@ -340,7 +341,7 @@ def _strength(plan: Plan, lang: str) -> tuple[list[list[Any]], list[int]]:
         [short_date(lang, f.date), f.officers, f.heads, f.filled, f.bko] for f in figures
     ]
     totals = [
-        len({a.nrp for a in plan.assignments}),
+        len({a.nrp for a in plan.assignments}) + members_on_duty(plan),
         sum(f.heads for f in figures),
         sum(f.filled for f in figures),
         sum(f.bko for f in figures),

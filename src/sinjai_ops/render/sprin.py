@@ -14,6 +14,7 @@ from sinjai_ops.models.plan import COMMAND, RESERVE_POST, DayFigures, Plan
 from sinjai_ops.models.sprin import FIRST_KOP_LINE, DocumentInfo
 from sinjai_ops.render.labels import long_date, skill_label
 from sinjai_ops.render.plan_names import post_name, site_name, task_force
+from sinjai_ops.render.received import received_word, support_at, unit_heads_at, unit_row
 
 DOTS = "." * 20
 """A blank of the form, filled in by hand."""
@@ -212,6 +213,8 @@ def annex(plan: Plan, lang: str) -> list[AnnexGroup]:
     missing: dict[_Key, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for a in plan.assignments:
         heads[(a.date, a.shift, a.site, a.post)][a.skill].append(a.nrp)
+    for h in plan.unit_heads:
+        heads[(h.date, h.shift, h.site, h.post)].setdefault(h.skill, [])
     for s in plan.shortfalls:
         missing[(s.date, s.shift, s.site, s.post)][s.skill] += s.missing
     posts = _post_order(plan, {k[3] for k in heads} | {k[3] for k in missing})
@@ -227,11 +230,18 @@ def annex(plan: Plan, lang: str) -> list[AnnexGroup]:
             site=site,
             post=post,
             site_title=site_name(plan, site),
-            title=f"{shifts[(day, shift)]} - {post_name(plan, post, lang)}",
+            title=_group_title(plan, shifts[(day, shift)], post, shift, lang),
             rows=rows.of((day, shift, site, post), heads[(day, shift, site, post)], missing),
         )
         for day, shift, site, post in keys
     ]
+
+
+def _group_title(plan: Plan, when: str, post: str, shift: str, lang: str) -> str:
+    """`pagi 06.00-14.00 - Post (support: TNI 2, Satpol PP 2)`."""
+    title = f"{when} - {post_name(plan, post, lang)}"
+    support = support_at(plan, post, shift)
+    return f"{title} ({received_word(lang, 'support_title', counts=support)})" if support else title
 
 
 _Key = tuple[date, str, str, str]
@@ -252,6 +262,7 @@ class _AnnexRows:
         self.last_resort = {
             (a.date, a.shift, a.site, a.post, a.nrp) for a in plan.perwira_as_members
         }
+        self.units = unit_heads_at(plan)
 
     def skill_key(self, skill: str) -> tuple[int, int, str]:
         return (0 if skill == COMMAND else 1, self.skills.get(skill, len(self.skills)), skill)
@@ -285,6 +296,9 @@ class _AnnexRows:
                 if (day, shift, site, post, nrp) in self.last_resort:
                     notes.append(sprin_word(lang, "last_resort"))
                 rows.append(AnnexRow(p.name, f"{p.rank}/{nrp}", job, "; ".join(notes)))
+            for unit, n in sorted(self.units.get((*key, skill), {}).items()):
+                name, remark = unit_row(self.plan, unit, n, lang)
+                rows.append(AnnexRow(name, "-", job, "; ".join(x for x in (force, remark) if x)))
             rows += [
                 AnnexRow(sprin_word(lang, "short_row"), "-", job, force, short=True)
             ] * missing[key][skill]

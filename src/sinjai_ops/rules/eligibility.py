@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sinjai_ops.models.policy import Policy
+from sinjai_ops.models.received import UnitMember
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.voting import ANY_SKILL
 from sinjai_ops.rules.reasons import Code, Reason, reason
@@ -47,6 +48,9 @@ def skilled_for(person: Person, role: Role) -> bool:
 def holds(person: Person, role: Role, day: date, policy: Policy) -> Reason | None:
     if not skilled_for(person, role):
         return reason(Code.NO_SKILL, skill=role.skill)
+    if role.leads and isinstance(person, UnitMember):
+        # A received unit's member is rank-and-file: his own commander leads him.
+        return reason(Code.BELOW_COMMAND, rank=person.rank, least=role.min_rank)
     if role.leads and policy.ranks.index(person.rank) < policy.ranks.index(role.min_rank):
         return reason(Code.BELOW_COMMAND, rank=person.rank, least=role.min_rank)
     return None
@@ -57,6 +61,9 @@ def drilled(person: Person, role: Role, day: date, policy: Policy) -> Reason | N
     limit = policy.drills.max_age_days.get(role.skill)
     if role.leads or limit is None or person.qualified(role.skill, day, limit):
         return None
+    if isinstance(person, UnitMember):
+        return None  # a received unit comes current in its skills
+
     last = person.drills.get(role.skill)
     if last is None:
         return reason(Code.NO_DRILL, skill=role.skill)

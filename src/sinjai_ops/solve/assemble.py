@@ -20,6 +20,7 @@ from sinjai_ops.models.plan import (
     SiteCommander,
     day_figures,
 )
+from sinjai_ops.models.received import member_of
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.names import names_for_people
@@ -212,6 +213,8 @@ def _commanders(
     ranks = scenario.policy.ranks
     best: dict[tuple[date, str, str], tuple[int, str]] = {}
     for a in assignments:
+        if member_of(a.nrp) is not None:
+            continue  # a received unit's member leads nothing: his unit's commander leads him
         key = (a.date, a.shift, a.site)
         rank = ranks.index(people[a.nrp].rank)
         if key not in best or (-rank, a.nrp) < (-best[key][0], best[key][1]):

@@ -11,6 +11,7 @@ from collections import defaultdict
 from datetime import date
 
 from sinjai_ops.models.plan import Causes, Demand, Plan, Reinforcement, Slot
+from sinjai_ops.models.received import member_of
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.voting import ANY_SKILL
@@ -91,6 +92,8 @@ def _causes(
     for person in scenario.roster.personnel:
         if not holds(person, roles, scenario.policy.ranks):
             continue
+        if member_of(person.nrp) is not None and absent(scenario.adjustments, person.nrp, slot):
+            continue  # a received unit that is not here then holds nothing of this line
         holders += 1
         why = out_of_reach(scenario, person, slot, roles, worked.get(person.nrp, []))
         if why is not None:

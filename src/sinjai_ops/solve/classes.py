@@ -15,6 +15,7 @@ from datetime import date
 
 from sinjai_ops.models.plan import Demand
 from sinjai_ops.models.policy import Policy
+from sinjai_ops.models.received import member_of
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.rules import Role, role_of
@@ -62,7 +63,10 @@ def officer_classes(
     roles = sorted({role_of(n) for n in demand.needs})
     policy = scenario.policy
     adjustments = scenario.adjustments
-    alone = {p.nrp for p in adjustments.pins} | {a.nrp for a in adjustments.absences}
+    # A received unit's members are absent outside its window alike: they share a class.
+    alone = {p.nrp for p in adjustments.pins} | {
+        a.nrp for a in adjustments.absences if member_of(a.nrp) is None
+    }
     Key = tuple[bool, tuple[frozenset[Role], ...], str, frozenset[int], tuple[Start, int], str]
     groups: dict[Key, list[str]] = defaultdict(list)
     # Many officers share everything that decides their roles: work that out once for each.
@@ -82,7 +86,7 @@ def officer_classes(
         if not any(signature):
             continue
         blocked: frozenset[int] = frozenset()
-        if person.nrp in alone:
+        if person.nrp in alone or member_of(person.nrp) is not None:
             blocked = frozenset(
                 t
                 for t, slot in enumerate(demand.slots)

@@ -10,6 +10,7 @@ from sinjai_ops.i18n import NOTHING, Msg, t
 from sinjai_ops.models.common import Path as DocPath
 from sinjai_ops.models.plan import RESERVE_POST, Assignment, PlanIdentity
 from sinjai_ops.models.problem import Problem
+from sinjai_ops.models.received import member_id, member_of
 from sinjai_ops.models.scenario import Scenario
 
 Place = Callable[[DocPath, Msg, bool], Problem]
@@ -120,7 +121,7 @@ def _stale(name: str, model: PlanIdentity, scenario: Scenario, place: Place) -> 
             shift=a.shift,
             site=a.site,
             post=a.post,
-            nrp=a.nrp,
+            nrp=shown_nrp(a.nrp),
             why=why,
         )
         for _, a, why in stale[:_EXAMPLES]
@@ -147,11 +148,18 @@ def joined(items: list[Msg]) -> Msg:
     return t("{first}; {rest}", first=items[0], rest=joined(items[1:]))
 
 
+def shown_nrp(nrp: str) -> str:
+    """An NRP as written, a received unit's member as `unit #k` (never his internal id)."""
+    found = member_of(nrp)
+    return nrp if found is None else f"{found[0]} #{found[1]}"
+
+
 def current(assignments: list[Assignment], scenario: Scenario) -> list[Assignment]:
-    """The assignments of a plan file that the scenario still has (the others are warned of
-    by `plan_mismatches`)."""
+    """The officers' assignments of a plan file that the scenario still has (the others are
+    warned of by `plan_mismatches`; the heads of received units' members are counted, not
+    named, and are left to `plan --baseline`)."""
     stale = {i for i, _, _ in stale_assignments(assignments, scenario)}
-    return [a for i, a in enumerate(assignments) if i not in stale] if stale else assignments
+    return [a for i, a in enumerate(assignments) if i not in stale and member_of(a.nrp) is None]
 
 
 def stale_assignments(
@@ -160,7 +168,9 @@ def stale_assignments(
     """The assignments (with their index) that name an officer, day, shift, site or post the
     scenario does not have, each with what is missing."""
     op = scenario.operation
-    people = {p.nrp for p in scenario.roster.personnel}
+    people = {p.nrp for p in scenario.roster.personnel} | {
+        member_id(u.id, k) for u in scenario.received() for k in range(1, u.strength + 1)
+    }
     shifts = {s.id for s in op.shifts}
     posts = {site.id: {p.id for p in site.posts} for site in op.sites}
     for c in scenario.arrivals.candidates:
@@ -171,7 +181,8 @@ def stale_assignments(
     for i, a in enumerate(assignments):
         why = None
         if a.nrp not in people:
-            why = t("NRP not in the roster")
+            known = member_of(a.nrp) is None
+            why = t("NRP not in the roster") if known else t("no such received unit member")
         elif not op.operation.start <= a.date <= op.operation.end:
             why = t("day outside the operation")
         elif a.shift not in shifts:

@@ -37,6 +37,7 @@ from sinjai_ops.validate.operation import (
     check_visit_windows,
 )
 from sinjai_ops.validate.policy import check_policy, ranks_known
+from sinjai_ops.validate.received import check_received, check_support, placed_units
 from sinjai_ops.validate.roster import check_roster
 from sinjai_ops.validate.templates import check_templates, merge_templates
 from sinjai_ops.validate.tps import read_rows
@@ -150,6 +151,7 @@ def check_scenario(
         problems += check_adjustments(
             items, op, roster, arrivals, policy, docs["adjustments"], demand
         )
+    problems += _check_joint(docs, op, roster, policy)
 
     unique = sorted(set(problems), key=Problem.sort_key)
     if not (op and roster and arrivals and policy) or any(p.severity == "error" for p in unique):
@@ -167,6 +169,22 @@ def check_scenario(
         tps=tps,
     )
     return scenario, unique
+
+
+def _check_joint(
+    docs: dict[str, Document],
+    op: OperationFile | None,
+    roster: RosterFile | None,
+    policy: Policy | None,
+) -> list[Problem]:
+    """Received units (of operation.yaml and adjustments.yaml, each unit that can be read)
+    and the posts' support."""
+    if policy is None or "operation" not in docs:
+        return []
+    facts = OperationFacts.of(op) if op is not None else OperationFacts.read(docs["operation"].data)
+    placed = placed_units(docs, policy, operation_zone(docs.get("operation")))
+    problems = check_received(placed, facts, roster)
+    return problems + check_support(docs["operation"])
 
 
 def _without_empty_adjustments(

@@ -41,7 +41,8 @@ def check_templates(
                     t("an anchor of kind {kind} needs 'at: HH:MM'", kind=anchor.kind),
                 )
             )
-        if anchor.kind == "post-opens" and anchor.ring is None and anchor.post is None:
+        open_ended = anchor.ring is None and anchor.post is None and not tpl.when.support
+        if anchor.kind == "post-opens" and open_ended:
             out.append(problem_at(doc, (*path, "anchor"), t("post-opens needs 'ring' or 'post'")))
         if posts is not None and anchor.post is not None and anchor.post not in posts:
             out.append(
