@@ -345,3 +345,28 @@ def test_places_are_one_place_in_any_case_as_validate_reads_them() -> None:
     ]
     assert "90019999" in plan.tps_groups[0].officers
     assert [(m.desa, m.need) for m in plan.linmas] == [("Balangnipa", 4)]
+
+
+def test_a_received_units_members_are_not_named_at_a_tps() -> None:
+    from sinjai_ops.solve.received import with_members
+
+    unit = {
+        "id": "sst-brimob",
+        "name": "SST Brimob",
+        "kind": "sst",
+        "strength": 10,
+        "skills": ["samapta"],
+        "commander": {"name": "Danton Uji", "rank": "Ipda", "nrp": "80020001"},
+        "base": "Bone",
+        "from": "2024-11-26 06:00",
+        "to": "2024-11-28 06:00",
+    }
+    s = voting_scenario(
+        [station("Uji", "Bulu", 1)], [*rank_and_file(1), padal()], extra={"received_units": [unit]}
+    )
+    s = with_members(s)
+    demand = derive_demand(s)
+    plan = make_plan(s, demand)
+    assert audit(s, demand, plan) == []
+    [group] = plan.tps_groups
+    assert (group.officers, group.missing) == (["90010001"], 1)

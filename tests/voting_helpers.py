@@ -37,6 +37,7 @@ def voting_scenario(
     policy: dict[str, Any] | None = None,
     adjustments: dict[str, Any] | None = None,
     days: tuple[str, str] = ("2024-11-26", "2024-11-27"),
+    extra: dict[str, Any] | None = None,
 ) -> Scenario:
     """A scenario of `days` whose last day... the voting day is 27 Nov 2024."""
     voting: dict[str, Any] = {
@@ -69,6 +70,7 @@ def voting_scenario(
         ],
         "policy": {"reserve": {"fraction": 0, "site": "kpu"}, **(policy or {})},
         "voting": voting,
+        **(extra or {}),
     }
     texts: dict[str, Any] = {
         "operation.yaml": operation,

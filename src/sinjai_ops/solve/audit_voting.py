@@ -20,6 +20,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sinjai_ops.models.plan import Plan, Slot
+from sinjai_ops.models.received import member_of
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.voting import VotingSection
@@ -169,8 +170,8 @@ def present(scenario: Scenario, plan: Plan) -> list[str]:
     out = []
     for nrp, where in sorted(on_duty(plan).items()):
         person = people.get(nrp)
-        if person is None:
-            out.append(f"{nrp} ({where}) is not in the roster")
+        if person is None or member_of(nrp) is not None:
+            out.append(f"{nrp} ({where}) is not an officer of the roster")
         elif not person.assignable:
             out.append(f"{nrp} ({where}) is not assignable")
         elif person.on_leave(voting.date):
@@ -278,6 +279,7 @@ def _may_stand(scenario: Scenario, person: Person, start: datetime, end: datetim
     assert voting is not None
     return (
         person.assignable
+        and member_of(person.nrp) is None
         and not scenario.policy.perwira(person.rank)
         and not person.on_leave(voting.date)
         and scenario.adjustments.absence_during(person.nrp, start, end) is None

@@ -149,6 +149,11 @@ def homes(scenario: Scenario, voting: VotingDemand) -> dict[str, str]:
     return out
 
 
+def on_duty_slot(slot: Slot) -> bool:
+    """The slot of the voting day's TPS or Padal duty (not a shift of operation.yaml)."""
+    return slot.shift in (TPS_SHIFT, ISLAND_SHIFT)
+
+
 def place(kecamatan: str, desa: str, tps: str) -> tuple[str, str, str]:
     """A TPS as places are compared (any case, single spaces)."""
     return same_name(kecamatan), same_name(desa), tps
