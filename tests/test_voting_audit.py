@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from sinjai_ops.demand import derive_demand
+from sinjai_ops.models.adjustments import Absence
 from sinjai_ops.models.plan import Assignment, Demand, Plan
 from sinjai_ops.models.roster import Leave
 from sinjai_ops.models.scenario import Scenario
@@ -78,6 +79,13 @@ def test_an_officer_on_leave_absent_or_not_assignable_is_caught() -> None:
     ]
     on_leave = s.model_copy(update={"roster": s.roster.model_copy(update={"personnel": people})})
     caught(on_leave, demand, plan, "on leave on the voting day")
+    sick = Absence.model_validate(
+        {"nrp": nrp, "from": "2024-11-27 12:00", "to": "2024-11-27 18:00", "reason": "sakit"}
+    )
+    away = s.model_copy(
+        update={"adjustments": s.adjustments.model_copy(update={"absences": [sick]})}
+    )
+    caught(away, demand, plan, "absent during the duty")
     boss = plan.model_copy(update={"padal": [PadalDuty(kecamatan="Uji", nrp="80010002")]})
     caught(s, demand, boss, "not assignable")
 
