@@ -52,7 +52,9 @@ def test_every_shipped_template_renders_in_both_languages(
         *(i for i in with_support.checklist.items if i.template in supported),
     ]
     produced = {i.template for i in items}
-    assert produced == {t.id for t in templates}
+    # The example has a drill schedule: its sessions' items replace the generic drill item
+    # (tests/test_drills.py holds the example without one to the generic item).
+    assert produced == {t.id for t in templates} - {"latihan-dalmas"}
     for item in items:
         for lang in ("id", "en"):
             text = item.text[lang]
@@ -78,7 +80,13 @@ def test_example_items_for_every_visit_and_day(example: pipeline.Listed) -> None
         "2024-08-25T12:30:00+08:00 mapolres",
         "2024-08-26T08:00:00+08:00 mapolres",
     ]
-    assert _items(example, "latihan-dalmas") == ["2024-08-26T16:00:00+08:00 None"]
+    # The drill schedule's one session (23 August, 08:00), its item an hour before; the joint
+    # exercise at the KPU on 19 August, its meeting a week before and its preparation the day
+    # before.
+    assert _items(example, "latihan-dalmas-sesi") == ["2024-08-23T07:00:00+08:00 mapolres"]
+    assert _items(example, "sispamkota-rapat") == ["2024-08-12T09:00:00+08:00 kpu"]
+    assert _items(example, "sispamkota-persiapan") == ["2024-08-18T16:00:00+08:00 kpu"]
+    assert _items(example, "sispamkota") == ["2024-08-19T08:00:00+08:00 kpu"]
     # Wanted 90 minutes before ring 1 opens, but the plan has Jibom at the KPU from the 05:30
     # roll call of the pagi shift only.
     assert _items(example, "sterilisasi-ring1") == [
@@ -102,13 +110,18 @@ def test_owners_are_named_through_the_plan(example: pipeline.Listed) -> None:
     for item in example.checklist.items:
         if item.template in ("apel-shift", "sterilisasi-ring1", "anev-harian", "rakor-pengamanan"):
             assert item.owner.nrp and item.owner.name, item
-    drill = next(i for i in example.checklist.items if i.template == "latihan-dalmas")
+    drill = next(i for i in example.checklist.items if i.template == "latihan-dalmas-sesi")
     assert "(" in drill.text["id"] and "tidak ada" not in drill.text["id"]
+    assert drill.owner.nrp and drill.owner.unit == "Sat Samapta"
 
 
 def test_json_has_offsets_owners_and_sources(run: Run) -> None:
     body = json.loads(run("checklist", EXAMPLE, "--format", "json", "--lang", "id").stdout)
-    assert body["items"][0]["template"] == "netralitas-propam"  # two days before the start
+    # The joint exercise's coordination meeting, a week before it (19 August).
+    assert body["items"][0]["template"] == "sispamkota-rapat"
+    first = next(i for i in body["items"] if i["template"] != "sispamkota-rapat")
+    assert first["template"].startswith("sispamkota")
+    assert "netralitas-propam" in [i["template"] for i in body["items"]]
     first = next(i for i in body["items"] if i["template"] == "rakor-pengamanan")
     assert first["due"] == "2024-08-23T10:00:00+08:00"
     assert set(first["owner"]) == {"role", "name", "nrp", "rank", "unit"}

@@ -83,6 +83,7 @@ def test_the_choices_in_the_help_are_the_formats_the_renderers_write() -> None:
     from sinjai_ops.render import PLAN_RENDERERS
     from sinjai_ops.render.anev import ANEV_RENDERERS
     from sinjai_ops.render.checklist import CHECKLIST_RENDERERS
+    from sinjai_ops.render.drills import DRILL_RENDERERS
     from sinjai_ops.render.problems import PROBLEM_RENDERERS
     from sinjai_ops.render.whofits import WHO_FITS_RENDERERS
 
@@ -90,5 +91,6 @@ def test_the_choices_in_the_help_are_the_formats_the_renderers_write() -> None:
     assert tuple(CHECKLIST_RENDERERS) == app_module.CHECKLIST_FORMATS
     assert tuple(WHO_FITS_RENDERERS) == app_module.WHO_FITS_FORMATS
     assert tuple(ANEV_RENDERERS) == app_module.ANEV_FORMATS
+    assert tuple(DRILL_RENDERERS) == app_module.DRILL_FORMATS
     assert tuple(PROBLEM_RENDERERS) == app_module.PROBLEM_FORMATS
     assert app_module.DEFAULT_TIME_LIMIT == DEFAULT_TIME_LIMIT

@@ -22,8 +22,10 @@ from sinjai_ops.models.attendance import (
     Evaluation,
     Line,
     Mark,
+    SessionTally,
     Totals,
 )
+from sinjai_ops.models.drills import PublishedDrills
 from sinjai_ops.models.plan import Assignment, Shortfall, Slot
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.names import names_for_people
@@ -53,12 +55,17 @@ def evaluate(
 ) -> Evaluation:
     slot_of = {(s.date, s.shift): s for s in slots}
     # The days asked for, else those the roll calls speak of, else every day of the operation.
-    chosen = sorted(set(days or [m.date for m in attendance.attendance] or [s.date for s in slots]))
+    marked = [m.date for m in attendance.attendance if m.date is not None]
+    chosen = sorted(set(days or marked or [s.date for s in slots]))
     assignments = [a for a in assignments if (a.date, a.shift) in slot_of]
     shortfalls = [s for s in shortfalls if (s.date, s.shift) in slot_of and s.date in chosen]
     order = {(s.date, s.shift): i for i, s in enumerate(slots)}
     names = {p.nrp: p.name for p in scenario.roster.personnel}
-    marks = {(m.nrp, m.date, m.shift): m for m in attendance.attendance if m.date in chosen}
+    marks = {
+        (m.nrp, m.date, m.shift): m
+        for m in attendance.attendance
+        if m.date is not None and m.shift is not None and m.date in chosen
+    }
     planned = [a for a in assignments if a.date in chosen]
     found = _roll_calls(planned, marks, slot_of, names)
     empty = found.empty + _unfilled(shortfalls, slot_of)
@@ -93,6 +100,47 @@ def evaluate(
         bko_requested=sum(s.missing for s in shortfalls),
         names=names_for_people(scenario),
     )
+
+
+def drill_sessions(
+    scenario: Scenario, schedule: PublishedDrills, attendance: AttendanceFile
+) -> list[SessionTally]:
+    """Each session of the drill schedule as its attendance found it: every attendee not
+    marked was present; present and late ones have drilled (their drill is dated that day)."""
+    names = {p.nrp: p.name for p in scenario.roster.personnel}
+    marks = {(m.nrp, m.session): m for m in attendance.attendance if m.session is not None}
+    out = []
+    for s in schedule.sessions:
+        away: list[Away] = []
+        late: list[Away] = []
+        for nrp in s.attendees:
+            mark = marks.get((nrp, s.id))
+            if mark is None or mark.status == "present":
+                continue
+            seen = Away(
+                nrp=nrp,
+                name=names.get(nrp, ""),
+                date=s.date,
+                shift=s.id,
+                site="",
+                post=s.skill,
+                reason=mark.reason,
+                minutes=mark.minutes,
+            )
+            (away if mark.status == "absent" else late).append(seen)
+        gone = {a.nrp for a in away}
+        out.append(
+            SessionTally(
+                id=s.id,
+                date=s.date,
+                skill=s.skill,
+                planned=list(s.attendees),
+                drilled=[n for n in s.attendees if n not in gone],
+                absences=away,
+                late=late,
+            )
+        )
+    return out
 
 
 def _roll_calls(

@@ -14,6 +14,8 @@ from sinjai_ops.checklist_context import Context, Occasion, both
 from sinjai_ops.i18n import LANGS, N_, say
 from sinjai_ops.models.arrivals import Candidate, Visit
 from sinjai_ops.models.checklist import Anchor, AnchorKind, Template
+from sinjai_ops.models.common import end_clock
+from sinjai_ops.models.drills import said
 from sinjai_ops.models.operation import Post
 
 _NONE = N_("none")
@@ -32,6 +34,9 @@ _SOURCE_VISIT = N_("{purpose} visit of {candidate} to {site} on {date} at {time}
 _SOURCE_CONFLICT = N_("rivals {candidates} at {site} on {date}")
 _SOURCE_BKO = N_("BKO request: {n} lines from {date}")
 _BKO_LINE = N_("{date} {shift} shift at {site}: {skill} {missing}")
+_SOURCE_SESSION = N_("drill session {session} on {date} at {time}")
+_SOURCE_JOINT = N_("joint exercise {exercise} on {date} at {time}")
+_NO_INSTRUCTOR = N_("nobody yet: {reason}")
 _PURPOSE = {"skck": N_("SKCK"), "registration": N_("registration"), "other": N_("visit")}
 _RISK = {"low": N_("low"), "medium": N_("medium"), "high": N_("high")}
 
@@ -265,6 +270,60 @@ def _support(post: Post, shift: str) -> str:
     return (post.support.at(shift).text(brackets=True) if post.support else "") or "-"
 
 
+def _drill_session(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
+    """`minutes` before each session of the drill schedule: who drills, led by whom."""
+    schedule = ctx.drills
+    for s in schedule.sessions if schedule is not None else []:
+        assert schedule is not None
+        when = f"{s.start:%H:%M}"
+        if s.instructor is not None:
+            lead: str | dict[str, str] = f"{schedule.names[s.instructor]} ({s.instructor})"
+        else:
+            lead = {
+                lang: say(
+                    lang, _NO_INSTRUCTOR, reason=said(s.reason_msg, s.instructor_reason, lang)
+                )
+                for lang in LANGS
+            }
+        yield Occasion(
+            s.start - timedelta(minutes=anchor.minutes),
+            s.site,
+            both(_SOURCE_SESSION, session=s.id, date=s.date, time=when),
+            {
+                "session": s.id,
+                "date": s.date.isoformat(),
+                "time": f"{when}-{end_clock(s.end)}",
+                "site": s.site,
+                "site_name": s.site_name,
+                "skill": s.skill,
+                "instructor": lead,
+                "officers": "; ".join(f"{schedule.names[n]} ({n})" for n in s.attendees),
+            },
+        )
+
+
+def _joint_exercise(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
+    """`days` before the joint exercise (Sispamkota), `at` a time (else when it starts)."""
+    section = ctx.scenario.operation.drill_schedule
+    joint = section.joint_exercise if section is not None else None
+    if joint is None:
+        return
+    when = f"{joint.start:%H:%M}"
+    yield Occasion(
+        ctx.at(joint.date - timedelta(days=anchor.days), anchor.at or joint.start),
+        joint.site,
+        both(_SOURCE_JOINT, exercise=joint.name, date=joint.date, time=when),
+        {
+            "exercise": joint.name,
+            "date": joint.date.isoformat(),
+            "time": f"{when}-{end_clock(joint.end)}",
+            "site": joint.site,
+            "site_name": ctx.site_names.get(joint.site, joint.site),
+            "units": ", ".join(f"{unit} {n}" for unit, n in joint.units.items()) or "-",
+        },
+    )
+
+
 ANCHORS: dict[AnchorKind, Callable[[Context, Anchor], Iterator[Occasion]]] = {
     "operation": _operation,
     "first-visit": _first_visit,
@@ -274,6 +333,8 @@ ANCHORS: dict[AnchorKind, Callable[[Context, Anchor], Iterator[Occasion]]] = {
     "visit": _visit,
     "conflict": _conflict,
     "shortfall": _shortfall,
+    "drill-session": _drill_session,
+    "joint-exercise": _joint_exercise,
 }
 """Each kind of anchor and the function that lists its occasions."""
 

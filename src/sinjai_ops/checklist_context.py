@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sinjai_ops.i18n import LANGS, N_, say
 from sinjai_ops.models.arrivals import Candidate, Visit
 from sinjai_ops.models.checklist import Doers, ItemOwner, OwnerRole, Template
+from sinjai_ops.models.drills import DrillPlan
 from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Assignment, Demand, Plan, Slot
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
@@ -68,9 +69,16 @@ class Occasion:
 
 class Context:
     def __init__(
-        self, scenario: Scenario, demand: Demand, plan: Plan, muster: timedelta = timedelta(0)
+        self,
+        scenario: Scenario,
+        demand: Demand,
+        plan: Plan,
+        muster: timedelta = timedelta(0),
+        drills: DrillPlan | None = None,
     ) -> None:
         self.scenario = scenario
+        self.drills = drills
+        """The drill schedule, where the operation has a `drill_schedule:`."""
         self.muster = muster
         """How long before its shift an officer reports for the roll call (apel): on duty from
         then."""

@@ -24,6 +24,7 @@ from sinjai_ops.models.checklist import (
     Template,
     roll_call_lead,
 )
+from sinjai_ops.models.drills import DrillPlan
 from sinjai_ops.models.plan import Demand, Plan
 from sinjai_ops.models.scenario import Scenario
 
@@ -49,6 +50,10 @@ def _holds(ctx: Context, template: Template, occasion: Occasion) -> bool:
         helped = occasion.post is not None and occasion.post in ctx.plan.names.support
         if helped != when.support:
             return False
+
+    scheduled = ctx.scenario.operation.drill_schedule is not None
+    if when.drill_schedule is not None and when.drill_schedule != scheduled:
+        return False
     if when.shortfall is not None:
         day = occasion.due.date()
         short = any(
@@ -70,9 +75,14 @@ def _texts(template: Template, facts: dict[str, str | dict[str, str]]) -> dict[s
 
 
 def make_checklist(
-    scenario: Scenario, demand: Demand, plan: Plan, templates: list[Template]
+    scenario: Scenario,
+    demand: Demand,
+    plan: Plan,
+    templates: list[Template],
+    drills: DrillPlan | None = None,
 ) -> Checklist:
-    ctx = Context(scenario, demand, plan, roll_call_lead(templates))
+    """`drills`: the drill schedule, where the operation has a `drill_schedule:`."""
+    ctx = Context(scenario, demand, plan, roll_call_lead(templates), drills)
     keyed = []
     for order, template in enumerate(templates):
         for occasion in occasions(ctx, template):

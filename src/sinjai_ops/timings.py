@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-STAGES = ("load", "demand", "solve", "naming", "remedies", "checklist", "render")
+STAGES = ("load", "demand", "solve", "naming", "remedies", "checklist", "drills", "render")
 """The stages, in the order a plan (and a checklist) goes through them."""
 
 

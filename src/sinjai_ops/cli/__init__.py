@@ -4,7 +4,7 @@ pipeline, renders, and exits with a code; nothing here decides anything about a 
 The modules: `app` (the root, the shared options), `output` and `arguments` (what every command
 writes and checks), then the commands by what they serve: `check` (validate),
 `planning` (plan, checklist), `day` (who-fits, anev), `batch` (many folders at once),
-`documents` (init, report, roster, schema).
+`drills` (the drill schedule), `documents` (init, report, roster, schema).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from sinjai_ops.cli import check  # noqa: F401
 from sinjai_ops.cli import planning  # noqa: F401
 from sinjai_ops.cli import day  # noqa: F401
 from sinjai_ops.cli import batch  # noqa: F401
+from sinjai_ops.cli import drills  # noqa: F401
 from sinjai_ops.cli import documents  # noqa: F401
 from sinjai_ops.cli.app import app
 # isort: on

@@ -163,6 +163,18 @@ def anev(
         ),
     ] = None,
     quiet: QuietOption = False,
+    drills: Annotated[
+        Path | None,
+        typer.Option(
+            "--drills",
+            help=_(
+                "The drill schedule that was published (drills --format json): the "
+                "attendance may then mark its sessions (session: ID)."
+            ),
+            show_default=False,
+            metavar="DRILLS.json",
+        ),
+    ] = None,
 ) -> None:
     from sinjai_ops import pipeline
     from sinjai_ops.cli.arguments import check_date_syntax, day_of, solving
@@ -188,9 +200,10 @@ def anev(
     said = language_for(lang, checked.language)
     day = day_of(date, checked.scenario)
     days = [day] if day else None
-    evaluated = solving(lambda: pipeline.anev(paths, plan_file, attendance, days, said))
+    evaluated = solving(lambda: pipeline.anev(paths, plan_file, attendance, days, said, drills))
     if evaluated.evaluation is None or evaluated.fragment is None:
-        report_invalid(evaluated.checked, [*paths, plan_file, attendance], lang)
+        given = [*paths, plan_file, attendance, *([drills] if drills else [])]
+        report_invalid(evaluated.checked, given, lang)
         return
     if not quiet:
         mention_warnings(evaluated.checked, paths, lang)

@@ -16,6 +16,8 @@ _BY_EXTENSION = {
     ".markdown": "markdown",
     ".txt": "table",
     ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
 }
 _EXTENSION_OF = {
     "table": ".txt",
@@ -24,12 +26,11 @@ _EXTENSION_OF = {
     "json": ".json",
     "yaml": ".yaml",
     "xlsx": ".xlsx",
+    "html": ".html",
 }
 _PRINTED = {".pdf", ".doc", ".docx", ".odt", ".rtf"}
 """Documents for print: the report is HTML, printed to PDF by a browser."""
 _OTHER_TYPES = _PRINTED | {
-    ".html",
-    ".htm",
     ".xls",
     ".xlsm",
     ".xlsb",

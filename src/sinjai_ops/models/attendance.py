@@ -50,8 +50,11 @@ class Mark(Frozen):
     """One exception found at a roll call; every planned officer not listed was present."""
 
     nrp: Nrp
-    date: Day
-    shift: Ident
+    date: Day | None = None
+    shift: Ident | None = None
+    """The shift's roll call (with `date`); or, for a drill session, `session` alone."""
+    session: Ident | None = None
+    """The id of a drill session (`sinjai-ops drills`) whose attendance this is."""
     status: Annotated[Literal["present", "absent", "late"], BeforeValidator(parse_status)]
     """`present`, `absent` or `late`, in any case, or in Bahasa (see `STATUSES`)."""
     reason: Text | None = None
@@ -71,6 +74,19 @@ class Mark(Frozen):
             return data  # told by the reason's own check
         reason = f"{word}: {given.strip()}" if isinstance(given, str) and given.strip() else word
         return {**data, "reason": reason}
+
+    @model_validator(mode="after")
+    def _shift_or_session(self) -> Mark:
+        if self.session is None and (self.date is None or self.shift is None):
+            raise Invalid(
+                t(
+                    "a mark names a shift's roll call (date: and shift:) or a drill session "
+                    "(session: its id); give one"
+                )
+            )
+        if self.session is not None and (self.date is not None or self.shift is not None):
+            raise Invalid(t("a drill session's mark names no date or shift: its session says when"))
+        return self
 
     @model_validator(mode="after")
     def _late_for_how_long(self) -> Mark:
@@ -130,6 +146,19 @@ class Empty(Frozen):
     """`absent`, `late` or `not filled` (a shortfall of the plan: the BKO request)."""
 
 
+class SessionTally(Frozen):
+    """A drill session: who was to drill, who did, who did not and why."""
+
+    id: str
+    date: date
+    skill: str
+    planned: list[str]
+    drilled: list[str]
+    """Present or late: their drill is dated on the session's day once recorded."""
+    absences: list[Away] = Field(default_factory=list)
+    late: list[Away] = Field(default_factory=list)
+
+
 class Evaluation(Frozen):
     operation: str
     days: list[date]
@@ -140,5 +169,7 @@ class Evaluation(Frozen):
     empty: list[Empty] = Field(default_factory=list)
     bko_requested: int = 0
     """Heads the plan asked Polda for on these days (whether they came is not recorded)."""
+    sessions: list[SessionTally] = Field(default_factory=list)
+    """The drill sessions marked (with the drill schedule given)."""
     names: Names = Field(default_factory=Names, exclude=True)
     """For the views made for people (JSON keeps ids)."""

@@ -33,6 +33,10 @@ PLACEHOLDERS = frozenset(
         "arrivals",
         "reserve",
         "ties",
+        "session",
+        "instructor",
+        "units",
+        "exercise",
     }
 )
 
@@ -43,7 +47,16 @@ def placeholders(text: str) -> list[str]:
 
 
 AnchorKind = Literal[
-    "operation", "first-visit", "day", "shift", "post-opens", "visit", "conflict", "shortfall"
+    "operation",
+    "first-visit",
+    "day",
+    "shift",
+    "post-opens",
+    "visit",
+    "conflict",
+    "shortfall",
+    "drill-session",
+    "joint-exercise",
 ]
 OwnerRole = Literal[
     "operation-commander",
@@ -65,7 +78,9 @@ class Anchor(Frozen):
     before the first shift of each post of `ring` (or `post`). visit: `minutes` before each
     visit arrives. conflict: `days` before each rival conflict, `at` a time. shortfall: one item
     for the whole BKO request, `bko.lead_days` of the policy (or `days`, if more) before the first
-    shift with missing heads, `at` a time.
+    shift with missing heads, `at` a time. drill-session: `minutes` before each session of the
+    drill schedule (operation.yaml's `drill_schedule:`). joint-exercise: `days` before the
+    joint exercise, `at` a time (default: when it starts).
     """
 
     kind: AnchorKind
@@ -106,6 +121,10 @@ class Condition(Frozen):
     """The plan misses heads on that day (at that site, for site-bound items)."""
     support: bool | None = None
     """The post (of a post-opens anchor) has other agencies beside it (`support:`)."""
+
+    drill_schedule: bool | None = None
+    """The operation has a `drill_schedule:` (its sessions are then the checklist's drill
+    items, and the generic drill item gives way to them)."""
 
 
 class Texts(Frozen):

@@ -23,6 +23,7 @@ from sinjai_ops.models.common import (
     Text,
     suggest,
 )
+from sinjai_ops.models.drills import DrillSchedule
 from sinjai_ops.models.plan import Slot
 from sinjai_ops.models.received import ReceivedUnit, Support
 from sinjai_ops.models.sprin import DocumentInfo
@@ -175,6 +176,10 @@ class OperationFile(Frozen):
     """The voting day's TPS duty (optional; formats.md, "Voting day")."""
     received_units: list[ReceivedUnit] = Field(default_factory=list)
     """Whole units received as BKO (formats.md, "Many Polres"): their members fill heads."""
+
+    drill_schedule: DrillSchedule | None = None
+    """What a drill session may be, and the joint exercise (optional; formats.md, "Drill
+    schedule")."""
 
     def days(self) -> list[date]:
         info = self.operation

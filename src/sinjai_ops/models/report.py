@@ -8,6 +8,7 @@ from pydantic import Field
 
 from sinjai_ops.models.checklist import Checklist
 from sinjai_ops.models.common import Frozen
+from sinjai_ops.models.drills import DrillPlan
 from sinjai_ops.models.plan import Plan
 
 
@@ -47,3 +48,5 @@ class ReportData(Frozen):
     staffing: list[Staffing] = Field(default_factory=list)
     loads: list[int] = Field(default_factory=list)
     """Shifts of every officer who may be plotted, for the histogram."""
+    drills: DrillPlan | None = None
+    """The drill schedule, where the operation has a `drill_schedule:`."""

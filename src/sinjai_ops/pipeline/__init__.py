@@ -8,6 +8,7 @@ roster's workbook, and `commands` wires the stages of each command.
 
 from sinjai_ops.pipeline.attendance import load_attendance
 from sinjai_ops.pipeline.commands import (
+    Drilled,
     Evaluated,
     Fitted,
     Listed,
@@ -15,6 +16,7 @@ from sinjai_ops.pipeline.commands import (
     Reported,
     anev,
     checklist,
+    drills,
     init_files,
     plan,
     report,
@@ -45,6 +47,7 @@ __all__ = [
     "FILE_NAMES",
     "OPTIONAL_FILES",
     "Checked",
+    "Drilled",
     "Evaluated",
     "Fitted",
     "Listed",
@@ -60,6 +63,7 @@ __all__ = [
     "configs_dir",
     "default_policy",
     "display",
+    "drills",
     "gather",
     "import_tables",
     "init_files",

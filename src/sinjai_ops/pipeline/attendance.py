@@ -56,13 +56,15 @@ def load_attendance(
     path: Path,
     planned: set[tuple[str, date, str]] | None = None,
     scenario: Scenario | None = None,
+    sessions: dict[str, list[str]] | None = None,
 ) -> tuple[AttendanceFile | None, list[Problem]]:
     """What the roll calls found: YAML (`attendance:`) or CSV with a header row (UTF-8, or
     Windows-1252 as Excel writes it). Every problem at once: each mark that can be read is
     held against the scenario (an NRP of the roster, a shift and a day of the operation), and
     with the planned (NRP, date, shift) of the published plan, a mark for an officer who was
     not plotted then is an error (a typo in an NRP or a shift would otherwise go unnoticed);
-    so is a second mark for one officer-shift."""
+    so is a second mark for one officer-shift. A drill session's mark is held against
+    `sessions` (each session's attendees, from the drill schedule)."""
     from sinjai_ops.models.attendance import AttendanceFile
     from sinjai_ops.validate.attendance import check_marks, readable_marks
 
@@ -82,7 +84,7 @@ def load_attendance(
         return None, problems
     model, problems = v.parse_model(doc, AttendanceFile)
     marks = list(enumerate(model.attendance)) if model is not None else readable_marks(doc.data)
-    problems += check_marks(doc, marks, planned, scenario)
+    problems += check_marks(doc, marks, planned, scenario, sessions)
     return (None if problems else model), problems
 
 

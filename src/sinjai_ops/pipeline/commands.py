@@ -28,6 +28,7 @@ from sinjai_ops.pipeline.plan_files import (
     _adjustments_place,
     _against_plan,
     _read_plan,
+    load_drills,
     load_published,
 )
 from sinjai_ops.timings import stage
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     # does not build the models of plans, checklists, reports and roll calls.
     from sinjai_ops.models.attendance import Evaluation
     from sinjai_ops.models.checklist import Checklist
+    from sinjai_ops.models.drills import DrillPlan
     from sinjai_ops.models.report import ReportData
     from sinjai_ops.models.whofits import WhoFits
 
@@ -143,9 +145,24 @@ def checklist(
     if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
         return Listed(planned.checked, None)
     scenario = planned.checked.scenario
+    schedule = _schedule(scenario, planned.demand, planned.plan, time_limit)
     with stage("checklist"):
-        listed = make_checklist(scenario, planned.demand, planned.plan, scenario.checklists)
+        listed = make_checklist(
+            scenario, planned.demand, planned.plan, scenario.checklists, schedule
+        )
     return Listed(planned.checked, listed, planned.plan)
+
+
+def _schedule(
+    scenario: Scenario, demand: Demand, made: Plan, time_limit: float
+) -> DrillPlan | None:
+    """The drill schedule for the checklist, where the operation has a `drill_schedule:`."""
+    if scenario.operation.drill_schedule is None:
+        return None
+    from sinjai_ops.drill_schedule import make_drill_plan
+
+    with stage("drills"):
+        return make_drill_plan(scenario, demand, made, time_limit)
 
 
 @dataclass(frozen=True)
@@ -205,17 +222,22 @@ def anev(
     attendance: Path,
     days: list[date] | None = None,
     lang: str = "en",
+    drills_file: Path | None = None,
 ) -> Evaluated:
     """`anev`: the published plan against what the roll calls found (the fragment for the
-    next re-plan commented in `lang`)."""
-    from sinjai_ops.anev import adjustments_fragment, evaluate
+    next re-plan commented in `lang`); with `drills_file` (`drills --format json`), the
+    attendance of its drill sessions too."""
+    from sinjai_ops.anev import adjustments_fragment, drill_sessions, evaluate
     from sinjai_ops.validate.plan_file import current
 
     checked = load_scenario(paths)
     published, found = load_published(plan_file)
     checked = _against_plan(checked, plan_file, published, found)
+    schedule, found = load_drills(drills_file) if drills_file else (None, [])
+    checked = _with(checked, found)
+    sessions = {s.id: s.attendees for s in schedule.sessions} if schedule else None
     planned = {(a.nrp, a.date, a.shift) for a in published.assignments} if published else None
-    marks, found_marks = load_attendance(attendance, planned, checked.scenario)
+    marks, found_marks = load_attendance(attendance, planned, checked.scenario, sessions)
     checked = _with(checked, found_marks)
     if checked.scenario is None or published is None or marks is None:
         return Evaluated(checked, None)
@@ -225,6 +247,9 @@ def anev(
     # The shifts' lines: the missing TPS officers of a voting day have no shift.
     shortfalls = [s for s in published.shortfalls if isinstance(s, Shortfall)]
     evaluation = evaluate(scenario, slots, assignments, shortfalls, marks, days)
+    if schedule is not None:
+        tallies = drill_sessions(scenario, schedule, marks)
+        evaluation = evaluation.model_copy(update={"sessions": tallies})
     return Evaluated(checked, evaluation, adjustments_fragment(evaluation, slots, lang))
 
 
@@ -245,8 +270,10 @@ def report(
     if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
         return Reported(planned.checked, None)
     scenario = planned.checked.scenario
-    listed = make_checklist(scenario, planned.demand, planned.plan, scenario.checklists)
-    return Reported(planned.checked, report_data(scenario, planned.demand, planned.plan, listed))
+    schedule = _schedule(scenario, planned.demand, planned.plan, time_limit)
+    listed = make_checklist(scenario, planned.demand, planned.plan, scenario.checklists, schedule)
+    data = report_data(scenario, planned.demand, planned.plan, listed)
+    return Reported(planned.checked, data.model_copy(update={"drills": schedule}))
 
 
 def init_files(lang: str) -> dict[str, str]:
@@ -256,3 +283,23 @@ def init_files(lang: str) -> dict[str, str]:
         name: (folder / name).read_text(encoding="utf-8")
         for name in ("operation.yaml", "roster.yaml", "arrivals.yaml")
     }
+
+
+@dataclass(frozen=True)
+class Drilled:
+    checked: Checked
+    schedule: DrillPlan | None
+
+
+def drills(paths: Sequence[Path], time_limit: float = DEFAULT_TIME_LIMIT) -> Drilled:
+    """`drills`: the plan as it stands (with its drill remedy measured), then the drill
+    schedule and the plan made again with its drills recorded."""
+    from sinjai_ops.drill_schedule import make_drill_plan
+
+    planned = plan(paths, time_limit, remedies=True)
+    if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
+        return Drilled(planned.checked, None)
+    scenario = planned.checked.scenario
+    with stage("drills"):
+        made = make_drill_plan(scenario, planned.demand, planned.plan, time_limit)
+    return Drilled(planned.checked, made)

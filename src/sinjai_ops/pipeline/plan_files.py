@@ -14,6 +14,7 @@ from sinjai_ops.i18n import Msg
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.common import Path as DocPath
 from sinjai_ops.models.document import Document, problem_at
+from sinjai_ops.models.drills import PublishedDrills
 from sinjai_ops.models.plan import (
     Assignment,
     BaselineFile,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from sinjai_ops.validate.plan_file import Place
 
 
-PlanModel = TypeVar("PlanModel", BaselineFile, PublishedPlan)
+PlanModel = TypeVar("PlanModel", BaselineFile, PublishedPlan, PublishedDrills)
 
 
 def _read_plan(path: Path, kind: type[PlanModel]) -> tuple[PlanModel | None, list[Problem]]:
@@ -89,6 +90,11 @@ def load_baseline(path: Path) -> tuple[list[Assignment] | None, list[Problem]]:
     `_against_plan`)."""
     model, problems = _read_plan(path, BaselineFile)
     return (model.assignments if model else None), problems
+
+
+def load_drills(path: Path) -> tuple[PublishedDrills | None, list[Problem]]:
+    """The sessions of a drill schedule written by `drills --format json`."""
+    return _read_plan(path, PublishedDrills)
 
 
 def load_published(path: Path) -> tuple[PublishedPlan | None, list[Problem]]:

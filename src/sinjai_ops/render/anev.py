@@ -84,6 +84,34 @@ def _sections(result: Evaluation, lang: str) -> list[tuple[str, list[str], list[
     ]
 
 
+def _sessions(result: Evaluation, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The drill sessions marked: planned, drilled and absent, one row each (none without)."""
+    if not result.sessions:
+        return []
+    rows = [
+        [
+            x.id,
+            x.date.isoformat(),
+            skill_label(lang, x.skill),
+            str(len(x.planned)),
+            str(len(x.drilled)),
+            "; ".join(f"{a.name} ({a.nrp}): {a.reason or '-'}" for a in x.absences) or "-",
+        ]
+        for x in result.sessions
+    ]
+    keys = ("session", "date", "skill", "planned", "drilled", "anev_absences")
+    return [(word(lang, "anev_sessions"), [word(lang, k) for k in keys], rows)]
+
+
+def _records(result: Evaluation, lang: str) -> list[str]:
+    """What the roster must record of each session held: its drilled officers' drill date."""
+    return [
+        word(lang, "anev_record", skill=x.skill, date=x.date.isoformat(), nrps=", ".join(x.drilled))
+        for x in result.sessions
+        if x.drilled
+    ]
+
+
 def _title(result: Evaluation, lang: str) -> str:
     days = ", ".join(long_date(lang, d) for d in result.days)
     return f"{word(lang, 'anev')}: {result.operation} - {days}"
@@ -92,7 +120,7 @@ def _title(result: Evaluation, lang: str) -> str:
 def as_table(result: Evaluation, view: View) -> RenderableType:
     lang = view.lang
     parts: list[RenderableType] = [Text(_title(result, lang), style="bold")]
-    for title, heads, rows in _sections(result, lang):
+    for title, heads, rows in [*_sessions(result, lang), *_sections(result, lang)]:
         table = Table(title=title, title_justify="left")
         for head in heads:
             table.add_column(head)
@@ -100,19 +128,21 @@ def as_table(result: Evaluation, view: View) -> RenderableType:
             table.add_row(*row)
         parts.append(table if rows else Text(f"{title}: -"))
     parts.append(Text(word(lang, "anev_bko", n=result.bko_requested)))
+    parts += [Text(line) for line in _records(result, lang)]
     return Group(*parts)
 
 
 def as_markdown(result: Evaluation, view: View) -> str:
     lang = view.lang
     out = [f"# {_title(result, lang)}", ""]
-    for title, heads, rows in _sections(result, lang):
+    for title, heads, rows in [*_sessions(result, lang), *_sections(result, lang)]:
         out += [f"## {title}", ""]
         out += [
             tabulate(rows, headers=heads, tablefmt="pipe", disable_numparse=True) if rows else "-",
             "",
         ]
     out += [word(lang, "anev_bko", n=result.bko_requested), ""]
+    out += [f"{line}\n" for line in _records(result, lang)]
     return "\n".join(out)
 
 

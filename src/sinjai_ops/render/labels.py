@@ -119,7 +119,7 @@ _WORDS: dict[str, str] = {
     "short_rest": N_("{n} resting"),
     "remedies": N_("Remedies (each measured by planning again)"),
     "remedy_drill": N_(
-        "a {skill} drill before {by} for {count} officers ({officers}) fills {recovered} "
+        "a {skill} drill by {by} for {count} officers ({officers}) fills {recovered} "
         "of the {missing} missing heads"
     ),
     "remedy_recall-leave": N_(
@@ -154,6 +154,12 @@ _WORDS: dict[str, str] = {
     "last_resort": N_("perwira as a last resort"),
     "anev": N_("Daily evaluation (anev)"),
     "anev_totals": N_("Officer-shifts"),
+    "anev_sessions": N_("Drill sessions"),
+    "session": N_("Session"),
+    "drilled": N_("Drilled"),
+    "anev_record": N_(
+        "Record in roster.yaml (or roster import): drills: {{{skill}: {date}}} for {nrps}"
+    ),
     "anev_lines": N_("Where fewer stood than planned"),
     "anev_absences": N_("Absences"),
     "anev_late": N_("Late arrivals"),

@@ -14,6 +14,7 @@ from sinjai_ops.controls import visible
 from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.plan import Plan
 from sinjai_ops.models.report import ReportData
+from sinjai_ops.render.drills import report_section
 from sinjai_ops.render.labels import long_date, short_date, skill_label, word
 from sinjai_ops.render.plan_rows import (
     bko_rows,
@@ -329,6 +330,7 @@ def as_html(data: ReportData, view: View) -> str:
         bko=bko_rows(plan, lang),
         remedies=remedy_lines(plan, lang),
         checklist=_checklist(data, lang),
+        drills=report_section(data.drills, lang),
         annex=_annex(plan, lang),
         structure=plan.names.structure,
     )

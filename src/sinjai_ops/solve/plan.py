@@ -203,6 +203,7 @@ def _model_inputs(
     after: list[int],
     starts: dict[str, tuple[Start, int]] | None = None,
     homes: dict[str, str] | None = None,
+    classes: list[OfficerClass] | None = None,
 ) -> tuple[
     list[OfficerClass],
     list[dict[int, list[Role]]],
@@ -211,8 +212,11 @@ def _model_inputs(
     list[tuple[int, int, Role, int]],
 ]:
     """What the model is built from: the classes of officers, the roles each may fill in each
-    slot, their schedule networks, and the pins (by NRP and slot, and by class)."""
-    classes = officer_classes(scenario, demand, starts, homes)
+    slot, their schedule networks, and the pins (by NRP and slot, and by class). `homes`: the
+    voting day's areas of the officers (`officer_classes`). `classes`: the classes to build it
+    of, when not the scenario's own (the drill schedule's)."""
+    if classes is None:
+        classes = officer_classes(scenario, demand, starts, homes)
     day_index = {d: i for i, d in enumerate(sorted({s.date for s in demand.slots}))}
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
     needed: dict[int, set[Role]] = defaultdict(set)

@@ -33,16 +33,26 @@ def check_marks(
     marks: list[tuple[int, Mark]],
     planned: set[tuple[str, date, str]] | None,
     scenario: Scenario | None,
+    sessions: dict[str, list[str]] | None = None,
 ) -> list[Problem]:
     """Each mark held against the scenario (an NRP of the roster, a shift and a day of the
-    operation) and the plan (the officer was plotted then), and no officer-shift marked
-    twice."""
+    operation) and the plan (the officer was plotted then), or for a drill session against the
+    drill schedule (`sessions`: each session's attendees, when given), and no officer-shift
+    or officer-session marked twice."""
     problems = []
     first: dict[tuple[str, date, str], int] = {}
+    drilled: dict[tuple[str, str], int] = {}
     people = {p.nrp for p in scenario.roster.personnel} if scenario else None
     shifts = [s.id for s in scenario.operation.shifts] if scenario else None
     info = scenario.operation.operation if scenario else None
     for i, mark in marks:
+        if mark.session is not None:
+            problem = _off_schedule(doc, i, mark, mark.session, sessions, drilled)
+            if problem is not None:
+                problems.append(problem)
+            drilled.setdefault((mark.nrp, mark.session), i)
+            continue
+        assert mark.date is not None and mark.shift is not None
         key = (mark.nrp, mark.date, mark.shift)
         problem = _off_scenario(doc, i, mark, people, shifts, info) or _off_plan(
             doc, i, mark, planned, first
@@ -51,6 +61,50 @@ def check_marks(
             problems.append(problem)
         first.setdefault(key, i)
     return problems
+
+
+def _off_schedule(
+    doc: Document,
+    i: int,
+    mark: Mark,
+    session: str,
+    sessions: dict[str, list[str]] | None,
+    first: dict[tuple[str, str], int],
+) -> Problem | None:
+    """A session's mark without the schedule, of an unknown session, for an officer who was
+    not to attend it, or a second one."""
+    place = ("attendance", i, "session")
+    if sessions is None:
+        message = t(
+            "a drill session's mark needs the drill schedule: give --drills DRILLS.json "
+            "(sinjai-ops drills --format json)"
+        )
+        return problem_at(doc, place, message)
+    if session not in sessions:
+        message = t(
+            "unknown drill session '{session}'{hint} (the schedule's: {ids})",
+            session=session,
+            hint=suggest(session, sorted(sessions)),
+            ids=", ".join(sorted(sessions)) or "-",
+        )
+        return problem_at(doc, place, message)
+    if mark.nrp not in sessions[session]:
+        message = t(
+            "{nrp} is not to attend drill session {session}; the attendance lists only its "
+            "attendees (check the NRP and the session)",
+            nrp=mark.nrp,
+            session=session,
+        )
+        return problem_at(doc, ("attendance", i, "nrp"), message)
+    if (mark.nrp, session) in first:
+        message = t(
+            "{nrp} in drill session {session} is marked twice (first at line {line}); keep one",
+            nrp=mark.nrp,
+            session=session,
+            line=doc.loc(("attendance", first[(mark.nrp, session)])).line,
+        )
+        return problem_at(doc, ("attendance", i), message)
+    return None
 
 
 def _off_scenario(
@@ -76,7 +130,7 @@ def _off_scenario(
                 hint=suggest(mark.shift, shifts),
             ),
         )
-    if info is not None and not info.start <= mark.date <= info.end:
+    if info is not None and mark.date is not None and not info.start <= mark.date <= info.end:
         return problem_at(
             doc,
             ("attendance", i, "date"),
@@ -98,6 +152,7 @@ def _off_plan(
     first: dict[tuple[str, date, str], int],
 ) -> Problem | None:
     """A mark for an officer not plotted then, or a second mark for one officer-shift."""
+    assert mark.date is not None and mark.shift is not None
     key = (mark.nrp, mark.date, mark.shift)
     if planned is not None and key not in planned:
         return problem_at(
