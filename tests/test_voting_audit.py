@@ -9,7 +9,7 @@ import pytest
 
 from sinjai_ops.demand import derive_demand
 from sinjai_ops.models.adjustments import Absence
-from sinjai_ops.models.plan import Assignment, Demand, Plan
+from sinjai_ops.models.plan import Assignment, Demand, Plan, Shortfall
 from sinjai_ops.models.roster import Leave
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.voting import PadalDuty, TpsShortfall
@@ -140,3 +140,21 @@ def test_an_open_tps_head_beside_a_free_officer_is_caught(drop: int) -> None:
     found = audit(s, demand, fewer)
     assert any("is free and could stand at TPS" in line for line in found), found
     assert not any("the TPS shortfalls say" in line for line in found)
+
+
+def test_a_shift_head_left_open_beside_an_idle_officer_is_caught() -> None:
+    s, demand, plan = made()
+    dropped = plan.assignments[0]
+    open_line = Shortfall(
+        date=dropped.date,
+        shift=dropped.shift,
+        site=dropped.site,
+        post=dropped.post,
+        skill=dropped.skill,
+        missing=1,
+    )
+    broken = plan.model_copy(
+        update={"assignments": plan.assignments[1:], "shortfalls": [open_line, *plan.shortfalls]}
+    )
+    found = audit(s, demand, broken)
+    assert any("is idle and could fill samapta at gudang" in line for line in found), found
