@@ -370,3 +370,28 @@ def test_a_received_units_members_are_not_named_at_a_tps() -> None:
     assert audit(s, demand, plan) == []
     [group] = plan.tps_groups
     assert (group.officers, group.missing) == (["90010001"], 1)
+
+
+def test_a_replan_of_the_same_day_keeps_every_group_when_officers_are_short() -> None:
+    stations = [
+        station(k, d, n) for k in ("Alpha", "Beta") for d in ("Satu", "Dua") for n in (1, 2)
+    ]
+    areas = [
+        {"unit": "Polsek Alpha", "kecamatan": ["Alpha"]},
+        {"unit": "Polsek Beta", "kecamatan": ["Beta"]},
+    ]
+    # Beta's five officers for eight heads: the fresh plan keeps four of them in Beta.
+    people = [
+        *rank_and_file(5, unit="Polsek Beta"),
+        padal("80010001", unit="Polsek Alpha"),
+        padal("80010002", unit="Polsek Beta"),
+    ]
+    s = voting_scenario(stations, people, areas=areas)
+    first = plan_of(s)
+    assert sum(len(g.officers) for g in first.tps_groups if g.kecamatan == "Beta") == 4
+    demand = derive_demand(s)
+    again = make_plan(
+        s, demand, baseline=first.assignments, duty_before=(first.tps_groups, first.padal)
+    )
+    assert again.tps_groups == first.tps_groups
+    assert again.padal == first.padal

@@ -50,10 +50,12 @@ def make_plan(
     voting = derive_voting(scenario)
     wide = None if voting is None else widen(scenario, demand, voting)
     operation_demand, published = demand, baseline
+    kept: list[Assignment] = []
     if wide is not None:
         demand = wide.demand
         if baseline is not None and duty_before is not None:
-            baseline = baseline + duty_assignments(scenario, wide, *duty_before)
+            kept = duty_assignments(scenario, wide, *duty_before)
+            baseline = baseline + kept
     # Officers at home is an objective of a fresh plan; a re-plan keeps the baseline's places.
     homes = None if wide is None or baseline is not None else Homes(wide)
     rules = Schedule.of(scenario.policy, scenario.operation)
@@ -74,7 +76,7 @@ def make_plan(
         weighted, bound = weighted + past, bound + past
     if wide is not None:
         solved = homes is not None and status == "optimal"
-        at = duty_names(scenario, homes or Homes(wide), names, solved)
+        at = duty_names(scenario, homes or Homes(wide), names, solved, kept)
         held = {
             n: (g.kecamatan, g.desa, g.tps[0])
             for g in (duty_before or ([], []))[0]

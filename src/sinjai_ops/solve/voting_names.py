@@ -11,9 +11,9 @@ trade their whole schedules), and in his kecamatan he goes to a group of his own
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from sinjai_ops.models.plan import Plan
+from sinjai_ops.models.plan import Assignment, Plan
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.voting import (
@@ -30,26 +30,56 @@ from sinjai_ops.solve.voting_plan import finish_plan
 from sinjai_ops.validate.tps import same_name
 
 
-@dataclass
-class _Sent:
-    """Officers by duty need (heads filled there), the outcome of naming."""
-
-    at: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
-
-
 def duty_names(
-    scenario: Scenario, homes: Homes, names: dict[int, list[str]], solved: bool
+    scenario: Scenario,
+    homes: Homes,
+    names: dict[int, list[str]],
+    solved: bool,
+    kept: list[Assignment] | None = None,
 ) -> dict[int, list[str]]:
     """The officers of each duty need (of the widened demand), as the program's numbers say
-    where `solved` (not so after a greedy fill: then as `names` has them). Officers of one
-    class may trade their whole schedules in `names` on the way (`_bhabins_first`): call this
-    before the plan of the shifts is put together."""
+    where `solved` (not so after a greedy fill or in a re-plan: then as `names` has them, each
+    officer of `kept`, a baseline's duty, back on his need where its heads of that weight
+    allow). Officers of one class may trade their whole schedules in `names` on the way
+    (`_bhabins_first`): call this before the plan of the shifts is put together."""
     wide = homes.wide
     people = {p.nrp: p for p in scenario.roster.personnel}
     filled, sent = homes.read(homes.outcome) if solved and homes.outcome else ({}, {})
     if filled:
         return _by_home(wide, homes, names, filled, sent, people)
-    return {n: sorted(names.get(n, [])) for n in range(wide.base, len(wide.demand.needs))}
+    at = {n: sorted(names.get(n, [])) for n in range(wide.base, len(wide.demand.needs))}
+    return _back_in_place(wide, at, kept or [])
+
+
+def _back_in_place(
+    wide: Widened, at: dict[int, list[str]], kept: list[Assignment]
+) -> dict[int, list[str]]:
+    """Officers moved between duty needs of one slot, role and weight (so that the heads
+    filled of each weight stay as the solve counted them), each back on the need `kept` had
+    him on where it has a head left, the others where heads are left, in need order."""
+    demand = wide.demand
+    index = {(n.date, n.shift, n.site, n.post, n.skill): k for k, n in enumerate(demand.needs)}
+    before = {a.nrp: index.get((a.date, a.shift, a.site, a.post, a.skill)) for a in kept}
+    pools: dict[tuple[str, Role, int], list[int]] = defaultdict(list)
+    for n in range(wide.base, len(demand.needs)):
+        need = demand.needs[n]
+        pools[(need.shift, role_of(need), need.weight)].append(n)
+    out: dict[int, list[str]] = {}
+    for needs in pools.values():
+        crew = sorted(nrp for n in needs for nrp in at.get(n, []))
+        placed: dict[int, list[str]] = {n: [] for n in needs}
+        rest = []
+        for nrp in crew:
+            home = before.get(nrp)
+            if home in placed and len(placed[home]) < demand.needs[home].heads:
+                placed[home].append(nrp)
+            else:
+                rest.append(nrp)
+        for n in needs:
+            while rest and len(placed[n]) < demand.needs[n].heads:
+                placed[n].append(rest.pop(0))
+        out.update({n: sorted(v) for n, v in placed.items()})
+    return out
 
 
 def with_voting(
