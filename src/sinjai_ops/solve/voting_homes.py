@@ -26,7 +26,7 @@ from sinjai_ops.rules import Role, role_of
 from sinjai_ops.solve.classes import OfficerClass
 from sinjai_ops.solve.model import Outcome
 from sinjai_ops.solve.program import NoPlanInTime, Program, solve_whole
-from sinjai_ops.solve.voting import Widened
+from sinjai_ops.solve.voting import Widened, on_duty_slot
 
 
 @dataclass
@@ -38,8 +38,6 @@ class Homes:
     """Need index (a duty need) to its column: heads filled there."""
     home_col: dict[tuple[int, int, Role, str], int] = field(default_factory=dict)
     """(class, slot, role, kecamatan) to its column: officers of the class on duty there."""
-    proven: bool = True
-    """False when the solver stopped before proving the most officers at home."""
     classes: list[OfficerClass] = field(default_factory=list)
     """The classes of officers the program was made of (set by the solve)."""
     outcome: Outcome | None = None
@@ -84,12 +82,11 @@ class Homes:
         for col in cols:
             prog.cost[col] = 1.0
         try:
-            values, state, _ = solve_whole(prog, deadline)
+            values = solve_whole(prog, deadline)[0]
         except NoPlanInTime:
-            self.proven = False
+            # No time left: the covering plan stands, with no officers counted at home.
             prog.cost = [0.0] * len(prog.cost)
             return np.concatenate([values, np.zeros(len(prog.cost) - len(values))])
-        self.proven = state == "optimal"
         best = round(sum(values[col] for col in cols))
         prog.row([(col, 1.0) for col in cols], best - 0.5, math.inf)
         prog.cost = [0.0] * len(prog.cost)
@@ -137,6 +134,12 @@ class Homes:
         if values is None or not self.filled_col or len(values) <= max(self.filled_col.values()):
             return {}, {}
         filled = {n: round(values[col]) for n, col in self.filled_col.items()}
+        duty = {t for t, slot in enumerate(self.wide.demand.slots) if on_duty_slot(slot)}
+        on_duty = sum(k for (_, slot, _), k in outcome.working.items() if slot in duty)
+        if sum(filled.values()) != on_duty:
+            # The stage ran out of time and no later stage solved the program again: its
+            # columns hold no plan, and the names are given out as the naming left them.
+            return {}, {}
         sent: dict[tuple[int, int, Role], dict[str, int]] = defaultdict(dict)
         for (c, slot, role, kecamatan), col in self.home_col.items():
             count = round(values[col])
