@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -109,7 +110,7 @@ def test_24_polres_each_the_bytes_of_plan_alone(run: Run, tmp_path: Path) -> Non
         assert (out / folder.name / "plan.json").read_bytes() == _alone(run, folder, tmp_path)
     again = run("batch", *folders, "-o", out)
     assert all(p["skipped"] for p in _index(out).values())
-    assert again.stdout.count("(skipped)") == 24
+    assert again.stdout.count(" skipped ") == 24
 
 
 @pytest.mark.slow
@@ -174,6 +175,50 @@ def test_a_second_run_skips_every_folder_until_a_file_it_reads_changes(
     run("batch", *folders, "-o", out)
     assert [p["skipped"] for p in _index(out).values()] == [True, True, False]
     assert (out / "polres-03" / "plan.json").read_bytes() == _alone(run, folders[2], tmp_path)
+
+
+def test_a_voting_day_is_skipped_until_its_tps_list_changes(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "polda" / "polres-c"
+    shutil.copytree(ROOT / "examples" / "sinjai-2024-pemungutan", folder)
+    out = tmp_path / "out"
+    run("--lang", "id", "batch", folder, "-o", out)
+    written = (out / "polres-c" / "plan.json").stat().st_mtime_ns
+    again = run("--lang", "id", "batch", folder, "-o", out)
+    assert _index(out)["polres-c"]["skipped"] is True
+    assert "dilewati" in again.stdout
+    assert (out / "polres-c" / "plan.json").stat().st_mtime_ns == written
+    # The TPS list is a file the plan reads: one more line in it, and it is planned again.
+    with (folder / "tps.csv").open("a", encoding="utf-8") as tps:
+        tps.write("\n")
+    run("--lang", "id", "batch", folder, "-o", out)
+    assert _index(out)["polres-c"]["skipped"] is False
+
+
+def test_the_indonesian_summary_fits_80_columns_with_its_numbers_written_as_indonesian(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folders = [tmp_path / "polda" / "polres-a", tmp_path / "polda" / "polres-c"]
+    shutil.copytree(ROOT / "examples" / "sinjai-2024", folders[0])
+    shutil.copytree(ROOT / "examples" / "sinjai-2024-pemungutan", folders[1])
+    out = tmp_path / "out"
+    monkeypatch.setenv("COLUMNS", "80")
+    for skipped in (False, True):
+        shown = run("--lang", "id", "batch", *folders, "-o", out).stdout
+        index = _index(out)
+        filled = sum(int(str(p["filled"])) for p in index.values())
+        heads = sum(int(str(p["heads"])) for p in index.values())
+        assert heads > 999
+        lines = shown.splitlines()
+        assert "Rencana sekaligus: 2 folder skenario" in lines[0]
+        assert all(len(line) <= 80 for line in lines), shown
+        total = next(line for line in lines if line.startswith("Jumlah"))
+        assert f"{filled:,} / {heads:,}".replace(",", ".") in total
+        row = next(line for line in lines if line.startswith("polres-a"))
+        assert "Polres Sinjai" in row and "kurang personel" in row
+        assert ("dilewati" in row) is skipped
+        seconds = float(str(index["polres-c"]["seconds"]))
+        shown_c = next(line for line in lines if line.startswith("polres-c"))
+        assert skipped or f"{seconds:.1f}".replace(".", ",") in shown_c
 
 
 def test_a_worker_killed_is_planned_again_and_named(

@@ -53,6 +53,16 @@ def test_option_errors_are_plain_words(run: Run) -> None:
     assert "Value error" not in err and "'pdf' is not one of 'table', 'markdown'" in err
 
 
+def test_a_required_option_left_out_is_named_in_the_runs_language(run: Run) -> None:
+    err = run("--lang", "id", "batch", EXAMPLE, code=2).stderr
+    assert "Invalid value" not in err
+    assert "kesalahan: -o OUTDIR wajib diberikan; lihat: " in err and "batch -h" in err
+    err = run("batch", EXAMPLE, code=2).stderr
+    assert "error: -o OUTDIR is required; see: " in err
+    assert "--plan PLAN.json is required" in run("anev", EXAMPLE, code=2).stderr
+    assert "--date DATE is required" in run("who-fits", EXAMPLE, code=2).stderr
+
+
 def test_the_format_follows_the_output_extension(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "plan.csv"
     run("plan", EXAMPLE, "-o", out, "--no-remedies", "-q")

@@ -368,3 +368,84 @@ def test_a_unit_twice_over_operation_and_adjustments_is_an_error_at_the_second(
         "adjustments.yaml:" in out
         and "received unit id 'ssk-brimob-yon-c' is used twice (first at" in out
     )
+
+
+def test_every_problem_of_the_units_is_told_in_one_run_whatever_else_is_wrong(
+    run: Run, tmp_path: Path
+) -> None:
+    # The first unit lacks its base, ends before it starts and is commanded by a roster
+    # officer; the second has its id and an unknown kind; the roster has a rank misspelt.
+    first = {key: value for key, value in SSK.items() if key != "base"}
+    first |= {"from": "2024-08-27 14:00", "to": "2024-08-26 06:00"}
+    first["commander"] = {"name": "Andi Basri", "rank": "AKP", "nrp": "86010001"}
+    second = {**SSK, "kind": "kompi"}
+    people = _people()
+    people[5] = {**people[5], "rank": "Brigadirr"}
+    folder = _folder(
+        tmp_path,
+        "bad",
+        _operation(received_units=[first, second]),
+        **{"roster.yaml": {"personnel": people}},
+    )
+    out = run("validate", folder, "--lang", "en", code=1).stdout
+    assert "'base'" in out and "kompi" in out and "Brigadirr" in out
+    assert "'to' 2024-08-26 06:00 is not after 'from' 2024-08-27 14:00" in out
+    assert "received unit id 'ssk-brimob-yon-c' is used twice" in out
+    assert "the commander of unit 'ssk-brimob-yon-c' has the NRP of Bripda" in out
+
+
+def test_support_in_a_shift_the_post_never_runs_is_warned_at_its_line_and_not_shown(
+    run: Run, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    joint = _operation()
+    post = joint["sites"][0]["posts"][3]
+    post["shifts"] = ["pagi", "siang"]
+    post["support"] = {"tni": 2, "shifts": {"siang": {"tni": 3}, "malam": {"tni": 4}}}
+    folder = _folder(tmp_path, "joint", joint)
+    text = (folder / "operation.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, row in enumerate(text, start=1) if row.strip().startswith("malam:"))
+    out = run("validate", folder, "--lang", "en").stdout
+    assert f"operation.yaml:{line}:" in out
+    told = next(row for row in out.splitlines() if f"operation.yaml:{line}:" in row)
+    assert (
+        ": warning: " in told and "post 'lalin' runs only in pagi, siang, never in 'malam'" in told
+    )
+    indonesian = run("validate", folder, "--lang", "id").stdout
+    assert "pos 'lalin' hanya berjalan pada pagi, siang, tidak pernah pada 'malam'" in indonesian
+    summary = " ".join(
+        run("plan", folder, "-q", "--view", "summary", "--lang", "en").stdout.split()
+    )
+    assert "Kantor KPU / lalin: TNI 2; siang: TNI 3" in summary
+    assert "malam: TNI 4" not in summary
+    book = tmp_path / "joint.xlsx"
+    run("plan", folder, "-q", "--lang", "id", "-o", book)
+    cells = [
+        str(c.value)
+        for ws in load_workbook(book).worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    ]
+    assert any("siang: TNI 3" in c for c in cells)
+    assert not any("TNI 4" in c for c in cells)
+
+
+def test_the_workbook_keeps_heads_as_numbers_and_the_window_as_dates(
+    run: Run, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    folder = _folder(tmp_path, "helped", _operation(received_units=[SSK]))
+    book = tmp_path / "plan.xlsx"
+    run("plan", folder, "-q", "--lang", "id", "-o", book)
+    heads = sum("unit" in a for a in _plan(run, folder)["assignments"])
+    sheet = load_workbook(book)["Satuan BKO diterima"]
+    header, row = (list(r) for r in sheet.iter_rows(min_row=1, max_row=2))
+    names = [c.value for c in header]
+    assert names[2:] == ["Di Polres sejak", "Di Polres sampai", "Jabatan-shift terisi"]
+    since, until, filled = row[2], row[3], row[4]
+    assert (since.value, until.value) == WINDOW
+    assert since.is_date and until.is_date and since.number_format == "yyyy-mm-dd hh:mm"
+    assert filled.data_type == "n" and filled.value == heads > 0

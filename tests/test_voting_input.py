@@ -138,30 +138,42 @@ def test_every_bad_row_at_once_located_and_quoted(run: Run, tmp_path: Path) -> N
         *ROWS,
         "Sinjai Utara,Balangnipa,1,250,kurang rawan,",
         "Sinjai Utara,Lappa,2,12a,sangat rawn,mungkin",
-        "Sinjai Utara,,x,-3,,",
+        "Pulau Sembilan,,x,-3,,",
         "Sinjai Utara,Lappa,3,0,rawan,",
     ]
     found = problems(run, write(tmp_path / "s", rows), 1)
     assert (
-        "tps.csv:6:3: error: TPS 1 of desa 'Balangnipa' (Sinjai Utara) is listed twice, here and "
+        "tps.csv:6:3: error: tps[4].tps: TPS 1 of desa 'Balangnipa' (Sinjai Utara) is listed "
+        "twice, here and "
         f"at {tmp_path}/s/tps.csv:2:3; remove one row or correct its number" in found
     )
     assert (
-        "tps.csv:7:4: error: voters '12a' is not a whole number >= 0; write the DPT of the TPS in "
-        "digits only (no dots or spaces)" in found
+        "tps.csv:7:4: error: tps[5].voters: voters '12a' is not a whole number >= 0; write the "
+        "DPT of the TPS in digits only (no dots or spaces)" in found
     )
     assert (
-        "tps.csv:7:5: error: unknown category 'sangat rawn'; did you mean 'sangat-rawan'?" in found
+        "tps.csv:7:5: error: tps[5].category: unknown category 'sangat rawn'; did you mean "
+        "'sangat-rawan'?" in found
     )
-    assert any(p.startswith("tps.csv:7:6: error: island 'mungkin' is not one of") for p in found)
-    assert "tps.csv:8:2: error: no desa; give the desa or kelurahan of the TPS" in found
     assert any(
-        p.startswith("tps.csv:8:3: error: TPS number 'x' is not a whole number") for p in found
+        p.startswith("tps.csv:7:6: error: tps[5].island: island 'mungkin' is not one of")
+        for p in found
     )
-    assert any(p.startswith("tps.csv:8:4: error: voters '-3'") for p in found)
-    assert any(p.startswith("tps.csv:8:5: error: no category;") for p in found)
+    assert (
+        "tps.csv:8:2: error: tps[6].desa: the desa is empty; write the desa or kelurahan of this "
+        "TPS" in found
+    )
     assert any(
-        p.startswith("tps.csv:9:4: warning: TPS 003 of desa 'Lappa' has 0 voters") for p in found
+        p.startswith("tps.csv:8:3: error: tps[6].tps: TPS number 'x' is not a whole number")
+        for p in found
+    )
+    assert any(p.startswith("tps.csv:8:4: error: tps[6].voters: voters '-3'") for p in found)
+    assert any(
+        p.startswith("tps.csv:8:5: error: tps[6].category: the category is empty;") for p in found
+    )
+    assert any(
+        p.startswith("tps.csv:9:4: warning: tps[7].voters: TPS 003 of desa 'Lappa' has 0 voters")
+        for p in found
     )
     assert found[-1].startswith("invalid: 8 errors, 1 warning")
 
@@ -190,8 +202,9 @@ def test_coverage_of_the_kecamatan_by_the_areas(run: Run, tmp_path: Path) -> Non
     )
     assert "warning: voting.areas[1].kecamatan[2]: kecamatan 'Sinjai Timr' has no TPS" in text
     assert (
-        "tps.csv:6:1: error: kecamatan 'Tellulimpoe' is covered by no unit of voting.areas in "
-        "operation.yaml; add it, e.g. {unit: Polsek Tellulimpoe, kecamatan: [Tellulimpoe]}" in text
+        "tps.csv:6:1: error: tps[4].kecamatan: kecamatan 'Tellulimpoe' is covered by no unit of "
+        "voting.areas in operation.yaml; add it, e.g. {unit: Polsek Tellulimpoe, kecamatan: "
+        "[Tellulimpoe]}" in text
     )
     # Pulau Sembilan's TPS are still covered (by the second area): not reported.
     assert "'Pulau Sembilan' is covered by no unit" not in text
@@ -234,7 +247,7 @@ def test_voting_without_a_tps_list_and_a_list_without_voting(run: Run, tmp_path:
     found = problems(run, write(tmp_path / "s"), 1)
     assert any(
         p.startswith("operation.yaml:")
-        and "error: voting: voting: is set but there is no TPS list; put tps.csv" in p
+        and "error: voting: set, but there is no TPS list; put tps.csv" in p
         for p in found
     )
     operation = _operation()
@@ -266,11 +279,14 @@ def test_a_category_without_a_pattern(run: Run, tmp_path: Path) -> None:
     operation["policy"]["tps"] = None  # the shipped patterns taken away
     found = problems(run, write(tmp_path / "s", ROWS, operation), 1)
     assert (
-        "tps.csv:2:5: error: no pattern for category 'kurang-rawan' in policy.tps; add one under "
-        "policy: in operation.yaml, e.g. tps: {pattern: {kurang-rawan: {officers: 2, tps: 1}}}"
-        in found
+        "tps.csv:2:5: error: tps[0].category: no pattern for category 'kurang-rawan' in "
+        "policy.tps; add one under policy: in operation.yaml, e.g. tps: {pattern: {kurang-rawan: "
+        "{officers: 2, tps: 1}}}" in found
     )
-    assert any(p.startswith("tps.csv:4:5: error: no pattern for category 'rawan'") for p in found)
+    assert any(
+        p.startswith("tps.csv:4:5: error: tps[2].category: no pattern for category 'rawan'")
+        for p in found
+    )
     assert found[-1].startswith("invalid: 3 errors")
 
 
@@ -320,7 +336,7 @@ def test_a_workbook_with_a_title_merged_kecamatan_and_numbering(run: Run, tmp_pa
     book.save(folder / "tps.xlsx")
     found = problems(run, folder, 1)
     assert any(
-        p.startswith("tps.xlsx:DPT!E5:5:5: error: voters '2x0' is not a whole number")
+        p.startswith("tps.xlsx:DPT!E5: error: tps[1].voters: voters '2x0' is not a whole number")
         for p in found
     )
     assert found[-1].startswith("invalid: 1 error")
@@ -353,7 +369,7 @@ def test_tps_yaml_and_its_located_problems(run: Run, tmp_path: Path) -> None:
         for p in found
     )
     assert (
-        "tps.yaml:4:5: error: tps[2]: no voters; give the number of voters (DPT) of the TPS"
+        "tps.yaml:4:5: error: tps[2]: the DPT is empty; write the number of voters of this TPS"
         in found
     )
 
@@ -376,7 +392,7 @@ def test_a_sheet_without_a_required_column(run: Run, tmp_path: Path) -> None:
     (folder / "tps.csv").write_text("KECAMATAN,DESA,TPS,KATEGORI,KETERANGAN\nA,B,1,rawan,x\n")
     found = problems(run, folder, 1)
     assert any(
-        p.startswith("tps.csv:1:1: error: no column for voters; name one of: DPT, PEMILIH")
+        p.startswith("tps.csv:1:1: error: no column for DPT; name one of: DPT, PEMILIH")
         for p in found
     )
 
@@ -419,12 +435,14 @@ def test_the_voting_day_example_is_valid_and_sinjai_sized(run: Run) -> None:
 def test_a_tps_list_checked_on_its_own(run: Run, tmp_path: Path) -> None:
     folder = write(tmp_path / "s", [*ROWS, "Sinjai Utara,Lappa,1,9,rawan,"])
     found = problems(run, folder, 1, folder / "tps.csv")
-    assert found[0].startswith("tps.csv:6:3: error: TPS 1 of desa 'Lappa' (Sinjai Utara) is listed")
+    assert found[0].startswith(
+        "tps.csv:6:3: error: tps[4].tps: TPS 1 of desa 'Lappa' (Sinjai Utara) is listed"
+    )
     assert sum(": error: " in p for p in found) == 1
     # Given with the scenario's files, it is their TPS list.
     files = [folder / n for n in ("operation.yaml", "roster.yaml", "arrivals.yaml", "tps.csv")]
     out = run("validate", "--lang", "en", *files, code=1).stdout
-    assert "tps.csv:6:3: error: TPS 1 of desa 'Lappa'" in out
+    assert "tps.csv:6:3: error: tps[4].tps: TPS 1 of desa 'Lappa'" in out
 
 
 def test_rows_of_sums_are_not_tps(run: Run, tmp_path: Path) -> None:
@@ -438,8 +456,8 @@ def test_rows_of_sums_are_not_tps(run: Run, tmp_path: Path) -> None:
 def test_the_problems_are_told_in_indonesian(run: Run, tmp_path: Path) -> None:
     folder = write(tmp_path / "s", [*ROWS, "Sinjai Utara,Lappa,2,12a,sangat rawn,"])
     out = run("validate", "--lang", "id", folder, code=1).stdout
-    assert "tps.csv:6:4: error: pemilih '12a' bukan bilangan bulat >= 0" in out
-    assert "tps.csv:6:5: error: kategori 'sangat rawn' tidak dikenal" in out
+    assert "tps.csv:6:4: error: tps[4].voters: pemilih '12a' bukan bilangan bulat >= 0" in out
+    assert "tps.csv:6:5: error: tps[4].category: kategori 'sangat rawn' tidak dikenal" in out
 
 
 @pytest.mark.parametrize(("name", "text"), [("tps.csv", HEADER), ("tps.yaml", "tps: []\n")])

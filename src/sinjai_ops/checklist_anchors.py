@@ -319,7 +319,7 @@ def _joint_exercise(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
             "time": f"{when}-{end_clock(joint.end)}",
             "site": joint.site,
             "site_name": ctx.site_names.get(joint.site, joint.site),
-            "units": ", ".join(f"{unit} {n}" for unit, n in joint.units.items()) or "-",
+            "units": joint.units.text() or "-",
         },
     )
 

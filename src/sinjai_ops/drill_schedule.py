@@ -216,6 +216,9 @@ def make_drill_plan(scenario: Scenario, demand: Demand, plan: Plan, time_limit: 
         names={n: f"{people[n].rank} {people[n].name}" for n in sorted(named)},
         joint_exercise=joint,
         joint_site_name=site_name.get(joint.site) if joint is not None else None,
+        defaulted=scenario.operation.drill_schedule is None,
+        home_site=section.site,
+        home_site_name=site_name.get(section.site),
     )
 
 

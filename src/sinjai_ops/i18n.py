@@ -65,6 +65,15 @@ def plural(lang: str, one: str, many: str, n: int, **values: object) -> str:
     return translation(lang).ngettext(one, many, n).format(n=n, **values)
 
 
+def number(lang: str, n: float, places: int = 0) -> str:
+    """`n` as the officer's language writes it: 1,684.5 in English, 1.684,5 in Indonesian."""
+    text = f"{n:,.{places}f}"
+    return text.translate(_SWAP) if lang == "id" else text
+
+
+_SWAP = str.maketrans({",": ".", ".": ","})
+
+
 @dataclass(frozen=True)
 class Msg:
     """A sentence kept for later: its English text (the message id) and the values it holds."""

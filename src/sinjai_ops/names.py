@@ -47,6 +47,11 @@ def names_for_people(scenario: Scenario) -> Names:
         officers={p.nrp: who(p.nrp) for p in scenario.roster.personnel},
         addresses={s.id: s.address for s in op.sites if s.address},
         roll_call_minutes=int(roll_call_lead(scenario.checklists).total_seconds() // 60),
-        support={p.id: p.support for s in op.sites for p in s.posts if p.support is not None},
+        support={
+            p.id: p.support.within(p.shifts)
+            for s in op.sites
+            for p in s.posts
+            if p.support is not None
+        },
         received=scenario.received(),
     )

@@ -42,9 +42,14 @@ def cell_name(cell: Cell) -> str:
     return cell.place.split("!", 1)[1] if cell.sheet else cell.place
 
 
-def cell_problem(file: str, cell: Cell, message: Msg, warning: bool = False) -> Problem:
-    place = f"{file}:{cell.place}" if cell.sheet else file
-    return Problem.at(place, cell.line, cell.column, message, warning=warning)
+def cell_problem(
+    file: str, cell: Cell, message: Msg, warning: bool = False, path: str = ""
+) -> Problem:
+    """The problem at a cell: `FILE:SHEET!CELL` in a workbook, `FILE:LINE:COLUMN` in a CSV."""
+    place = cell.place if cell.sheet else None
+    return Problem.at(
+        file, cell.line, cell.column, message, path=path, warning=warning, place=place
+    )
 
 
 def merged_cells(

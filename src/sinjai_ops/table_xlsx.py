@@ -147,7 +147,7 @@ def _chosen_sheet(book: Any, name: str, sheet: str | None) -> tuple[Any, list[Pr
     shown = ", ".join(f"'{n}'" for n in others if n not in hidden) or "-"
     return ws, [
         Problem.at(
-            f"{name}:{ws.title}!A1",
+            name,
             1,
             1,
             t(
@@ -159,6 +159,7 @@ def _chosen_sheet(book: Any, name: str, sheet: str | None) -> tuple[Any, list[Pr
                 else NOTHING,
             ),
             warning=True,
+            place=f"{ws.title}!A1",
         )
     ]
 
@@ -181,7 +182,7 @@ def _rows(
         if beyond and len(problems) < 10:  # said for the first few rows only: one fix for all
             problems.append(
                 Problem.at(
-                    f"{name}:{ws.title}!{get_column_letter(beyond)}{r}",
+                    name,
                     r,
                     beyond,
                     t(
@@ -190,6 +191,7 @@ def _rows(
                         last=get_column_letter(MAX_COLUMNS),
                         limit=MAX_COLUMNS,
                     ),
+                    place=f"{ws.title}!{get_column_letter(beyond)}{r}",
                 )
             )
         if values.count(None) + values.count("") == len(values) and (r, 0) not in formulas:
@@ -197,10 +199,11 @@ def _rows(
         if len(rows) >= MAX_ROWS:
             problems[:] = [
                 Problem.at(
-                    f"{name}:{ws.title}!A{r}",
+                    name,
                     r,
                     1,
                     t("more than {n} rows; is this the personnel sheet?", n=f"{MAX_ROWS:,}"),
+                    place=f"{ws.title}!A{r}",
                 )
             ]
             return None

@@ -5,12 +5,15 @@ A sheet is read by the machinery of `roster import` (`tables.read_table`: encodi
 merged cells): the header is the row among the first that names the most known columns, in any
 case and in Indonesian (KECAMATAN, DESA/KELURAHAN, NO TPS, DPT, KATEGORI, PULAU); a title above
 it, a row of column numbers under it and a kecamatan merged down over its desa are read as the
-sheet shows them. tps.yaml holds `tps:` as a list of the same fields. What each value means is
+sheet shows them (`tps_header`); rows of sums are skipped, a kecamatan or desa written once
+over its rows is filled down with a warning (`tps_fill`), a formula without a saved value is
+told at its cell. tps.yaml holds `tps:` as a list of the same fields. What each value means is
 `validate.tps`'s to say; here every value stays the text that was written.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sinjai_ops.i18n import t
@@ -18,48 +21,15 @@ from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.common import suggest
 from sinjai_ops.models.document import Document, format_path
 from sinjai_ops.models.problem import Problem
-from sinjai_ops.roster_cells import (
-    blank_at,
-    cell_name,
-    cell_problem,
-    cell_text,
-    key,
-    merged_cells,
-)
+from sinjai_ops.roster_cells import blank_at, cell_problem, cell_text, key, merged_cells
 from sinjai_ops.roster_header import HEADER_ROWS
 from sinjai_ops.table_cells import Cell
 from sinjai_ops.tables import read_table
+from sinjai_ops.tps_fill import fill_down
+from sinjai_ops.tps_header import columns, header_row
 from sinjai_ops.tps_rows import Spot, TpsRow
 
 FIELDS = ("kecamatan", "desa", "tps", "voters", "category", "island")
-REQUIRED = ("kecamatan", "desa", "tps", "voters", "category")
-HEADERS: dict[str, tuple[str, ...]] = {
-    "kecamatan": ("KECAMATAN", "KEC", "NAMA KECAMATAN"),
-    "desa": (
-        "DESA/KELURAHAN",
-        "KELURAHAN/DESA",
-        "DESA/KEL",
-        "DESA",
-        "KELURAHAN",
-        "NAMA DESA",
-        "NAMA DESA/KELURAHAN",
-    ),
-    "tps": ("TPS", "NO TPS", "NOMOR TPS", "NO URUT TPS"),
-    "voters": ("DPT", "PEMILIH", "VOTERS", "JUMLAH DPT", "JUMLAH PEMILIH"),
-    "category": ("KATEGORI", "CATEGORY", "KERAWANAN", "KATEGORI KERAWANAN"),
-    "island": ("PULAU", "ISLAND", "KEPULAUAN"),
-}
-"""Header names by field (compared in upper case, without dots, `/` without spaces around it);
-the field's own name is accepted too."""
-_IGNORED = {"NO", "NOMOR", "NO URUT"}
-"""Columns a list numbers its rows with: known, not read, not warned of."""
-
-
-def header_key(title: object) -> str:
-    return key(title).replace(" / ", "/").replace("/ ", "/").replace(" /", "/")
-
-
-_BY_HEADER = {header_key(h): f for f, names in HEADERS.items() for h in (*names, f)}
 
 
 def read_tps(raw: bytes, name: str) -> tuple[list[TpsRow], list[Problem]]:
@@ -82,7 +52,7 @@ def _table_rows(raw: bytes, name: str) -> tuple[list[TpsRow], list[Problem]]:
     table, problems = read_table(raw, name, suffix)
     if table is None:
         return [], problems
-    body = [r for r in table.rows if any(cell_text(c.value) for c in r)]
+    body = [r for r in table.rows if any(cell_text(c.value) or c.formula for c in r)]
     if not body:
         return [], problems
     rows, found = _sheet_rows(name, body, table.merged)
@@ -92,7 +62,7 @@ def _table_rows(raw: bytes, name: str) -> tuple[list[TpsRow], list[Problem]]:
 def _sheet_rows(
     name: str, body: list[list[Cell]], merged: tuple[tuple[int, int, int, int], ...]
 ) -> tuple[list[TpsRow], list[Problem]]:
-    best = _header_row(body)
+    best = header_row(body)
     if best is None:
         known = "KECAMATAN, DESA/KELURAHAN, TPS, DPT, KATEGORI"
         return [], [
@@ -106,89 +76,72 @@ def _sheet_rows(
                 ),
             )
         ]
-    columns, problems = _columns(name, body[best])
+    found, problems = columns(name, body[best])
     if any(p.severity == "error" for p in problems):
         return [], problems
     first = best + 1
     while first < len(body) and _numbering(body[first]):
         first += 1  # the row of column numbers (1, 2, 3 ...) under the header
     filled = merged_cells(body, first, merged)
-    rows = []
+    rows: list[TpsRow] = []
     for row in body[first:]:
         by_column = {c.column - 1: c for c in row}
-        values: dict[str, str] = {}
-        spots: dict[str, Spot] = {}
-        for field, index in columns.items():
+        cells: dict[str, Cell] = {}
+        for field, index in found.items():
             cell = by_column.get(index) or blank_at(row[0], index)
             if cell.value is None:
                 cell = filled.get((cell.line, cell.column), cell)
-            values[field] = cell_text(cell.value)
-            spots[field] = _cell_spot(name, cell)
-        if _total(values):
+            cells[field] = cell
+        if _sums(row, cells):
             continue
-        rows.append(TpsRow(values, spots, _cell_spot(name, row[0])))
-    return rows, problems
-
-
-def _cell_spot(name: str, cell: Cell) -> Spot:
-    # As `cell_problem` places it: a workbook's cell is named beside the file.
-    return Spot(f"{name}:{cell.place}" if cell.sheet else name, cell.line, cell.column)
-
-
-def _header_row(body: list[list[Cell]]) -> int | None:
-    def score(row: list[Cell]) -> int:
-        return sum(header_key(c.value) in _BY_HEADER for c in row if cell_text(c.value))
-
-    scores = [score(row) for row in body[:HEADER_ROWS]]
-    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
-    return None if scores[best] == 0 else best
-
-
-def _columns(name: str, header: list[Cell]) -> tuple[dict[str, int], list[Problem]]:
-    """The column of each field, and the problems of the header: a required column missing (an
-    error), a column not read (a warning)."""
-    columns: dict[str, int] = {}
-    unread: list[Cell] = []
-    for cell in header:
-        title = header_key(cell.value)
-        field = _BY_HEADER.get(title)
-        if field is not None and field not in columns:
-            columns[field] = cell.column - 1
-        elif cell_text(cell.value) and title not in _IGNORED:
-            unread.append(cell)
-    problems = [
-        cell_problem(
-            name,
-            header[0],
-            t(
-                "no column for {field}; name one of: {known}",
-                field=field,
-                known=", ".join(HEADERS[field]),
-            ),
-        )
-        for field in REQUIRED
-        if field not in columns
-    ]
-    if unread and not problems:
-        listed = ", ".join(f"'{cell_text(c.value)}' ({cell_name(c)})" for c in unread)
-        problems.append(
-            cell_problem(
-                name,
-                unread[0],
-                t("columns not read: {columns}", columns=listed),
-                warning=True,
+        at = f"tps[{len(rows)}]"
+        told = tuple(f for f, c in cells.items() if c.formula is not None and c.value is None)
+        problems += [_formula(name, cells[f], f"{at}.{f}") for f in told]
+        rows.append(
+            TpsRow(
+                {f: cell_text(c.value) for f, c in cells.items()},
+                {f: _cell_spot(name, c, f"{at}.{f}") for f, c in cells.items()},
+                _cell_spot(name, row[0], at),
+                told,
             )
         )
-    return columns, problems
+    rows, found_fill = fill_down(rows)
+    return rows, problems + found_fill
 
 
-_TOTALS = {"JUMLAH", "TOTAL", "JUMLAH TOTAL", "GRAND TOTAL", "JUMLAH KECAMATAN"}
+def _cell_spot(name: str, cell: Cell, path: str) -> Spot:
+    return Spot(name, cell.line, cell.column, path, cell.place if cell.sheet else None)
 
 
-def _total(values: dict[str, str]) -> bool:
-    """A row of sums under a kecamatan or the list (JUMLAH in a name column, no TPS number)."""
-    named = {key(values.get("kecamatan", "")), key(values.get("desa", ""))}
-    return bool(named & _TOTALS) and not values.get("tps")
+def _formula(name: str, cell: Cell, path: str) -> Problem:
+    """A formula the workbook saved no value of, told as `roster import` tells it."""
+    return cell_problem(
+        name,
+        cell,
+        t(
+            "formula without a saved value ({formula}); open the workbook in Excel "
+            "and save it again (Excel saves the values), or paste the column as values",
+            formula=cell.formula,
+        ),
+        path=path,
+    )
+
+
+_SUMS = re.compile(r"^(JUMLAH|JML|TOTAL|SUBTOTAL|SUB TOTAL|GRAND TOTAL)\b")
+
+
+def _sums(row: list[Cell], cells: dict[str, Cell]) -> bool:
+    """A row of sums under a desa, a kecamatan or the list: its first text, its kecamatan or
+    its desa starts with JUMLAH, TOTAL or SUBTOTAL (`JUMLAH Sinjai Utara`, `Total Kabupaten`,
+    `Jumlah Kec. Sinjai Utara` as its desa), and it has no TPS number or no desa of its own
+    (`TOTAL,,427,196000`: the count of TPS in the TPS column). A remark in another column
+    (`Jumlah pemilih disabilitas 3`) does not make a TPS row a row of sums."""
+    first = next((c.value for c in row if isinstance(c.value, str) and c.value.strip()), "")
+    texts = [first, cells["kecamatan"].value, cells["desa"].value]
+    if not any(_SUMS.match(key(text)) for text in texts if isinstance(text, str)):
+        return False
+    desa = key(cells["desa"].value) if cells["desa"].value is not None else ""
+    return not cell_text(cells["tps"].value) or not desa or bool(_SUMS.match(desa))
 
 
 def _numbering(row: list[Cell]) -> bool:

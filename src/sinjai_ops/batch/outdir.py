@@ -32,12 +32,11 @@ def _sha(data: bytes) -> str:
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
-    """Every file `plan` reads from `folder`, by its sha256, keyed as the plan's `inputs`."""
-    from sinjai_ops.pipeline.inputs import FILE_NAMES, OPTIONAL_FILES, gather
+    """Every file `plan` reads from `folder` (a voting day's TPS list too), by its sha256,
+    keyed as the plan's `inputs`."""
+    from sinjai_ops.pipeline.inputs import fingerprint as read_inputs
 
-    names = {**FILE_NAMES, **OPTIONAL_FILES}
-    sources = gather([folder])[0].sources
-    return {names[k]: _sha(s.raw) for k, s in sorted(sources.items()) if k in names}
+    return dict(sorted(read_inputs(folder).items()))
 
 
 def defaults() -> dict[str, str]:

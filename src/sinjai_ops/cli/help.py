@@ -11,7 +11,8 @@ Typer's own words in a help page (`Usage:`, the section titles, `[required]`, th
 completion options) come from the same catalog as ours: Typer looks its section titles up with
 gettext's global domain, which `speak_the_environments_language` points at the catalog, as a
 gettext application does; the rest is set here. (Click's error frame, `Error: Invalid value
-for ...` and `Try ... for help.`, is written by Typer's vendored Click in English.)
+for ...` and `Try ... for help.`, is written by Typer's vendored Click in English; a required
+option not given is told as our own usage errors are.)
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-from sinjai_ops.i18n import DOMAIN, N_, env_lang, say
+from sinjai_ops.i18n import DOMAIN, N_, env_lang, say, t
 
 # Typer's and Click's words that reach a help page, as they write them.
 _THEIRS = [
@@ -80,10 +81,29 @@ class _PlainOption(TyperOption):
         return None
 
     def process_value(self, ctx: Any, value: Any) -> Any:
+        if self.required and self.value_is_missing(value):
+            _missing(self, ctx)
         try:
             return super().process_value(ctx, value)
         except typer.BadParameter as exc:
             raise typer.BadParameter(_plain(exc.message), ctx=exc.ctx, param=exc.param) from None
+
+
+def _missing(option: _PlainOption, ctx: Any) -> None:
+    """A required option not given, told as the other usage errors are (in the run's
+    language, exit 2): `-o OUTDIR is required`; Click would say it in English, and Typer's
+    BadParameter above would lose its words."""
+    from sinjai_ops.cli.output import fail_usage
+
+    name = min(option.opts, key=len)
+    fail_usage(
+        t(
+            "{option} {value} is required; see: {command} -h",
+            option=name,
+            value=option.display_type_rich(ctx),
+            command=ctx.command_path,
+        )
+    )
 
 
 _PYDANTIC = (

@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, NonNegativeInt, PositiveInt, WithJsonSchema
+from pydantic import ConfigDict, Field, NonNegativeInt, WithJsonSchema
 
 from sinjai_ops.i18n import told
 from sinjai_ops.models.common import Day, EndTime, Frozen, Ident, LocalTime, Nrp, Text
+from sinjai_ops.models.received import SupportCounts
 
 DEFAULT_DAYS = 14
 """Sessions may be held on the 14 days before the operation unless the section names days."""
@@ -30,8 +31,9 @@ class JointExercise(Frozen):
     start: LocalTime
     end: EndTime
     site: Ident
-    units: dict[Ident, PositiveInt] = Field(default_factory=dict)
-    """The joining units counted, in the `support:` form: `{tni: 2, satpol-pp: 2, dishub: 1}`."""
+    units: SupportCounts = Field(default_factory=SupportCounts)
+    """The joining units counted, with the keys and checks of a post's `support:`:
+    `{tni: 2, satpol-pp: 2, dishub: 1}`."""
 
 
 class DrillSchedule(Frozen):
@@ -67,8 +69,8 @@ class DrillSession(Frozen):
     start: datetime
     end: datetime
     site: Ident
-    site_name: Text
-    site_address: Text | None = None
+    site_name: str
+    site_address: str | None = None
     instructor: Nrp | None
     instructor_reason: str | None = None
     """Why nobody may lead it, when `instructor` is None (English; see `said`)."""
@@ -104,6 +106,11 @@ class DrillPlan(Frozen):
     """Name and rank of each officer named, by NRP."""
     joint_exercise: JointExercise | None = None
     joint_site_name: str | None = None
+    defaulted: bool = False
+    """operation.yaml has no `drill_schedule:`: its defaults are used."""
+    home_site: str | None = None
+    """Where sessions are held (the section's site, or the default's)."""
+    home_site_name: str | None = None
 
 
 class PublishedSession(Frozen):

@@ -23,6 +23,11 @@ class Problem(Frozen):
     message: str
     """In English; `said(lang)` gives it in the reader's language."""
     severity: Literal["error", "warning"] = "error"
+    sheet: str | None = None
+    """A workbook's sheet when the problem is at one of its cells (`cell` names the cell,
+    `line` and `column` are its row and column); absent for a text file."""
+    cell: str | None = None
+    """The cell of `sheet`, as `D12`."""
     msg: Any = Field(default=None, exclude=True, repr=False)
     """The `Msg` the message was made from, kept to be said in another language."""
 
@@ -39,8 +44,14 @@ class Problem(Frozen):
         *,
         path: str = "",
         warning: bool = False,
+        place: str | None = None,
     ) -> Problem:
-        """A problem whose message can be said in the reader's language when it is a `Msg`."""
+        """A problem whose message can be said in the reader's language when it is a `Msg`.
+        `place`: a workbook's cell as `Sheet!D12` (then `line` and `column` are its row and
+        column)."""
+        sheet = cell = None
+        if place and "!" in place:
+            sheet, cell = place.rsplit("!", 1)
         return cls(
             file=file,
             line=line,
@@ -48,8 +59,17 @@ class Problem(Frozen):
             path=path,
             message=str(message),
             severity="warning" if warning else "error",
+            sheet=sheet,
+            cell=cell,
             msg=message if isinstance(message, Msg) else None,
         )
+
+    @property
+    def where(self) -> str:
+        """`FILE:SHEET!CELL` for a workbook's cell, else `FILE:LINE:COLUMN`."""
+        if self.cell is not None:
+            return f"{self.file}:{self.sheet}!{self.cell}"
+        return f"{self.file}:{self.line}:{self.column}"
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.severity, self.message)

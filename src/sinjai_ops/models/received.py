@@ -173,6 +173,14 @@ class Support(SupportCounts):
         """The counts in that shift."""
         return self.shifts.get(shift, self)
 
+    def within(self, shifts: list[str] | None) -> Support:
+        """The support of a post that runs only in `shifts` (None: in every shift): the counts
+        of the other shifts dropped, as no one stands there then."""
+        if shifts is None or set(self.shifts) <= set(shifts):
+            return self
+        kept = {k: v for k, v in self.shifts.items() if k in shifts}
+        return self.model_copy(update={"shifts": kept})
+
     def any_counts(self) -> list[tuple[str, int]]:
         """The most of each agency in any shift (for a line per post)."""
         most: dict[str, int] = {}

@@ -21,6 +21,7 @@ from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.pipeline.tps_source import TPS_NAMES, find_tps
+from sinjai_ops.validate.voting import TpsFile
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
@@ -234,6 +235,31 @@ def _with(checked: Checked, found: Sequence[Problem]) -> Checked:
     return Checked(None, problems, checked.language)
 
 
+def _read_inputs(
+    group: _Group, operation: Document | None
+) -> tuple[dict[str, str], TpsFile | None, list[Problem]]:
+    """The plan's `inputs` (each file the group gives, by its sha256, the TPS list among
+    them), the TPS list read, and the problems of finding and reading it."""
+    inputs = {
+        {**FILE_NAMES, **OPTIONAL_FILES}[k]: "sha256:"
+        + hashlib.sha256(group.sources[k].raw).hexdigest()
+        for k in (*FILE_NAMES, *OPTIONAL_FILES)
+        if k in group.sources
+    }
+    tps, sha, found = find_tps(group.folder, operation, display, group.sources.get("tps"))
+    return {**inputs, **sha}, tps, found
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file `plan FOLDER` reads, by its sha256, keyed as the plan's `inputs` (a
+    voting day's TPS list too, wherever `voting.tps` puts it)."""
+    group = _folder(folder)
+    source = group.sources.get("operation")
+    text, _ = decode(source.raw, source.name) if source is not None else (None, [])
+    operation, _ = load_yaml(text, source.name) if text is not None and source else (None, [])
+    return _read_inputs(group, operation)[0]
+
+
 def _check_group(group: _Group) -> Checked:
     """Read the group's files (and the shipped defaults), then the validate stage."""
     problems = list(group.problems)
@@ -249,16 +275,8 @@ def _check_group(group: _Group) -> Checked:
         problems += found
         if doc is not None and kind in v.MODELS:
             docs[kind] = doc
-    inputs = {
-        {**FILE_NAMES, **OPTIONAL_FILES}[k]: "sha256:"
-        + hashlib.sha256(group.sources[k].raw).hexdigest()
-        for k in (*FILE_NAMES, *OPTIONAL_FILES)
-        if k in group.sources
-    }
-    given = group.sources.get("tps")
-    tps, sha, found = find_tps(group.folder, docs.get("operation"), display, given)
+    inputs, tps, found = _read_inputs(group, docs.get("operation"))
     problems += found
-    inputs.update(sha)
     defaults = v.Defaults(
         policy=shipped_document("policy.yaml"), checklists=shipped_document("checklists.yaml")
     )

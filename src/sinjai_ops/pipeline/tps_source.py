@@ -25,9 +25,10 @@ def _named(operation: Document) -> Any:
 def find_tps(
     folder: Path | None, operation: Document | None, display: Any, given: Any = None
 ) -> tuple[TpsFile | None, dict[str, str], list[Problem]]:
-    """The TPS list of the scenario (None when there is none), its sha256 by file name for
-    `inputs`, and the problems of finding and reading it. `given`: the list named on the
-    command line (a `Source`), read whether or not an operation is given with it."""
+    """The TPS list of the scenario (None when there is none; not `complete` when it cannot
+    be read), its sha256 by file name for `inputs`, and the problems of finding and reading
+    it. `given`: the list named on the command line (a `Source`), read whether or not an
+    operation is given with it."""
     if given is not None:
         return _read_list(given.name, given.raw)
     if folder is None or operation is None:
@@ -37,15 +38,15 @@ def find_tps(
         file = folder / named.strip()
         if not file.is_file():
             return (
-                None,
+                TpsFile(display(file), [], complete=False),
                 {},
                 [
                     problem_at(
                         operation,
                         ("voting", "tps"),
                         t(
-                            "no TPS list at {path}; give the path of tps.csv, tps.xlsx or "
-                            "tps.yaml relative to the scenario folder",
+                            "no TPS list at {path}; give the location of tps.csv, tps.xlsx "
+                            "or tps.yaml relative to the scenario folder",
                             path=display(file),
                         ),
                     )
@@ -59,12 +60,14 @@ def find_tps(
     if len(files) > 1:
         shown = ", ".join(display(f) for f in files)
         message = t("two TPS lists in one scenario ({files}); keep one", files=shown)
-        return None, {}, [Problem.at(display(files[1]), 1, 1, message)]
+        unread = TpsFile(display(files[1]), [], complete=False)
+        return unread, {}, [Problem.at(display(files[1]), 1, 1, message)]
     try:
         raw = files[0].read_bytes()
     except OSError as exc:
         message = t("cannot read {path}: {why}", path=display(files[0]), why=why(exc))
-        return None, {}, [Problem.at(display(files[0]), 1, 1, message)]
+        unread = TpsFile(display(files[0]), [], complete=False)
+        return unread, {}, [Problem.at(display(files[0]), 1, 1, message)]
     return _read_list(display(files[0]), raw)
 
 
@@ -73,4 +76,5 @@ def _read_list(name: str, raw: bytes) -> tuple[TpsFile, dict[str, str], list[Pro
 
     rows, problems = read_tps(raw, name)
     sha = {Path(name).name: "sha256:" + hashlib.sha256(raw).hexdigest()}
-    return TpsFile(name, rows), sha, problems
+    complete = not any(p.severity == "error" for p in problems)
+    return TpsFile(name, rows, complete), sha, problems

@@ -13,7 +13,13 @@ from rich.text import Text
 
 from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.common import end_clock
-from sinjai_ops.models.drills import DrillPlan, DrillSession, said
+from sinjai_ops.models.drills import (
+    DEFAULT_DAYS,
+    DrillPlan,
+    DrillSchedule,
+    DrillSession,
+    said,
+)
 from sinjai_ops.render.labels import long_date, skill_label
 from sinjai_ops.render.view import View
 
@@ -27,7 +33,17 @@ WORDS: dict[str, str] = {
     "instructor": N_("Instructor"),
     "attendees": N_("Attendees"),
     "count": N_("Count"),
-    "none": N_("No session: no drill would let the plan fill one more head."),
+    "none": N_(
+        "No session: the plan fills {before} of {needed} heads as the roster stands, and no "
+        "drill that may be held would let it fill one more."
+    ),
+    "none_needed": N_(
+        "No session is needed: the plan fills all {needed} heads as the roster stands."
+    ),
+    "defaults": N_(
+        "operation.yaml has no drill_schedule: section, so its defaults are used: sessions "
+        "at {site}, {hours}, on the {days} days before the operation, at most {capacity} each."
+    ),
     "heads": N_(
         "Heads the plan fills: {before} of {needed} as the roster stands, {after} "
         "once these drills are recorded ({gained:+d})."
@@ -38,6 +54,10 @@ WORDS: dict[str, str] = {
     ),
     "proven": N_(
         "Proven optimal: no schedule the section allows fills more heads, and none "
+        "that fills as many has fewer sessions or attendees or is held later."
+    ),
+    "proven_default": N_(
+        "Proven optimal: no schedule on the default days and hours fills more heads, and none "
         "that fills as many has fewer sessions or attendees or is held later."
     ),
     "proven_over": N_("Proven optimal over {which}."),
@@ -95,31 +115,23 @@ def header(lang: str) -> list[str]:
 
 def lines(schedule: DrillPlan, lang: str) -> list[str]:
     """What the schedule achieves, how sure it is, the remedy it answers, the joint exercise."""
-    out = [] if schedule.sessions else [word(lang, "none")]
-    out.append(
-        word(
-            lang,
-            "heads",
-            before=schedule.heads_filled_before,
-            needed=schedule.heads_needed,
-            after=schedule.heads_filled_after,
-            gained=schedule.heads_filled_after - schedule.heads_filled_before,
-        )
-    )
+    before, needed = schedule.heads_filled_before, schedule.heads_needed
+    out = [] if schedule.sessions else [_no_session(schedule, lang)]
+    if schedule.defaulted:
+        out.append(_defaults(schedule, lang))
+    if schedule.sessions:
+        gained = schedule.heads_filled_after - before
+        after = schedule.heads_filled_after
+        out.append(word(lang, "heads", before=before, needed=needed, after=after, gained=gained))
     if schedule.weighted_after > schedule.weighted_before and (
-        schedule.heads_filled_after == schedule.heads_filled_before
+        schedule.heads_filled_after == before
     ):
-        before, after = schedule.weighted_before, schedule.weighted_after
-        out.append(word(lang, "heavier", before=before, after=after))
-    if schedule.status != "optimal":
-        out.append(word(lang, "unproven"))
-    elif schedule.restricted_to:
-        which = said(schedule.restricted_msg, schedule.restricted_to, lang)
-        out.append(word(lang, "proven_over", which=which))
-    else:
-        out.append(word(lang, "proven"))
+        weighted = (schedule.weighted_before, schedule.weighted_after)
+        out.append(word(lang, "heavier", before=weighted[0], after=weighted[1]))
+    if schedule.sessions or before < needed:
+        out.append(_proof(schedule, lang))
     if schedule.remedy_recovered:
-        gained = schedule.heads_filled_after - schedule.heads_filled_before
+        gained = schedule.heads_filled_after - before
         reach = "reaches" if gained >= schedule.remedy_recovered else "falls_short"
         out.append(word(lang, "remedy", n=schedule.remedy_recovered, reaches=word(lang, reach)))
         out += [
@@ -134,11 +146,41 @@ def lines(schedule: DrillPlan, lang: str) -> list[str]:
     return out
 
 
+def _no_session(schedule: DrillPlan, lang: str) -> str:
+    """Why there is no session: nothing is missing, or no drill that may be held helps."""
+    before, needed = schedule.heads_filled_before, schedule.heads_needed
+    if before >= needed:
+        return word(lang, "none_needed", needed=needed)
+    return word(lang, "none", before=before, needed=needed)
+
+
+def _defaults(schedule: DrillPlan, lang: str) -> str:
+    """What a session may be when operation.yaml has no `drill_schedule:`."""
+    default = DrillSchedule(site=schedule.home_site or "-")
+    return word(
+        lang,
+        "defaults",
+        site=schedule.home_site_name or schedule.home_site or "-",
+        hours=f"{default.hours.start:%H:%M}-{end_clock(default.hours.end)}",
+        days=DEFAULT_DAYS,
+        capacity=default.capacity,
+    )
+
+
+def _proof(schedule: DrillPlan, lang: str) -> str:
+    if schedule.status != "optimal":
+        return word(lang, "unproven")
+    if schedule.restricted_to:
+        which = said(schedule.restricted_msg, schedule.restricted_to, lang)
+        return word(lang, "proven_over", which=which)
+    return word(lang, "proven_default" if schedule.defaulted else "proven")
+
+
 def joint_line(schedule: DrillPlan, lang: str) -> str | None:
     joint = schedule.joint_exercise
     if joint is None:
         return None
-    units = ", ".join(f"{unit} {n}" for unit, n in joint.units.items()) or "-"
+    units = joint.units.text() or "-"
     return word(
         lang,
         "joint",
@@ -187,6 +229,7 @@ def _joint_json(schedule: DrillPlan) -> dict[str, Any] | None:
         return None
     return {
         **joint.model_dump(mode="json"),
+        "units": dict(joint.units.counts()),
         "start": f"{joint.start:%H:%M}",
         "end": end_clock(joint.end),
     }

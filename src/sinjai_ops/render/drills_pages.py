@@ -16,7 +16,7 @@ from sinjai_ops.models.drills import DrillPlan, DrillSession
 from sinjai_ops.models.plan import Person
 from sinjai_ops.render.drills import header, hours, leader, lines, rows, word
 from sinjai_ops.render.labels import skill_label
-from sinjai_ops.render.plan_ics import file_name
+from sinjai_ops.render.plan_ics import file_name, zone_component
 from sinjai_ops.render.view import View
 
 REMINDER = timedelta(minutes=60)
@@ -72,9 +72,9 @@ def as_ics(schedule: DrillPlan, view: View) -> dict[str, bytes]:
         cal.add("method", "PUBLISH")
         cal.add("x-wr-calname", f"{schedule.operation}: {schedule.names[nrp]} ({nrp})")
         cal.add("x-wr-timezone", schedule.timezone)
+        cal.add_component(zone_component(mine[nrp][0].start.astimezone(zone)))
         for s in mine[nrp]:
             cal.add_component(_event(schedule, s, nrp, view.lang, zone))
-        cal.add_missing_timezones()
         out[file_name(person)] = cal.to_ical()
     return out
 

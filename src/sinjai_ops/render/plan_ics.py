@@ -237,11 +237,19 @@ def _hours(slot: Slot) -> str:
 
 def _zone_component(plan: Plan, zone: ZoneInfo) -> Any:
     """The VTIMEZONE that every event's TZID refers to (RFC 5545), worked out once."""
+    if not plan.slots:
+        return Calendar()
+    return zone_component(plan.slots[0].start.astimezone(zone))
+
+
+def zone_component(moment: datetime) -> Any:
+    """The VTIMEZONE of `moment`'s zone, as icalendar works it out, without the English
+    COMMENT it adds about the years it covers (an officer's calendar has no English)."""
     probe = Calendar()
-    if plan.slots:
-        event = Event()
-        event.add("dtstart", plan.slots[0].start.astimezone(zone))
-        probe.add_component(event)
+    event = Event()
+    event.add("dtstart", moment)
+    probe.add_component(event)
     probe.add_missing_timezones()
-    found = probe.walk("VTIMEZONE")
-    return found[0] if found else Calendar()
+    found = probe.walk("VTIMEZONE")[0]
+    found.pop("COMMENT", None)
+    return found

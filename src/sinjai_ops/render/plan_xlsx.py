@@ -87,8 +87,9 @@ def _joint_sheets(out: Book, plan: Plan, lang: str) -> None:
     """The units received with their commanders, and the joint forces beside the posts (only
     when the operation has them)."""
     if plan.names.received:
-        headers, rows = unit_table(plan, lang)
-        out.sheet(received_word(lang, "sheet_units"), headers, rows, [40, 34, 36, 14], wrap=(0, 1))
+        headers, units = unit_table(plan, lang)
+        widths = [40, 34, 17, 17, 14]
+        out.sheet(received_word(lang, "sheet_units"), headers, units, widths, wrap=(0, 1))
     if plan.names.support:
         headers, rows = support_table(plan, lang)
         out.sheet(received_word(lang, "sheet_support"), headers, rows, [50, 60], wrap=(0, 1))

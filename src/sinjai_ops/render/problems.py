@@ -29,7 +29,8 @@ def _warnings(lang: str, n: int) -> str:
 
 
 def problem_line(p: Problem, lang: str) -> str:
-    """`FILE:LINE:COLUMN: severity: path: message`, plain (no markup)."""
+    """`FILE:LINE:COLUMN: severity: path: message` (`FILE:SHEET!CELL: ...` for a workbook's
+    cell), plain (no markup)."""
     return _line(p, lang)
 
 
@@ -40,7 +41,7 @@ def _line(p: Problem, lang: str) -> str:
     where = f"{visible(p.path)}: " if p.path else ""
     said = visible(p.said(lang))
     # `error` and `warning` stay English in every language: editors and CI parse them.
-    return f"{visible(p.file)}:{p.line}:{p.column}: {p.severity}: {where}{said}"
+    return f"{visible(p.where)}: {p.severity}: {where}{said}"
 
 
 def text(problems: Sequence[Problem], checked: Sequence[str], lang: str = "en") -> str:
@@ -75,7 +76,9 @@ def as_json(problems: Sequence[Problem], checked: Sequence[str], lang: str = "en
         "errors": errors,
         "warnings": warnings,
         "checked": list(checked),
-        "problems": [{**p.model_dump(), "message": p.said(lang)} for p in problems],
+        "problems": [
+            {**p.model_dump(exclude_none=True), "message": p.said(lang)} for p in problems
+        ],
     }
     return json_defused(json.dumps(body, ensure_ascii=False, indent=2)) + "\n"
 

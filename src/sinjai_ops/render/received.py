@@ -27,7 +27,8 @@ _WORDS: dict[str, str] = {
     "sheet_support": N_("Joint forces"),
     "col_unit": N_("Unit"),
     "col_commander": N_("Commander"),
-    "col_window": N_("At the Polres"),
+    "col_from": N_("At the Polres from"),
+    "col_until": N_("At the Polres until"),
     "col_heads": N_("Shift-posts filled"),
     "col_post": N_("Post"),
     "col_support": N_("Joint forces per shift"),
@@ -152,19 +153,21 @@ def members_on_duty(plan: Plan) -> int:
     return len({(h.unit, h.member) for h in plan.unit_heads})
 
 
-def unit_table(plan: Plan, lang: str) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows of the units received: unit, commander, window, heads filled."""
+def unit_table(plan: Plan, lang: str) -> tuple[list[str], list[list[object]]]:
+    """Headers and rows of the units received: unit, commander, from and until (local
+    moments, for a workbook's date cells), heads filled (a number)."""
     heads = Counter(h.unit for h in plan.unit_heads)
-    rows = [
+    rows: list[list[object]] = [
         [
             f"{u.name} ({KIND_NAMES[u.kind]}, {u.strength})",
             u.leader(),
-            f"{u.start:%Y-%m-%d %H:%M} - {u.end:%Y-%m-%d %H:%M}",
-            str(heads.get(u.id, 0)),
+            u.start,
+            u.end,
+            heads.get(u.id, 0),
         ]
         for u in plan.names.received
     ]
-    keys = ("col_unit", "col_commander", "col_window", "col_heads")
+    keys = ("col_unit", "col_commander", "col_from", "col_until", "col_heads")
     return [received_word(lang, k) for k in keys], rows
 
 

@@ -53,6 +53,7 @@ class Book:
         )
         self.day = fmt({**_BODY, "num_format": "yyyy-mm-dd"})
         self.clock = fmt({**_BODY, "num_format": "hh:mm"})
+        self.moment = fmt({**_BODY, "num_format": "yyyy-mm-dd hh:mm"})
         self.text = fmt({**_BODY, "num_format": "@"})
         self.wrap = fmt({**_BODY, "num_format": "@", "text_wrap": True})
         self.number = fmt(_BODY)
@@ -64,6 +65,8 @@ class Book:
         if isinstance(value, date) and not isinstance(value, datetime):
             day = self.total_day if bold else self.day
             ws.write_datetime(r, c, datetime.combine(value, time()), day)
+        elif isinstance(value, datetime):
+            ws.write_datetime(r, c, value, self.moment)
         elif isinstance(value, time):
             ws.write_datetime(r, c, datetime.combine(date(1899, 12, 31), value), self.clock)
         elif isinstance(value, (int, float)):

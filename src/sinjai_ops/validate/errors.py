@@ -7,7 +7,7 @@ import re
 import types
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from sinjai_ops.i18n import NOTHING, Invalid, Msg, t
 from sinjai_ops.models.common import Path, suggest
@@ -180,3 +180,35 @@ def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return [f.alias or n for n, f in tp.model_fields.items()]
     return []
+
+
+def readable(model: type[BaseModel], data: Any, context: dict[str, Any] | None) -> dict[str, Any]:
+    """The fields of a mapping written for `model` that are valid on their own, parsed, by
+    field name, so that one bad field does not hide what is wrong with the others (its own
+    problem is told by the file's check): a field not written has its default, a field that
+    is itself a model is read the same way (a mapping), a written field that is not valid is
+    left out, and so is a required one not written."""
+    given = data if isinstance(data, dict) else {}
+    out: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        if key not in given:
+            if not field.is_required():
+                default = field.get_default(call_default_factory=True)
+                out[name] = dict(default) if isinstance(default, BaseModel) else default
+            continue
+        shape = _unwrap(field.annotation)
+        value = given[key]
+        if isinstance(shape, type) and issubclass(shape, BaseModel) and isinstance(value, dict):
+            out[name] = readable(shape, value, context)
+            continue
+        try:
+            # The field's type and constraints, without its model-only settings (an alias).
+            kind: Any = (
+                Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
+            )
+            adapter: TypeAdapter[Any] = TypeAdapter(kind)
+            out[name] = adapter.validate_python(value, context=context)
+        except ValidationError:
+            continue  # told by the file's own check
+    return out

@@ -16,7 +16,6 @@ from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.sprin import FIRST_KOP_LINE
 from sinjai_ops.validate.cross import OperationFacts
-from sinjai_ops.validate.drills import check_drill_schedule
 
 
 def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Problem]:
@@ -41,7 +40,7 @@ def check_operation(op: OperationFile, policy: Policy, doc: Document) -> list[Pr
     posts = [op.sites[p[1]].posts[p[3]] for p in post_paths]
     for path, post in zip(post_paths, posts, strict=True):
         out += _post_problems(post, path, info, shift_ids, policy, doc)
-    return out + check_drill_schedule(op, policy, doc)
+    return out
 
 
 def _post_problems(

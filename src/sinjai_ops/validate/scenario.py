@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sinjai_ops.i18n import t
@@ -26,6 +26,7 @@ from sinjai_ops.validate.cross import (
     check_roster_against_operation,
     check_ties,
 )
+from sinjai_ops.validate.drills import check_drill_schedule
 from sinjai_ops.validate.errors import parse_model
 from sinjai_ops.validate.identities import check_identities
 from sinjai_ops.validate.operation import (
@@ -37,7 +38,12 @@ from sinjai_ops.validate.operation import (
     check_visit_windows,
 )
 from sinjai_ops.validate.policy import check_policy, ranks_known
-from sinjai_ops.validate.received import check_received, check_support, placed_units
+from sinjai_ops.validate.received import (
+    check_received,
+    check_support,
+    placed_units,
+    roster_names,
+)
 from sinjai_ops.validate.roster import check_roster
 from sinjai_ops.validate.templates import check_templates, merge_templates
 from sinjai_ops.validate.tps import read_rows
@@ -137,6 +143,8 @@ def check_scenario(
         problems += check_document(op, roster, docs["operation"])
     tps, found = read_rows(tps_file.rows) if tps_file is not None else ([], [])
     problems += found
+    if tps_file is not None and any(p.severity == "error" for p in found):
+        tps_file = replace(tps_file, complete=False)  # a row not read: the list is not whole
     if op is not None and policy is not None and ranks_known(policy):
         found_tps = (tps_file, tps)
         problems += check_voting(
@@ -177,13 +185,17 @@ def _check_joint(
     roster: RosterFile | None,
     policy: Policy | None,
 ) -> list[Problem]:
-    """Received units (of operation.yaml and adjustments.yaml, each unit that can be read)
-    and the posts' support."""
-    if policy is None or "operation" not in docs:
+    """Received units (of operation.yaml and adjustments.yaml, each field that can be read),
+    the posts' support and the drill schedule with its joint exercise (each field that can be
+    read), whether or not the rest of operation.yaml is valid."""
+    if "operation" not in docs:
         return []
     facts = OperationFacts.of(op) if op is not None else OperationFacts.read(docs["operation"].data)
-    placed = placed_units(docs, policy, operation_zone(docs.get("operation")))
-    problems = check_received(placed, facts, roster)
+    zone = operation_zone(docs.get("operation"))
+    placed = placed_units(docs, zone)
+    problems = check_received(placed, facts, roster_names(roster, docs.get("roster")))
+    if policy is not None:
+        problems += check_drill_schedule(docs["operation"], facts, policy, zone)
     return problems + check_support(docs["operation"])
 
 

@@ -13,12 +13,14 @@ from sinjai_ops.tps_rows import Spot, TpsRow
 
 _TRUE = {"true", "ya", "1", "y", "yes"}
 _FALSE = {"false", "tidak", "0", "", "no", "n"}
-_WHAT = {
-    "kecamatan": N_("the kecamatan"),
-    "desa": N_("the desa or kelurahan"),
-    "tps": N_("the TPS number"),
-    "voters": N_("the number of voters (DPT)"),
-    "category": N_("the category (kurang-rawan, rawan, sangat-rawan or khusus)"),
+_EMPTY = {
+    "kecamatan": N_("the kecamatan is empty; write the kecamatan of this TPS"),
+    "desa": N_("the desa is empty; write the desa or kelurahan of this TPS"),
+    "tps": N_("the TPS number is empty; write the number of this TPS (1 or 001)"),
+    "voters": N_("the DPT is empty; write the number of voters of this TPS"),
+    "category": N_(
+        "the category is empty; write kurang-rawan, rawan, sangat-rawan or khusus for this TPS"
+    ),
 }
 
 
@@ -48,7 +50,7 @@ def read_rows(rows: list[TpsRow]) -> tuple[list[Tps], list[Problem]]:
                         tps=row.values["tps"],
                         desa=tps.desa,
                         kecamatan=tps.kecamatan,
-                        first=f"{seen.file}:{seen.line}:{seen.column}",
+                        first=seen.where,
                     )
                 )
             )
@@ -72,14 +74,12 @@ def read_rows(rows: list[TpsRow]) -> tuple[list[Tps], list[Problem]]:
 def _read_row(row: TpsRow) -> tuple[Tps | None, list[Problem]]:
     v = row.values
     problems = [
-        row.spots[field].problem(
-            t("no {field}; give {what} of the TPS", field=field, what=t(_WHAT[field]))
-        )
-        for field in _WHAT
-        if not v.get(field)
+        row.spots[field].problem(t(message))
+        for field, message in _EMPTY.items()
+        if not v.get(field) and field not in row.told
     ]
     problems += _value_problems(row)
-    if problems:
+    if problems or row.told:
         return None, problems
     island = v.get("island", "").strip().lower()
     tps = Tps(

@@ -26,6 +26,10 @@ class TpsFile:
 
     name: str
     rows: list[TpsRow]
+    complete: bool = True
+    """False when an error kept (part of) the list from being read (two lists, a missing
+    file, a bad header, a bad row): what depends on the whole list is then not checked, and
+    the list's own errors say what to fix."""
 
 
 def check_voting(
@@ -39,8 +43,9 @@ def check_voting(
     """Every problem of the voting day across the files, errors and warnings."""
     listed, tps = found
     voting = op.voting
+    unread = listed is not None and not listed.rows and not listed.complete
     if voting is None:
-        if listed is None:
+        if listed is None or unread:
             return []
         return [
             Problem.at(
@@ -55,22 +60,24 @@ def check_voting(
             )
         ]
     out = _times(op, voting, odoc) + _names(op, voting, policy, roster, odoc)
+    if unread:
+        return out  # its own errors say why the list could not be read
     if listed is None:
         out.append(
             problem_at(
                 odoc,
                 ("voting",),
                 t(
-                    "voting: is set but there is no TPS list; put tps.csv (or tps.xlsx, "
-                    "tps.yaml) beside operation.yaml, or name the file with voting.tps"
+                    "set, but there is no TPS list; put tps.csv (or tps.xlsx, tps.yaml) "
+                    "beside operation.yaml, or name the file with voting.tps"
                 ),
                 key=True,
             )
         )
         return out
-    out += _coverage(voting, listed.rows, odoc)
+    out += _coverage(voting, listed.rows, odoc, listed.complete)
     out += _patterns(policy, listed.rows)
-    if roster is not None:
+    if roster is not None and listed.complete:
         out += _island(voting, tps, roster, policy, odoc)
         if rdoc is not None:
             out += _bhabinkamtibmas(voting, tps, roster, rdoc)
@@ -179,8 +186,11 @@ def _names(
     return out
 
 
-def _coverage(voting: VotingSection, rows: list[TpsRow], odoc: Document) -> list[Problem]:
-    """Each kecamatan of the TPS list covered by exactly one unit of `voting.areas`."""
+def _coverage(
+    voting: VotingSection, rows: list[TpsRow], odoc: Document, complete: bool
+) -> list[Problem]:
+    """Each kecamatan of the TPS list covered by exactly one unit of `voting.areas` (an area
+    without TPS only said of a list read whole)."""
     out: list[Problem] = []
     listed: dict[str, tuple[str, Spot]] = {}
     for row in rows:
@@ -207,7 +217,7 @@ def _coverage(voting: VotingSection, rows: list[TpsRow], odoc: Document) -> list
                         ),
                     )
                 )
-            elif listed and same_name(name) not in listed:
+            elif complete and listed and same_name(name) not in listed:
                 choices = [shown for shown, _ in listed.values()]
                 out.append(
                     problem_at(
