@@ -1,14 +1,14 @@
 """The voting day in the shift engine: the TPS duty and the Padal's as slots of their own.
 
 The duty (from `report` to `counting_until`) becomes one more slot of the schedule network,
-`@tps`, of no hours (exempt from `max_hours_per_day`) but with the rest before and after it
+`TPS`, of no hours (exempt from `max_hours_per_day`) but with the rest before and after it
 like any shift, so that every schedule rule of `rules.schedule` holds around it and an
 officer on it works no shift that overlaps it. The TPS heads (any skill, below perwira) and
 the Padal heads (a perwira of at least `padal.least_rank`) are needs of that slot, one per
 kecamatan and category, weighed like any other head: one joint program fills the TPS, the
 Padal and the shifts by priority.
 
-An island TPS (reached by boat) is a second slot, `@tps-island`, ending with the duty but
+An island TPS (reached by boat) is a second slot, `TPS pulau`, ending with the duty but
 starting `min_rest_hours` after the midnight that begins the day before: a shift that
 overlaps that day then breaks the rest before it or overlaps it, and one that ends by that
 midnight keeps the rest (unless the rest is longer than the time to the report: then the slot
