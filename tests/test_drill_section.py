@@ -175,17 +175,22 @@ def test_hours_too_short_for_a_session_are_told_where_written(tmp_path: Path, ru
         (
             "en",
             [
-                "No session is needed: the plan fills all 628 heads as the roster stands.",
+                # The voting day's plan counts its TPS, Padal and reserve heads: 801 of 937 are
+                # filled, and what stays open (the reserve, of any skill) no drill can fill.
+                "No session: the plan fills 801 of 937 heads as the roster stands, and no drill "
+                "that may be held would let it fill one more.",
                 "operation.yaml has no drill_schedule: section, so its defaults are used: "
                 "sessions at Mapolres Sinjai, 08:00-12:00, on the 14 days before the operation, "
                 "at most 38 each.",
             ],
-            ["the section allows", "(+0)", "Proven optimal"],
+            ["the section allows", "(+0)"],
         ),
         (
             "id",
             [
-                "Tidak perlu sesi latihan: rencana sudah mengisi seluruh 628 jabatan",
+                "Tidak ada sesi: rencana mengisi 801 dari 937 jabatan menurut roster saat ini, "
+                "dan tidak ada latihan yang dapat dilaksanakan yang membuatnya mengisi satu "
+                "jabatan lagi.",
                 "operation.yaml tidak memuat bagian drill_schedule:, jadi dipakai ketentuan "
                 "bawaan: sesi di Mapolres Sinjai, pukul 08:00-12:00, pada 14 hari sebelum "
                 "operasi",

@@ -15,11 +15,13 @@ from decimal import Decimal
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from sinjai_ops.demand_voting import duty_window
 from sinjai_ops.models.arrivals import Candidate, Visit
 from sinjai_ops.models.operation import Post
 from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Demand, HeadKind, Need, Slot
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.models.voting import ANY_SKILL
 
 _RING_KIND: dict[int | None, HeadKind] = {1: "ring1", 2: "ring2", 3: "ring3", None: "post"}
 
@@ -214,11 +216,41 @@ def _reserve(tally: _Tally) -> None:
     per_slot: dict[tuple[date, str], int] = defaultdict(int)
     for k, count in tally.heads.items():
         per_slot[(k.date, k.shift)] += count
+    replaced = _voting_reserve_day(tally)
     for slot in tally.slots:
+        if slot.date == replaced:
+            continue
         reserve = math.ceil(fraction * per_slot[(slot.date, slot.shift)])
         members = _Team(None)
         members.heads[(policy.reserve.skill, "reserve", "reserve")] = reserve
         _staff(tally, (slot.date, slot.shift, policy.reserve.site, RESERVE_POST), members)
+
+
+def _voting_reserve_day(tally: _Tally) -> date | None:
+    """The voting day, when `voting.reserve` replaces the policy's reserve on it."""
+    voting = tally.scenario.operation.voting
+    return voting.date if voting is not None and voting.reserve is not None else None
+
+
+def _voting_reserve(tally: _Tally) -> None:
+    """On the voting day, `voting.reserve`: its `officers` heads of any skill and a commander
+    head of at least the Padal's least rank, at post `reserve` of its site, in every shift of
+    that day that overlaps the TPS duty (formats.md, "Voting day")."""
+    voting = tally.scenario.operation.voting
+    if voting is None or voting.reserve is None:
+        return
+    start, end = duty_window(voting, tally.zone)
+    lead = voting.padal.least_rank
+    band = member_band(None, tally.policy, lead)
+    site = voting.reserve.site
+    for slot in tally.slots:
+        if slot.date != voting.date or not overlaps(slot, start, end):
+            continue
+        where = (slot.date, slot.shift, site, RESERVE_POST)
+        if voting.reserve.officers:
+            key = _Key(*where, ANY_SKILL, None, "reserve", "reserve", *band)
+            tally.heads[key] += voting.reserve.officers
+        tally.heads[_Key(*where, COMMAND, lead, "commander", "leader")] += 1
 
 
 class Rule(NamedTuple):
@@ -234,6 +266,7 @@ RULES: tuple[Rule, ...] = (
     Rule(("crowd", "escort", "protection"), _visits),
     Rule(("commander",), _team_leaders),
     Rule(("reserve",), _reserve),
+    Rule(("reserve", "commander"), _voting_reserve),
 )
 """The demand rules, in the order they apply: the only place they are listed. The reserve
 comes last, since it is a fraction of the heads of the others."""

@@ -22,7 +22,8 @@ the pipeline does)."""
 
 
 def _missing(plan: Plan) -> int:
-    return sum(s.missing for s in plan.shortfalls)
+    """Heads left empty: in the shifts, and on the voting day at the TPS and as Padal."""
+    return sum(s.missing for s in plan.shortfalls) + sum(s.missing for s in plan.tps_shortfalls)
 
 
 def _with_people(scenario: Scenario, changed: dict[str, Person]) -> Scenario:

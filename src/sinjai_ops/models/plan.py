@@ -51,13 +51,17 @@ class BaselineFile(PlanIdentity):
     """A plan written earlier by `plan --format json`: its assignments and where it comes from."""
 
     assignments: Annotated[list[Assignment], BeforeValidator(members_read)]
+    tps_groups: list[TpsGroup] = Field(default_factory=list)
+    """A voting day's TPS groups (their officers are kept by the duty)."""
+    padal: list[PadalDuty] = Field(default_factory=list)
 
 
 class PublishedPlan(PlanIdentity):
     """A plan written earlier by `plan --format json`, as `anev` reads it."""
 
     assignments: Annotated[list[Assignment], BeforeValidator(members_read)]
-    shortfalls: list[Shortfall] = Field(default_factory=list)
+    shortfalls: list[Shortfall | TpsShortfall] = Field(default_factory=list)
+    """A voting day's plan lists its missing TPS officers here too (`TpsShortfall`)."""
 
 
 class Duty(Frozen):
@@ -197,6 +201,12 @@ class Load(Frozen):
 
 class Quality(Frozen):
     status: Literal["optimal", "feasible", "nothing-to-plan"]
+    """`optimal`: no plan fills more weighted heads (the first objective, proven by HiGHS). On
+    a voting day the heads are the shifts', the TPS groups' and the Padal's together, planned
+    in one program, and the proof covers them all (the rules of the voting day kept as hard
+    rules); the later objectives (officers in their own Polsek's area, then the load) are
+    solved in turn at that coverage, a Bhabinkamtibmas's own desa is preferred when names are
+    given out."""
     heads_needed: int
     heads_filled: int
     weighted_filled: int

@@ -5,7 +5,7 @@ render."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, NonNegativeInt, PositiveInt, WithJsonSchema
@@ -168,3 +168,45 @@ class TpsShortfall(Frozen):
     until: str
     weight: int
     skill: None = None
+
+
+# What the demand stage derives from them (`sinjai_ops.demand_voting`).
+
+ANY_SKILL = "any"
+"""The skill of a head that any officer may fill whatever his skills (a TPS head, a member of
+the voting day's reserve)."""
+
+
+class TpsGroupNeed(Frozen):
+    """One TPS group as the demand makes it, before officers are named."""
+
+    kecamatan: str
+    desa: str
+    category: Category
+    island: bool
+    tps: list[str]
+    """Three digits each, in number order."""
+    officers: int
+    """Heads the pattern asks for the whole duty."""
+    weight: int
+    """Priority of one such head (`policy.tps.priorities`, else `priorities.post`)."""
+
+
+class VotingDemand(Frozen):
+    """The voting day's duty: TPS groups, a Padal per kecamatan, the Linmas count."""
+
+    date: date
+    start: datetime
+    """Aware local moment the TPS duty starts (`voting.report`)."""
+    end: datetime
+    """And ends (`voting.counting_until`, the next day when at or before `report`)."""
+    groups: list[TpsGroupNeed]
+    """Sorted by kecamatan, desa, first TPS."""
+    padal: list[str]
+    """The kecamatan that each need a Padal, sorted."""
+    padal_rank: str
+    """The least rank of a Padal: `padal.least_rank`, and a perwira in any case."""
+    padal_weight: int
+    linmas: list[LinmasNeed]
+    areas: dict[str, list[str]] = Field(default_factory=dict)
+    """Unit of the roster to the kecamatan it covers (`voting.areas`)."""

@@ -19,6 +19,7 @@ from sinjai_ops.models.plan import (
     BaselineFile,
     Demand,
     Plan,
+    Shortfall,
 )
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.pipeline.attendance import load_attendance
@@ -71,11 +72,13 @@ def plan(
     with stage("load"):
         checked = load_scenario(paths)
         before: list[Assignment] | None = None
+        duty_before = None
         if baseline is not None:
             model, found = _read_plan(baseline, BaselineFile)
             checked = _against_plan(checked, baseline, model, found)
             if model is not None:
                 before = model.assignments
+                duty_before = (model.tps_groups, model.padal)
     if checked.scenario is None:
         return Planned(checked, None, None)
     if before_solving is not None:
@@ -89,7 +92,7 @@ def plan(
         moment = start.replace(tzinfo=ZoneInfo(scenario.operation.operation.timezone))
     with stage("solve"):
         made = explain_shortfalls(
-            scenario, demand, make_plan(scenario, demand, time_limit, before, moment)
+            scenario, demand, make_plan(scenario, demand, time_limit, before, moment, duty_before)
         )
         unkept = unkept_pins(scenario.adjustments, made, start, _adjustments_place(paths))
     if unkept:
@@ -111,13 +114,15 @@ def _missing_in(changed: Scenario, time_limit: float) -> int:
     """The heads a fresh plan of `changed` leaves empty: the most heads at the best weighted
     coverage, by the coverage model alone; by planning in full only when that is not proven in
     the time."""
-    from sinjai_ops.solve.plan import coverage, make_plan
+    from sinjai_ops.solve.plan import coverage, make_plan, with_duty
 
     demand = derive_demand(changed)
     best = coverage(changed, demand, time_limit)
     if best is None:
-        return sum(s.missing for s in make_plan(changed, demand, time_limit).shortfalls)
-    return sum(n.heads for n in demand.needs) - best.heads
+        made = make_plan(changed, demand, time_limit)
+        return sum(s.missing for s in made.shortfalls) + sum(s.missing for s in made.tps_shortfalls)
+    # On a voting day the heads of the TPS and the Padal count too.
+    return sum(n.heads for n in with_duty(changed, demand).needs) - best.heads
 
 
 @dataclass(frozen=True)
@@ -176,6 +181,7 @@ def who_fits(
     time_limit: float = DEFAULT_TIME_LIMIT,
 ) -> Fitted:
     """`who-fits`: against the published plan (`baseline`), else a plan made now."""
+    from sinjai_ops.solve.voting import duty_of
     from sinjai_ops.solve.whofits import who_fits as find
     from sinjai_ops.validate.plan_file import current
 
@@ -184,6 +190,7 @@ def who_fits(
         if planned.plan is None or planned.demand is None or planned.checked.scenario is None:
             return Fitted(planned.checked, None)
         assignments = planned.plan.assignments
+        groups, padal = planned.plan.tps_groups, planned.plan.padal
         checked, demand = planned.checked, planned.demand
     else:
         checked = load_scenario(paths)
@@ -193,8 +200,12 @@ def who_fits(
             return Fitted(checked, None)
         demand = derive_demand(checked.scenario)
         assignments = current(model.assignments, checked.scenario)
+        groups, padal = model.tps_groups, model.padal
     assert checked.scenario is not None
-    return Fitted(checked, find(checked.scenario, demand, assignments, day, shift, site, skill))
+    # On a voting day, the officers of the TPS and the Padal are kept by their duty.
+    duty = duty_of(checked.scenario, groups, padal)
+    fits = find(checked.scenario, demand, assignments, day, shift, site, skill, duty)
+    return Fitted(checked, fits)
 
 
 @dataclass(frozen=True)
@@ -233,7 +244,9 @@ def anev(
     scenario = checked.scenario
     slots = scenario.operation.slots()
     assignments = current(published.assignments, scenario)
-    evaluation = evaluate(scenario, slots, assignments, published.shortfalls, marks, days)
+    # The shifts' lines: the missing TPS officers of a voting day have no shift.
+    shortfalls = [s for s in published.shortfalls if isinstance(s, Shortfall)]
+    evaluation = evaluate(scenario, slots, assignments, shortfalls, marks, days)
     if schedule is not None:
         tallies = drill_sessions(scenario, schedule, marks)
         evaluation = evaluation.model_copy(update={"sessions": tallies})

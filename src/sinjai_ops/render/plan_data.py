@@ -30,6 +30,8 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         "days": rows(plan.days),
         "people": rows(plan.people),
     }
+    if plan.tps_groups or plan.padal:
+        _voting(plan, body)
     if plan.names.received:
         body["received_units"] = received_units(plan)
     if plan.neutrality is not None:
@@ -41,6 +43,29 @@ def plan_data(plan: Plan) -> dict[str, Any]:
     if plan.changes is not None:
         body["changes"] = rows(plan.changes)
     return body
+
+
+def _voting(plan: Plan, body: dict[str, Any]) -> None:
+    """The voting day (formats.md): the TPS groups, the Padal, the Linmas, and the missing TPS
+    officers and Padal after the shifts' lines of `shortfalls` and `reinforcements`."""
+    missing = [
+        {
+            "date": s.date.isoformat(),
+            "kecamatan": s.kecamatan,
+            "category": s.category,
+            "skill": None,
+            "missing": s.missing,
+            "from": s.start,
+            "until": s.until,
+            "weight": s.weight,
+        }
+        for s in plan.tps_shortfalls
+    ]
+    body["shortfalls"] = body["shortfalls"] + missing
+    body["reinforcements"] = body["reinforcements"] + [dict(m) for m in missing]
+    body["tps_groups"] = [g.model_dump(mode="json") for g in plan.tps_groups]
+    body["padal"] = [p.model_dump(mode="json") for p in plan.padal]
+    body["linmas"] = [m.model_dump(mode="json") for m in plan.linmas]
 
 
 def assignments(plan: Plan) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.received import UnitMember
 from sinjai_ops.models.roster import Person
+from sinjai_ops.models.voting import ANY_SKILL
 from sinjai_ops.rules.reasons import Code, Reason, reason
 
 if TYPE_CHECKING:
@@ -39,8 +40,9 @@ def not_on_leave(person: Person, role: Role, day: date, policy: Policy) -> Reaso
 
 def skilled_for(person: Person, role: Role) -> bool:
     """Holds the head's skill, or the head is a commander's (any skill): the quick part of
-    `holds`, for callers that sort out many heads at once."""
-    return role.leads or role.skill in person.skills
+    `holds`, for callers that sort out many heads at once. A head of `ANY_SKILL` (a TPS head,
+    the voting day's reserve) takes any officer."""
+    return role.leads or role.skill == ANY_SKILL or role.skill in person.skills
 
 
 def holds(person: Person, role: Role, day: date, policy: Policy) -> Reason | None:

@@ -17,6 +17,7 @@ from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.rules import Role, role_of
 from sinjai_ops.rules.schedule import day_within, night_shift, rested
+from sinjai_ops.solve.audit_voting import duty_slots, voting_violations
 
 
 def schedule_violations(
@@ -96,7 +97,12 @@ def audit(scenario: Scenario, demand: Demand, plan: Plan) -> list[str]:
     out += rank_violations(scenario, demand, plan)
     out += tie_violations(scenario, plan)
     out += adjustment_violations(scenario, plan)
-    out += _idle_beside_shortfall(scenario, plan, worked, slot_of, roles, nights)
+    out += voting_violations(scenario, plan)
+    # The voting day's duty keeps its officers from the shifts around it.
+    busy = {nrp: list(slots) for nrp, slots in worked.items()}
+    for nrp, duty in duty_slots(scenario, plan).items():
+        busy[nrp] = busy.get(nrp, []) + duty
+    out += _idle_beside_shortfall(scenario, plan, busy, slot_of, roles, nights)
     return out
 
 
@@ -199,26 +205,44 @@ def _idle_beside_shortfall(
     roles: dict[tuple[date, str, str, str, str], list[Role]],
     nights: frozenset[str],
 ) -> list[str]:
-    policy = scenario.policy
     # A re-plan from a moment keeps the shifts that started before it as published (less the
     # absent): a gap there beside an officer made idle by an absence is not the plan's to fill.
     since = plan.quality.replanned_from
     out = []
+    # Lines of one shift whose heads ask the same roles have the same idle officer, if any:
+    # where the head is does not enter the rules (a voting day has hundreds of such lines).
+    idle: dict[tuple[date, str, tuple[Role, ...]], str | None] = {}
     for short in plan.shortfalls:
         slot = slot_of[(short.date, short.shift)]
         if since is not None and slot.start.timestamp() < since.timestamp():
             continue
         fitting = roles[(short.date, short.shift, short.site, short.post, short.skill)]
-        for person in scenario.roster.personnel:
-            mine = worked.get(person.nrp, [])
-            if slot in mine or not any(r.fits(person, short.date, policy) for r in fitting):
-                continue
-            if scenario.adjustments.absence_during(person.nrp, slot.start, slot.end):
-                continue
-            if not schedule_violations([*mine, slot], policy, nights):
-                out.append(
-                    f"{person.nrp} is idle and could fill {short.skill} at {short.post} "
-                    f"on {short.date} {short.shift}"
-                )
-                break
+        key = (short.date, short.shift, tuple(sorted(set(fitting))))
+        if key not in idle:
+            idle[key] = _idle_for(scenario, slot, fitting, worked, nights)
+        if idle[key] is not None:
+            out.append(
+                f"{idle[key]} is idle and could fill {short.skill} at {short.post} "
+                f"on {short.date} {short.shift}"
+            )
     return out
+
+
+def _idle_for(
+    scenario: Scenario,
+    slot: Slot,
+    fitting: list[Role],
+    worked: dict[str, list[Slot]],
+    nights: frozenset[str],
+) -> str | None:
+    """The first officer who may fill one of `fitting` in `slot` and is free and rested then."""
+    policy = scenario.policy
+    for person in scenario.roster.personnel:
+        mine = worked.get(person.nrp, [])
+        if slot in mine or not any(r.fits(person, slot.date, policy) for r in fitting):
+            continue
+        if scenario.adjustments.absence_during(person.nrp, slot.start, slot.end):
+            continue
+        if not schedule_violations([*mine, slot], policy, nights):
+            return person.nrp
+    return None

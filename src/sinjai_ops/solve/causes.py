@@ -14,9 +14,11 @@ from sinjai_ops.models.plan import Causes, Demand, Plan, Reinforcement, Slot
 from sinjai_ops.models.received import member_of
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.models.voting import ANY_SKILL
 from sinjai_ops.rules import Reason, Role, role_of
 from sinjai_ops.rules.eligibility import why_none
 from sinjai_ops.rules.schedule import Schedule, absent, why_not_then
+from sinjai_ops.solve.voting import duty_of
 
 REASONS = ("not_assignable", "leave", "drill", "rank", "busy", "rest")
 """In the order they are asked: not plotted at all, on leave, drill too old or missing, a rank
@@ -29,7 +31,7 @@ def holds(person: Person, roles: list[Role], policy_ranks: list[str]) -> bool:
         if role.leads:
             if policy_ranks.index(person.rank) >= policy_ranks.index(role.min_rank):
                 return True
-        elif role.skill in person.skills:
+        elif role.skill in person.skills or role.skill == ANY_SKILL:
             return True
     return False
 
@@ -54,7 +56,6 @@ def out_of_reach(
 
 def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
     """The plan with `causes` on every line of its BKO request."""
-    policy = scenario.policy
     slot_of = {(s.date, s.shift): s for s in demand.slots}
     short_roles: dict[tuple[date, str, str, str, str], list[Role]] = defaultdict(list)
     missing = {(s.date, s.shift, s.site, s.post, s.skill) for s in plan.shortfalls}
@@ -65,24 +66,39 @@ def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
     worked: dict[str, list[Slot]] = defaultdict(list)
     for a in plan.assignments:
         worked[a.nrp].append(slot_of[(a.date, a.shift)])
+    # The voting day's TPS and Padal duty keeps its officers from the shifts around it.
+    for nrp, duty in duty_of(scenario, plan.tps_groups, plan.padal):
+        worked[nrp].append(duty)
 
     lines = []
+    # Lines of one shift asking the same roles (a post repeated at many sites) have the same
+    # causes: where an officer stands does not enter them.
+    known: dict[tuple[date, str, tuple[Role, ...]], Causes] = {}
     for line in plan.reinforcements:
         roles = short_roles[(line.date, line.shift, line.site, line.post, line.skill)]
-        slot = slot_of[(line.date, line.shift)]
-        counts = dict.fromkeys(REASONS, 0)
-        holders = 0
-        for person in scenario.roster.personnel:
-            if not holds(person, roles, policy.ranks):
-                continue
-            if member_of(person.nrp) is not None and absent(scenario.adjustments, person.nrp, slot):
-                continue  # a received unit that is not here then holds nothing of this line
-            holders += 1
-            why = out_of_reach(scenario, person, slot, roles, worked.get(person.nrp, []))
-            if why is not None:
-                counts[why.cause] += 1
-        lines.append(_with_causes(line, Causes(holders=holders, **counts)))
+        alike = (line.date, line.shift, tuple(sorted(set(roles))))
+        if alike not in known:
+            known[alike] = _causes(scenario, slot_of[(line.date, line.shift)], roles, worked)
+        lines.append(_with_causes(line, known[alike]))
     return plan.model_copy(update={"reinforcements": lines})
+
+
+def _causes(
+    scenario: Scenario, slot: Slot, roles: list[Role], worked: dict[str, list[Slot]]
+) -> Causes:
+    """What kept each officer who holds what the roles ask from them in `slot`."""
+    counts = dict.fromkeys(REASONS, 0)
+    holders = 0
+    for person in scenario.roster.personnel:
+        if not holds(person, roles, scenario.policy.ranks):
+            continue
+        if member_of(person.nrp) is not None and absent(scenario.adjustments, person.nrp, slot):
+            continue  # a received unit that is not here then holds nothing of this line
+        holders += 1
+        why = out_of_reach(scenario, person, slot, roles, worked.get(person.nrp, []))
+        if why is not None:
+            counts[why.cause] += 1
+    return Causes(holders=holders, **counts)
 
 
 def _with_causes(line: Reinforcement, causes: Causes) -> Reinforcement:

@@ -52,10 +52,13 @@ def officer_classes(
     scenario: Scenario,
     demand: Demand,
     starts: dict[str, tuple[Start, int]] | None = None,
+    homes: dict[str, str] | None = None,
 ) -> list[OfficerClass]:
     """Classes of interchangeable officers; an officer who is pinned or absent somewhere has a
     class of their own, so that the model can hold them to it. `starts`: where each officer
-    stands after a frozen past (re-plan from now); officers who stand alike share a class."""
+    stands after a frozen past (re-plan from now); officers who stand alike share a class.
+    `homes`: on a voting day, the area of each officer's unit (`solve.voting.homes`); officers
+    of different areas are not interchangeable there."""
     days = sorted({s.date for s in demand.slots})
     roles = sorted({role_of(n) for n in demand.needs})
     policy = scenario.policy
@@ -64,7 +67,7 @@ def officer_classes(
     alone = {p.nrp for p in adjustments.pins} | {
         a.nrp for a in adjustments.absences if member_of(a.nrp) is None
     }
-    Key = tuple[bool, tuple[frozenset[Role], ...], str, frozenset[int], tuple[Start, int]]
+    Key = tuple[bool, tuple[frozenset[Role], ...], str, frozenset[int], tuple[Start, int], str]
     groups: dict[Key, list[str]] = defaultdict(list)
     # Many officers share everything that decides their roles: work that out once for each.
     known: dict[tuple[object, ...], tuple[frozenset[Role], ...]] = {}
@@ -91,9 +94,11 @@ def officer_classes(
             )
         own = person.nrp if person.nrp in alone else ""
         begin = (starts or {}).get(person.nrp, ((0, State()), 0))
-        groups[(policy.perwira(person.rank), signature, own, blocked, begin)].append(person.nrp)
+        home = (homes or {}).get(person.nrp, "")
+        key_of = (policy.perwira(person.rank), signature, own, blocked, begin, home)
+        groups[key_of].append(person.nrp)
     classes = [
         OfficerClass(tuple(sorted(m)), sig, perwira, blocked, begin[0], begin[1])
-        for (perwira, sig, _, blocked, begin), m in groups.items()
+        for (perwira, sig, _, blocked, begin, _), m in groups.items()
     ]
     return sorted(classes, key=lambda c: c.members[0])

@@ -12,6 +12,9 @@ Objectives, in this order (lexicographic, in stages: each is fixed before the ne
     cover_heads_by_priority         # soft: most weighted heads filled
     perwira_as_a_last_resort        # soft: where the policy lets perwira fill rank-and-file
                                     #   heads, fewest of them
+    (then)                          # soft, given by the caller: on a voting day, most officers
+                                    #   on TPS and Padal duty in their own Polsek's area
+                                    #   (`voting_homes`)
     keep_the_baseline               # soft: with --baseline, most officers kept where they were
     spread_the_load                 # soft: least average load of the busiest class,
                                     #   then names fewest shifts first, then trades (decompose.py)
@@ -25,6 +28,7 @@ import contextlib
 import math
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -69,6 +73,13 @@ class Outcome:
     load_cap: int | None = None
     """With a baseline: no officer should work more shifts than this (the larger of the
     baseline's busiest officer and the least a fresh plan could reach)."""
+    values: np.ndarray | None = None
+    """The final values of every column (a stage added by the caller reads its own)."""
+
+
+Stage = Callable[[Program, "_Vars", list[OfficerClass], float, np.ndarray], np.ndarray]
+"""An objective added between the coverage and the fairness (`solve_classes`' `then`): it
+adds its columns and rows, solves, fixes what it reached as a row, and gives the values."""
 
 
 @dataclass
@@ -137,12 +148,14 @@ def solve_classes(
     time_limit: float,
     kept: Kept | None = None,
     pins: list[tuple[int, int, Role, int]] | None = None,
+    then: Stage | None = None,
 ) -> Outcome:
     """`roles_at[c][slot]`: the roles needed in that slot that class c may fill.
 
     `kept`: what a baseline plan had, per class. `pins`: (class, slot, role, weight) of every
     officer pinned by hand: that class works that role there, on a head of that weight, which
-    is taken out of the heads the model shares out (hard).
+    is taken out of the heads the model shares out (hard). `then`: one more objective after
+    the coverage and the perwira (the voting day's officers at home, `voting_homes`).
     """
     prog, v, pinned_weight = _build(classes, networks, demand, roles_at, pins)
 
@@ -154,6 +167,8 @@ def solve_classes(
     prog.row(cover, shared - 0.5, math.inf)
     weighted, bound = shared + pinned_weight, bound + pinned_weight
     values = perwira_as_a_last_resort(prog, v, classes, deadline, values)
+    if then is not None:
+        values = then(prog, v, classes, deadline, values)
     fresh_bound = cap = None
     if kept:
         # A re-plan never makes the busiest officer busier than the larger of the baseline's
@@ -186,6 +201,7 @@ def solve_classes(
         weighted_bound=bound,
         load_lower_bound=fresh_bound if kept else load_bound,
         load_cap=cap,
+        values=values,
     )
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import datetime
 
+from sinjai_ops.demand_voting import derive_voting
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT, Assignment, Demand, Plan, Slot
+from sinjai_ops.models.received import member_of
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.models.voting import PadalDuty, TpsGroup
 from sinjai_ops.rules import Role, role_of
 from sinjai_ops.rules.schedule import Schedule, Start, absent, why_not_then
 from sinjai_ops.solve.assemble import assemble_plan
@@ -22,6 +25,9 @@ from sinjai_ops.solve.model import (
     solve_classes,
 )
 from sinjai_ops.solve.network import Network, next_free, schedule_network
+from sinjai_ops.solve.voting import duty_assignments, on_duty_slot, widen
+from sinjai_ops.solve.voting_homes import Homes
+from sinjai_ops.solve.voting_names import duty_names, with_voting
 from sinjai_ops.timings import stage
 
 
@@ -31,11 +37,27 @@ def make_plan(
     time_limit: float = DEFAULT_TIME_LIMIT,
     baseline: list[Assignment] | None = None,
     start: datetime | None = None,
+    duty_before: tuple[list[TpsGroup], list[PadalDuty]] | None = None,
 ) -> Plan:
     """The plan; with a baseline (an earlier plan), one that moves as few officers as it can
     without filling fewer heads. With `start` too (re-plan from now), every shift of the
     baseline that starts before that moment stays as it was, less the absent officers, and only
-    the shifts from then on are planned again, from where the past left each officer."""
+    the shifts from then on are planned again, from where the past left each officer.
+
+    On a voting day (`voting:`), the TPS and Padal duty are planned in the same program
+    (`solve.voting`) and named into groups (`voting_names`); `duty_before`: the baseline's TPS
+    groups and Padal, kept as its shifts are."""
+    voting = derive_voting(scenario)
+    wide = None if voting is None else widen(scenario, demand, voting)
+    operation_demand, published = demand, baseline
+    kept: list[Assignment] = []
+    if wide is not None:
+        demand = wide.demand
+        if baseline is not None and duty_before is not None:
+            kept = duty_assignments(scenario, wide, *duty_before)
+            baseline = baseline + kept
+    # Officers at home is an objective of a fresh plan; a re-plan keeps the baseline's places.
+    homes = None if wide is None or baseline is not None else Homes(wide)
     rules = Schedule.of(scenario.policy, scenario.operation)
     after = next_free(demand.slots, rules)
     full = demand
@@ -45,19 +67,31 @@ def make_plan(
     if start is not None:
         demand, frozen, starts, moved_to = _future(scenario, demand, baseline or [], start, after)
     status, weighted, bound, load_bound, names = _solve(
-        scenario, demand, rules, after, starts, time_limit, baseline
+        scenario, demand, rules, after, starts, time_limit, baseline, homes
     )
     if start is not None:
         # Back to the needs of the whole operation, with the frozen past beside the new future.
         past = sum(full.needs[n].weight * len(v) for n, v in frozen.items())
         names = {**frozen, **{moved_to[n]: v for n, v in names.items()}}
         weighted, bound = weighted + past, bound + past
-    plan = assemble_plan(scenario, full, names, status, weighted, bound, load_bound)
+    if wide is not None:
+        solved = homes is not None and status == "optimal"
+        at = duty_names(scenario, homes or Homes(wide), names, solved, kept)
+        held = {
+            n: (g.kecamatan, g.desa, g.tps[0])
+            for g in (duty_before or ([], []))[0]
+            for n in g.officers
+        }
+        mine = {n: v for n, v in names.items() if n < wide.base}
+        plan = assemble_plan(scenario, operation_demand, mine, status, weighted, bound, load_bound)
+        plan = with_voting(plan, scenario, wide, at, held)
+    else:
+        plan = assemble_plan(scenario, full, names, status, weighted, bound, load_bound)
     if start is not None:
         plan = plan.model_copy(
             update={"quality": plan.quality.model_copy(update={"replanned_from": start})}
         )
-    return plan if baseline is None else compare(plan, baseline, scenario)
+    return plan if published is None else compare(plan, published, scenario)
 
 
 def _future(
@@ -91,13 +125,16 @@ def _solve(
     starts: dict[str, tuple[Start, int]] | None,
     time_limit: float,
     baseline: list[Assignment] | None,
+    homes: Homes | None = None,
 ) -> tuple[str, int, int, int | None, dict[int, list[str]]]:
     """The solve of `demand`: its status, the weighted heads filled, the bound on them, the
     lower bound on the busiest load, and the officers named for each need. When the solver
     stops without proof, the open heads are filled greedily (`fill_idle`)."""
     classes, roles_at, networks, pins, pins_at = _model_inputs(
-        scenario, demand, rules, after, starts
+        scenario, demand, rules, after, starts, None if homes is None else homes.wide.homes
     )
+    if homes is not None:
+        homes.classes = classes
     names: dict[int, list[str]] = {}
     load_bound: int | None
     if not demand.needs:
@@ -110,7 +147,9 @@ def _solve(
         busiest = max(Counter(a.nrp for a in baseline or []).values(), default=0)
         kept = kept_per_class(classes, networks, roles_at, before, busiest) if baseline else None
         try:
-            outcome = solve_classes(classes, networks, demand, roles_at, time_limit, kept, pins_at)
+            outcome = solve_classes(
+                classes, networks, demand, roles_at, time_limit, kept, pins_at, homes
+            )
         except NoPlanInTime:
             # No plan at all within the time: the greedy fill below makes one, and the bound
             # is every head filled.
@@ -124,6 +163,8 @@ def _solve(
         named = sum(demand.needs[n].weight * len(v) for n, v in names.items())
         if named != outcome.weighted_filled:
             raise AssertionError(f"named {named} of {outcome.weighted_filled} weighted heads")
+        if homes is not None:
+            homes.outcome = outcome
         status = outcome.status
         weighted, bound = outcome.weighted_filled, outcome.weighted_bound
         load_bound = outcome.load_lower_bound
@@ -139,6 +180,7 @@ def coverage(
 ) -> Coverage | None:
     """The best a fresh plan of the whole operation can fill (`model.best_coverage`), from
     the coverage model alone: no names, no later stages. None when not proven in the time."""
+    demand = with_duty(scenario, demand)
     if not demand.needs:
         return Coverage(weighted=0, heads=0)
     rules = Schedule.of(scenario.policy, scenario.operation)
@@ -149,12 +191,20 @@ def coverage(
     return best_coverage(classes, networks, demand, roles_at, time_limit, pins_at)
 
 
+def with_duty(scenario: Scenario, demand: Demand) -> Demand:
+    """The demand with the voting day's TPS and Padal duty in it (`solve.voting`), as the
+    program plans it; `demand` itself without a `voting:` section."""
+    voting = derive_voting(scenario)
+    return demand if voting is None else widen(scenario, demand, voting).demand
+
+
 def _model_inputs(
     scenario: Scenario,
     demand: Demand,
     rules: Schedule,
     after: list[int],
     starts: dict[str, tuple[Start, int]] | None = None,
+    homes: dict[str, str] | None = None,
     classes: list[OfficerClass] | None = None,
 ) -> tuple[
     list[OfficerClass],
@@ -164,10 +214,11 @@ def _model_inputs(
     list[tuple[int, int, Role, int]],
 ]:
     """What the model is built from: the classes of officers, the roles each may fill in each
-    slot, their schedule networks, and the pins (by NRP and slot, and by class). `classes`:
-    the classes to build it of, when not the scenario's own (the drill schedule's)."""
+    slot, their schedule networks, and the pins (by NRP and slot, and by class). `homes`: the
+    voting day's areas of the officers (`officer_classes`). `classes`: the classes to build it
+    of, when not the scenario's own (the drill schedule's)."""
     if classes is None:
-        classes = officer_classes(scenario, demand, starts)
+        classes = officer_classes(scenario, demand, starts, homes)
     day_index = {d: i for i, d in enumerate(sorted({s.date for s in demand.slots}))}
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
     needed: dict[int, set[Role]] = defaultdict(set)
@@ -179,6 +230,8 @@ def _model_inputs(
         for slot, roles in needed.items():
             if slot in cls.blocked or slot < cls.start[0]:
                 continue
+            if on_duty_slot(demand.slots[slot]) and member_of(cls.members[0]) is not None:
+                continue  # a received unit's members are not named at a TPS
             usable = roles & cls.roles_by_day[day_index[demand.slots[slot].date]]
             if usable:
                 mine[slot] = sorted(usable)
@@ -256,7 +309,12 @@ def fill_idle(
         role = role_of(need)
         key = (t, role)
         if key not in candidates:
-            eligible = [p for p in scenario.roster.personnel if role.fits(p, need.date, policy)]
+            eligible = [
+                p
+                for p in scenario.roster.personnel
+                if role.fits(p, need.date, policy)
+                and not (on_duty_slot(slots[t]) and member_of(p.nrp) is not None)
+            ]
 
             def last_resort(p: Member, role: Role = role) -> bool:
                 return not role.leads and not role.rank_from and policy.perwira(p.rank)

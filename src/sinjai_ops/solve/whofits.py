@@ -28,8 +28,13 @@ def who_fits(
     shift: str,
     site: str,
     skill: str | None = None,
+    duty: list[tuple[str, Slot]] | None = None,
 ) -> WhoFits:
+    """`duty`: the voting day's TPS and Padal officers, each with the slot of his duty."""
     policy = scenario.policy
+    kept: dict[str, list[Slot]] = {}
+    for nrp, held in duty or []:
+        kept.setdefault(nrp, []).append(held)
     slots = {(s.date, s.shift): s for s in demand.slots}
     slot = slots[(day, shift)]
     roles = _roles_there(demand, policy, day, shift, site, skill)
@@ -51,7 +56,7 @@ def who_fits(
         if not holds(person, roles, policy.ranks):
             continue
         mine = [slots[(a.date, a.shift)] for a in worked.get(person.nrp, [])]
-        why = out_of_reach(scenario, person, slot, roles, mine)
+        why = out_of_reach(scenario, person, slot, roles, mine + kept.get(person.nrp, []))
         if why is None:
             before = sorted(
                 {a.date for a in worked.get(person.nrp, []) if a.site == site and a.date <= day}
