@@ -266,9 +266,7 @@ class Names(Frozen):
     roll_call_minutes: int = 0
     """How long before its shift an officer reports for the roll call (apel): the `minutes` of
     the checklist's `apel-shift` template; 0 when there is none."""
-    voting: VotingSection | None = None
-    """The `voting:` section of operation.yaml (its times and which Polsek covers which
-    kecamatan), for the voting day's views; None without one."""
+    voting: VotingSection | None = None  # voting: of operation.yaml (times, areas), for the views
     support: dict[str, Support] = Field(default_factory=dict)
     """Post id to the other agencies beside it (`support:`), where operation.yaml gives them."""
     received: list[ReceivedUnit] = Field(default_factory=list)
