@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -385,3 +386,46 @@ def test_an_empty_tps_bko_sheet_says_every_head_is_filled(tmp_path: Path) -> Non
     path.write_bytes(as_xlsx(voting_plan().model_copy(update={"tps_shortfalls": []}), View()))
     values = [c.value for row in openpyxl.load_workbook(path)["BKO TPS"].iter_rows() for c in row]
     assert "Every TPS head and every Padal is filled." in values
+
+
+@pytest.fixture(scope="module")
+def voting_json() -> dict[str, Any]:
+    from sinjai_ops import pipeline
+    from sinjai_ops.render.plan_json import as_json
+
+    planned = pipeline.plan([VOTING_EXAMPLE], remedies=False)
+    assert planned.plan is not None
+    return dict(json.loads(as_json(planned.plan, View())))
+
+
+def test_the_kapolres_summary_counts_the_tps_officers(
+    run: Run, voting_json: dict[str, Any]
+) -> None:
+    """On the voting day the officers on duty are those of its shifts and those at the TPS and
+    as Padal, each once; the operation's heads are the plan's quality figures."""
+    out = run("plan", VOTING_EXAMPLE, "--view", "summary", "--format", "markdown", "-q")
+    rows = _md_rows(out.stdout)
+    day = next(r for r in rows if r[0] == "Rab 27 Nov")
+    duty = {a["nrp"] for a in voting_json["assignments"] if a["date"] == "2024-11-27"}
+    duty |= {n for g in voting_json["tps_groups"] for n in g["officers"]}
+    duty |= {p["nrp"] for p in voting_json["padal"] if p["nrp"]}
+    assert int(day[1]) == len(duty) > 200
+    total = next(r for r in rows if r[0] == "**Jumlah**")
+    quality = voting_json["quality"]
+    assert [int(total[2]), int(total[3])] == [quality["heads_needed"], quality["heads_filled"]]
+
+
+def test_the_voting_examples_report_has_each_kecamatan_and_its_padal(
+    run: Run, tmp_path: Path, voting_json: dict[str, Any]
+) -> None:
+    page = tmp_path / "laporan.html"
+    run("report", VOTING_EXAMPLE, "-o", page, "-q", "--no-remedies")
+    html = page.read_text(encoding="utf-8")
+    pages = html.split('<section class="kecamatan">')[1:]
+    assert len(pages) == 9
+    names = {p["nrp"]: p["name"] for p in voting_json["people"]}
+    for duty in voting_json["padal"]:
+        mine = next(p for p in pages if f"<h2>Kecamatan {duty['kecamatan']}</h2>" in p)
+        assert f"{names[duty['nrp']]} ({duty['nrp']})" in mine
+    annex = html[html.index('<section class="annex">') :]
+    assert annex.count("PLOTTING PERSONEL PENGAMANAN TPS, POLSEK ") == 9

@@ -19,7 +19,7 @@ from sinjai_ops.render.plan_rows import (
     summary_lines,
 )
 from sinjai_ops.render.received import joint_lines, members_on_duty
-from sinjai_ops.render.sprin import day_figures, sprin_word
+from sinjai_ops.render.sprin import day_figures, plotted, sprin_word
 from sinjai_ops.render.view import View
 from sinjai_ops.render.voting_markdown import (
     voting_bko_md,
@@ -79,7 +79,7 @@ def _per_day(plan: Plan, lang: str) -> list[str]:
         body.append(
             [
                 f"**{word(lang, 'total')}**",
-                len({a.nrp for a in plan.assignments}) + members_on_duty(plan),
+                len(plotted(plan)) + members_on_duty(plan),
                 sum(d.heads for d in days),
                 sum(d.filled for d in days),
                 sum(d.bko for d in days),

@@ -18,7 +18,7 @@ from sinjai_ops.render.plan_names import site_name as site_name
 from sinjai_ops.render.plan_names import task_force as task_force
 from sinjai_ops.render.plan_names import visit_or_post as visit_or_post
 from sinjai_ops.render.received import joint_lines, site_unit_leaders, unit_heads_at, unit_row
-from sinjai_ops.render.voting_rows import TPS_SHIFT, tps_duties, voting_day
+from sinjai_ops.render.voting_rows import TPS_SHIFT, tps_duties, tps_officers, voting_day
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ def overview(plan: Plan, lang: str) -> Overview:
                 [(f, m) for f, m in cells],
             )
         )
-    used = len({a.nrp for a in plan.assignments})
+    used = len({a.nrp for a in plan.assignments} | tps_officers(plan))
     return Overview(
         [site_name(plan, s) for s in ids],
         rows,

@@ -29,7 +29,7 @@ from sinjai_ops.render.plan_rows import (
     visit_or_post,
 )
 from sinjai_ops.render.received import joint_lines, members_on_duty
-from sinjai_ops.render.sprin import day_figures, sprin_word
+from sinjai_ops.render.sprin import day_figures, plotted, sprin_word
 from sinjai_ops.render.view import View
 from sinjai_ops.render.voting_rows import tps_missing
 from sinjai_ops.render.voting_table import voting_bko, voting_detail, voting_overview
@@ -198,7 +198,7 @@ def _per_day(plan: Plan, lang: str) -> list[RenderableType]:
     day) and the shift-posts (jabatan-shift: one officer at one post for one shift) needed,
     filled and asked of the BKO; the operation's totals under them."""
     days = [d for d in day_figures(plan) if d.heads]
-    officers = len({a.nrp for a in plan.assignments}) + members_on_duty(plan)
+    officers = len(plotted(plan)) + members_on_duty(plan)
     rows = [
         (short_date(lang, d.date), str(d.officers), str(d.heads), str(d.filled), str(d.bko))
         for d in days

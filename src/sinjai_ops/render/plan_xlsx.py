@@ -29,7 +29,7 @@ from sinjai_ops.render.received import (
     support_table,
     unit_table,
 )
-from sinjai_ops.render.sprin import annex, day_figures, form, sprin_word
+from sinjai_ops.render.sprin import annex, day_figures, form, plotted, sprin_word
 from sinjai_ops.render.view import View
 from sinjai_ops.render.voting_xlsx import schedule_rows, voting_bko_sheet, voting_sheets
 from sinjai_ops.render.xlsx_book import Book
@@ -49,7 +49,7 @@ def _summary_sheet(out: Book, plan: Plan, lang: str) -> None:
         totals=[
             [
                 word(lang, "total"),
-                len({a.nrp for a in plan.assignments}) + members_on_duty(plan),
+                len(plotted(plan)) + members_on_duty(plan),
                 sum(d.heads for d in days),
                 sum(d.filled for d in days),
                 sum(d.bko for d in days),

@@ -25,8 +25,7 @@ from sinjai_ops.render.plan_rows import (
     site_name,
     summary_lines,
 )
-from sinjai_ops.render.received import members_on_duty
-from sinjai_ops.render.sprin import annex, columns, day_figures, day_title, form, sprin_word
+from sinjai_ops.render.sprin import annex, columns, day_title, form, sprin_word, strength
 from sinjai_ops.render.view import View
 from sinjai_ops.render.voting_report import vote_words, voting_context
 
@@ -301,7 +300,7 @@ def as_html(data: ReportData, view: View) -> str:
     source = resources.files("sinjai_ops") / "templates" / "report.html.j2"
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
     template = env.from_string(source.read_text(encoding="utf-8"))
-    strength, strength_total = _strength(plan, lang)
+    strength_rows, strength_total = strength(plan, lang)
     voting = voting_context(plan, lang)
     return template.render(
         lang=lang,
@@ -309,7 +308,7 @@ def as_html(data: ReportData, view: View) -> str:
         s=lambda key, **kw: sprin_word(lang, key, **kw),
         v=vote_words(lang),
         voting=voting["voting"],
-        strength=strength,
+        strength=strength_rows,
         strength_total=strength_total,
         visits=_visits(data, lang),
         bko_posts=_bko_posts(plan, lang),
@@ -338,21 +337,6 @@ def as_html(data: ReportData, view: View) -> str:
         annex=_annex(plan, lang) + voting["voting_annex"],
         structure=plan.names.structure,
     )
-
-
-def _strength(plan: Plan, lang: str) -> tuple[list[list[Any]], list[int]]:
-    """The strength per day (officers, heads, filled, BKO), and its totals."""
-    figures = day_figures(plan)
-    rows: list[list[Any]] = [
-        [short_date(lang, f.date), f.officers, f.heads, f.filled, f.bko] for f in figures
-    ]
-    totals = [
-        len({a.nrp for a in plan.assignments}) + members_on_duty(plan),
-        sum(f.heads for f in figures),
-        sum(f.filled for f in figures),
-        sum(f.bko for f in figures),
-    ]
-    return rows, totals
 
 
 def _visits(data: ReportData, lang: str) -> list[dict[str, Any]]:

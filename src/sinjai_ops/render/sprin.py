@@ -8,13 +8,21 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.plan import COMMAND, RESERVE_POST, DayFigures, Plan
 from sinjai_ops.models.sprin import FIRST_KOP_LINE, DocumentInfo
-from sinjai_ops.render.labels import long_date, skill_label
+from sinjai_ops.render.labels import long_date, short_date, skill_label
 from sinjai_ops.render.plan_names import post_name, site_name, task_force
-from sinjai_ops.render.received import received_word, support_at, unit_heads_at, unit_row
+from sinjai_ops.render.received import (
+    members_on_duty,
+    received_word,
+    support_at,
+    unit_heads_at,
+    unit_row,
+)
+from sinjai_ops.render.voting_rows import days_with_voting, tps_officers
 
 DOTS = "." * 20
 """A blank of the form, filled in by hand."""
@@ -315,5 +323,27 @@ def columns(lang: str) -> list[str]:
 
 def day_figures(plan: Plan) -> list[DayFigures]:
     """Officers on duty (people), heads (shift-posts) needed and filled, and those asked of
-    the BKO, per day: computed once by the plan stage (`Plan.days`), shared with the JSON."""
-    return plan.days
+    the BKO, per day: computed once by the plan stage (`Plan.days`), shared with the JSON; the
+    voting day's TPS and Padal heads counted in for the people who read them."""
+    return days_with_voting(plan, plan.days)
+
+
+def plotted(plan: Plan) -> set[str]:
+    """NRPs of the officers the plan puts on some duty: a shift, a TPS group, Padal."""
+    return {a.nrp for a in plan.assignments} | tps_officers(plan)
+
+
+def strength(plan: Plan, lang: str) -> tuple[list[list[Any]], list[int]]:
+    """The strength per day of the report's first page (day, officers, heads, filled, BKO), and
+    its totals: the operation's officers each counted once."""
+    figures = day_figures(plan)
+    rows: list[list[Any]] = [
+        [short_date(lang, f.date), f.officers, f.heads, f.filled, f.bko] for f in figures
+    ]
+    totals = [
+        len(plotted(plan)) + members_on_duty(plan),
+        sum(f.heads for f in figures),
+        sum(f.filled for f in figures),
+        sum(f.bko for f in figures),
+    ]
+    return rows, totals
