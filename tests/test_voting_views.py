@@ -429,3 +429,15 @@ def test_the_voting_examples_report_has_each_kecamatan_and_its_padal(
         assert f"{names[duty['nrp']]} ({duty['nrp']})" in mine
     annex = html[html.index('<section class="annex">') :]
     assert annex.count("PLOTTING PERSONEL PENGAMANAN TPS, POLSEK ") == 9
+
+
+def test_a_long_lampiran_line_wraps_instead_of_running_off_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(as_xlsx(voting_plan(), View(lang="en")))
+    book = openpyxl.load_workbook(path)
+    for name in ("TPS Polsek Sinjai Utara", "2024-08-27"):
+        ws = book[name]
+        cell = ws["D2"]
+        assert cell.value == "ANNEX TO THE DUTY ORDER (SPRIN) OF KAPOLRES SINJAI"
+        # Wider than the two columns it is merged over: wrapped, on a row two lines high.
+        assert cell.alignment.wrap_text and ws.row_dimensions[2].height >= 26

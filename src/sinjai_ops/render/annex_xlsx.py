@@ -23,6 +23,7 @@ class _Formats:
     centre: Any
     kop_last: Any
     left: Any
+    wrap: Any
     header: Any
     site: Any
     post: Any
@@ -40,6 +41,7 @@ def _formats(book: Any) -> _Formats:
         centre=fmt({**plain, "bold": True, "align": "center"}),
         kop_last=fmt({**plain, "bold": True, "align": "center", "bottom": 1}),
         left=fmt(plain),
+        wrap=fmt({**plain, "text_wrap": True}),
         header=fmt({**plain, "bold": True, "align": "center", "border": 1, "text_wrap": True}),
         site=fmt({**plain, "bold": True, "border": 1, "bg_color": "#D9E1F2"}),
         post=fmt({**plain, "bold": True, "italic": True, "border": 1, "text_wrap": True}),
@@ -88,7 +90,12 @@ def _heading(ws: Any, f: _Formats, title: str, lang: str, sheet: Form) -> int:
             last = i == len(sheet.kop) - 1
             ws.merge_range(r, 0, r, 2, sheet.kop[i], f.kop_last if last else f.centre)
         if i < len(lampiran):
-            ws.merge_range(r, 3, r, 4, lampiran[i], f.left)
+            # A merged cell neither wraps nor grows: a long line (the English Lampiran) gets
+            # its lines here, instead of running off the printed page.
+            lines = text_lines(lampiran[i], sum(ANNEX_WIDTHS[3:]) * 0.8)  # capitals: wide
+            ws.merge_range(r, 3, r, 4, lampiran[i], f.wrap if lines > 1 else f.left)
+            if lines > 1:
+                ws.set_row(r, LINE * lines)
     r = top + 2
     ws.merge_range(r, 0, r, 4, title, f.centre)
     r += 2
