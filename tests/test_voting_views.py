@@ -441,3 +441,14 @@ def test_a_long_lampiran_line_wraps_instead_of_running_off_the_page(tmp_path: Pa
         assert cell.value == "ANNEX TO THE DUTY ORDER (SPRIN) OF KAPOLRES SINJAI"
         # Wider than the two columns it is merged over: wrapped, on a row two lines high.
         assert cell.alignment.wrap_text and ws.row_dimensions[2].height >= 26
+
+
+def test_the_voting_examples_padal_owns_his_kecamatans_items(
+    run: Run, voting_json: dict[str, Any]
+) -> None:
+    out = run("checklist", VOTING_EXAMPLE, "--format", "json", "--date", "2024-11-27").stdout
+    items = [i for i in json.loads(out)["items"] if i["template"] == "personel-di-tps"]
+    assert {i["due"] for i in items} == {"2024-11-27T06:30:00+08:00"}
+    for duty in voting_json["padal"]:
+        mine = next(i for i in items if f"Kecamatan {duty['kecamatan']} (" in i["text"])
+        assert mine["owner"]["role"] == "padal" and mine["owner"]["nrp"] == duty["nrp"]
