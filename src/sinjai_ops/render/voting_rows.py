@@ -34,6 +34,7 @@ _WORDS: dict[str, str] = {
         "TPS duty {start}-{end}: officers at their TPS from {start} (opening {open}, "
         "closing {close}) until counting ends"
     ),
+    "counted": N_("The summary counts each TPS and Padal head once, for the whole duty."),
     "bko": N_("BKO request for TPS officers per kecamatan and category"),
     "bko_none": N_("Every TPS head and every Padal is filled."),
     "bko_line": N_("TPS officers asked of the BKO: {missing} ({lines} lines)"),
@@ -213,7 +214,7 @@ def duty_line(plan: Plan, lang: str) -> str | None:
     voting = plan.names.voting
     if voting is None:
         return None
-    return vote_word(
+    said = vote_word(
         lang,
         "duty",
         start=f"{voting.report:%H:%M}",
@@ -221,6 +222,7 @@ def duty_line(plan: Plan, lang: str) -> str | None:
         open=f"{voting.open:%H:%M}",
         close=f"{voting.close:%H:%M}",
     )
+    return f"{said}. {vote_word(lang, 'counted')}"
 
 
 @dataclass(frozen=True)
