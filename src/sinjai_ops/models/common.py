@@ -56,7 +56,7 @@ match anywhere (a `^...$` would let a final newline through in Python's `re`).""
 class Frozen(BaseModel):
     """Base of every model: immutable, and unknown fields are errors."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 def suggest(word: object, choices: Iterable[str]) -> Msg:

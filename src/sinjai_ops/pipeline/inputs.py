@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sinjai_ops import validate as v
-from sinjai_ops.demand import derive_demand
 from sinjai_ops.i18n import LANGS, Msg, t, why
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.document import Document
@@ -21,6 +21,9 @@ from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.pipeline.tps_source import TPS_NAMES, find_tps
+
+if TYPE_CHECKING:
+    from sinjai_ops.models.demand import Demand
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
@@ -234,6 +237,14 @@ def _with(checked: Checked, found: Sequence[Problem]) -> Checked:
     return Checked(None, problems, checked.language)
 
 
+def _derive_demand(scenario: Scenario) -> Demand:
+    """The demand stage (`demand.derive_demand`), imported when a scenario's pins are held
+    against it: `validate` of a scenario without adjustments.yaml does without it."""
+    from sinjai_ops.demand import derive_demand
+
+    return derive_demand(scenario)
+
+
 def _check_group(group: _Group) -> Checked:
     """Read the group's files (and the shipped defaults), then the validate stage."""
     problems = list(group.problems)
@@ -262,7 +273,7 @@ def _check_group(group: _Group) -> Checked:
     defaults = v.Defaults(
         policy=shipped_document("policy.yaml"), checklists=shipped_document("checklists.yaml")
     )
-    scenario, found = v.check_scenario(docs, defaults, inputs, problems, derive_demand, tps)
+    scenario, found = v.check_scenario(docs, defaults, inputs, problems, _derive_demand, tps)
     return Checked(scenario, tuple(found), _language(docs.get("operation")))
 
 
