@@ -7,6 +7,7 @@ import importlib
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +23,8 @@ try:
 except SystemExit:
     pass
 heavy = ("sinjai_ops.pipeline", "sinjai_ops.models", "sinjai_ops.render", "sinjai_ops.validate",
-         "sinjai_ops.solve", "sinjai_ops.checklists", "numpy", "highspy", "rich", "yaml")
+         "sinjai_ops.solve", "sinjai_ops.checklists", "sinjai_ops.demand", "sinjai_ops.rules",
+         "numpy", "highspy", "rich", "yaml")
 print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)
 """
 
@@ -67,6 +69,114 @@ def test_validate_imports_neither_the_solver_nor_the_checklists() -> None:
     assert "'sinjai_ops.pipeline'" in heavy
     for module in ("numpy", "highspy", "sinjai_ops.solve.model", "sinjai_ops.checklists"):
         assert f"'{module}'" not in heavy
+
+
+def test_validate_imports_none_of_what_only_the_other_commands_need() -> None:
+    """`validate` of a scenario without adjustments.yaml: neither the plan's models, the demand,
+    the rules the pins are held against, nor the commands' wiring (each comes back by an
+    import at the top of a module that `validate` reads)."""
+    _, heavy = _imported("validate", str(ROOT / "examples" / "sinjai-2024"))
+    for module in (
+        "sinjai_ops.models.plan",
+        "sinjai_ops.demand",
+        "sinjai_ops.rules",
+        "sinjai_ops.validate.pins",
+        "sinjai_ops.validate.adjustments",
+        "sinjai_ops.pipeline.commands",
+        "sinjai_ops.pipeline.plan_files",
+        "sinjai_ops.pipeline.attendance",
+    ):
+        assert f"'{module}'" not in heavy
+
+
+def test_validate_of_pins_still_holds_them_against_the_demand(tmp_path: Path) -> None:
+    """The demand and the rules are imported when a scenario has pins to check: a pin to a
+    visit in a shift its window does not reach has no heads to hold."""
+    for name in ("operation.yaml", "roster.yaml", "arrivals.yaml"):
+        (tmp_path / name).write_bytes((ROOT / "examples" / "sinjai-2024" / name).read_bytes())
+    (tmp_path / "adjustments.yaml").write_text(
+        "pins:\n  - nrp: '76110023'\n    date: 2024-08-27\n    shift: malam\n"
+        "    site: kpu\n    post: visit:paslon-1\n",
+        "utf-8",
+    )
+    out, heavy = _imported("validate", "--lang", "en", str(tmp_path))
+    assert "visit:paslon-1 has no heads on 2024-08-27 malam" in out
+    assert "'sinjai_ops.demand'" in heavy and "'sinjai_ops.validate.pins'" in heavy
+
+
+_MODELS_PROBE = """
+import sys
+import sinjai_ops.models.plan as plan
+import sinjai_ops.models.drills as drills
+built = [m.__name__ for mod in (plan, drills) for m in vars(mod).values()
+         if isinstance(m, type) and m.__module__ == mod.__name__ and hasattr(m, "model_fields")
+         and m.__pydantic_complete__]
+print(built)
+"""
+
+
+def test_importing_the_models_builds_no_validator() -> None:
+    """A model's validator is built when it is first used: importing the plan's models (as a
+    command that reads only the inputs may) costs no schema building."""
+    environ = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-c", _MODELS_PROBE],
+        capture_output=True,
+        text=True,
+        env=environ,
+        check=True,
+        cwd=ROOT,
+    )
+    assert done.stdout.strip() == "[]"
+
+
+_PLUGINS_PROBE = """
+import os, sys
+from sinjai_ops.cli import main
+sys.argv = ["sinjai-ops", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+from pydantic.plugin import _loader
+print(repr(os.environ.get("PYDANTIC_DISABLE_PLUGINS")), _loader._plugins is None, file=sys.stderr)
+"""
+
+
+def _plugins_searched(env: dict[str, str]) -> str:
+    environ = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    done = subprocess.run(
+        [sys.executable, "-c", _PLUGINS_PROBE, "validate", str(ROOT / "examples" / "sinjai-2024")],
+        capture_output=True,
+        text=True,
+        env={**environ, "PYTHONPATH": str(ROOT / "src"), **env},
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stderr.strip().splitlines()[-1]
+
+
+def test_the_command_line_does_not_search_for_pydantic_plugins_unless_asked() -> None:
+    """Pydantic reads the entry points of every installed package for plugins before its first
+    validator: the command line, which has no use for them, leaves that search off, unless the
+    environment sets `PYDANTIC_DISABLE_PLUGINS` itself (empty: search them all)."""
+    assert _plugins_searched({}) == "'__all__' True"
+    assert _plugins_searched({"PYDANTIC_DISABLE_PLUGINS": ""}) == "'' False"
+
+
+def test_every_name_of_the_pipeline_comes_from_its_module() -> None:
+    """The pipeline package imports its modules when a name is first used; each name it
+    offers is its module's own, and a name it does not offer is an AttributeError."""
+    from sinjai_ops import pipeline
+
+    homes = vars(pipeline)["_HOME_OF"]
+    assert set(pipeline.__all__) == set(homes)
+    for name in pipeline.__all__:
+        module = importlib.import_module(f"sinjai_ops.pipeline.{homes[name]}")
+        assert getattr(pipeline, name) is getattr(module, name)
+    with pytest.raises(AttributeError):
+        _ = pipeline.no_such_name  # type: ignore[attr-defined]
 
 
 def test_validate_imports_no_plan_renderer() -> None:
