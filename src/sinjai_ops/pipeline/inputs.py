@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sinjai_ops import validate as v
-from sinjai_ops.demand import derive_demand
 from sinjai_ops.i18n import LANGS, Msg, t, why
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.document import Document
@@ -22,6 +22,9 @@ from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.pipeline.tps_source import TPS_NAMES, find_tps
 from sinjai_ops.validate.voting import TpsFile
+
+if TYPE_CHECKING:
+    from sinjai_ops.models.demand import Demand
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
@@ -260,6 +263,14 @@ def fingerprint(folder: Path) -> dict[str, str]:
     return _read_inputs(group, operation)[0]
 
 
+def _derive_demand(scenario: Scenario) -> Demand:
+    """The demand stage (`demand.derive_demand`), imported when a scenario's pins are held
+    against it: `validate` of a scenario without adjustments.yaml does without it."""
+    from sinjai_ops.demand import derive_demand
+
+    return derive_demand(scenario)
+
+
 def _check_group(group: _Group) -> Checked:
     """Read the group's files (and the shipped defaults), then the validate stage."""
     problems = list(group.problems)
@@ -280,7 +291,7 @@ def _check_group(group: _Group) -> Checked:
     defaults = v.Defaults(
         policy=shipped_document("policy.yaml"), checklists=shipped_document("checklists.yaml")
     )
-    scenario, found = v.check_scenario(docs, defaults, inputs, problems, derive_demand, tps)
+    scenario, found = v.check_scenario(docs, defaults, inputs, problems, _derive_demand, tps)
     return Checked(scenario, tuple(found), _language(docs.get("operation")))
 
 

@@ -10,15 +10,14 @@ from sinjai_ops.i18n import t
 from sinjai_ops.models.adjustments import AdjustmentsFile
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.checklist import Template, TemplatesFile
+from sinjai_ops.models.demand import Demand
 from sinjai_ops.models.document import Document, overlay
 from sinjai_ops.models.operation import OperationFile, known_timezone
-from sinjai_ops.models.plan import Demand
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.schema import SCHEMA_MODELS, schema_for
-from sinjai_ops.validate.adjustments import check_adjustments, readable_items
 from sinjai_ops.validate.arrivals import check_arrivals
 from sinjai_ops.validate.cross import (
     OperationFacts,
@@ -152,6 +151,10 @@ def check_scenario(
         )
     adjustments: AdjustmentsFile | None = models.get("adjustments")
     if "adjustments" in docs and op and roster and arrivals and policy and ranks_known(policy):
+        # The pins are held against the rules (the eligibility, the schedule): imported only
+        # for a scenario that has pins to check.
+        from sinjai_ops.validate.adjustments import check_adjustments, readable_items
+
         items = readable_items(docs["adjustments"], policy, adjustments)
         demand = None
         if derive is not None and known_timezone(op.operation.timezone):
