@@ -6,6 +6,9 @@ from typing import Any
 
 from sinjai_ops.models.plan import Plan
 
+MOMENT = "%Y-%m-%dT%H:%M"
+"""A local moment as the plan's JSON writes it (formats.md)."""
+
 
 def plan_data(plan: Plan) -> dict[str, Any]:
     def rows(items: list[Any]) -> list[dict[str, Any]]:
@@ -20,9 +23,7 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         "assignments": rows(plan.assignments),
         "shortfalls": rows(plan.shortfalls),
         "conflicts": rows(plan.conflicts),
-        "reinforcements": [
-            r.model_dump(mode="json", exclude_none=True) for r in plan.reinforcements
-        ],
+        "reinforcements": reinforcement_rows(plan),
         "commanders": rows(plan.commanders),
         "quality": plan.quality.model_dump(mode="json", exclude_none=True),
         "days": rows(plan.days),
@@ -37,3 +38,22 @@ def plan_data(plan: Plan) -> dict[str, Any]:
     if plan.changes is not None:
         body["changes"] = rows(plan.changes)
     return body
+
+
+def reinforcement_rows(plan: Plan) -> list[dict[str, Any]]:
+    """The BKO request, each line with the local moments of its shift (`from`, `until`) after
+    its weight, so that the Polda can allocate units to it (`bko`) without the scenario."""
+    moments = {
+        (s.date, s.shift): (s.start.strftime(MOMENT), s.end.strftime(MOMENT)) for s in plan.slots
+    }
+    rows = []
+    for line in plan.reinforcements:
+        row = line.model_dump(mode="json", exclude_none=True)
+        moment = moments.get((line.date, line.shift))
+        if moment is not None:
+            causes = row.pop("causes", None)
+            row["from"], row["until"] = moment
+            if causes is not None:
+                row["causes"] = causes
+        rows.append(row)
+    return rows
