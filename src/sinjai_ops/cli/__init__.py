@@ -15,6 +15,7 @@ from __future__ import annotations
 from sinjai_ops.cli import check  # noqa: F401
 from sinjai_ops.cli import planning  # noqa: F401
 from sinjai_ops.cli import day  # noqa: F401
+from sinjai_ops.cli import bko  # noqa: F401
 from sinjai_ops.cli import documents  # noqa: F401
 from sinjai_ops.cli.app import app
 # isort: on

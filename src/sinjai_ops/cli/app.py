@@ -111,6 +111,7 @@ PLAN_FORMATS = ("table", "markdown", "csv", "json", "yaml", "xlsx", "ics")
 CHECKLIST_FORMATS = ("table", "markdown", "csv", "json", "yaml", "xlsx")
 WHO_FITS_FORMATS = ("table", "markdown", "json")
 ANEV_FORMATS = ("table", "markdown", "json")
+BKO_FORMATS = ("table", "json", "xlsx")
 DEFAULT_TIME_LIMIT = 120.0
 """Seconds, as `models.plan.DEFAULT_TIME_LIMIT`."""
 
