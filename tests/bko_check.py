@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 MOMENT = "%Y-%m-%dT%H:%M"
@@ -65,7 +66,7 @@ def check_allocation(
             assert sum(c["heads"] for c in under_way) <= unit["strength"], (a["unit"], when)
     for spans in journeys.values():  # never in two places at once, travel included
         spans.sort()
-        for (_, back), (depart, _) in zip(spans, spans[1:], strict=False):
+        for (_, back), (depart, _) in pairwise(spans):
             assert back <= depart, spans
     unmet = {key(u): u for u in output["unmet"]}
     for k, r in asked.items():
