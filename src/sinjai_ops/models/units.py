@@ -4,11 +4,11 @@ received (`received_units:`, which add their own `from`/`to`)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, PositiveInt, WithJsonSchema
+from pydantic import Field, PositiveInt, WithJsonSchema, model_validator
 
+from sinjai_ops.i18n import Invalid, t
 from sinjai_ops.models.common import Day, Frozen, Ident, Nrp, RankName, SkillName, Text
 
 UnitKind = Literal["ssk", "sst", "peleton", "regu"]
@@ -39,8 +39,18 @@ class Availability(Frozen):
     start: Day = Field(alias="from")
     end: Day = Field(alias="to")
 
-    def holds(self, first: date, last: date) -> bool:
-        return self.start <= first and last <= self.end
+    @model_validator(mode="after")
+    def _in_order(self) -> Availability:
+        if self.end < self.start:
+            raise Invalid(
+                t(
+                    "the unit is available until {end}, before it is available from {start}; "
+                    "swap them, or correct the date",
+                    end=self.end,
+                    start=self.start,
+                )
+            )
+        return self
 
 
 class UnitFields(Frozen):

@@ -17,7 +17,7 @@ from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.units import UnitsFile
 from sinjai_ops.pipeline.inputs import _read, default_policy, display
 from sinjai_ops.schema import schema_for
-from sinjai_ops.validate.units import check_unit_ids, check_units, missing_travel
+from sinjai_ops.validate.units import check_unit_ids, missing_travel
 from sinjai_ops.validate.yaml_types import check_yaml_types
 
 
@@ -33,8 +33,8 @@ class Allocated:
 
 
 def load_units(path: Path) -> tuple[UnitsFile | None, Document | None, list[Problem]]:
-    """units.yaml, checked as every input file is: its shape, the policy's skills and ranks,
-    the types an editor reads, ids used twice, the available days."""
+    """units.yaml, checked as every input file is: its shape (available days in order), the
+    policy's skills and ranks, the types an editor reads, ids used twice."""
     name = display(path)
     text, problems = decode(_read(path), name)
     if text is None:
@@ -47,8 +47,6 @@ def load_units(path: Path) -> tuple[UnitsFile | None, Document | None, list[Prob
     problems += [p for p in found if (p.file, p.line, p.column) not in places]
     problems += check_yaml_types(doc, schema_for("units"), {p.path for p in found})
     problems += check_unit_ids(doc)
-    if model is not None:
-        problems += check_units(model, doc)
     return model, doc, problems
 
 

@@ -29,6 +29,7 @@ _ALL_MET = N_("Every request is met.")
 _HEADER = {
     "unit": N_("Unit"),
     "commander": N_("Commander"),
+    "unit_commander": N_("Unit and commander"),
     "to": N_("To"),
     "when": N_("From - until"),
     "covers": N_("Covering"),
@@ -157,10 +158,12 @@ def summary_line(result: BkoResult, lang: str) -> str:
 def as_table(result: BkoResult, view: View) -> RenderableType:
     lang = view.lang
     order = Table(title=say(lang, _ORDER), title_justify="left", expand=True)
-    for key in ("unit", "commander", "to", "when", "covers"):
-        order.add_column(say(lang, _HEADER[key]), ratio=3 if key == "covers" else 1)
-    for row in _rows(result, lang):
-        order.add_row(*row)
+    # The unit and its commander in one cell: the covering gets the width of the terminal.
+    ratios = {"unit_commander": 3, "to": 2, "when": 2, "covers": 5}
+    for key, ratio in ratios.items():
+        order.add_column(say(lang, _HEADER[key]), ratio=ratio, overflow="fold")
+    for unit, boss, *rest in _rows(result, lang):
+        order.add_row(f"{unit}\n{boss}", *rest)
     parts: list[RenderableType] = [order]
     if result.unmet:
         unmet = Table(title=say(lang, _UNMET), title_justify="left", border_style="red")

@@ -1,5 +1,5 @@
-"""units.yaml beyond its shape: unit ids used twice, available days the wrong way round, and
-the travel the allocation will count as none."""
+"""units.yaml beyond its shape: unit ids used twice, and the travel the allocation will count
+as none."""
 
 from __future__ import annotations
 
@@ -16,26 +16,6 @@ def check_unit_ids(doc: Document) -> list[Problem]:
     """Unit ids used twice, read from the plain data (reported even when the model is not)."""
     found = _raw_values(doc.data, ("units", "*", "id"))
     return _dupes(doc, [v for _, v in found], lambda i: found[i][0], N_("unit id"))
-
-
-def check_units(units: UnitsFile, doc: Document) -> list[Problem]:
-    out: list[Problem] = []
-    for i, unit in enumerate(units.units):
-        days = unit.available
-        if days is not None and days.end < days.start:
-            out.append(
-                problem_at(
-                    doc,
-                    ("units", i, "available", "to"),
-                    t(
-                        "the unit is available until {end}, before it is available from "
-                        "{start}; swap them, or correct the date",
-                        end=days.end,
-                        start=days.start,
-                    ),
-                )
-            )
-    return out
 
 
 def missing_travel(
