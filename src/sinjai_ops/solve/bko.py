@@ -114,28 +114,24 @@ class _Model:
     """(unit, request) -> column of the heads the unit covers of the request."""
     stays: list[tuple[Stay, int]]
     used: dict[int, int]
+    idle: list[int]
+    """Columns of the units' time at base: 1 in a plan where no unit goes anywhere."""
 
 
 def build(units: Sequence[Unit], requests: Sequence[Request], travel: Travel) -> _Model:
     prog = Program()
-    model = _Model(prog, {}, [], {})
+    model = _Model(prog, {}, [], {}, [])
     for u, unit in enumerate(units):
         stays = stays_of(u, unit, requests, travel)
         if not stays:
             continue
-        model.used[u] = prog.column(0, 0, 1, integer=True)
-        covering: dict[int, list[int]] = defaultdict(list)
-        for stay in stays:
-            col = prog.column(0, 0, 1, integer=True)
-            model.stays.append((stay, col))
-            prog.row([(col, 1), (model.used[u], -1)], -np.inf, 0)
-            for i in stay.requests:
-                covering[i].append(col)
-        for i, cols in sorted(covering.items()):
-            cap = min(unit.strength, requests[i].line.missing)
-            head = model.heads[(u, i)] = prog.column(0, 0, cap, integer=True)
-            prog.row([(head, 1), *((c, -cap) for c in cols)], -np.inf, 0)
-        _one_journey_at_a_time(prog, [(s, c) for s, c in model.stays if s.unit == u])
+        used = model.used[u] = prog.column(0, 0, 1, integer=True)
+        mine = [(stay, prog.column(0, 0, 1, integer=True)) for stay in stays]
+        for _, col in mine:
+            prog.row([(col, 1), (used, -1)], -np.inf, 0)
+        model.stays += mine
+        model.idle += _one_journey_at_a_time(prog, mine)
+        _presence(prog, unit, u, requests, mine, model.heads)
         _strength(prog, unit, u, requests, model.heads)
     by_request: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for (_, i), col in model.heads.items():
@@ -145,13 +141,54 @@ def build(units: Sequence[Unit], requests: Sequence[Request], travel: Travel) ->
     return model
 
 
-def _one_journey_at_a_time(prog: Program, stays: list[tuple[Stay, int]]) -> None:
-    """At every moment a journey of the unit starts, at most one of its journeys is under way
-    (journeys are spans of time: if two overlap, one is under way when the other starts)."""
-    for moment in sorted({s.depart for s, _ in stays}):
-        under_way = [(c, 1.0) for s, c in stays if s.depart <= moment < s.back]
-        if len(under_way) > 1:
-            prog.row(under_way, 0, 1)
+def _one_journey_at_a_time(prog: Program, stays: list[tuple[Stay, int]]) -> list[int]:
+    """A unit's day as a path in time: it is at its base (one unit of flow on the arc from
+    one moment to the next) or on one journey (the arc of a stay, from its departure to its
+    return); so never on two at once. The columns of its time at base."""
+    moments = sorted({s.depart for s, _ in stays} | {s.back for s, _ in stays})
+    leaving: dict[datetime, list[int]] = defaultdict(list)
+    coming: dict[datetime, list[int]] = defaultdict(list)
+    for stay, col in stays:
+        leaving[stay.depart].append(col)
+        coming[stay.back].append(col)
+    idle = [prog.column(0, 0, 1) for _ in moments]
+    for k, moment in enumerate(moments):
+        terms = [(idle[k], -1.0), *((c, 1.0) for c in coming[moment])]
+        terms += [(c, -1.0) for c in leaving[moment]]
+        if k:
+            terms.append((idle[k - 1], 1.0))
+        supply = -1.0 if k == 0 else 0.0
+        prog.row(terms, supply, supply)
+    return idle
+
+
+def _presence(
+    prog: Program,
+    unit: Unit,
+    u: int,
+    requests: Sequence[Request],
+    stays: list[tuple[Stay, int]],
+    heads: dict[tuple[int, int], int],
+) -> None:
+    """The heads of a request the unit covers: none unless one of its stays holds the
+    request's moments (one column per plan and moments, the stays that hold them summed once)."""
+    holding: dict[tuple[str, datetime, datetime], list[int]] = defaultdict(list)
+    members: dict[tuple[str, datetime, datetime], set[int]] = defaultdict(set)
+    for stay, col in stays:
+        seen = set()
+        for i in stay.requests:
+            block = (stay.plan, requests[i].start, requests[i].until)
+            members[block].add(i)
+            if block not in seen:
+                holding[block].append(col)
+                seen.add(block)
+    for block, cols in sorted(holding.items()):
+        there = prog.column(0, 0, 1)
+        prog.row([(there, 1.0), *((c, -1.0) for c in cols)], 0, 0)
+        for i in sorted(members[block]):
+            cap = min(unit.strength, requests[i].line.missing)
+            head = heads[(u, i)] = prog.column(0, 0, cap, integer=True)
+            prog.row([(head, 1.0), (there, -float(cap))], -np.inf, 0)
 
 
 def _strength(
@@ -175,11 +212,18 @@ def _strength(
             prog.row(terms, 0, unit.strength)
 
 
-def _solve(prog: Program, cost: list[float], deadline: float) -> tuple[np.ndarray, bool]:
-    """The least of `cost` in whole numbers, and whether it is proven so."""
+def _solve(
+    prog: Program, cost: list[float], start: np.ndarray, deadline: float
+) -> tuple[np.ndarray, bool]:
+    """The least of `cost` in whole numbers, from a plan that keeps every row (`start`), and
+    whether it is proven so."""
     prog.cost = cost
     solver = highs(deadline)
     solver.passModel(prog.lp(maximize=False, relax=False))
+    given = highspy.HighsSolution()
+    given.col_value = list(start)
+    given.value_valid = True
+    solver.setSolution(given)
     solver.run()
     status = solver.getModelStatus()
     if status == highspy.HighsModelStatus.kOptimal:
@@ -198,22 +242,23 @@ def allocate(
     model = build(units, requests, travel)
     prog, count = model.prog, len(model.prog.lower)
     values, proven = np.zeros(count), True
+    values[model.idle] = 1.0  # every unit at its base: a plan that keeps every row
     if count:
         weights = [0.0] * count
         for (_, i), col in model.heads.items():
             weights[col] = -float(requests[i].line.weight)
-        values, first = _solve(prog, weights, deadline)
+        values, first = _solve(prog, weights, values, deadline)
         best = float(np.dot(weights, values))
         prog.row([(c, w) for c, w in enumerate(weights) if w], -np.inf, best + 0.5)
         fewest = [0.0] * count
         for col in model.used.values():
             fewest[col] = 1.0
-        values, second = _solve(prog, fewest, deadline)
+        values, second = _solve(prog, fewest, values, deadline)
         prog.row([(c, 1.0) for c in model.used.values()], -np.inf, float(values @ fewest) + 0.5)
         journeys = [0.0] * count
         for stay, col in model.stays:
             journeys[col] = 2.0 * stay.minutes * (len(model.stays) + 1) + 1
-        values, third = _solve(prog, journeys, deadline)
+        values, third = _solve(prog, journeys, values, deadline)
         proven = first and second and third
     return _result(units, requests, travel, model, values, proven)
 
