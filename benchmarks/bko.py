@@ -5,14 +5,14 @@
 
 Each of the 24 scenarios is `synth.scenario_texts(officers, days, seed)` (as it is, with its
 operation's `unit` renamed to a Polres of South Sulawesi so that the plans are of 24 Polres),
-small enough (350 to 695 officers, 4 or 5 days, all in the same week) that some of them ask
-for BKO; each is planned by the whole command `plan DIR --format json -o DIR/plan.json
+small enough (`--sizes some`: 420 to 696 officers, 4 days; `most`: 350 to 695 officers, 4 or
+5 days; all in the same week) that some of them (or most) ask for BKO; each is planned by the whole command `plan DIR --format json -o DIR/plan.json
 --no-remedies` (the remedies do not change the BKO request). units.yaml holds 20 invented units
 (Brimob SSK and SST, Sabhara and Dalmas platoons, squads) at 5 bases with travel hours to
 every Polres. `bko` is then run as a whole command (`-f json -o`), `--runs` times; the figure
 is the median, beside the machine's load average (1 minute) at its start: on a shared machine
 a figure means little without it. The allocation is checked by tests/bko_check.py (not by the
-model). Writes benchmarks/results/bko.json.
+model). Writes benchmarks/results/bko-SIZES.json.
 """
 
 from __future__ import annotations
@@ -47,12 +47,18 @@ KINDS = [("ssk", 100, ["dalmas"]), ("sst", 30, ["dalmas"]), ("peleton", 30, ["da
          ("peleton", 38, ["samapta", "lantas"]), ("regu", 10, ["samapta", "binmas"])]  # fmt: skip
 
 
-def scenario_folders(base: Path) -> list[Path]:
+SIZES = {"some": (420, 12, 0), "most": (350, 15, 1)}
+"""Officers of the first Polres, more for each next one, and whether every other one plans 5
+days (else 4): `some` asks BKO in some plans, `most` in most (a harder allocation)."""
+
+
+def scenario_folders(base: Path, sizes: str = "some") -> list[Path]:
+    first, step, longer = SIZES[sizes]
     folders = []
     for k, polres in enumerate(POLRES):
         folder = base / polres.lower().replace(" ", "-")
         folder.mkdir(parents=True)
-        texts = scenario_texts(350 + 15 * k, 4 + k % 2, k + 1)
+        texts = scenario_texts(first + step * k, 4 + longer * (k % 2), k + 1)
         texts["operation.yaml"] = texts["operation.yaml"].replace(
             "unit: Polres Sintetis", f"unit: Polres {polres}"
         )
@@ -66,7 +72,8 @@ def units_text(seed: int = 7) -> str:
     rng = random.Random(seed)
     units = []
     for i in range(20):
-        kind, strength, skills = KINDS[i % len(KINDS)]
+        kind, size, skills = KINDS[i % len(KINDS)]
+        strength = size - rng.randint(0, size // 10)  # units are seldom at full strength
         units.append(
             {
                 "id": f"{kind}-{i + 1}",
@@ -76,7 +83,7 @@ def units_text(seed: int = 7) -> str:
                 "skills": list(skills),
                 "commander": {"name": f"Komandan {i + 1}", "rank": "AKP" if kind == "ssk" else "Ipda",
                               "nrp": f"8{i + 1:07d}"},
-                "base": BASES[i % len(BASES)],
+                "base": rng.choice(BASES),
                 "available": {"from": "2024-08-22", "to": "2024-08-28" if i % 4 else "2024-08-24"},
             }
         )  # fmt: skip
@@ -96,12 +103,12 @@ def plan_all(folders: list[Path]) -> float:
     return time.perf_counter() - started
 
 
-def run_bko(plans: list[Path], units: Path, out: Path) -> tuple[float, float]:
+def run_bko(plans: list[Path], units: Path, out: Path, limit: float) -> tuple[float, float]:
     load = os.getloadavg()[0]
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "sinjai_ops", "bko", *map(str, plans), "--units", str(units),
-         "-f", "json", "-o", str(out), "-q"],
+         "-f", "json", "-o", str(out), "-q", "--time-limit", str(limit)],
         check=True,
     )  # fmt: skip
     return time.perf_counter() - started, load
@@ -121,6 +128,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="plan into this folder, or reuse its plans")
+    parser.add_argument("--sizes", choices=sorted(SIZES), default="some")
+    parser.add_argument("--time-limit", type=float, default=120.0, help="seconds per aim")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
@@ -128,13 +137,13 @@ def main() -> None:
         if args.keep and (base / "polda").is_dir():
             folders = sorted(p for p in (base / "polda").iterdir() if p.is_dir())
         else:
-            folders = scenario_folders(base / "polda")
+            folders = scenario_folders(base / "polda", args.sizes)
             planning = plan_all(folders)
         plans = [f / "plan.json" for f in folders]
         units = base / "units.yaml"
         units.write_text(units_text(), "utf-8")
         out = base / "allocation.json"
-        runs = [run_bko(plans, units, out) for _ in range(args.runs)]
+        runs = [run_bko(plans, units, out, args.time_limit) for _ in range(args.runs)]
         allocation = json.loads(out.read_text("utf-8"))
         data = yaml.safe_load(units.read_text("utf-8"))
         for u in data["units"]:
@@ -143,6 +152,8 @@ def main() -> None:
         check_allocation(allocation, data["units"], data["travel_hours"], requests)
     q = allocation["quality"]
     result = {
+        "sizes": args.sizes,
+        "time_limit_per_aim": args.time_limit,
         "plans": len(plans),
         "plans_with_bko": len({r["plan"] for r in requests}),
         "requests": len(requests),
@@ -159,7 +170,7 @@ def main() -> None:
         "strength, every head accounted for",
     }
     print(json.dumps(result, indent=2))
-    (ROOT / "benchmarks" / "results" / "bko.json").write_text(
+    (ROOT / "benchmarks" / "results" / f"bko-{args.sizes}.json").write_text(
         json.dumps(result, indent=2) + "\n", "utf-8"
     )
 

@@ -70,7 +70,9 @@ def example_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_units_yaml_every_problem_at_once_located(run: Run, tmp_path: Path, example_plan: Path) -> None:
+def test_units_yaml_every_problem_at_once_located(
+    run: Run, tmp_path: Path, example_plan: Path
+) -> None:
     units = tmp_path / "units.yaml"
     units.write_text(BAD_UNITS, "utf-8")
     err = run("bko", example_plan, "--units", units, code=1).stderr
@@ -79,7 +81,10 @@ def test_units_yaml_every_problem_at_once_located(run: Run, tmp_path: Path, exam
     assert "'kompi' is not one of: ssk, sst, peleton, regu" in err
     assert "unknown skill 'dalmass'; did you mean 'dalmas'?" in err
     assert "unit id 'ssk-a' is used twice (first at line 2)" in err
-    assert "units.yaml:9:16:" in err and "available until 2024-11-25, before it is available from 2024-11-29" in err
+    assert (
+        "units.yaml:9:16:" in err
+        and "available until 2024-11-25, before it is available from 2024-11-29" in err
+    )
     assert "units.yaml:18:25:" in err and "must be at least 0" in err and "-2" in err
     assert "Traceback" not in err
     assert not (tmp_path / "out.json").exists()
@@ -89,9 +94,18 @@ def test_bad_plan_files_are_located(run: Run, tmp_path: Path, example_plan: Path
     units = tmp_path / "units.yaml"
     units.write_text(UNITS, "utf-8")
     old = tmp_path / "old.json"
-    line = {"date": "2024-08-27", "shift": "pagi", "site": "kpu", "post": "p", "skill": "dalmas",
-            "missing": 3, "weight": 1}
-    old.write_text(json.dumps({"operation": "x", "unit": "Polres X", "reinforcements": [line]}, indent=1))
+    line = {
+        "date": "2024-08-27",
+        "shift": "pagi",
+        "site": "kpu",
+        "post": "p",
+        "skill": "dalmas",
+        "missing": 3,
+        "weight": 1,
+    }
+    old.write_text(
+        json.dumps({"operation": "x", "unit": "Polres X", "reinforcements": [line]}, indent=1)
+    )
     broken = tmp_path / "broken.json"
     broken.write_text('{"operation": "x", "unit": \n')
     other = tmp_path / "other.json"
@@ -113,7 +127,10 @@ def test_example_plan_allocated_and_checked(run: Run, tmp_path: Path, example_pl
     units.write_text(UNITS, "utf-8")
     found = run("bko", example_plan, "--units", units, "-f", "json")
     # Makassar -> Polres Sinjai is not in travel_hours: counted 0, with a warning at the base.
-    assert "units.yaml:16:11: warning: units[1].base: no travel_hours from Makassar to Polres Sinjai" in found.stderr
+    assert (
+        "units.yaml:16:11: warning: units[1].base: no travel_hours from Makassar to Polres Sinjai"
+        in found.stderr
+    )
     out = json.loads(found.stdout)
     plan = json.loads(example_plan.read_text("utf-8"))
     requests = [
@@ -122,7 +139,9 @@ def test_example_plan_allocated_and_checked(run: Run, tmp_path: Path, example_pl
     ]
     import yaml
 
-    data = yaml.safe_load(UNITS.replace("2024-08-25", "'2024-08-25'").replace("2024-08-29", "'2024-08-29'"))
+    data = yaml.safe_load(
+        UNITS.replace("2024-08-25", "'2024-08-25'").replace("2024-08-29", "'2024-08-29'")
+    )
     check_allocation(out, data["units"], data["travel_hours"], requests)
     assert out["quality"]["status"] == "optimal"
     assert out["quality"]["heads_covered"] == sum(r["missing"] for r in requests)
@@ -131,7 +150,9 @@ def test_example_plan_allocated_and_checked(run: Run, tmp_path: Path, example_pl
     assert again.stdout == found.stdout and again.stderr == ""
 
 
-def test_the_order_as_a_table_in_both_languages(run: Run, tmp_path: Path, example_plan: Path) -> None:
+def test_the_order_as_a_table_in_both_languages(
+    run: Run, tmp_path: Path, example_plan: Path
+) -> None:
     units = tmp_path / "units.yaml"
     units.write_text(UNITS, "utf-8")
     en = run("bko", example_plan, "--units", units, "-q").stdout
@@ -161,4 +182,12 @@ def test_units_yaml_has_its_schema() -> None:
     schema = schema_for("units")
     unit = schema["$defs"]["Unit"]
     assert unit["properties"]["kind"]["enum"] == ["ssk", "sst", "peleton", "regu"]
-    assert set(unit["required"]) >= {"id", "name", "kind", "strength", "skills", "commander", "base"}
+    assert set(unit["required"]) >= {
+        "id",
+        "name",
+        "kind",
+        "strength",
+        "skills",
+        "commander",
+        "base",
+    }

@@ -195,6 +195,9 @@ class BkoQuality:
     heads_requested: int
     heads_covered: int
     weighted_covered: int
+    weighted_bound: int
+    """No allocation covers more weighted heads (the solver's bound; `weighted_covered` when
+    proven)."""
     units_used: int
     travel_hours: float
     """Both ways, over every allocation."""

@@ -57,6 +57,7 @@ def as_json(result: BkoResult, view: View) -> str:
             "heads_requested": q.heads_requested,
             "heads_covered": q.heads_covered,
             "weighted_covered": q.weighted_covered,
+            "weighted_bound": q.weighted_bound,
             "units_used": q.units_used,
             "travel_hours": round(q.travel_hours, 2),
         },
@@ -137,7 +138,11 @@ def summary_line(result: BkoResult, lang: str) -> str:
     proven = (
         say(lang, N_("proven optimal"))
         if q.status == "optimal"
-        else say(lang, N_("not proven optimal (time limit)"))
+        else say(
+            lang,
+            N_("not proven optimal in the time limit (no allocation covers more than {bound})"),
+            bound=q.weighted_bound,
+        )
     )
     units = plural(lang, "{n} unit", "{n} units", q.units_used)
     return say(

@@ -201,8 +201,7 @@ def _strength(
     """At every moment a request starts, the unit covers at most its strength in heads of the
     requests under way then."""
     mine = [(i, col) for (v, i), col in heads.items() if v == u]
-    for moment in sorted({(requests[i].plan, requests[i].start) for i, _ in mine}):
-        plan, at = moment
+    for plan, at in sorted({(requests[i].plan, requests[i].start) for i, _ in mine}):
         terms = [
             (col, 1.0)
             for i, col in mine
@@ -213,12 +212,12 @@ def _strength(
 
 
 def _solve(
-    prog: Program, cost: list[float], start: np.ndarray, deadline: float
-) -> tuple[np.ndarray, bool]:
-    """The least of `cost` in whole numbers, from a plan that keeps every row (`start`), and
-    whether it is proven so."""
+    prog: Program, cost: list[float], start: np.ndarray, limit: float
+) -> tuple[np.ndarray, bool, float]:
+    """The least of `cost` in whole numbers within `limit` seconds, from a plan that keeps
+    every row (`start`): its values, whether it is proven least, and the bound on it."""
     prog.cost = cost
-    solver = highs(deadline)
+    solver = highs(time.monotonic() + limit)
     solver.passModel(prog.lp(maximize=False, relax=False))
     given = highspy.HighsSolution()
     given.col_value = list(start)
@@ -226,41 +225,44 @@ def _solve(
     solver.setSolution(given)
     solver.run()
     status = solver.getModelStatus()
+    values = np.round(np.asarray(solver.getSolution().col_value))
+    bound = float(solver.getInfo().mip_dual_bound)
     if status == highspy.HighsModelStatus.kOptimal:
-        return np.round(np.asarray(solver.getSolution().col_value)), True
+        return values, True, bound
     if solver.getInfo().primal_solution_status == 2:
-        return np.round(np.asarray(solver.getSolution().col_value)), False
-    raise TimeoutError(solver.modelStatusToString(status))
+        return values, False, bound
+    return start, False, bound  # nothing better than the plan it started from
 
 
 def allocate(
     units: Sequence[Unit], requests: Sequence[Request], travel: Travel, time_limit: float
 ) -> BkoResult:
     """The units allocated whole to the requests: the most weighted heads, then the fewest
-    units, then the least travel, each proven optimal within `time_limit` seconds."""
-    deadline = time.monotonic() + time_limit
+    units, then the least travel, each proven optimal within `time_limit` seconds (per aim)."""
     model = build(units, requests, travel)
     prog, count = model.prog, len(model.prog.lower)
-    values, proven = np.zeros(count), True
+    values = np.zeros(count)
     values[model.idle] = 1.0  # every unit at its base: a plan that keeps every row
-    if count:
+    proven, bound = True, 0.0
+    if model.heads:
         weights = [0.0] * count
         for (_, i), col in model.heads.items():
             weights[col] = -float(requests[i].line.weight)
-        values, first = _solve(prog, weights, values, deadline)
+        values, proven, least = _solve(prog, weights, values, time_limit)
+        bound = -least
         best = float(np.dot(weights, values))
         prog.row([(c, w) for c, w in enumerate(weights) if w], -np.inf, best + 0.5)
         fewest = [0.0] * count
         for col in model.used.values():
             fewest[col] = 1.0
-        values, second = _solve(prog, fewest, values, deadline)
+        values, second, _ = _solve(prog, fewest, values, time_limit)
         prog.row([(c, 1.0) for c in model.used.values()], -np.inf, float(values @ fewest) + 0.5)
         journeys = [0.0] * count
         for stay, col in model.stays:
             journeys[col] = 2.0 * stay.minutes * (len(model.stays) + 1) + 1
-        values, third = _solve(prog, journeys, values, deadline)
-        proven = first and second and third
-    return _result(units, requests, travel, model, values, proven)
+        values, third, _ = _solve(prog, journeys, values, time_limit)
+        proven = proven and second and third
+    return _result(units, requests, travel, model, values, (proven, bound))
 
 
 def _result(
@@ -269,7 +271,7 @@ def _result(
     travel: Travel,
     model: _Model,
     values: np.ndarray,
-    proven: bool,
+    solved: tuple[bool, float],
 ) -> BkoResult:
     covered: dict[int, int] = defaultdict(int)
     allocations = []
@@ -300,11 +302,14 @@ def _result(
         if covered[i] < r.line.missing
     ]
     used = {a.unit for a in allocations}
+    proven, bound = solved
+    weighted = sum(requests[i].line.weight * k for i, k in covered.items())
     quality = BkoQuality(
         status="optimal" if proven else "feasible",
+        weighted_bound=weighted if proven else max(weighted, int(bound + 1e-6)),
         heads_requested=sum(r.line.missing for r in requests),
         heads_covered=sum(covered.values()),
-        weighted_covered=sum(requests[i].line.weight * k for i, k in covered.items()),
+        weighted_covered=weighted,
         units_used=len(used),
         travel_hours=sum(2 * a.travel_hours for a in allocations),
     )
