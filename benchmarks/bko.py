@@ -47,9 +47,9 @@ KINDS = [("ssk", 100, ["dalmas"]), ("sst", 30, ["dalmas"]), ("peleton", 30, ["da
          ("peleton", 38, ["samapta", "lantas"]), ("regu", 10, ["samapta", "binmas"])]  # fmt: skip
 
 
-SIZES = {"some": (420, 12, 0), "most": (350, 15, 1)}
+SIZES = {"few": (500, 10, 0), "some": (420, 12, 0), "most": (350, 15, 1)}
 """Officers of the first Polres, more for each next one, and whether every other one plans 5
-days (else 4): `some` asks BKO in some plans, `most` in most (a harder allocation)."""
+days (else 4): `few` asks BKO in a few plans, `some` in some, `most` in most (harder)."""
 
 
 def scenario_folders(base: Path, sizes: str = "some") -> list[Path]:
