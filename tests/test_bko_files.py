@@ -191,3 +191,12 @@ def test_units_yaml_has_its_schema() -> None:
         "commander",
         "base",
     }
+
+
+def test_validate_checks_units_yaml_too(run: Run, tmp_path: Path) -> None:
+    good, bad = tmp_path / "units.yaml", tmp_path / "polda-units.yaml"
+    good.write_text(UNITS, "utf-8")
+    bad.write_text(BAD_UNITS, "utf-8")  # known by its top-level `units:`
+    assert "valid" in run("validate", good).stdout
+    out = run("validate", bad, code=1).stdout
+    assert "polda-units.yaml:9:16:" in out and "unit id 'ssk-a' is used twice" in out

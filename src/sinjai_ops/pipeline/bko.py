@@ -35,8 +35,14 @@ class Allocated:
 def load_units(path: Path) -> tuple[UnitsFile | None, Document | None, list[Problem]]:
     """units.yaml, checked as every input file is: its shape (available days in order), the
     policy's skills and ranks, the types an editor reads, ids used twice."""
-    name = display(path)
-    text, problems = decode(_read(path), name)
+    return check_units_source(display(path), _read(path))
+
+
+def check_units_source(
+    name: str, raw: bytes
+) -> tuple[UnitsFile | None, Document | None, list[Problem]]:
+    """units.yaml's bytes checked (`load_units`; `validate units.yaml`)."""
+    text, problems = decode(raw, name)
     if text is None:
         return None, None, problems
     doc, problems = load_yaml(text, name)
