@@ -1,5 +1,5 @@
 """`bko` on a synthetic Polda of 24 Polres (benchmarks/bko.py's plans and units): every rule
-held by the independent checker; byte for byte the same twice when proven optimal."""
+held by the independent checker, proven optimal. About a minute and a half on two cores."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_24_plans_allocated_whole_and_checked(run: Run, tmp_path: Path) -> None:
-    folders = scenario_folders(tmp_path / "polda")
+    folders = scenario_folders(tmp_path / "polda", "few")
     for folder in folders:
         out = folder / "plan.json"
         run("plan", folder, "--format", "json", "--no-remedies", "-q", "-o", out, code=None)
@@ -25,7 +25,7 @@ def test_24_plans_allocated_whole_and_checked(run: Run, tmp_path: Path) -> None:
     plans = [f / "plan.json" for f in folders]
     units = tmp_path / "units.yaml"
     units.write_text(units_text(), "utf-8")
-    args = ["bko", *plans, "--units", units, "-f", "json", "-q", "--time-limit", "60"]
+    args = ["bko", *plans, "--units", units, "-f", "json", "-q", "--time-limit", "300"]
     found = run(*args)
     allocation = json.loads(found.stdout)
     requests = []
@@ -45,5 +45,5 @@ def test_24_plans_allocated_whole_and_checked(run: Run, tmp_path: Path) -> None:
     assert quality["weighted_covered"] == weighted and quality["units_used"] == used
     assert weighted <= quality["weighted_bound"]
     assert len({a["polres"] for a in allocation["allocations"]}) >= 5
-    if quality["status"] == "optimal":  # a time limit may stop two runs at different plans
-        assert run(*args).stdout == found.stdout
+    # Proven optimal (benchmarks/results/bko-few.json: 16 plans asking 790 heads, all covered).
+    assert quality["status"] == "optimal"
