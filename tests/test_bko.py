@@ -274,3 +274,28 @@ def test_optimal_on_small_cases_by_brute_force(run: Run, tmp_path: Path) -> None
         found = check_allocation(out, units, travel, requests)
         assert found == _brute_force(units, travel, requests), (seed, out)
         assert out["quality"]["status"] == "optimal"
+
+
+def test_a_voting_day_line_is_covered_by_any_unit(run: Run, tmp_path: Path) -> None:
+    tps = {
+        "date": "2024-11-27",
+        "kecamatan": "Sinjai Utara",
+        "category": "rawan",
+        "skill": None,
+        "missing": 6,
+        "from": "2024-11-27T06:30",
+        "until": "2024-11-27T23:00",
+        "weight": 4,
+    }
+    plans = {"sinjai-vote": ("Polres Sinjai", [tps])}
+    units = [unit("regu-1", 8, ["binmas"])]
+    out = allocate(run, tmp_path, plans, units, {"Bone": {"Polres Sinjai": 2}})
+    check_allocation(out, units, {"Bone": {"Polres Sinjai": 2}}, requests_of(plans))
+    [a] = out["allocations"]
+    assert (a["from"], a["until"], a["depart"], a["back"]) == (
+        "2024-11-27T06:30",
+        "2024-11-27T23:00",
+        "2024-11-27T04:30",
+        "2024-11-28T01:00",
+    )
+    assert a["covers"] == [{"plan": "sinjai-vote", "polres": "Polres Sinjai", **tps, "heads": 6}]
