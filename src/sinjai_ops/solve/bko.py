@@ -311,7 +311,7 @@ def _result(
         heads_covered=sum(covered.values()),
         weighted_covered=weighted,
         units_used=len(used),
-        travel_hours=sum(2 * a.travel_hours for a in allocations),
+        travel_hours=float(sum(2 * a.travel_hours for a in allocations)),
     )
     return BkoResult(
         allocations=tuple(sorted(allocations, key=lambda a: (a.unit, a.start, a.plan))),
