@@ -19,6 +19,8 @@ from sinjai_ops.cli import planning  # noqa: F401
 from sinjai_ops.cli import day  # noqa: F401
 from sinjai_ops.cli import batch  # noqa: F401
 from sinjai_ops.cli import drills  # noqa: F401
+
+from sinjai_ops.cli import bko  # noqa: F401
 from sinjai_ops.cli import documents  # noqa: F401
 from sinjai_ops.cli.app import app
 # isort: on

@@ -126,6 +126,8 @@ CHECKLIST_FORMATS = ("table", "markdown", "csv", "json", "yaml", "xlsx")
 WHO_FITS_FORMATS = ("table", "markdown", "json")
 ANEV_FORMATS = ("table", "markdown", "json")
 DRILL_FORMATS = ("table", "json", "xlsx", "html", "ics")
+
+BKO_FORMATS = ("table", "json", "xlsx")
 DEFAULT_TIME_LIMIT = 120.0
 """Seconds, as `models.plan.DEFAULT_TIME_LIMIT`."""
 

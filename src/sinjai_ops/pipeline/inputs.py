@@ -35,6 +35,7 @@ _TOP_KEYS = {
     "roster": {"personnel"},
     "arrivals": {"candidates"},
     "checklists": {"templates"},
+    "units": {"units"},
 }
 
 
@@ -111,6 +112,7 @@ def _kind_of(path: Path, raw: bytes) -> str | None:
         *FILE_NAMES.items(),
         *OPTIONAL_FILES.items(),
         ("checklists", "checklists.yaml"),
+        ("units", "units.yaml"),
     ):
         if path.name in (name, name.replace(".yaml", ".yml")):
             return kind
@@ -181,6 +183,9 @@ def gather(paths: Sequence[Path]) -> list[_Group]:
                 )
             )
             groups.append(group)
+            continue
+        if kind == "units":  # the Polda's units (`bko`): a file of its own, not a scenario's
+            groups.append(_Group(sources={kind: source}))
             continue
         siblings = loose.setdefault(path.resolve().parent, [])
         target = next((g for g in siblings if kind not in g.sources), None)
@@ -273,6 +278,12 @@ def _derive_demand(scenario: Scenario) -> Demand:
 
 def _check_group(group: _Group) -> Checked:
     """Read the group's files (and the shipped defaults), then the validate stage."""
+    if "units" in group.sources:
+        from sinjai_ops.pipeline.bko import check_units_source
+
+        source = group.sources["units"]
+        _, _, found = check_units_source(source.name, source.raw)
+        return Checked(None, tuple(sorted(set(found), key=Problem.sort_key)))
     problems = list(group.problems)
     docs: dict[str, Document] = {}
     for kind, source in group.sources.items():
