@@ -62,7 +62,9 @@ def tps_csv(rows: list[tuple[str, str, int, str, bool]], rng: random.Random) -> 
     return "\n".join(lines) + "\n"
 
 
-def _roster(rng: random.Random, officers: int, kecamatans: list[str], desas: dict[str, list[str]]) -> str:
+def _roster(
+    rng: random.Random, officers: int, kecamatans: list[str], desas: dict[str, list[str]]
+) -> str:
     lines = [
         "personnel:",
         '  - {nrp: "72050001", name: Kapolres Bayangan, rank: AKBP, unit: Pimpinan, '
@@ -77,8 +79,10 @@ def _roster(rng: random.Random, officers: int, kecamatans: list[str], desas: dic
                 used.add(nrp)
                 break
         perwira = rng.random() < 0.08
-        rank = rng.choice(["Ipda", "Iptu", "AKP"]) if perwira else rng.choice(
-            ["Bripda", "Briptu", "Brigpol", "Bripka", "Aipda", "Aiptu"]
+        rank = (
+            rng.choice(["Ipda", "Iptu", "AKP"])
+            if perwira
+            else rng.choice(["Bripda", "Briptu", "Brigpol", "Bripka", "Aipda", "Aiptu"])
         )
         extra = ""
         if rng.random() < 0.68:
@@ -99,7 +103,9 @@ def _roster(rng: random.Random, officers: int, kecamatans: list[str], desas: dic
         )
         if rng.random() < 0.05:
             day = VOTING_DAY + timedelta(days=rng.randint(-1, 1))
-            lines[-1] = lines[-1][:-1] + f", unavailable: [{{from: {day}, to: {day}, reason: cuti}}]}}"
+            lines[-1] = (
+                lines[-1][:-1] + f", unavailable: [{{from: {day}, to: {day}, reason: cuti}}]}}"
+            )
     return "\n".join(lines) + "\n"
 
 

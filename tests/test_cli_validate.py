@@ -97,7 +97,12 @@ def test_missing_file_in_scenario_folder(run: Run, tmp_path: Path) -> None:
 def test_schema_describes_times_as_a_pattern(run: Run, tmp_path: Path) -> None:
     run("schema", "--output", tmp_path, code=0)
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["arrivals.schema.json", "operation.schema.json", "roster.schema.json"]
+    assert names == [
+        "arrivals.schema.json",
+        "operation.schema.json",
+        "roster.schema.json",
+        "units.schema.json",
+    ]
     arrivals = (tmp_path / "arrivals.schema.json").read_text(encoding="utf-8")
     assert '"format": "time"' not in arrivals
     visit = json.loads(arrivals)["$defs"]["Visit"]["properties"]

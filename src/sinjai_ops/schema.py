@@ -19,11 +19,13 @@ from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.operation import OperationFile
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.roster import RosterFile
+from sinjai_ops.models.units import UnitsFile
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "operation": OperationFile,
     "roster": RosterFile,
     "arrivals": ArrivalsFile,
+    "units": UnitsFile,
 }
 
 

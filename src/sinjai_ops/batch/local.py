@@ -23,7 +23,8 @@ from sinjai_ops.batch.jobs import FAILED, Job, Outcome
 
 PRELOAD = [
     "sinjai_ops.batch.worker",
-    "sinjai_ops.pipeline",
+    "sinjai_ops.pipeline.inputs",  # the package imports its modules on first use
+    "sinjai_ops.pipeline.commands",
     "sinjai_ops.solve.plan",
     "sinjai_ops.solve.causes",
     "sinjai_ops.remedies",

@@ -47,6 +47,20 @@ RUN_LANG: dict[str, str] = {}
 `spoken` (what the command chose, `output.language_for`); emptied at every command line."""
 
 
+def run_language() -> str:
+    """The language the run speaks so far: the one the command chose (`language_for`), else
+    `--lang`, else the environment's; the usage errors, notes and spinner speak it."""
+    return RUN_LANG.get("spoken") or RUN_LANG.get("given") or env_lang()
+
+
+def language_for(lang: str | None, *fallbacks: str | None) -> str:
+    """`--lang`, else the first language the inputs name (the operation's), else `LANG`'s:
+    the language of everything the run says from here on (`run_language`)."""
+    chosen = lang or next((f for f in fallbacks if f), None) or env_lang()
+    RUN_LANG["spoken"] = chosen
+    return chosen
+
+
 def _given_lang(ctx: typer.Context, value: str | None) -> str | None:
     """`--lang` as a language of LANGS, written in any case and as a locale may be (`ID`,
     `id_ID.UTF-8`, `en-US`); a command without its own `--lang` has the root's."""
@@ -112,6 +126,8 @@ CHECKLIST_FORMATS = ("table", "markdown", "csv", "json", "yaml", "xlsx")
 WHO_FITS_FORMATS = ("table", "markdown", "json")
 ANEV_FORMATS = ("table", "markdown", "json")
 DRILL_FORMATS = ("table", "json", "xlsx", "html", "ics")
+
+BKO_FORMATS = ("table", "json", "xlsx")
 DEFAULT_TIME_LIMIT = 120.0
 """Seconds, as `models.plan.DEFAULT_TIME_LIMIT`."""
 
@@ -212,7 +228,6 @@ def timed(command: Command) -> Command:
 
 def tell_timings(seconds: dict[str, float]) -> None:
     """The seconds of each stage, in the order of the stages, on standard error."""
-    from sinjai_ops.cli.output import run_language
     from sinjai_ops.i18n import say
     from sinjai_ops.timings import STAGES
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,8 +17,12 @@ from sinjai_ops.cli.app import (
     ProblemFormat,
     _,
     app,
+    language_for,
 )
 from sinjai_ops.cli.help import PlainCommand
+
+if TYPE_CHECKING:
+    from sinjai_ops.models.problem import Problem
 
 
 @app.command(
@@ -46,7 +51,6 @@ def validate(
     lang: LangOption = None,
 ) -> None:
     from sinjai_ops import pipeline
-    from sinjai_ops.cli.output import console, fail_usage, language_for
     from sinjai_ops.render.problems import PROBLEM_RENDERERS
 
     chosen = (
@@ -57,14 +61,48 @@ def validate(
     try:
         results = pipeline.check(paths)
     except pipeline.UsageError as exc:
+        from sinjai_ops.cli.output import fail_usage
+
         fail_usage(exc.msg)
         return
     problems = [p for r in results for p in r.problems]
     checked = [str(p) for p in paths]
     language = language_for(lang, *(r.language for r in results))
-    output = PROBLEM_RENDERERS[chosen](problems, checked, language)
-    if chosen == "text":
+    said = plain_verdict(problems, checked, language) if chosen == "text" else None
+    if said is not None:
+        sys.stdout.write(said)
+    elif chosen == "text":
+        from sinjai_ops.cli.output import console
+
+        output = PROBLEM_RENDERERS["text"](problems, checked, language)
         console().print(output, end="", markup=True)
     else:
-        sys.stdout.write(output)
+        sys.stdout.write(PROBLEM_RENDERERS[chosen](problems, checked, language))
     raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_INVALID)
+
+
+def plain_verdict(problems: list[Problem], checked: list[str], language: str) -> str | None:
+    """The verdict as rich's console writes it where no colour can show, written without
+    importing rich (some 8% of `validate`'s start-up); None where rich may write it otherwise:
+    where colours may show, and where the text holds a backslash (rich's markup reads some
+    of them). tests/test_startup.py holds the two to the same bytes."""
+    from sinjai_ops.render.problems import plain
+
+    if _colours_may_show():
+        return None
+    said = plain(problems, checked, language)
+    return None if "\\" in said else said
+
+
+def _colours_may_show() -> bool:
+    """Whether rich's console could style standard output: it is a terminal, or the
+    environment may have it taken for one (`FORCE_COLOR`, `TTY_COMPATIBLE`, IPython, a
+    console of Windows)."""
+    if os.name != "posix" or hasattr(builtins, "get_ipython"):
+        return True
+    if "FORCE_COLOR" in os.environ or "TTY_COMPATIBLE" in os.environ:
+        return True
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return True

@@ -233,7 +233,9 @@ def roster_export(
 
 @app.command(
     cls=PlainCommand,
-    help=_("JSON Schema of operation.yaml, roster.yaml and arrivals.yaml, for editors."),
+    help=_(
+        "JSON Schema of operation.yaml, roster.yaml, arrivals.yaml and units.yaml, for editors."
+    ),
 )
 def schema(
     output: Annotated[
@@ -241,7 +243,7 @@ def schema(
         typer.Option(
             "--output",
             "-o",
-            help=_("Folder to write the three *.schema.json files to."),
+            help=_("Folder to write the *.schema.json files to."),
             metavar="FOLDER",
         ),
     ] = None,

@@ -23,12 +23,13 @@ from rich.text import Text
 from sinjai_ops.cli.app import (
     EXIT_INVALID,
     EXIT_USAGE,
-    RUN_LANG,
 )
+from sinjai_ops.cli.app import language_for as language_for
+from sinjai_ops.cli.app import run_language as run_language
 from sinjai_ops.cli.formats import choose_format as choose_format
 from sinjai_ops.cli.formats import html_output as html_output
 from sinjai_ops.controls import defused, json_defused, visible
-from sinjai_ops.i18n import Msg, env_lang, plural, say, t, why
+from sinjai_ops.i18n import Msg, plural, say, t, why
 from sinjai_ops.render.problems import PROBLEM_RENDERERS, problem_line
 
 if TYPE_CHECKING:
@@ -68,14 +69,9 @@ class ShownConsole(Console):
 
 
 def console(stderr: bool = False) -> Console:
-    # rich drops colour by itself for NO_COLOR and for output that is not a terminal.
-    return ShownConsole(stderr=stderr, highlight=False, soft_wrap=True)
-
-
-def run_language() -> str:
-    """The language the run speaks so far: the one the command chose (`language_for`), else
-    `--lang`, else the environment's; the usage errors, notes and spinner speak it."""
-    return RUN_LANG.get("spoken") or RUN_LANG.get("given") or env_lang()
+    # rich drops colour by itself for NO_COLOR and for output that is not a terminal. No
+    # emoji codes: `roster.yaml:100:5:` is a place, not `:100:` (rich's 💯).
+    return ShownConsole(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
 
 
 def fail_usage(message: Msg) -> None:
@@ -132,14 +128,6 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             fail_usage(t("cannot write {path}: {why}", path=str(path), why=why(exc)))
         raise
-
-
-def language_for(lang: str | None, *fallbacks: str | None) -> str:
-    """`--lang`, else the first language the inputs name (the operation's), else `LANG`'s:
-    the language of everything the run says from here on (`run_language`)."""
-    chosen = lang or next((f for f in fallbacks if f), None) or env_lang()
-    RUN_LANG["spoken"] = chosen
-    return chosen
 
 
 def scenario_language(lang: str | None, paths: Sequence[Path]) -> str:

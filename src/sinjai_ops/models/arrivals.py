@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, NonNegativeInt, PositiveInt
 
 from sinjai_ops.models.common import Day, EndTime, Frozen, Ident, LocalTime, Text
-from sinjai_ops.models.plan import Conflict
 from sinjai_ops.models.policy import Risk, VisitPolicy
 
 
@@ -49,6 +48,18 @@ class Candidate(Frozen):
     risk: Risk
     rivals: list[Ident] = Field(default_factory=list)
     visits: list[Visit] = Field(default_factory=list)
+
+
+class Conflict(Frozen):
+    """Rival candidates at one site on one day, closer than the policy's gap (the plan lists
+    them; `models.plan` names it too)."""
+
+    kind: Literal["rival-overlap"]
+    site: str
+    date: date
+    candidates: list[str]
+    gap_minutes: int
+    """Minutes between the two visits; negative when they overlap."""
 
 
 class ArrivalsFile(Frozen):

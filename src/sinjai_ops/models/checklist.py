@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, NonNegativeInt
 
-from sinjai_ops.models.common import Frozen, Ident, LocalTime, Text
+from sinjai_ops.models.common import SHARED, Frozen, Ident, LocalTime, Text
 from sinjai_ops.models.policy import Risk
 
 PLACEHOLDERS = frozenset(
@@ -126,6 +126,8 @@ class Doers(Frozen):
 class Condition(Frozen):
     """All stated conditions must hold; a condition of a visit is about that visit."""
 
+    model_config = SHARED
+
     risk: list[Risk] | None = None
     min_supporters: NonNegativeInt | None = None
     min_vehicles: NonNegativeInt | None = None
@@ -147,6 +149,8 @@ class Texts(Frozen):
 
 
 class Template(Frozen):
+    model_config = SHARED
+
     id: Ident
     anchor: Anchor
     owner: Owner

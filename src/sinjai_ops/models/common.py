@@ -54,9 +54,19 @@ match anywhere (a `^...$` would let a final newline through in Python's `re`).""
 
 
 class Frozen(BaseModel):
-    """Base of every model: immutable, and unknown fields are errors."""
+    """Base of every model: immutable, and unknown fields are errors.
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    Pydantic builds a model's validator when the model is first used, not when it is defined
+    (`defer_build`): a command pays only for the models it validates (`validate` never builds
+    the plan's). A model used inside several others is `Shared`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
+
+
+SHARED = ConfigDict(defer_build=False)
+"""The `model_config` of a model nested in several others (a checklist template: in
+operation.yaml, in the shipped checklists, in the scenario): built once, when it is defined, so
+that each model holding it reuses it instead of building it again when it is first used."""
 
 
 def suggest(word: object, choices: Iterable[str]) -> Msg:

@@ -23,8 +23,8 @@ from sinjai_ops.models.common import (
     Text,
     suggest,
 )
+from sinjai_ops.models.demand import Slot
 from sinjai_ops.models.drills import DrillSchedule
-from sinjai_ops.models.plan import Slot
 from sinjai_ops.models.received import ReceivedUnit, Support
 from sinjai_ops.models.sprin import DocumentInfo
 from sinjai_ops.models.voting import VotingSection

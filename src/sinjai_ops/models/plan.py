@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, ConfigDict, Field
 
 from sinjai_ops.i18n import told
+from sinjai_ops.models.arrivals import Conflict as Conflict
 from sinjai_ops.models.common import Frozen
 from sinjai_ops.models.demand import COMMAND as COMMAND
 from sinjai_ops.models.demand import DEFAULT_TIME_LIMIT as DEFAULT_TIME_LIMIT
@@ -161,15 +162,6 @@ class Remedy(Frozen):
     """Heads that the plan made with this change fills beyond this plan."""
     missing: int
     """Heads missing in this plan (of the skill, where the remedy names one)."""
-
-
-class Conflict(Frozen):
-    kind: Literal["rival-overlap"]
-    site: str
-    date: date
-    candidates: list[str]
-    gap_minutes: int
-    """Minutes between the two visits; negative when they overlap."""
 
 
 class SiteCommander(Frozen):

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from pydantic import Field, NonNegativeInt, PositiveInt
 
-from sinjai_ops.models.common import Day, Frozen, Ident, Nrp, RankName, SkillName, Text
+from sinjai_ops.models.common import SHARED, Day, Frozen, Ident, Nrp, RankName, SkillName, Text
 from sinjai_ops.models.moment import EndMoment, Moment
 from sinjai_ops.models.roster import Person
 
@@ -45,6 +45,8 @@ class Availability(Frozen):
 class ReceivedUnit(Frozen):
     """A unit received by this Polres: the fields of units.yaml plus `from`/`to` (the same
     fields and types as `models.units.UnitFields` of the `bko` command, with `available`)."""
+
+    model_config = SHARED
 
     id: Ident
     name: Text

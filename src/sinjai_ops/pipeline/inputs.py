@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sinjai_ops import validate as v
-from sinjai_ops.demand import derive_demand
 from sinjai_ops.i18n import LANGS, Msg, t, why
 from sinjai_ops.load import decode, load_yaml
 from sinjai_ops.models.document import Document
@@ -23,6 +23,9 @@ from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.pipeline.tps_source import TPS_NAMES, find_tps
 from sinjai_ops.validate.voting import TpsFile
 
+if TYPE_CHECKING:
+    from sinjai_ops.models.demand import Demand
+
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
 """Files a scenario may hold beside the three."""
@@ -32,6 +35,7 @@ _TOP_KEYS = {
     "roster": {"personnel"},
     "arrivals": {"candidates"},
     "checklists": {"templates"},
+    "units": {"units"},
 }
 
 
@@ -108,6 +112,7 @@ def _kind_of(path: Path, raw: bytes) -> str | None:
         *FILE_NAMES.items(),
         *OPTIONAL_FILES.items(),
         ("checklists", "checklists.yaml"),
+        ("units", "units.yaml"),
     ):
         if path.name in (name, name.replace(".yaml", ".yml")):
             return kind
@@ -178,6 +183,9 @@ def gather(paths: Sequence[Path]) -> list[_Group]:
                 )
             )
             groups.append(group)
+            continue
+        if kind == "units":  # the Polda's units (`bko`): a file of its own, not a scenario's
+            groups.append(_Group(sources={kind: source}))
             continue
         siblings = loose.setdefault(path.resolve().parent, [])
         target = next((g for g in siblings if kind not in g.sources), None)
@@ -260,8 +268,22 @@ def fingerprint(folder: Path) -> dict[str, str]:
     return _read_inputs(group, operation)[0]
 
 
+def _derive_demand(scenario: Scenario) -> Demand:
+    """The demand stage (`demand.derive_demand`), imported when a scenario's pins are held
+    against it: `validate` of a scenario without adjustments.yaml does without it."""
+    from sinjai_ops.demand import derive_demand
+
+    return derive_demand(scenario)
+
+
 def _check_group(group: _Group) -> Checked:
     """Read the group's files (and the shipped defaults), then the validate stage."""
+    if "units" in group.sources:
+        from sinjai_ops.pipeline.bko import check_units_source
+
+        source = group.sources["units"]
+        _, _, found = check_units_source(source.name, source.raw)
+        return Checked(None, tuple(sorted(set(found), key=Problem.sort_key)))
     problems = list(group.problems)
     docs: dict[str, Document] = {}
     for kind, source in group.sources.items():
@@ -280,7 +302,7 @@ def _check_group(group: _Group) -> Checked:
     defaults = v.Defaults(
         policy=shipped_document("policy.yaml"), checklists=shipped_document("checklists.yaml")
     )
-    scenario, found = v.check_scenario(docs, defaults, inputs, problems, derive_demand, tps)
+    scenario, found = v.check_scenario(docs, defaults, inputs, problems, _derive_demand, tps)
     return Checked(scenario, tuple(found), _language(docs.get("operation")))
 
 

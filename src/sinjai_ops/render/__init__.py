@@ -10,16 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from rich.console import RenderableType
-
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from rich.console import RenderableType
+
     from sinjai_ops.models.plan import Plan
     from sinjai_ops.render.view import View
 
-Rendered = str | bytes | dict[str, bytes] | RenderableType
+    Rendered: TypeAlias = str | bytes | dict[str, bytes] | RenderableType
 
 # Each renderer is imported by the command that uses it, not by every command (`validate`
-# imports this package for its verdict and needs none of them).
+# imports this package for its verdict and needs none of them, nor rich).
 
 
 def as_table(plan: Plan, view: View) -> RenderableType:

@@ -8,6 +8,9 @@ from typing import Any
 from sinjai_ops.models.plan import Assignment, Plan
 from sinjai_ops.models.received import UnitHead
 
+MOMENT = "%Y-%m-%dT%H:%M"
+"""A local moment as the plan's JSON writes it (formats.md)."""
+
 
 def plan_data(plan: Plan) -> dict[str, Any]:
     def rows(items: list[Any]) -> list[dict[str, Any]]:
@@ -22,9 +25,7 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         "assignments": assignments(plan),
         "shortfalls": rows(plan.shortfalls),
         "conflicts": rows(plan.conflicts),
-        "reinforcements": [
-            r.model_dump(mode="json", exclude_none=True) for r in plan.reinforcements
-        ],
+        "reinforcements": reinforcement_rows(plan),
         "commanders": rows(plan.commanders),
         "quality": plan.quality.model_dump(mode="json", exclude_none=True),
         "days": rows(plan.days),
@@ -99,3 +100,22 @@ def received_units(plan: Plan) -> list[dict[str, Any]]:
         }
         for u in plan.names.received
     ]
+
+
+def reinforcement_rows(plan: Plan) -> list[dict[str, Any]]:
+    """The BKO request, each line with the local moments of its shift (`from`, `until`) after
+    its weight, so that the Polda can allocate units to it (`bko`) without the scenario."""
+    moments = {
+        (s.date, s.shift): (s.start.strftime(MOMENT), s.end.strftime(MOMENT)) for s in plan.slots
+    }
+    rows = []
+    for line in plan.reinforcements:
+        row = line.model_dump(mode="json", exclude_none=True)
+        moment = moments.get((line.date, line.shift))
+        if moment is not None:
+            causes = row.pop("causes", None)
+            row["from"], row["until"] = moment
+            if causes is not None:
+                row["causes"] = causes
+        rows.append(row)
+    return rows

@@ -8,8 +8,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from rich.markup import escape
-
 from sinjai_ops.controls import defused, json_defused, visible
 from sinjai_ops.i18n import plural, say
 from sinjai_ops.models.problem import Problem
@@ -46,10 +44,30 @@ def _line(p: Problem, lang: str) -> str:
 
 def text(problems: Sequence[Problem], checked: Sequence[str], lang: str = "en") -> str:
     """One `FILE:LINE:COLUMN: severity: message` line per problem, then a summary (rich markup)."""
+    from rich.markup import escape
+
+    return _verdict(problems, checked, lang, lambda style, s: f"[{style}]{s}[/{style}]", escape)
+
+
+def plain(problems: Sequence[Problem], checked: Sequence[str], lang: str = "en") -> str:
+    """`text` as a console that shows no colours prints it: the same lines, without markup
+    (nothing of rich is imported for it)."""
+    return _verdict(problems, checked, lang, lambda _style, s: s, lambda s: s)
+
+
+def _verdict(
+    problems: Sequence[Problem],
+    checked: Sequence[str],
+    lang: str,
+    styled: Callable[[str, str], str],
+    escape: Callable[[str], str],
+) -> str:
+    """The lines of `text`, each part given its style by `styled`; what comes from the inputs
+    is passed through `escape` (rich markup's, or nothing)."""
     lines = []
     for p in problems:
         style = "red" if p.severity == "error" else "yellow"
-        lines.append(f"[{style}]{escape(_line(p, lang))}[/{style}]")
+        lines.append(styled(style, escape(_line(p, lang))))
     errors, warnings = _counts(problems)
     files = escape(visible(", ".join(checked)))
     if errors:
@@ -61,11 +79,11 @@ def text(problems: Sequence[Problem], checked: Sequence[str], lang: str = "en") 
             files=files,
         )
         invalid = say(lang, "invalid:")
-        lines.append(f"[bold red]{invalid}[/bold red] {verdict}")
+        lines.append(f"{styled('bold red', invalid)} {verdict}")
     else:
         counted = f" ({_warnings(lang, warnings)})" if warnings else ""
         valid = say(lang, "valid:")
-        lines.append(f"[bold green]{valid}[/bold green] {files}{counted}")
+        lines.append(f"{styled('bold green', valid)} {files}{counted}")
     return "\n".join(lines) + "\n"
 
 

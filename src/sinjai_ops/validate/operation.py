@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 from sinjai_ops.i18n import Invalid, t
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.common import Path, suggest
+from sinjai_ops.models.demand import RESERVE_POST
 from sinjai_ops.models.document import Document, problem_at
 from sinjai_ops.models.operation import OperationFile, OperationInfo, Post, check_timezone
-from sinjai_ops.models.plan import RESERVE_POST
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile

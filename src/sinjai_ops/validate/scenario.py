@@ -10,15 +10,15 @@ from sinjai_ops.i18n import t
 from sinjai_ops.models.adjustments import AdjustmentsFile
 from sinjai_ops.models.arrivals import ArrivalsFile
 from sinjai_ops.models.checklist import Template, TemplatesFile
+from sinjai_ops.models.demand import Demand
 from sinjai_ops.models.document import Document, overlay
 from sinjai_ops.models.operation import OperationFile, known_timezone
-from sinjai_ops.models.plan import Demand
 from sinjai_ops.models.policy import Policy
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.roster import RosterFile
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.models.voting import Tps
 from sinjai_ops.schema import SCHEMA_MODELS, schema_for
-from sinjai_ops.validate.adjustments import check_adjustments, readable_items
 from sinjai_ops.validate.arrivals import check_arrivals
 from sinjai_ops.validate.cross import (
     OperationFacts,
@@ -141,17 +141,14 @@ def check_scenario(
     if op is not None:
         problems += check_structure(op, roster, arrivals, docs["operation"])
         problems += check_document(op, roster, docs["operation"])
-    tps, found = read_rows(tps_file.rows) if tps_file is not None else ([], [])
+    tps, found = _check_tps(tps_file, docs, op, roster, policy)
     problems += found
-    if tps_file is not None and any(p.severity == "error" for p in found):
-        tps_file = replace(tps_file, complete=False)  # a row not read: the list is not whole
-    if op is not None and policy is not None and ranks_known(policy):
-        found_tps = (tps_file, tps)
-        problems += check_voting(
-            op, roster, policy, docs["operation"], docs.get("roster"), found_tps
-        )
     adjustments: AdjustmentsFile | None = models.get("adjustments")
     if "adjustments" in docs and op and roster and arrivals and policy and ranks_known(policy):
+        # The pins are held against the rules (the eligibility, the schedule): imported only
+        # for a scenario that has pins to check.
+        from sinjai_ops.validate.adjustments import check_adjustments, readable_items
+
         items = readable_items(docs["adjustments"], policy, adjustments)
         demand = None
         if derive is not None and known_timezone(op.operation.timezone):
@@ -177,6 +174,25 @@ def check_scenario(
         tps=tps,
     )
     return scenario, unique
+
+
+def _check_tps(
+    tps_file: TpsFile | None,
+    docs: dict[str, Document],
+    op: OperationFile | None,
+    roster: RosterFile | None,
+    policy: Policy | None,
+) -> tuple[list[Tps], list[Problem]]:
+    """The TPS list's rows read, and the problems of its rows and of the `voting:` section."""
+    tps, problems = read_rows(tps_file.rows) if tps_file is not None else ([], [])
+    if tps_file is not None and any(p.severity == "error" for p in problems):
+        tps_file = replace(tps_file, complete=False)  # a row not read: the list is not whole
+    if op is not None and policy is not None and ranks_known(policy):
+        found_tps = (tps_file, tps)
+        problems = problems + check_voting(
+            op, roster, policy, docs["operation"], docs.get("roster"), found_tps
+        )
+    return tps, problems
 
 
 def _check_joint(

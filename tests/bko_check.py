@@ -1,0 +1,77 @@
+"""An allocation of BKO units checked independently of the model that made it: from the JSON
+that `bko` prints, units.yaml's data and the requests, with nothing of sinjai_ops.solve."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+from itertools import pairwise
+from typing import Any
+
+MOMENT = "%Y-%m-%dT%H:%M"
+
+
+def at(text: str) -> datetime:
+    return datetime.strptime(text, MOMENT)
+
+
+def key(request: dict[str, Any]) -> tuple[Any, ...]:
+    """A request by what names it (not by what was covered of it)."""
+    names = ("plan", "date", "shift", "site", "post", "kecamatan", "category", "skill", "from")
+    return tuple(request.get(k) for k in names)
+
+
+def hours(travel: dict[str, dict[str, float]], base: str, polres: str) -> float:
+    return float(travel.get(base, {}).get(polres, 0))
+
+
+def check_allocation(
+    output: dict[str, Any],
+    units: list[dict[str, Any]],
+    travel: dict[str, Any],
+    requests: list[dict[str, Any]],
+) -> tuple[int, int, float]:
+    """Asserts every rule of an allocation; returns (weighted heads covered, units used, hours
+    of travel both ways) as counted from the output."""
+    by_id = {u["id"]: u for u in units}
+    asked = {key(r): r for r in requests}
+    covered: dict[tuple[Any, ...], int] = defaultdict(int)
+    journeys: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
+    weighted, total_travel = 0, 0.0
+    for a in output["allocations"]:
+        unit = by_id[a["unit"]]  # a unit of units.yaml, sent whole under its own id
+        assert a["covers"], a
+        trip = hours(travel, unit["base"], a["polres"])
+        start, until = at(a["from"]), at(a["until"])
+        # The stay spans exactly what it covers, all of one plan of that Polres.
+        assert start == min(at(c["from"]) for c in a["covers"])
+        assert until == max(at(c["until"]) for c in a["covers"])
+        assert {(c["plan"], c["polres"]) for c in a["covers"]} == {(a["plan"], a["polres"])}
+        depart, back = start - timedelta(hours=trip), until + timedelta(hours=trip)
+        assert at(a["depart"]) == depart and at(a["back"]) == back  # travel counted
+        days = unit.get("available")
+        if days is not None:  # the whole journey within the unit's available days
+            assert depart >= datetime.fromisoformat(days["from"])
+            assert back <= datetime.fromisoformat(days["to"]) + timedelta(days=1)
+        journeys[unit["id"]].append((depart, back))
+        total_travel += 2 * trip
+        for c in a["covers"]:
+            request = asked[key(c)]
+            assert c["heads"] >= 1
+            assert request["skill"] is None or request["skill"] in unit["skills"]
+            covered[key(c)] += c["heads"]
+            weighted += c["heads"] * request["weight"]
+        for when in {at(c["from"]) for c in a["covers"]}:  # its strength at every moment
+            under_way = [c for c in a["covers"] if at(c["from"]) <= when < at(c["until"])]
+            assert sum(c["heads"] for c in under_way) <= unit["strength"], (a["unit"], when)
+    for spans in journeys.values():  # never in two places at once, travel included
+        spans.sort()
+        for (_, back), (depart, _) in pairwise(spans):
+            assert back <= depart, spans
+    unmet = {key(u): u for u in output["unmet"]}
+    for k, r in asked.items():
+        assert covered[k] <= r["missing"]
+        left = r["missing"] - covered[k]
+        assert (unmet[k]["missing"] if k in unmet else 0) == left, (r, left)
+    assert set(unmet) <= set(asked)
+    return weighted, len(journeys), total_travel
