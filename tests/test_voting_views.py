@@ -452,3 +452,27 @@ def test_the_voting_examples_padal_owns_his_kecamatans_items(
     for duty in voting_json["padal"]:
         mine = next(i for i in items if f"Kecamatan {duty['kecamatan']} (" in i["text"])
         assert mine["owner"]["role"] == "padal" and mine["owner"]["nrp"] == duty["nrp"]
+
+
+def test_the_json_days_count_the_tps_and_padal_heads_as_the_quality_does() -> None:
+    """A script summing `days` gets the plan's own figures: the voting day's TPS and Padal
+    heads are in them, as in `quality` and in every view."""
+    import json
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [
+            *(sys.executable, "-m", "sinjai_ops", "plan", "examples/sinjai-2024-pemungutan"),
+            *("--format", "json", "--no-remedies", "-q"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    plan = json.loads(run.stdout)
+    assert sum(d["heads"] for d in plan["days"]) == plan["quality"]["heads_needed"]
+    assert sum(d["filled"] for d in plan["days"]) == plan["quality"]["heads_filled"]
+    voting = next(d for d in plan["days"] if d["date"] == "2024-11-27")
+    tps_officers = {n for g in plan["tps_groups"] for n in g["officers"]}
+    assert voting["officers"] >= len(tps_officers)

@@ -7,6 +7,7 @@ from typing import Any
 
 from sinjai_ops.models.plan import Assignment, Plan
 from sinjai_ops.models.received import UnitHead
+from sinjai_ops.render.voting_rows import days_with_voting
 
 MOMENT = "%Y-%m-%dT%H:%M"
 """A local moment as the plan's JSON writes it (formats.md)."""
@@ -28,7 +29,7 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         "reinforcements": reinforcement_rows(plan),
         "commanders": rows(plan.commanders),
         "quality": plan.quality.model_dump(mode="json", exclude_none=True),
-        "days": rows(plan.days),
+        "days": rows(days_with_voting(plan, plan.days)),
         "people": rows(plan.people),
     }
     if plan.tps_groups or plan.padal:
