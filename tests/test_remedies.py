@@ -117,3 +117,64 @@ def test_remedies_from_the_coverage_model_are_those_of_planning_again_in_full(
         assert find_remedies(scenario, fast, _replanned_in_full) == fast.remedies
         assert neutrality(scenario, fast, _replanned_in_full) == fast.neutrality
     assert fast.neutrality is not None and fast.neutrality.heads_cost > 0
+
+
+GOLDEN = Path(__file__).parent / "golden" / "remedies.json"
+
+
+def _synthetic(tmp_path: Path, officers: int, days: int, seed: int = 1) -> Path:
+    from benchmarks.synth import scenario_texts
+
+    folder = tmp_path / f"synth-{officers}x{days}-{seed}"
+    folder.mkdir()
+    for name, text in scenario_texts(officers, days, seed).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_the_remedies_are_those_measured_before_they_were_made_faster(
+    run: Run, tmp_path: Path
+) -> None:
+    """The JSON's remedies of both examples (the voting day's TPS and Padal heads counted) and
+    of a synthetic month of 500 officers, as the remedies gave them before the roles and
+    schedule networks of unchanged officers were kept between remedies."""
+    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    folders = {
+        "sinjai-2024": EXAMPLE,
+        "sinjai-2024-pemungutan": EXAMPLE.parent / "sinjai-2024-pemungutan",
+        "synthetic 500x28 seed 1": _synthetic(tmp_path, 500, 28),
+    }
+    for name, folder in folders.items():
+        body = json.loads(run("plan", folder, "--format", "json").stdout)
+        assert body["remedies"] == expected[name], name
+
+
+def test_the_remedies_work_out_the_roles_only_of_the_officers_they_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each remedy is measured on the coverage model again; the roles by day of the officers it
+    leaves alone are those the plan worked out, not worked out once more for every remedy."""
+    from sinjai_ops.solve import classes
+
+    calls: list[str] = []
+    roles_of = classes.eligible_roles
+
+    def counted(person, *args):  # type: ignore[no-untyped-def]
+        calls.append(person.nrp)
+        return roles_of(person, *args)
+
+    monkeypatch.setattr(classes, "eligible_roles", counted)
+    folder = EXAMPLE
+    pipeline.plan([folder], remedies=False)
+    alone = len(calls)
+    calls.clear()
+    planned = pipeline.plan([folder])
+    assert planned.plan is not None and planned.checked.scenario is not None
+    remedies = planned.plan.remedies
+    assert [r.kind for r in remedies] == ["drill", "recall-leave", "perwira-on-rank-and-file"]
+    changed = {nrp for r in remedies if r.kind != "perwira-on-rank-and-file" for nrp in r.officers}
+    days = len({a.date for a in planned.plan.assignments})
+    # The plan's own, then the drilled and recalled officers', then (the policy changed) all
+    # once more for perwira on rank-and-file heads.
+    assert len(calls) <= 2 * alone + len(changed) * days

@@ -101,7 +101,7 @@ def plan(
             return Planned(checked, None, None)
 
     def missing(changed: Scenario) -> int:
-        return _missing_in(changed, time_limit)
+        return _missing_in(changed, time_limit, demand if _same_demand(scenario, changed) else None)
 
     with stage("remedies"):
         made = made.model_copy(update={"neutrality": neutrality(scenario, made, missing)})
@@ -110,13 +110,29 @@ def plan(
     return Planned(checked, demand, counted(made))
 
 
-def _missing_in(changed: Scenario, time_limit: float) -> int:
+def _same_demand(scenario: Scenario, changed: Scenario) -> bool:
+    """Whether `changed` has the demand of `scenario` without deriving it again: the demand is
+    made of the operation, the arrivals, the policy and, of the roster, only the candidates
+    some officer is tied to (`demand._avoid`)."""
+    same = (
+        changed.operation is scenario.operation
+        and changed.arrivals is scenario.arrivals
+        and changed.policy is scenario.policy
+    )
+
+    def ties(s: Scenario) -> set[str]:
+        return {c for p in s.roster.personnel for c in p.ties}
+
+    return same and ties(changed) == ties(scenario)
+
+
+def _missing_in(changed: Scenario, time_limit: float, demand: Demand | None = None) -> int:
     """The heads a fresh plan of `changed` leaves empty: the most heads at the best weighted
     coverage, by the coverage model alone; by planning in full only when that is not proven in
-    the time."""
+    the time. `demand`: its demand, when known."""
     from sinjai_ops.solve.plan import coverage, make_plan, with_duty
 
-    demand = derive_demand(changed)
+    demand = derive_demand(changed) if demand is None else demand
     best = coverage(changed, demand, time_limit)
     if best is None:
         made = make_plan(changed, demand, time_limit)

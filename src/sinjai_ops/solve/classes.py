@@ -48,6 +48,23 @@ def eligible_roles(person: Person, day: date, roles: list[Role], policy: Policy)
     )
 
 
+Known = dict[tuple[object, ...], tuple[frozenset[Role], ...]]
+_last: list[tuple[Policy, list[date], list[Role], Known]] = []
+
+
+def _known_roles(policy: Policy, days: list[date], roles: list[Role]) -> Known:
+    """The roles by day of each kind of officer (`officer_classes`' key: everything of an
+    officer that `eligible_roles` reads), kept from the last call with this same policy (the
+    very object: it is frozen), days and roles. The remedies ask again after changing a few
+    officers, or the policy (then all is worked out afresh); the officers left alone have the
+    roles they had, as nothing else goes into them."""
+    if _last and _last[0][0] is policy and _last[0][1:3] == (days, roles):
+        return _last[0][3]
+    known: Known = {}
+    _last[:] = [(policy, days, roles, known)]
+    return known
+
+
 def officer_classes(
     scenario: Scenario,
     demand: Demand,
@@ -70,7 +87,7 @@ def officer_classes(
     Key = tuple[bool, tuple[frozenset[Role], ...], str, frozenset[int], tuple[Start, int], str]
     groups: dict[Key, list[str]] = defaultdict(list)
     # Many officers share everything that decides their roles: work that out once for each.
-    known: dict[tuple[object, ...], tuple[frozenset[Role], ...]] = {}
+    known = _known_roles(policy, days, roles)
     for person in scenario.roster.personnel:
         key = (
             person.assignable,

@@ -60,6 +60,10 @@ def next_free(slots: list[Slot], rules: Schedule) -> list[int]:
     return out
 
 
+Built = dict[tuple[frozenset[int], Start], Network]
+_last: list[tuple[list[Slot], list[int], Schedule, Built]] = []
+
+
 def schedule_network(
     slots: list[Slot],
     workable: frozenset[int],
@@ -68,7 +72,22 @@ def schedule_network(
     start: Start = FRESH,
 ) -> Network:
     """`start`: the first slot its officers may work and where they stand before it (a
-    re-plan from a moment: what the frozen past left them)."""
+    re-plan from a moment: what the frozen past left them).
+
+    The networks of the last slots, rules and `after` asked about are kept: the remedies build
+    the model again and again for the same slots, mostly with the same classes' networks, and
+    a network is made of nothing but these arguments."""
+    if not (_last and _last[0][0] == slots and _last[0][1] == after and _last[0][2] == rules):
+        _last[:] = [(list(slots), list(after), rules, {})]
+    known = _last[0][3]
+    if (workable, start) not in known:
+        known[(workable, start)] = _network(slots, workable, after, rules, start)
+    return known[(workable, start)]
+
+
+def _network(
+    slots: list[Slot], workable: frozenset[int], after: list[int], rules: Schedule, start: Start
+) -> Network:
     end = len(slots)
     index: dict[Start, int] = {}
     arcs: list[Arc] = []
