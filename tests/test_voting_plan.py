@@ -22,7 +22,8 @@ from sinjai_ops.render.view import View
 from sinjai_ops.solve.audit import audit
 from sinjai_ops.solve.plan import make_plan
 from tests.helpers import officer
-from tests.voting_helpers import station, voting_scenario
+from tests.conftest import Run
+from tests.voting_helpers import station, voting_files, voting_scenario
 
 
 def plan_of(s: Scenario) -> Plan:
@@ -347,9 +348,9 @@ def test_places_are_one_place_in_any_case_as_validate_reads_them() -> None:
     assert [(m.desa, m.need) for m in plan.linmas] == [("Balangnipa", 4)]
 
 
-def test_a_received_units_members_are_not_named_at_a_tps() -> None:
-    from sinjai_ops.solve.received import with_members
-
+def test_a_received_units_members_stand_at_the_tps_counted_and_shown_by_unit(
+    run: Run, tmp_path: Path
+) -> None:
     unit = {
         "id": "sst-brimob",
         "name": "SST Brimob",
@@ -358,18 +359,34 @@ def test_a_received_units_members_are_not_named_at_a_tps() -> None:
         "skills": ["samapta"],
         "commander": {"name": "Danton Uji", "rank": "Ipda", "nrp": "80020001"},
         "base": "Bone",
-        "from": "2024-11-26 06:00",
-        "to": "2024-11-28 06:00",
+        "from": "2024-11-27 06:30",
+        "to": "2024-11-27 23:00",
     }
-    s = voting_scenario(
-        [station("Uji", "Bulu", 1)], [*rank_and_file(1), padal()], extra={"received_units": [unit]}
+    stations = [station("Uji", desa, 1) for desa in ("Bulu", "Lappa", "Tanete")]
+    folder = voting_files(
+        tmp_path, stations, [*rank_and_file(1), padal()], extra={"received_units": [unit]}
     )
-    s = with_members(s)
-    demand = derive_demand(s)
-    plan = make_plan(s, demand)
-    assert audit(s, demand, plan) == []
-    [group] = plan.tps_groups
-    assert (group.officers, group.missing) == (["90010001"], 1)
+    data = json.loads(run("plan", folder, "--format", "json", "-q").stdout)
+    groups = data["tps_groups"]
+    # Six TPS heads: the officer and five members, no TPS officer asked of the BKO.
+    assert sum(g["missing"] for g in groups) == 0
+    assert sorted(n for g in groups for n in g["officers"]) == ["90010001"]
+    members = [m for g in groups for m in g.get("members", [])]
+    assert sorted(m["member"] for m in members) == [1, 2, 3, 4, 5]
+    assert {m["unit"] for m in members} == {"sst-brimob"}
+    assert not [r for r in data["reinforcements"] if "kecamatan" in r]
+    assert data["received_units"][0]["heads"] == 5
+    screen = run("plan", folder, "--lang", "id", "-q").stdout
+    markdown = run("plan", folder, "--lang", "id", "--format", "markdown", "-q").stdout
+    for text in (screen, markdown):
+        assert "~" not in text
+        assert "SST Brimob: 2 personel" in text
+    assert "3/3" not in screen and "6/6" in screen
+    report = tmp_path / "report.html"
+    run("report", folder, "--lang", "id", "-q", "-o", report)
+    html = report.read_text(encoding="utf-8")
+    assert "~" not in html
+    assert html.count("SST Brimob: 2 personel") >= 4  # the kecamatan's page and the annex
 
 
 def test_a_replan_of_the_same_day_keeps_every_group_when_officers_are_short() -> None:

@@ -27,7 +27,19 @@ def station(
     )
 
 
-def voting_scenario(
+def voting_scenario(*args: Any, **kwargs: Any) -> Scenario:
+    """A scenario of `days` whose last day... the voting day is 27 Nov 2024 (`voting_files`)."""
+    stations = args[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        checked = pipeline.load_scenario([voting_files(Path(tmp), *args, **kwargs)])
+    errors = [p for p in checked.problems if p.severity == "error"]
+    assert checked.scenario is not None, errors
+    assert len(checked.scenario.tps) == len(stations)
+    return checked.scenario
+
+
+def voting_files(
+    folder: Path,
     stations: list[Tps],
     people: list[dict[str, Any]],
     *,
@@ -38,8 +50,9 @@ def voting_scenario(
     adjustments: dict[str, Any] | None = None,
     days: tuple[str, str] = ("2024-11-26", "2024-11-27"),
     extra: dict[str, Any] | None = None,
-) -> Scenario:
-    """A scenario of `days` whose last day... the voting day is 27 Nov 2024."""
+) -> Path:
+    """The files of a scenario of `days` whose last day... the voting day is 27 Nov 2024, in
+    `folder`."""
     voting: dict[str, Any] = {
         "date": "2024-11-27",
         "report": "06:30",
@@ -80,11 +93,6 @@ def voting_scenario(
     }
     if adjustments is not None:
         texts["adjustments.yaml"] = adjustments
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, body in texts.items():
-            (Path(tmp) / name).write_text(yaml.safe_dump(body), encoding="utf-8")
-        checked = pipeline.load_scenario([Path(tmp)])
-    errors = [p for p in checked.problems if p.severity == "error"]
-    assert checked.scenario is not None, errors
-    assert len(checked.scenario.tps) == len(stations)
-    return checked.scenario
+    for name, body in texts.items():
+        (folder / name).write_text(yaml.safe_dump(body), encoding="utf-8")
+    return folder

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, NonNegativeInt, PositiveInt, WithJsonSchema
 
 from sinjai_ops.models.common import Day, EndTime, Frozen, Ident, LocalTime, Text
+from sinjai_ops.models.received import member_id
 
 CATEGORIES: tuple[str, ...] = ("sangat-rawan", "khusus", "rawan", "kurang-rawan")
 """The TPS categories of the Bawaslu vulnerability map, most vulnerable first."""
@@ -129,6 +130,14 @@ class TpsListFile(Frozen):
 # What the plan says of the voting day.
 
 
+class GroupMember(Frozen):
+    """A member of a received unit standing in a TPS group: counted, not named (he has no
+    NRP)."""
+
+    unit: str
+    member: int
+
+
 class TpsGroup(Frozen):
     """TPS of one desa and one category guarded together by the pattern's officers."""
 
@@ -137,8 +146,20 @@ class TpsGroup(Frozen):
     category: Category
     tps: list[str]
     officers: list[str]
-    """NRPs, sorted."""
+    """NRPs, sorted. Within the solve, a received unit's member's internal id too
+    (`models.received.member_id`); the plan moves them to `members`."""
     missing: int
+    members: list[GroupMember] = Field(default_factory=list)
+    """Members of received units in the group, by unit and number (the JSON writes the field
+    only when some stand there)."""
+
+    def standing(self) -> list[str]:
+        """Everyone in the group: the officers' NRPs, then the members' internal ids."""
+        return [*self.officers, *(member_id(m.unit, m.member) for m in self.members)]
+
+    def heads(self) -> int:
+        """Heads filled in the group (officers and members)."""
+        return len(self.officers) + len(self.members)
 
 
 class PadalDuty(Frozen):

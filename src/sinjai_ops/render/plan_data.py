@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from sinjai_ops.models.plan import Assignment, Plan
 from sinjai_ops.models.received import UnitHead
+from sinjai_ops.render.received import heads_by_unit
 from sinjai_ops.render.voting_rows import days_with_voting
 
 MOMENT = "%Y-%m-%dT%H:%M"
@@ -65,7 +65,10 @@ def _voting(plan: Plan, body: dict[str, Any]) -> None:
     ]
     body["shortfalls"] = body["shortfalls"] + missing
     body["reinforcements"] = body["reinforcements"] + [dict(m) for m in missing]
-    body["tps_groups"] = [g.model_dump(mode="json") for g in plan.tps_groups]
+    body["tps_groups"] = [
+        g.model_dump(mode="json", exclude=None if g.members else {"members"})
+        for g in plan.tps_groups
+    ]
     body["padal"] = [p.model_dump(mode="json") for p in plan.padal]
     body["linmas"] = [m.model_dump(mode="json") for m in plan.linmas]
 
@@ -86,7 +89,7 @@ def assignments(plan: Plan) -> list[dict[str, Any]]:
 
 def received_units(plan: Plan) -> list[dict[str, Any]]:
     """Each received unit with its commander, its window and the heads its members fill."""
-    heads = Counter(h.unit for h in plan.unit_heads)
+    heads = heads_by_unit(plan)
     return [
         {
             "id": u.id,

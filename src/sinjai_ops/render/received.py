@@ -95,9 +95,17 @@ def _posts(plan: Plan) -> dict[str, list[str]]:
     return out
 
 
+def heads_by_unit(plan: Plan) -> Counter[str]:
+    """Heads each received unit's members fill: shift-posts, and TPS heads (one for the whole
+    duty, as every view counts it)."""
+    heads = Counter(h.unit for h in plan.unit_heads)
+    heads.update(m.unit for g in plan.tps_groups for m in g.members)
+    return heads
+
+
 def unit_lines(plan: Plan, lang: str) -> list[str]:
     """One line per received unit: what it is, its commander, its window, its heads."""
-    heads = Counter(h.unit for h in plan.unit_heads)
+    heads = heads_by_unit(plan)
     return [
         received_word(
             lang,
@@ -150,13 +158,15 @@ def site_unit_leaders(plan: Plan) -> dict[tuple[date, str, str], str]:
 
 def members_on_duty(plan: Plan) -> int:
     """Distinct members of received units with a head in the plan."""
-    return len({(h.unit, h.member) for h in plan.unit_heads})
+    members = {(h.unit, h.member) for h in plan.unit_heads}
+    members |= {(m.unit, m.member) for g in plan.tps_groups for m in g.members}
+    return len(members)
 
 
 def unit_table(plan: Plan, lang: str) -> tuple[list[str], list[list[object]]]:
     """Headers and rows of the units received: unit, commander, from and until (local
     moments, for a workbook's date cells), heads filled (a number)."""
-    heads = Counter(h.unit for h in plan.unit_heads)
+    heads = heads_by_unit(plan)
     rows: list[list[object]] = [
         [
             f"{u.name} ({KIND_NAMES[u.kind]}, {u.strength})",

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from sinjai_ops.models.common import end_clock
 from sinjai_ops.models.plan import Plan
+from sinjai_ops.models.voting import TpsGroup
 from sinjai_ops.render.labels import long_date
 from sinjai_ops.render.sprin import AnnexGroup, AnnexRow, sprin_word
 from sinjai_ops.render.voting_rows import (
     category_label,
+    group_units,
     groups_of,
     kecamatan_figures,
     officer_parts,
@@ -31,8 +33,22 @@ class UnitAnnex:
     groups: list[AnnexGroup]
 
 
-def _rows(plan: Plan, nrps: list[str], job: str, missing: int, lang: str) -> list[AnnexRow]:
-    """The officers senior first (the policy's ranks), then a `KURANG` row per missing head."""
+def _units(plan: Plan, group: TpsGroup, job: str, lang: str) -> list[AnnexRow]:
+    """A row per received unit with members in the group: `SSK ...: 2 member(s)`, its
+    commander in the remark."""
+    return [AnnexRow(name, "-", job, remark) for name, remark in group_units(plan, group, lang)]
+
+
+def _rows(
+    plan: Plan,
+    nrps: list[str],
+    job: str,
+    missing: int,
+    lang: str,
+    counted: list[AnnexRow] | None = None,
+) -> list[AnnexRow]:
+    """The officers senior first (the policy's ranks), the received units' members counted
+    (`counted`), then a `KURANG` row per missing head."""
     ranks = {r: i for i, r in enumerate(plan.names.ranks)}
     units = {p.nrp: (p.rank, p.unit) for p in plan.people}
 
@@ -43,6 +59,7 @@ def _rows(plan: Plan, nrps: list[str], job: str, missing: int, lang: str) -> lis
     for nrp in sorted(nrps, key=key):
         name, rank_nrp = officer_parts(plan, nrp)
         rows.append(AnnexRow(name, rank_nrp, job, units.get(nrp, ("", ""))[1]))
+    rows += counted or []
     rows += [AnnexRow(sprin_word(lang, "short_row"), "-", job, "", short=True)] * missing
     return rows
 
@@ -85,7 +102,7 @@ def voting_annex(plan: Plan, lang: str) -> list[UnitAnnex]:
                     post=f"{g.desa}/{g.tps[0]}",
                     site_title=site,
                     title=hours + title,
-                    rows=_rows(plan, g.officers, job, g.missing, lang),
+                    rows=_rows(plan, g.officers, job, g.missing, lang, _units(plan, g, job, lang)),
                 )
             )
     when = long_date(lang, day)

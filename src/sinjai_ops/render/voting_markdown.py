@@ -12,6 +12,7 @@ from sinjai_ops.render.voting_rows import (
     category_label,
     duty_line,
     figures_total,
+    group_units,
     groups_of,
     has_voting,
     kecamatan_figures,
@@ -88,7 +89,10 @@ def voting_detail_md(plan: Plan, lang: str) -> list[str]:
                 g.desa,
                 category_label(lang, g.category),
                 tps_text(g),
-                "; ".join(officer_label(plan, n) for n in g.officers),
+                "; ".join(
+                    [officer_label(plan, n) for n in g.officers]
+                    + [name for name, _ in group_units(plan, g, lang)]
+                ),
                 f"**{g.missing}**" if g.missing else "",
             ]
             for g in groups_of(plan, r.kecamatan)

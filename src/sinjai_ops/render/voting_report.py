@@ -14,6 +14,7 @@ from sinjai_ops.render.voting_rows import (
     category_label,
     duty_line,
     figures_total,
+    group_units,
     groups_of,
     has_voting,
     kecamatan_figures,
@@ -44,7 +45,8 @@ def _page(plan: Plan, lang: str, r: Any) -> dict[str, Any]:
                 "desa": g.desa,
                 "category": category_label(lang, g.category),
                 "tps": tps_text(g),
-                "officers": [officer_label(plan, n) for n in g.officers],
+                "officers": [officer_label(plan, n) for n in g.officers]
+                + [name for name, _ in group_units(plan, g, lang)],
                 "missing": g.missing,
                 "short": vote_word(lang, "short", n=g.missing),
             }

@@ -13,6 +13,7 @@ from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.common import end_clock
 from sinjai_ops.models.plan import DayFigures, Plan
 from sinjai_ops.models.voting import TpsGroup
+from sinjai_ops.render.received import unit_row
 
 _WORDS: dict[str, str] = {
     "overview": N_("Voting day, {day}: TPS per kecamatan"),
@@ -150,8 +151,8 @@ def kecamatan_figures(plan: Plan) -> list[KecamatanFigures]:
                 polsek=units.get(kecamatan, ""),
                 tps=sum(len(g.tps) for g in groups),
                 groups=len(groups),
-                needed=sum(len(g.officers) + g.missing for g in groups),
-                filled=sum(len(g.officers) for g in groups),
+                needed=sum(g.heads() + g.missing for g in groups),
+                filled=sum(g.heads() for g in groups),
                 linmas=sum(x.need for x in plan.linmas if x.kecamatan == kecamatan),
                 padal=padal.get(kecamatan),
             )
@@ -184,6 +185,15 @@ def officers_cell(filled: int, needed: int) -> str:
 def tps_text(group: TpsGroup) -> str:
     """`001, 002`."""
     return ", ".join(group.tps)
+
+
+def group_units(plan: Plan, group: TpsGroup, lang: str) -> list[tuple[str, str]]:
+    """(`SSK ...: 2 member(s)`, `under the command of ...`) for each received unit with
+    members in the group, in order of the unit's first member: counted, never an internal id."""
+    counts: dict[str, int] = {}
+    for m in group.members:
+        counts[m.unit] = counts.get(m.unit, 0) + 1
+    return [unit_row(plan, unit, n, lang) for unit, n in counts.items()]
 
 
 def groups_of(plan: Plan, kecamatan: str) -> list[TpsGroup]:
@@ -313,6 +323,11 @@ def duty_rows(plan: Plan, lang: str) -> list[list[str]]:
             [when, TPS_SHIFT, duty.kecamatan, duty.place, duty.role, duty.nrp, rank, name, ""]
         )
     for g in plan.tps_groups:
+        place = vote_word(lang, "tps_place", desa=g.desa, tps=tps_text(g))
+        role = vote_word(lang, "member", category=category_label(lang, g.category))
+        for name, _ in group_units(plan, g, lang):
+            rows.append([when, TPS_SHIFT, g.kecamatan, place, role, "", "", name, ""])
+    for g in plan.tps_groups:
         if g.missing:
             place = vote_word(lang, "tps_place", desa=g.desa, tps=tps_text(g))
             role = vote_word(lang, "member", category=category_label(lang, g.category))
@@ -332,6 +347,13 @@ def tps_officers(plan: Plan) -> set[str]:
     return {n for g in plan.tps_groups for n in g.officers} | {p.nrp for p in plan.padal if p.nrp}
 
 
+def tps_members(plan: Plan) -> set[tuple[str, int]]:
+    """(unit, member) of the received units' members in TPS groups (in the part shown)."""
+    if not has_voting(plan):
+        return set()
+    return {(m.unit, m.member) for g in plan.tps_groups for m in g.members}
+
+
 def days_with_voting(plan: Plan, days: list[DayFigures]) -> list[DayFigures]:
     """The figures per day with the voting day's TPS and Padal heads counted in (a TPS or Padal
     head holds its officer for the whole duty: one head each), and its officers on duty as
@@ -339,9 +361,11 @@ def days_with_voting(plan: Plan, days: list[DayFigures]) -> list[DayFigures]:
     day = voting_day(plan)
     if day is None or not has_voting(plan):
         return days
-    needed = sum(len(g.officers) + g.missing for g in plan.tps_groups) + len(plan.padal)
-    filled = sum(len(g.officers) for g in plan.tps_groups) + sum(1 for p in plan.padal if p.nrp)
+    needed = sum(g.heads() + g.missing for g in plan.tps_groups) + len(plan.padal)
+    filled = sum(g.heads() for g in plan.tps_groups) + sum(1 for p in plan.padal if p.nrp)
     on_duty = {a.nrp for a in plan.assignments if a.date == day} | tps_officers(plan)
+    on_duty |= {f"{h.unit}/{h.member}" for h in plan.unit_heads if h.date == day}
+    on_duty |= {f"{unit}/{k}" for unit, k in tps_members(plan)}
     known = next((d for d in days if d.date == day), None)
     voting = DayFigures(
         date=day,

@@ -15,6 +15,7 @@ from sinjai_ops.render.voting_rows import (
     bko_rows,
     category_label,
     figures_total,
+    group_units,
     groups_of,
     has_voting,
     kecamatan_figures,
@@ -126,6 +127,7 @@ def voting_detail(plan: Plan, lang: str) -> list[RenderableType]:
             heads: list[tuple[RenderableType, str]] = [
                 (_rank_name(plan, nrp), nrp) for nrp in g.officers
             ]
+            heads += [(name, "") for name, _ in group_units(plan, g, lang)]
             if g.missing:
                 heads.append((Text(vote_word(lang, "short", n=g.missing), "bold red"), ""))
             heads += [("", "")] * (2 - len(heads))  # room for the category under the desa

@@ -20,7 +20,6 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sinjai_ops.models.plan import Plan, Slot
-from sinjai_ops.models.received import member_of
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.voting import VotingSection
@@ -40,7 +39,7 @@ def on_duty(plan: Plan) -> dict[str, str]:
     """NRP to where the officer stands on the voting day (a group or a Padal's kecamatan)."""
     out = {}
     for g in plan.tps_groups:
-        for nrp in g.officers:
+        for nrp in g.standing():
             out[nrp] = f"TPS {g.desa} {g.tps[0]}"
     for p in plan.padal:
         if p.nrp is not None:
@@ -68,7 +67,7 @@ def duty_slots(scenario: Scenario, plan: Plan) -> dict[str, list[Slot]]:
     out: dict[str, list[Slot]] = {nrp: [duty] for nrp in on_duty(plan)}
     for g in plan.tps_groups:
         if any(_place(g.kecamatan, g.desa, n) in island for n in g.tps):
-            for nrp in g.officers:
+            for nrp in g.standing():
                 out[nrp] = [span]
     return out
 
@@ -102,9 +101,9 @@ def groups_as_the_pattern(scenario: Scenario, plan: Plan) -> list[str]:
             seen[_place(g.kecamatan, g.desa, number)] += 1
         if not 1 <= len(g.tps) <= pattern.tps:
             out.append(f"group {g.desa} {g.tps}: {len(g.tps)} TPS, at most {pattern.tps}")
-        if len(g.officers) + g.missing != pattern.officers or g.missing < 0:
+        if g.heads() + g.missing != pattern.officers or g.missing < 0:
             out.append(
-                f"group {g.desa} {g.tps}: {len(g.officers)} officers and {g.missing} missing, "
+                f"group {g.desa} {g.tps}: {g.heads()} officers and {g.missing} missing, "
                 f"the pattern asks {pattern.officers}"
             )
     listed: Counter[tuple[str, str, str]] = Counter()
@@ -125,7 +124,7 @@ def one_place(plan: Plan) -> list[str]:
     out = []
     places: dict[str, list[str]] = defaultdict(list)
     for g in plan.tps_groups:
-        for nrp in g.officers:
+        for nrp in g.standing():
             places[nrp].append(f"TPS {g.desa} {g.tps[0]}")
     padal: Counter[str] = Counter()
     for p in plan.padal:
@@ -149,7 +148,7 @@ def ranks(scenario: Scenario, plan: Plan) -> list[str]:
     people = {p.nrp: p for p in scenario.roster.personnel}
     out = []
     for g in plan.tps_groups:
-        for nrp in g.officers:
+        for nrp in g.standing():
             if nrp in people and policy.perwira(people[nrp].rank):
                 out.append(f"perwira {nrp} in the TPS group {g.desa} {g.tps[0]}")
     least = policy.ranks.index(voting.padal.least_rank)
@@ -170,7 +169,7 @@ def present(scenario: Scenario, plan: Plan) -> list[str]:
     out = []
     for nrp, where in sorted(on_duty(plan).items()):
         person = people.get(nrp)
-        if person is None or member_of(nrp) is not None:
+        if person is None:
             out.append(f"{nrp} ({where}) is not an officer of the roster")
         elif not person.assignable:
             out.append(f"{nrp} ({where}) is not assignable")
@@ -213,7 +212,7 @@ def island_eve_free(scenario: Scenario, plan: Plan) -> list[str]:
         nrp: f"TPS {g.desa} {g.tps[0]}"
         for g in plan.tps_groups
         if any(_place(g.kecamatan, g.desa, n) in island for n in g.tps)
-        for nrp in g.officers
+        for nrp in g.standing()
     }
     slots = {(s.date, s.shift): s for s in plan.slots}
     out = []
@@ -279,7 +278,6 @@ def _may_stand(scenario: Scenario, person: Person, start: datetime, end: datetim
     assert voting is not None
     return (
         person.assignable
-        and member_of(person.nrp) is None
         and not scenario.policy.perwira(person.rank)
         and not person.on_leave(voting.date)
         and scenario.adjustments.absence_during(person.nrp, start, end) is None

@@ -7,7 +7,6 @@ from datetime import datetime
 
 from sinjai_ops.demand_voting import derive_voting
 from sinjai_ops.models.plan import DEFAULT_TIME_LIMIT, Assignment, Demand, Plan, Slot
-from sinjai_ops.models.received import member_of
 from sinjai_ops.models.roster import Person as Member
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.voting import PadalDuty, TpsGroup
@@ -25,7 +24,7 @@ from sinjai_ops.solve.model import (
     solve_classes,
 )
 from sinjai_ops.solve.network import Network, next_free, schedule_network
-from sinjai_ops.solve.voting import duty_assignments, on_duty_slot, widen
+from sinjai_ops.solve.voting import duty_assignments, widen
 from sinjai_ops.solve.voting_homes import Homes
 from sinjai_ops.solve.voting_names import duty_names, with_voting
 from sinjai_ops.timings import stage
@@ -80,7 +79,7 @@ def make_plan(
         held = {
             n: (g.kecamatan, g.desa, g.tps[0])
             for g in (duty_before or ([], []))[0]
-            for n in g.officers
+            for n in g.standing()
         }
         mine = {n: v for n, v in names.items() if n < wide.base}
         plan = assemble_plan(scenario, operation_demand, mine, status, weighted, bound, load_bound)
@@ -230,8 +229,6 @@ def _model_inputs(
         for slot, roles in needed.items():
             if slot in cls.blocked or slot < cls.start[0]:
                 continue
-            if on_duty_slot(demand.slots[slot]) and member_of(cls.members[0]) is not None:
-                continue  # a received unit's members are not named at a TPS
             usable = roles & cls.roles_by_day[day_index[demand.slots[slot].date]]
             if usable:
                 mine[slot] = sorted(usable)
@@ -309,12 +306,7 @@ def fill_idle(
         role = role_of(need)
         key = (t, role)
         if key not in candidates:
-            eligible = [
-                p
-                for p in scenario.roster.personnel
-                if role.fits(p, need.date, policy)
-                and not (on_duty_slot(slots[t]) and member_of(p.nrp) is not None)
-            ]
+            eligible = [p for p in scenario.roster.personnel if role.fits(p, need.date, policy)]
 
             def last_resort(p: Member, role: Role = role) -> bool:
                 return not role.leads and not role.rank_from and policy.perwira(p.rank)

@@ -18,6 +18,7 @@ from sinjai_ops.models.adjustments import Absence
 from sinjai_ops.models.plan import Assignment, Load, Plan
 from sinjai_ops.models.received import UnitHead, member_of, unit_members
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.models.voting import GroupMember, TpsGroup
 
 
 def with_members(scenario: Scenario) -> Scenario:
@@ -64,16 +65,19 @@ def counted(plan: Plan) -> Plan:
     the officers who could be plotted and the changes) into `unit_heads`: counted, not named.
     Heads filled count the members' heads; the load is the roster officers'."""
     heads = [h for a in plan.assignments if (h := unit_head(a)) is not None]
-    if not heads and not plan.unit_heads:
+    groups = [_group_counted(g) for g in plan.tps_groups]
+    if not heads and not plan.unit_heads and groups == plan.tps_groups:
         return plan
     assignments = [a for a in plan.assignments if member_of(a.nrp) is None]
     plottable = [n for n in plan.plottable if member_of(n) is None]
+    duty = [n for g in groups for n in g.officers] + [p.nrp for p in plan.padal if p.nrp]
     return plan.model_copy(
         update={
             "assignments": assignments,
             "unit_heads": [*plan.unit_heads, *heads],
+            "tps_groups": groups,
             "quality": plan.quality.model_copy(
-                update={"load": _officers_load(assignments, plottable)}
+                update={"load": _officers_load(assignments, plottable, duty)}
             ),
             "people": [p for p in plan.people if member_of(p.nrp) is None],
             "plottable": plottable,
@@ -84,10 +88,27 @@ def counted(plan: Plan) -> Plan:
     )
 
 
-def _officers_load(assignments: list[Assignment], plottable: list[str]) -> Load:
-    """Shifts per roster officer who could be plotted. The solver's bound on the busiest load
-    is over the members too, so it proves nothing of the officers alone: it is not given."""
-    loads = Counter(a.nrp for a in assignments)
+def _group_counted(group: TpsGroup) -> TpsGroup:
+    """The group with its members' internal ids taken out of its officers into `members`."""
+    found = [(n, m) for n in group.officers if (m := member_of(n)) is not None]
+    if not found:
+        return group
+    return group.model_copy(
+        update={
+            "officers": [n for n in group.officers if member_of(n) is None],
+            "members": [
+                *group.members,
+                *(GroupMember(unit=unit, member=k) for _, (unit, k) in found),
+            ],
+        }
+    )
+
+
+def _officers_load(assignments: list[Assignment], plottable: list[str], duty: list[str]) -> Load:
+    """Shifts per roster officer who could be plotted (a TPS or Padal duty one more). The
+    solver's bound on the busiest load is over the members too, so it proves nothing of the
+    officers alone: it is not given."""
+    loads = Counter(a.nrp for a in assignments) + Counter(duty)
     counts = sorted(loads.get(nrp, 0) for nrp in plottable) or [0]
     return Load(
         min=counts[0],

@@ -178,7 +178,7 @@ def duty_of(
     for group in groups:
         far = any(place(group.kecamatan, group.desa, n) in island for n in group.tps)
         slot = slots[ISLAND_SHIFT] if far else slots[TPS_SHIFT]
-        out += [(nrp, slot) for nrp in group.officers]
+        out += [(nrp, slot) for nrp in group.standing()]
     return out
 
 
@@ -202,6 +202,6 @@ def duty_assignments(
         shift = ISLAND_SHIFT if far else TPS_SHIFT
         out += [
             Assignment(date=day, shift=shift, site=TPS_SITE, post=post, skill=ANY_SKILL, nrp=nrp)
-            for nrp in group.officers
+            for nrp in group.standing()
         ]
     return out
