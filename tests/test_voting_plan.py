@@ -21,8 +21,8 @@ from sinjai_ops.render.plan_json import as_json
 from sinjai_ops.render.view import View
 from sinjai_ops.solve.audit import audit
 from sinjai_ops.solve.plan import make_plan
-from tests.helpers import officer
 from tests.conftest import Run
+from tests.helpers import officer
 from tests.voting_helpers import station, voting_files, voting_scenario
 
 
