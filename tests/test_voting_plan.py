@@ -412,3 +412,30 @@ def test_a_replan_of_the_same_day_keeps_every_group_when_officers_are_short() ->
     )
     assert again.tps_groups == first.tps_groups
     assert again.padal == first.padal
+
+
+def test_a_replan_lists_the_tps_swap_of_a_sick_officer_with_its_reason(
+    run: Run, tmp_path: Path
+) -> None:
+    people = [*rank_and_file(3), padal()]
+    folder = voting_files(tmp_path, [station("Uji", "Bulu", 1)], people)
+    baseline = tmp_path / "plan.json"
+    run("plan", folder, "--format", "json", "-q", "-o", baseline)
+    [group] = json.loads(baseline.read_text(encoding="utf-8"))["tps_groups"]
+    sick = group["officers"][0]
+    (folder / "adjustments.yaml").write_text(
+        f'absences:\n  - nrp: "{sick}"\n    from: 2024-11-27 05:00\n'
+        "    to: 2024-11-27 23:59\n    reason: sakit\n",
+        encoding="utf-8",
+    )
+    again = json.loads(run("plan", folder, "--baseline", baseline, "--format", "json", "-q").stdout)
+    [now] = again["tps_groups"]
+    [spare] = set(now["officers"]) - set(group["officers"])
+    tps = {"site": "Uji", "post": "tps:Bulu:001", "skill": "any"}
+    released = {"nrp": sick, "before": tps, "after": None, "reason": "absent: sakit"}
+    called = {"nrp": spare, "before": None, "after": tps, "reason": None}
+    day = {"date": "2024-11-27", "shift": "TPS"}
+    assert again["changes"] == [{**day, **c} for c in sorted([released, called], key=str)]
+    screen = run("plan", folder, "--baseline", baseline, "--lang", "id", "-q").stdout
+    assert "TPS Uji/Bulu 001" in screen and "(tidak hadir: sakit)" in screen
+    assert "2 berubah (1 dipindah atau dibebaskan, 1 ditugaskan baru)" in screen

@@ -86,7 +86,10 @@ _WORDS: dict[str, str] = {
     "after": N_("After"),
     "off": N_("off duty"),
     "kept": N_("Kept from the baseline"),
-    "kept_value": N_("{kept} assignments kept, {moved} moved"),
+    "kept_value": N_(
+        "{kept} assignments kept, {changes} changed ({moved} moved or released, {called} "
+        "newly assigned)"
+    ),
     "checklist": N_("Checklist"),
     "due": N_("Due"),
     "owner": N_("Owner"),

@@ -98,14 +98,16 @@ class _Context:
 def _context(plan: Plan, lang: str) -> _Context:
     zone = ZoneInfo(plan.timezone)
     before: dict[tuple[str, date, str], Duty] = {}
+    slots = {(s.date, s.shift): s for s in plan.slots}
     for change in plan.changes or []:
-        if change.before is not None:
+        # The TPS duty has no slot of the shifts (its calendar event is not a shift's).
+        if change.before is not None and (change.date, change.shift) in slots:
             before[(change.nrp, change.date, change.shift)] = change.before
     return _Context(
         plan=plan,
         lang=lang,
         people={p.nrp: p for p in plan.people},
-        slots={(s.date, s.shift): s for s in plan.slots},
+        slots=slots,
         leaders={(c.date, c.shift, c.site): c.nrp for c in plan.commanders},
         heads={
             (a.date, a.shift, a.site, a.post): a.nrp for a in plan.assignments if a.skill == COMMAND

@@ -6,12 +6,12 @@ from tabulate import tabulate
 
 from sinjai_ops.models.plan import Plan
 from sinjai_ops.render.labels import short_date, word
+from sinjai_ops.render.plan_changes import change_rows
 from sinjai_ops.render.plan_rows import (
     bko_rows,
     by_person,
     by_slot,
     cell,
-    change_rows,
     conflict_lines,
     key_lines,
     overview,

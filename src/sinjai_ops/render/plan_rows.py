@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from sinjai_ops.models.common import end_clock
-from sinjai_ops.models.plan import COMMAND, Duty, Plan, Reinforcement
+from sinjai_ops.models.plan import COMMAND, Plan, Reinforcement
 from sinjai_ops.render.labels import long_date, short_date, skill_label, word
+from sinjai_ops.render.plan_changes import kept_figures
 from sinjai_ops.render.plan_names import head_label as head_label
 from sinjai_ops.render.plan_names import post_label as post_label
 from sinjai_ops.render.plan_names import post_name as post_name
@@ -18,7 +19,12 @@ from sinjai_ops.render.plan_names import site_name as site_name
 from sinjai_ops.render.plan_names import task_force as task_force
 from sinjai_ops.render.plan_names import visit_or_post as visit_or_post
 from sinjai_ops.render.received import joint_lines, site_unit_leaders, unit_heads_at, unit_row
-from sinjai_ops.render.voting_rows import TPS_SHIFT, tps_duties, tps_officers, voting_day
+from sinjai_ops.render.voting_rows import (
+    TPS_SHIFT,
+    tps_duties,
+    tps_officers,
+    voting_day,
+)
 
 
 @dataclass(frozen=True)
@@ -321,7 +327,7 @@ def conflict_lines(plan: Plan, lang: str) -> list[str]:
 def summary_lines(plan: Plan, lang: str) -> list[tuple[str, str]]:
     q = plan.quality
     kept = (
-        [(word(lang, "kept"), word(lang, "kept_value", kept=q.kept, moved=q.moved))]
+        [(word(lang, "kept"), word(lang, "kept_value", **kept_figures(plan)))]
         if q.kept is not None
         else []
     )
@@ -364,30 +370,4 @@ def summary_lines(plan: Plan, lang: str) -> list[tuple[str, str]]:
         (word(lang, "site_changes"), str(q.site_changes)),
         *ties,
         *kept,
-    ]
-
-
-def change_rows(plan: Plan, lang: str) -> list[list[str]]:
-    """(date, shift, officer, before, after) of every change from the baseline."""
-    people = {p.nrp: p for p in plan.people}
-
-    def duty(d: Duty | None) -> str:
-        if d is None:
-            return word(lang, "off")
-        where = f"{site_name(plan, d.site)} / {post_name(plan, d.post, lang)}"
-        return f"{where} / {skill_label(lang, d.skill)}"
-
-    def who(nrp: str) -> str:
-        p = people.get(nrp)
-        return f"{p.rank} {p.name} ({nrp})" if p else nrp
-
-    return [
-        [
-            c.date.isoformat(),
-            c.shift,
-            who(c.nrp),
-            duty(c.before),
-            duty(c.after) + (f" ({c.said(lang)})" if c.reason else ""),
-        ]
-        for c in plan.changes or []
     ]

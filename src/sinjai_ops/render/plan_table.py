@@ -14,12 +14,12 @@ from rich.text import Text
 from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.plan import Plan
 from sinjai_ops.render.labels import short_date, skill_label, word
+from sinjai_ops.render.plan_changes import change_rows
 from sinjai_ops.render.plan_rows import (
     by_person,
     by_slot,
     cause_line,
     cell,
-    change_rows,
     conflict_lines,
     key_lines,
     overview,

@@ -51,6 +51,8 @@ _WORDS: dict[str, str] = {
     "linmas_note": N_("Linmas are not Polri: counted per desa, never named."),
     "tps_place": N_("{desa}: TPS {tps}"),
     "total": N_("Total"),
+    "tps_duty": N_("TPS {kecamatan}/{desa} {tps}"),
+    "padal_duty": N_("Padal {kecamatan}"),
 }
 
 _CATEGORIES: dict[str, str] = {
@@ -194,6 +196,21 @@ def group_units(plan: Plan, group: TpsGroup, lang: str) -> list[tuple[str, str]]
     for m in group.members:
         counts[m.unit] = counts.get(m.unit, 0) + 1
     return [unit_row(plan, unit, n, lang) for unit, n in counts.items()]
+
+
+def tps_duty_text(plan: Plan, kecamatan: str, post: str, lang: str) -> str:
+    """A TPS or Padal duty as the list of changes has it (`solve.voting.duty_posts`: post
+    `padal` or `tps:<desa>:<first TPS>`): `Padal Sinjai Utara`, `TPS Sinjai Utara/Bongki
+    001-006` (the TPS of the plan's group that starts there, else the first alone)."""
+    if post == "padal":
+        return vote_word(lang, "padal_duty", kecamatan=kecamatan)
+    _, desa, first = post.split(":", 2)
+    tps = [first]
+    for g in plan.tps_groups:
+        if (g.kecamatan, g.desa, g.tps[0]) == (kecamatan, desa, first):
+            tps = g.tps
+    numbers = f"{tps[0]}-{tps[-1]}" if len(tps) > 1 else tps[0]
+    return vote_word(lang, "tps_duty", kecamatan=kecamatan, desa=desa, tps=numbers)
 
 
 def groups_of(plan: Plan, kecamatan: str) -> list[TpsGroup]:

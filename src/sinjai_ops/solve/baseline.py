@@ -6,14 +6,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
+from sinjai_ops.demand_voting import derive_voting
 from sinjai_ops.i18n import Msg, t
-from sinjai_ops.models.plan import Assignment, Change, Demand, Duty, Person, Plan
+from sinjai_ops.models.plan import Assignment, Change, Demand, Duty, Person, Plan, Slot
 from sinjai_ops.models.scenario import Scenario
+from sinjai_ops.models.voting import PadalDuty, TpsGroup
 from sinjai_ops.rules import Role, role_of
 from sinjai_ops.rules.schedule import Schedule, Start, resume
 from sinjai_ops.solve.classes import OfficerClass
 from sinjai_ops.solve.model import Kept
 from sinjai_ops.solve.network import Network
+from sinjai_ops.solve.voting import TPS_SHIFT, duty_posts, duty_slots
 
 
 def freeze(
@@ -96,18 +99,28 @@ def kept_per_class(
     return Kept(dict(roles), dict(arcs), busiest)
 
 
-def compare(plan: Plan, baseline: list[Assignment], scenario: Scenario) -> Plan:
+def compare(
+    plan: Plan,
+    baseline: list[Assignment],
+    scenario: Scenario,
+    duty_before: tuple[list[TpsGroup], list[PadalDuty]] | None = None,
+) -> Plan:
     """The plan with the changes against the baseline, how many duties it kept and moved, and
-    every officer the changes name among its people."""
+    every officer the changes name among its people. A voting day's TPS and Padal duty (the
+    baseline's: `duty_before`) is compared as a shift `TPS` (`voting.duty_posts`)."""
 
     def duties(items: list[Assignment]) -> dict[tuple[str, date, str], Duty]:
         return {
             (a.nrp, a.date, a.shift): Duty(site=a.site, post=a.post, skill=a.skill) for a in items
         }
 
-    old, new = duties(baseline), duties(plan.assignments)
+    old = duties([*baseline, *duty_posts(scenario, *(duty_before or ([], [])))])
+    new = duties([*plan.assignments, *duty_posts(scenario, plan.tps_groups, plan.padal)])
     shift_order = {s.shift: s.order for s in plan.slots}
-    slots = {(s.date, s.shift): s for s in plan.slots}
+    slots: dict[tuple[date, str], Slot] = {(s.date, s.shift): s for s in plan.slots}
+    voting = derive_voting(scenario) if plan.tps_groups or plan.padal else None
+    if voting is not None:
+        slots[(voting.date, TPS_SHIFT)] = duty_slots(scenario, voting)[0]
 
     def why(nrp: str, day: date, shift: str) -> Msg | None:
         slot = slots.get((day, shift))

@@ -90,7 +90,7 @@ def make_plan(
         plan = plan.model_copy(
             update={"quality": plan.quality.model_copy(update={"replanned_from": start})}
         )
-    return plan if published is None else compare(plan, published, scenario)
+    return plan if published is None else compare(plan, published, scenario, duty_before)
 
 
 def _future(

@@ -205,3 +205,31 @@ def duty_assignments(
             for nrp in group.standing()
         ]
     return out
+
+
+def duty_posts(
+    scenario: Scenario, groups: list[TpsGroup], padal: list[PadalDuty]
+) -> list[Assignment]:
+    """A plan's TPS groups and Padal as heads of shift `TPS` on the voting day, for the list of
+    changes against a baseline: a group's at its kecamatan, post `tps:<desa>:<first TPS>`;
+    a Padal's at its kecamatan, post `padal`."""
+    voting = scenario.operation.voting
+    if voting is None:
+        return []
+    day = voting.date
+    out = [
+        Assignment(
+            date=day, shift=TPS_SHIFT, site=p.kecamatan, post="padal", skill=COMMAND, nrp=p.nrp
+        )
+        for p in padal
+        if p.nrp is not None
+    ]
+    for g in groups:
+        post = f"tps:{g.desa}:{g.tps[0]}"
+        out += [
+            Assignment(
+                date=day, shift=TPS_SHIFT, site=g.kecamatan, post=post, skill=ANY_SKILL, nrp=n
+            )
+            for n in g.standing()
+        ]
+    return out
