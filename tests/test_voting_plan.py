@@ -439,3 +439,31 @@ def test_a_replan_lists_the_tps_swap_of_a_sick_officer_with_its_reason(
     screen = run("plan", folder, "--baseline", baseline, "--lang", "id", "-q").stdout
     assert "TPS Uji/Bulu 001" in screen and "(tidak hadir: sakit)" in screen
     assert "2 berubah (1 dipindah atau dibebaskan, 1 ditugaskan baru)" in screen
+
+
+def test_who_fits_the_reserve_keeps_perwira_off_its_rank_and_file_heads(
+    run: Run, tmp_path: Path
+) -> None:
+    perwira = [padal(f"8001000{k}", "Ipda") for k in range(1, 9)]
+    people = [*rank_and_file(2), *perwira]
+    reserve = {"site": "kpu", "officers": 4}
+    folder = voting_files(tmp_path, [station("Uji", "Bulu", 1)], people, reserve=reserve)
+    args = ("--date", "2024-11-27", "--shift", "pagi", "--site", "kpu", "--format", "json")
+
+    def who_fits() -> dict[str, Any]:
+        return json.loads(run("who-fits", folder, *args, "-q").stdout)
+
+    # The Padal and the reserve's commander of each shift leave perwira free, but the
+    # reserve's commander head is filled: they fit none of its heads.
+    found = who_fits()
+    assert not {f["nrp"] for f in found["fits"]} & {p["nrp"] for p in perwira}
+    free = [n for n in found["not"] if n["code"] == "rank"]
+    assert free and "perwira" in free[0]["reason"]
+    # A plan whose reserve lost its commander: the commander head is open, the perwira fit it.
+    plan = json.loads(run("plan", folder, "--format", "json", "-q").stdout)
+    leader = next(a for a in plan["assignments"] if a["site"] == "kpu" and a["skill"] == "command")
+    plan["assignments"].remove(leader)
+    baseline = tmp_path / "plan.json"
+    baseline.write_text(json.dumps(plan), encoding="utf-8")
+    again = json.loads(run("who-fits", folder, *args, "--baseline", baseline, "-q").stdout)
+    assert leader["nrp"] in {f["nrp"] for f in again["fits"]}

@@ -41,6 +41,7 @@ def who_fits(
     # A published plan's assignments of shifts this operation no longer has cannot bind anyone
     # (as in a re-plan, where they are not kept either).
     assignments = [a for a in assignments if (a.date, a.shift) in slots]
+    roles = _open_leads(roles, demand, assignments, (day, shift, site))
     worked: dict[str, list[Assignment]] = {}
     for a in assignments:
         worked.setdefault(a.nrp, []).append(a)
@@ -106,6 +107,25 @@ def _roles_there(
         low, high = member_band(None, policy)
         roles = [Role(skill, "", low or "", high or "")]
     return roles
+
+
+def _open_leads(
+    roles: list[Role],
+    demand: Demand,
+    assignments: list[Assignment],
+    where: tuple[date, str, str],
+) -> list[Role]:
+    """`roles` less the commander heads there that the plan fills already (a site has one
+    commander a head: nobody takes one more of it), as long as some head is left to take. So
+    a perwira fits a rank-and-file head only where the policy lets him stand on one."""
+    taken = Counter((a.post, a.skill) for a in assignments if (a.date, a.shift, a.site) == where)
+    open_roles = {
+        role_of(n)
+        for n in demand.needs
+        if (n.date, n.shift, n.site) == where and taken[(n.post, n.skill)] < n.heads
+    }
+    kept = [r for r in roles if not r.leads or r in open_roles]
+    return kept or roles
 
 
 _FREE = {
