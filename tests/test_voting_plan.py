@@ -467,3 +467,24 @@ def test_who_fits_the_reserve_keeps_perwira_off_its_rank_and_file_heads(
     baseline.write_text(json.dumps(plan), encoding="utf-8")
     again = json.loads(run("who-fits", folder, *args, "--baseline", baseline, "-q").stdout)
     assert leader["nrp"] in {f["nrp"] for f in again["fits"]}
+
+
+def test_tps_duty_is_its_own_cause_in_who_fits_and_the_bko_request(
+    run: Run, tmp_path: Path
+) -> None:
+    posts = [{"id": "gudang", "need": {"samapta": 3}, "days": ["2024-11-27"], "shifts": ["siang"]}]
+    people = [*rank_and_file(2), padal()]
+    folder = voting_files(tmp_path, [station("Uji", "Bulu", 1)], people, posts=posts)
+    args = ("--date", "2024-11-27", "--shift", "siang", "--site", "kpu", "--format", "json")
+    for lang, said in (
+        ("en", "on TPS duty (06:30-23:00)"),
+        ("id", "bertugas di TPS (06:30-23:00)"),
+    ):
+        found = json.loads(run("who-fits", folder, *args, "--lang", lang, "-q").stdout)
+        tps = {n["nrp"]: (n["code"], n["reason"]) for n in found["not"]}
+        assert tps["90010001"] == tps["90010002"] == ("tps", said)
+    plan = json.loads(run("plan", folder, "--format", "json", "-q").stdout)
+    [line] = [r for r in plan["reinforcements"] if r.get("post") == "gudang"]
+    assert (line["causes"]["tps"], line["causes"]["rest"]) == (2, 0)
+    screen = run("plan", folder, "--lang", "id", "-q").stdout
+    assert "2/3 di TPS" in screen and "istirahat" not in screen  # the Padal: his rank

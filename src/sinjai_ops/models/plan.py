@@ -118,6 +118,9 @@ class Causes(Frozen):
     """On another head in that shift (the heavier heads are filled first)."""
     rest: int = 0
     """Rest between shifts or hours of the day: they work a shift too close to this one."""
+    tps: int | None = None
+    """On the voting day's TPS or Padal duty, which overlaps the shift or keeps them from it
+    for its rest (None, and not written, where nobody is)."""
 
 
 class Reinforcement(Frozen):

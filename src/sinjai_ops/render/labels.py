@@ -114,12 +114,14 @@ _WORDS: dict[str, str] = {
     "reason_rank": N_("{n} wrong rank"),
     "reason_busy": N_("{n} on other heads"),
     "reason_rest": N_("{n} resting"),
+    "reason_tps": N_("{n} on TPS duty"),
     "short_not_assignable": N_("{n} not plotted"),
     "short_leave": N_("{n} on leave"),
     "short_drill": N_("{n} drill old"),
     "short_rank": N_("{n} wrong rank"),
     "short_busy": N_("{n} elsewhere"),
     "short_rest": N_("{n} resting"),
+    "short_tps": N_("{n} at TPS"),
     "remedies": N_("Remedies (each measured by planning again)"),
     "remedy_drill": N_(
         "a {skill} drill by {by} for {count} officers ({officers}) fills {recovered} "

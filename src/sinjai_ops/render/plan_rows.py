@@ -206,7 +206,7 @@ def causes_text(line: Reinforcement, lang: str) -> str:
         return ""
     reasons = [
         word(lang, f"reason_{key}", n=getattr(c, key))
-        for key in ("leave", "drill", "rank", "busy", "rest", "not_assignable")
+        for key in ("leave", "drill", "rank", "busy", "tps", "rest", "not_assignable")
         if getattr(c, key)
     ]
     if not reasons:
@@ -221,8 +221,8 @@ def cause_short(line: Reinforcement) -> tuple[str, int, int] | None:
     c = line.causes
     if c is None:
         return None
-    keys = ("not_assignable", "leave", "drill", "rank", "busy", "rest")
-    top = max(keys, key=lambda k: (getattr(c, k), -keys.index(k)))
+    keys = ("not_assignable", "leave", "drill", "rank", "busy", "tps", "rest")
+    top = max(keys, key=lambda k: (getattr(c, k) or 0, -keys.index(k)))
     return (top, getattr(c, top), c.holders) if getattr(c, top) else None
 
 

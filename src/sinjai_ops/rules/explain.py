@@ -106,6 +106,7 @@ WORDS: dict[Code, Callable[[Reason], Msg]] = {
     Code.REST: _rest,
     Code.LONG_DAY: _long_day,
     Code.NIGHTS: _nights,
+    Code.TPS_DUTY: lambda r: t("on TPS duty ({start}-{end})", start=r["start"], end=r["end"]),
 }
 """One sentence for each reason (a test keeps every `Code` here)."""
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
-Cause = Literal["not_assignable", "leave", "drill", "rank", "busy", "rest"]
+Cause = Literal["not_assignable", "leave", "drill", "rank", "busy", "tps", "rest"]
 """The words the plan counts reasons by (`Causes`, who-fits' `code`)."""
 
 
@@ -32,6 +32,7 @@ class Code(StrEnum):
     REST = "rest"
     LONG_DAY = "long_day"
     NIGHTS = "nights"
+    TPS_DUTY = "tps_duty"
 
 
 CAUSE: dict[Code, Cause] = {
@@ -51,10 +52,12 @@ CAUSE: dict[Code, Cause] = {
     Code.REST: "rest",
     Code.LONG_DAY: "rest",
     Code.NIGHTS: "rest",
+    Code.TPS_DUTY: "tps",
 }
 """Each reason under the word the plan counts it by: a skill not held counts with the drills
 (the callers that count causes ask only officers who hold the skill), neutrality with the
-ranks (a head the officer may not fill), every schedule rule with the rest."""
+ranks (a head the officer may not fill), every schedule rule with the rest, but a shift that
+the voting day's TPS (or Padal) duty overlaps or keeps from its rest under `tps`."""
 
 
 @dataclass(frozen=True)

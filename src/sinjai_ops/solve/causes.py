@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from sinjai_ops.models.common import end_clock
 from sinjai_ops.models.plan import Causes, Demand, Plan, Reinforcement, Slot
 from sinjai_ops.models.received import member_of
 from sinjai_ops.models.roster import Person
@@ -17,12 +18,14 @@ from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.models.voting import ANY_SKILL
 from sinjai_ops.rules import Reason, Role, role_of
 from sinjai_ops.rules.eligibility import why_none
+from sinjai_ops.rules.reasons import Code, reason
 from sinjai_ops.rules.schedule import Schedule, absent, why_not_then
-from sinjai_ops.solve.voting import duty_of
+from sinjai_ops.solve.voting import duty_of, on_duty_slot
 
-REASONS = ("not_assignable", "leave", "drill", "rank", "busy", "rest")
+REASONS = ("not_assignable", "leave", "drill", "rank", "busy", "tps", "rest")
 """In the order they are asked: not plotted at all, on leave, drill too old or missing, a rank
-outside the head's band, on another head in that shift, and rest or hours of the day."""
+outside the head's band, on another head in that shift, on the voting day's TPS duty (which
+overlaps the shift or keeps them from it for its rest), and rest or hours of the day."""
 
 
 def holds(person: Person, roles: list[Role], policy_ranks: list[str]) -> bool:
@@ -51,7 +54,13 @@ def out_of_reach(
         return away
     if eligible is not None:
         return eligible
-    return why_not_then(Schedule.of(policy, scenario.operation), mine, slot)
+    rules = Schedule.of(policy, scenario.operation)
+    duty = [s for s in mine if on_duty_slot(s)]
+    voting = scenario.operation.voting
+    if duty and voting is not None and why_not_then(rules, duty, slot) is not None:
+        start, end = f"{voting.report:%H:%M}", end_clock(voting.counting_until)
+        return reason(Code.TPS_DUTY, start=start, end=end)
+    return why_not_then(rules, mine, slot)
 
 
 def explain_shortfalls(scenario: Scenario, demand: Demand, plan: Plan) -> Plan:
@@ -98,7 +107,8 @@ def _causes(
         why = out_of_reach(scenario, person, slot, roles, worked.get(person.nrp, []))
         if why is not None:
             counts[why.cause] += 1
-    return Causes(holders=holders, **counts)
+    # `tps` is written only where the voting day's duty kept someone (plans without stay the same).
+    return Causes(holders=holders, **{k: n for k, n in counts.items() if k != "tps" or n})
 
 
 def _with_causes(line: Reinforcement, causes: Causes) -> Reinforcement:
