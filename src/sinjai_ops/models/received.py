@@ -16,49 +16,23 @@ counted as Polri heads.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import Field, NonNegativeInt, PositiveInt
+from pydantic import Field, NonNegativeInt
 
-from sinjai_ops.models.common import SHARED, Day, Frozen, Ident, Nrp, RankName, SkillName, Text
+from sinjai_ops.models.common import SHARED, Frozen, Ident
 from sinjai_ops.models.moment import EndMoment, Moment
 from sinjai_ops.models.roster import Person
-
-UnitKind = Literal["ssk", "sst", "peleton", "regu"]
-
-
-class UnitCommander(Frozen):
-    """The unit's own commander: named in the unit, not in the roster, never plotted."""
-
-    name: Text
-    rank: RankName
-    nrp: Nrp
+from sinjai_ops.models.units import Unit
 
 
-class Availability(Frozen):
-    """When the Polda's unit may be sent (units.yaml), whole days, inclusive."""
-
-    start: Day = Field(alias="from")
-    end: Day = Field(alias="to")
-
-
-class ReceivedUnit(Frozen):
-    """A unit received by this Polres: the fields of units.yaml plus `from`/`to` (the same
-    fields and types as `models.units.UnitFields` of the `bko` command, with `available`)."""
+class ReceivedUnit(Unit):
+    """A unit received by this Polres: a unit of units.yaml (`models.units.Unit`, one shape for
+    both) plus `from`/`to`; `available`, as units.yaml gives it, is kept when the unit is
+    copied from there, but `from`/`to` decide."""
 
     model_config = SHARED
 
-    id: Ident
-    name: Text
-    kind: UnitKind
-    strength: PositiveInt
-    """Members, the commander not counted."""
-    skills: list[SkillName] = Field(min_length=1)
-    commander: UnitCommander
-    base: Text
-    """Where the unit stays (units.yaml's `travel_hours` key)."""
-    available: Availability | None = None
-    """As units.yaml gives it (kept when the unit is copied from there); `from`/`to` decide."""
     start: Moment = Field(alias="from")
     end: EndMoment = Field(alias="to")
     """Local moments: the members may fill heads of shifts wholly within them."""
