@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
 from sinjai_ops.checklist_context import Context, Occasion, both
-from sinjai_ops.checklist_voting import voting_once, voting_per_kecamatan
+from sinjai_ops.checklist_voting import tps_bko_lines, voting_once, voting_per_kecamatan
 from sinjai_ops.i18n import LANGS, N_, say
 from sinjai_ops.models.arrivals import Candidate, Visit
 from sinjai_ops.models.checklist import Anchor, AnchorKind, Template
@@ -230,24 +230,29 @@ def _conflict(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
 
 
 def _shortfall(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
-    """Once for the whole BKO request (if any), its lead time before the first short shift."""
+    """Once for the whole BKO request (if any), its lead time before the first short shift:
+    the posts' lines, then the voting day's TPS officers and Padal per kecamatan."""
     lines = ctx.plan.reinforcements
-    if not lines:
+    tps = tps_bko_lines(ctx)
+    if not lines and not tps:
         return
-    first = min(r.date for r in lines)
+    first = min([r.date for r in lines] + [x.date for x in tps])
     lead = max(anchor.days, ctx.scenario.policy.bko.lead_days)
     texts = {
         lang: "; ".join(
-            say(
-                lang,
-                _BKO_LINE,
-                date=r.date,
-                shift=r.shift,
-                site=ctx.site_names.get(r.site, r.site),
-                skill=r.skill,
-                missing=r.missing,
-            )
-            for r in lines
+            [
+                say(
+                    lang,
+                    _BKO_LINE,
+                    date=r.date,
+                    shift=r.shift,
+                    site=ctx.site_names.get(r.site, r.site),
+                    skill=r.skill,
+                    missing=r.missing,
+                )
+                for r in lines
+            ]
+            + [x.text[lang] for x in tps]
         )
         for lang in LANGS
     }
@@ -255,12 +260,12 @@ def _shortfall(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
     yield Occasion(
         ctx.at(first - timedelta(days=lead), anchor.at),
         None,
-        both(_SOURCE_BKO, n=len(lines), date=first),
+        both(_SOURCE_BKO, n=len(lines) + len(tps), date=first),
         {
             "date": first.isoformat(),
             "lines": texts,
             "skill": ", ".join(skills),
-            "missing": str(sum(r.missing for r in lines)),
+            "missing": str(sum(r.missing for r in lines) + sum(x.missing for x in tps)),
         },
     )
 

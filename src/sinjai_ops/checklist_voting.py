@@ -6,16 +6,51 @@ boxes, the PPK guard rota). A scenario without a `voting:` section has none of t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from sinjai_ops.checklist_context import Context, Occasion, both
-from sinjai_ops.i18n import LANGS, N_
+from sinjai_ops.i18n import LANGS, N_, say
 from sinjai_ops.models.checklist import Anchor
 from sinjai_ops.models.voting import VotingSection
+from sinjai_ops.render.voting_rows import category_label
 
 _SOURCE_DAY = N_("the voting day, {date}")
 _SOURCE_KECAMATAN = N_("the voting day, {date}, in Kecamatan {kecamatan}")
 _NO_PADAL = N_("none (asked of the BKO)")
+_TPS_BKO_LINE = N_("{date} TPS of Kecamatan {kecamatan}, {category}: {missing}")
+
+
+@dataclass(frozen=True)
+class TpsBkoLine:
+    """A line of the BKO request for the voting day: TPS officers of one kecamatan and
+    category, or its Padal."""
+
+    date: date
+    missing: int
+    text: dict[str, str]
+
+
+def tps_bko_lines(ctx: Context) -> list[TpsBkoLine]:
+    """The plan's missing TPS officers and Padal, one line per kecamatan and category."""
+    return [
+        TpsBkoLine(
+            x.date,
+            x.missing,
+            {
+                lang: say(
+                    lang,
+                    _TPS_BKO_LINE,
+                    date=x.date,
+                    kecamatan=x.kecamatan,
+                    category=category_label(lang, x.category),
+                    missing=x.missing,
+                )
+                for lang in LANGS
+            },
+        )
+        for x in ctx.plan.tps_shortfalls
+    ]
 
 
 def _moment(ctx: Context, voting: VotingSection, anchor: Anchor) -> datetime:

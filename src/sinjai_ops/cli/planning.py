@@ -155,6 +155,7 @@ def plan(
     from sinjai_ops.render import PLAN_RENDERERS
     from sinjai_ops.render.received import received_word
     from sinjai_ops.render.view import View
+    from sinjai_ops.render.voting_rows import tps_missing
     from sinjai_ops.timings import stage
 
     scenario_language(lang, paths)
@@ -196,7 +197,7 @@ def plan(
     if fmt == "ics" and shown.unit_heads and not quiet:
         # Members of received units are counted, not named: no calendar is theirs.
         console(stderr=True).print(received_word(said, "no_calendars"))
-    if fail_on_shortfall and shown.shortfalls:
+    if fail_on_shortfall and (shown.shortfalls or tps_missing(shown)):
         _exit_on_shortfall(shown, said)
 
 
@@ -223,8 +224,9 @@ def _exit_on_shortfall(shown: Plan, said: str) -> NoReturn:
     from sinjai_ops.i18n import say
     from sinjai_ops.render.labels import skill_label
     from sinjai_ops.render.plan_rows import post_name, site_name
+    from sinjai_ops.render.voting_rows import tps_lines, tps_missing
 
-    missing = sum(r.missing for r in shown.reinforcements)
+    missing = sum(r.missing for r in shown.reinforcements) + tps_missing(shown)
     lines = [
         say(
             said,
@@ -236,6 +238,17 @@ def _exit_on_shortfall(shown: Plan, said: str) -> NoReturn:
             n=r.missing,
         )
         for r in shown.reinforcements
+    ]
+    lines += [
+        say(
+            said,
+            "  {day} TPS {kecamatan}, {category}: {n} missing",
+            day=day,
+            kecamatan=k,
+            category=c,
+            n=n,
+        )
+        for day, k, c, n in tps_lines(shown, said)
     ]
     head = say(said, "{n} heads missing (exit 3, --fail-on-shortfall):", n=missing)
     console(stderr=True).print("\n".join([head, *lines]), markup=False)
