@@ -55,8 +55,10 @@ def test_every_shipped_template_renders_in_both_languages(
     # The example has a drill schedule: its sessions' items replace the generic drill item
     # (tests/test_drills.py holds the example without one to the generic item). The voting
     # day's templates apply only to a scenario with a `voting:` section (their own test is in
-    # test_voting_views.py).
+    # test_voting_views.py), and those worded for a scenario without candidate visits (the
+    # voting day's, test_voting_fixes.py) to one without arrivals.
     voting = {t.id for t in templates if t.anchor.kind in ("voting", "voting-kecamatan")}
+    voting |= {t.id for t in templates if t.when.visits is False}
     assert voting and not produced & voting
     assert produced == {t.id for t in templates} - {"latihan-dalmas"} - voting
     for item in items:

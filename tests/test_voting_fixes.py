@@ -10,6 +10,7 @@ import typer
 from sinjai_ops.checklists import make_checklist
 from sinjai_ops.cli.planning import _exit_on_shortfall
 from sinjai_ops.models.checklist import Checklist
+from sinjai_ops.models.voting import Tps
 from tests.voting_fixture import registration, voting_plan, voting_scenario
 
 
@@ -38,3 +39,52 @@ def test_exit_3_names_the_missing_tps_officers(capsys: pytest.CaptureFixture[str
     err = " ".join(capsys.readouterr().err.split())
     assert f"{total} heads missing" in err
     assert "2024-11-27 TPS Pulau Sembilan, less vulnerable: 2 missing" in err
+
+
+def _without_visits(island: bool) -> Checklist:
+    """The voting fixture as a voting-day scenario: no candidate visits, a TPS list whose
+    Pulau Sembilan TPS are (or are not) reached by boat."""
+    _, demand, _ = registration()
+    scenario = voting_scenario()
+    tps = [
+        Tps(
+            kecamatan=g.kecamatan,
+            desa=g.desa,
+            tps=n,
+            voters=200,
+            category=g.category,
+            island=island and g.kecamatan == "Pulau Sembilan",
+        )
+        for g in voting_plan().tps_groups
+        for n in g.tps
+    ]
+    arrivals = scenario.arrivals.model_copy(update={"candidates": []})
+    scenario = scenario.model_copy(update={"arrivals": arrivals, "tps": tps})
+    plan = voting_plan().model_copy(update={"conflicts": []})  # no visits, no rivals
+    return make_checklist(scenario, demand, plan, scenario.checklists)
+
+
+def test_the_voting_day_checklist_has_no_registration_filler() -> None:
+    items = _without_visits(island=True).items
+    for item in items:
+        text = item.text["id"]
+        assert "pendaftaran paslon" not in text and "kedatangan" not in text, text
+        assert "kunjungan" not in text, text
+    templates = {i.template for i in items}
+    assert {"rakor-pengamanan-tps", "netralitas-propam-tps", "apel-shift-pos"} <= templates
+    assert not {"rakor-pengamanan", "netralitas-propam", "apel-shift"} & templates
+    # The registration days keep their items about the candidates' arrivals.
+    registration_items = {i.template for i in _checklist().items}
+    assert {"rakor-pengamanan", "netralitas-propam", "apel-shift"} <= registration_items
+    assert not {"netralitas-propam-tps", "apel-shift-pos"} & registration_items
+
+
+def test_the_island_tps_officers_cross_by_boat_on_h_minus_1() -> None:
+    boat = [
+        i for i in _without_visits(island=True).items if i.template == "penyeberangan-tps-pulau"
+    ]
+    assert len(boat) == 1  # Pulau Sembilan only
+    assert f"{boat[0].due:%Y-%m-%d %H:%M}" == "2024-11-26 07:00"
+    assert "Kecamatan Pulau Sembilan (Pulau Padaelo TPS 001, 002, 003, 004)" in boat[0].text["id"]
+    assert "perahu" in boat[0].text["id"] and "by boat" in boat[0].text["en"]
+    assert not [i for i in _without_visits(island=False).items if "perahu" in i.text["id"]]

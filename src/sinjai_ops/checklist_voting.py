@@ -81,6 +81,15 @@ def _tps(ctx: Context, kecamatan: str | None = None) -> int:
     return sum(len(g.tps) for g in ctx.plan.tps_groups if kecamatan in (None, g.kecamatan))
 
 
+def _islands(ctx: Context, kecamatan: str) -> str:
+    """`Pulau Padaelo TPS 001, 002; ...`: the kecamatan's TPS reached by boat, by desa."""
+    desa: dict[str, list[str]] = {}
+    for t in ctx.scenario.tps:
+        if t.island and t.kecamatan == kecamatan:
+            desa.setdefault(t.desa, []).append(t.tps)
+    return "; ".join(f"{d} TPS {', '.join(sorted(n))}" for d, n in sorted(desa.items())) or "-"
+
+
 def voting_once(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
     """Once for the voting day: its TPS, officers and kecamatan."""
     voting = ctx.scenario.operation.voting
@@ -157,5 +166,6 @@ def voting_per_kecamatan(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
                 "officers": str(sum(len(g.officers) for g in groups)),
                 "missing": str(sum(g.missing for g in groups)),
                 "until": guarded_until(ctx, kecamatan),
+                "island_tps": _islands(ctx, kecamatan),
             },
         )
