@@ -4,6 +4,8 @@ night's escort of the ballot boxes as the plan has it, labels in the reader's la
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import typer
 
@@ -11,6 +13,7 @@ from sinjai_ops.checklists import make_checklist
 from sinjai_ops.cli.planning import _exit_on_shortfall
 from sinjai_ops.models.checklist import Checklist
 from sinjai_ops.models.voting import Tps
+from tests.conftest import EXAMPLE, Run
 from tests.voting_fixture import registration, voting_plan, voting_scenario
 
 
@@ -88,3 +91,41 @@ def test_the_island_tps_officers_cross_by_boat_on_h_minus_1() -> None:
     assert "Kecamatan Pulau Sembilan (Pulau Padaelo TPS 001, 002, 003, 004)" in boat[0].text["id"]
     assert "perahu" in boat[0].text["id"] and "by boat" in boat[0].text["en"]
     assert not [i for i in _without_visits(island=False).items if "perahu" in i.text["id"]]
+
+
+VOTING_EXAMPLE = EXAMPLE.parent / "sinjai-2024-pemungutan"
+
+
+def test_the_box_escort_names_the_nights_ppk_posts_as_the_plan_fills_them(run: Run) -> None:
+    plan = json.loads(run("plan", VOTING_EXAMPLE, "--format", "json", code=None).stdout)
+    out = run(
+        "checklist", VOTING_EXAMPLE, "--format", "json", "--date", "2024-11-27", "--lang", "id"
+    ).stdout
+    items = [i for i in json.loads(out)["items"] if i["template"] == "pengawalan-kotak-ke-ppk"]
+    assert len(items) == 9
+    for item in items:
+        assert "oleh personel TPS" not in item["text"]  # they rest after 23:00
+    night = ("2024-11-27", "malam", "ppk-bulupoddo")
+    for post, name in (
+        ("ppk-bulupoddo-kawal", "Pengawalan kotak suara dari TPS/PPS ke PPK"),
+        ("ppk-bulupoddo-jaga", "Penjagaan gudang dan rekapitulasi PPK (1 x 24 jam)"),
+    ):
+        key = (*night, post)
+        nrps = [
+            a["nrp"]
+            for a in plan["assignments"]
+            if (a["date"], a["shift"], a["site"], a["post"]) == key
+        ]
+        missing = sum(
+            s["missing"]
+            for s in plan["shortfalls"]
+            if (s["date"], s.get("shift"), s.get("site"), s.get("post")) == key
+        )
+        said = (
+            f"{name} (Gudang PPK Bulupoddo, shift malam): {len(nrps)}/{len(nrps) + missing} terisi"
+        )
+        bulupoddo = next(i["text"] for i in items if "PPK Kecamatan Bulupoddo" in i["text"])
+        flat = " ".join(bulupoddo.split())
+        assert said in flat
+        assert all(n in flat for n in nrps)
+        assert (f"{missing} diminta BKO" in flat) == bool(missing)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -155,7 +155,6 @@ def plan(
     from sinjai_ops.render import PLAN_RENDERERS
     from sinjai_ops.render.received import received_word
     from sinjai_ops.render.view import View
-    from sinjai_ops.render.voting_rows import tps_missing
     from sinjai_ops.timings import stage
 
     scenario_language(lang, paths)
@@ -197,7 +196,7 @@ def plan(
     if fmt == "ics" and shown.unit_heads and not quiet:
         # Members of received units are counted, not named: no calendar is theirs.
         console(stderr=True).print(received_word(said, "no_calendars"))
-    if fail_on_shortfall and (shown.shortfalls or tps_missing(shown)):
+    if fail_on_shortfall:
         _exit_on_shortfall(shown, said)
 
 
@@ -218,14 +217,17 @@ def _replan_moment(start: str | None, baseline: Path | None) -> datetime | None:
         return None
 
 
-def _exit_on_shortfall(shown: Plan, said: str) -> NoReturn:
-    """`--fail-on-shortfall`: the missing heads on stderr, then exit 3."""
+def _exit_on_shortfall(shown: Plan, said: str) -> None:
+    """`--fail-on-shortfall`: with heads missing (the TPS and Padal heads too), them on stderr,
+    then exit 3."""
     from sinjai_ops.cli.output import console
     from sinjai_ops.i18n import say
     from sinjai_ops.render.labels import skill_label
     from sinjai_ops.render.plan_rows import post_name, site_name
     from sinjai_ops.render.voting_rows import tps_lines, tps_missing
 
+    if not shown.shortfalls and not tps_missing(shown):
+        return
     missing = sum(r.missing for r in shown.reinforcements) + tps_missing(shown)
     lines = [
         say(

@@ -43,6 +43,7 @@ PLACEHOLDERS = frozenset(
         "tps",
         "until",
         "island_tps",
+        "escort",
     }
 )
 
@@ -170,8 +171,9 @@ class Template(Frozen):
     BKO request), arrivals (the candidates arriving in the shift at the site), reserve (the
     reserve's state in the visit's shift), ties (the officers' declared ties to candidates);
     on the voting day kecamatan, polsek, padal, tps (the TPS counted), officers and missing
-    (TPS heads filled and missing), until (the last day its PPK is guarded) and island_tps (its
-    TPS reached by boat)."""
+    (TPS heads filled and missing), until (the last day its PPK is guarded), island_tps (its
+    TPS reached by boat) and escort (the posts of its PPK in the shift under way, their heads
+    filled, named and missing)."""
 
 
 ROLL_CALL = "apel-shift"
