@@ -129,3 +129,15 @@ def test_the_box_escort_names_the_nights_ppk_posts_as_the_plan_fills_them(run: R
         assert said in flat
         assert all(n in flat for n in nrps)
         assert (f"{missing} diminta BKO" in flat) == bool(missing)
+
+
+def test_tps_without_officers_and_missing_officers_are_counted_apart() -> None:
+    items = [i for i in _checklist().items if i.template == "personel-di-tps"]
+    pulau = next(i.text for i in items if "Pulau Sembilan" in i.text["id"])
+    # 4 TPS in a group of 2 heads, nobody plotted.
+    assert "TPS tanpa personel: 4; personel yang masih kurang (diminta BKO): 2." in pulau["id"]
+    assert "TPS without any officer: 4; officers still missing (asked of the BKO): 2." in (
+        " ".join(pulau["en"].split())
+    )
+    utara = next(i.text["id"] for i in items if "Sinjai Utara" in i.text["id"])
+    assert "TPS tanpa personel: 0; personel yang masih kurang (diminta BKO): 1." in utara

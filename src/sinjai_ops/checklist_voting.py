@@ -216,6 +216,7 @@ def voting_per_kecamatan(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
                 "tps": str(_tps(ctx, kecamatan)),
                 "officers": str(sum(len(g.officers) for g in groups)),
                 "missing": str(sum(g.missing for g in groups)),
+                "tps_empty": str(sum(len(g.tps) for g in groups if not g.officers)),
                 "until": guarded_until(ctx, kecamatan),
                 "island_tps": _islands(ctx, kecamatan),
                 "escort": escort_posts(ctx, kecamatan, due),

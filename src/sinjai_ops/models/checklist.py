@@ -44,6 +44,7 @@ PLACEHOLDERS = frozenset(
         "until",
         "island_tps",
         "escort",
+        "tps_empty",
     }
 )
 
@@ -173,7 +174,7 @@ class Template(Frozen):
     on the voting day kecamatan, polsek, padal, tps (the TPS counted), officers and missing
     (TPS heads filled and missing), until (the last day its PPK is guarded), island_tps (its
     TPS reached by boat) and escort (the posts of its PPK in the shift under way, their heads
-    filled, named and missing)."""
+    filled, named and missing), tps_empty (its TPS in groups nobody is plotted to)."""
 
 
 ROLL_CALL = "apel-shift"
