@@ -13,6 +13,7 @@ import pytest
 from sinjai_ops import pipeline
 from sinjai_ops.checklists import roll_call_lead
 from sinjai_ops.models.checklist import PLACEHOLDERS, placeholders
+from sinjai_ops.render.plan_names import head_label
 from tests.conftest import CASES, EXAMPLE, ROOT, Run
 
 MINIMAL = CASES / "valid" / "minimal"
@@ -250,7 +251,7 @@ def test_the_checklist_agrees_with_the_plan(example: pipeline.Listed) -> None:
     assert len(bko) == 1
     for line in plan.reinforcements:
         assert f"{line.date} {line.shift}" in bko[0].text["en"]
-        assert f"{line.skill} {line.missing}" in bko[0].text["en"]
+        assert f"{head_label('en', line.post, line.skill)} {line.missing}" in bko[0].text["en"]
     # A roll call speaks of arrivals only where a candidate arrives in that shift.
     for item in items:
         if item.template == "apel-shift" and "malam" in item.source["en"]:

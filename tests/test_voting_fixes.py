@@ -13,6 +13,7 @@ from sinjai_ops.checklists import make_checklist
 from sinjai_ops.cli.planning import _exit_on_shortfall
 from sinjai_ops.models.checklist import Checklist
 from sinjai_ops.models.voting import Tps
+from sinjai_ops.render.plan_names import post_name
 from tests.conftest import EXAMPLE, Run
 from tests.voting_fixture import registration, voting_plan, voting_scenario
 
@@ -63,7 +64,10 @@ def _without_visits(island: bool) -> Checklist:
     ]
     arrivals = scenario.arrivals.model_copy(update={"candidates": []})
     scenario = scenario.model_copy(update={"arrivals": arrivals, "tps": tps})
-    plan = voting_plan().model_copy(update={"conflicts": []})  # no visits, no rivals
+    # No visits: no rivals and no visit team short.
+    plan = voting_plan().model_copy(
+        update={"conflicts": [], "reinforcements": [], "shortfalls": []}
+    )
     return make_checklist(scenario, demand, plan, scenario.checklists)
 
 
@@ -141,3 +145,18 @@ def test_tps_without_officers_and_missing_officers_are_counted_apart() -> None:
     )
     utara = next(i.text["id"] for i in items if "Sinjai Utara" in i.text["id"])
     assert "TPS tanpa personel: 0; personel yang masih kurang (diminta BKO): 1." in utara
+
+
+def test_the_bko_item_says_skills_and_posts_as_people_call_them() -> None:
+    plan = voting_plan()
+    item = next(i for i in _checklist().items if i.template == "permintaan-bko")
+    skills = sorted({r.skill for r in plan.reinforcements})
+    assert skills == ["dalmas"]
+    assert "personel (Apa saja, Dalmas)" in item.text["id"]  # TPS heads take any skill
+    assert "officers (Any, Dalmas)" in item.text["en"]
+    for r in plan.reinforcements:
+        site = plan.names.sites.get(r.site, r.site)
+        post = post_name(plan, r.post, "id")
+        assert r.post not in post
+        assert f"di {site}, {post}: Dalmas {r.missing}" in item.text["id"]
+    assert ": dalmas " not in item.text["id"] and " any " not in item.text["en"]
