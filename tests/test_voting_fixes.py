@@ -5,6 +5,10 @@ night's escort of the ballot boxes as the plan has it, labels in the reader's la
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 import typer
@@ -160,3 +164,37 @@ def test_the_bko_item_says_skills_and_posts_as_people_call_them() -> None:
         assert r.post not in post
         assert f"di {site}, {post}: Dalmas {r.missing}" in item.text["id"]
     assert ": dalmas " not in item.text["id"] and " any " not in item.text["en"]
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+POPPLER = shutil.which("pdftotext")
+
+
+@pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+def test_the_printed_linmas_paragraph_stays_on_its_kecamatans_page(
+    run: Run, tmp_path: Path
+) -> None:
+    page = tmp_path / "r.html"
+    run("report", VOTING_EXAMPLE, "-o", page)
+    pdf = tmp_path / "r.pdf"
+    subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            f"--print-to-pdf={pdf}",
+            str(page),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
+    linmas = [p for p in text.stdout.split("\f") if "Linmas bukan anggota Polri" in p]
+    assert len(linmas) == 9  # one page per kecamatan
+    for p in linmas:
+        # The kecamatan's title (h2, at the line's start) and its figures on the same page.
+        assert re.search(r"^Kecamatan \S", p, re.M) and "Padal (perwira" in p, p[:400]
