@@ -10,14 +10,18 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import openpyxl
 import pytest
 import typer
 
 from sinjai_ops.checklists import make_checklist
 from sinjai_ops.cli.planning import _exit_on_shortfall
 from sinjai_ops.models.checklist import Checklist
+from sinjai_ops.models.plan import Plan
 from sinjai_ops.models.voting import Tps
 from sinjai_ops.render.plan_names import post_name
+from sinjai_ops.render.plan_xlsx import as_xlsx
+from sinjai_ops.render.view import View
 from tests.conftest import EXAMPLE, Run
 from tests.voting_fixture import registration, voting_plan, voting_scenario
 
@@ -198,3 +202,21 @@ def test_the_printed_linmas_paragraph_stays_on_its_kecamatans_page(
     for p in linmas:
         # The kecamatan's title (h2, at the line's start) and its figures on the same page.
         assert re.search(r"^Kecamatan \S", p, re.M) and "Padal (perwira" in p, p[:400]
+
+
+def _sheets(plan: Plan, lang: str, tmp_path: Path) -> openpyxl.Workbook:
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(as_xlsx(plan, View(lang=lang)))
+    return openpyxl.load_workbook(path)
+
+
+def test_the_workbook_has_no_empty_rival_sheet_without_candidates(tmp_path: Path) -> None:
+    plan = voting_plan()
+    names = plan.names.model_copy(update={"candidates": {}})
+    voting = plan.model_copy(update={"conflicts": [], "names": names})
+    assert "Potensi konflik antar paslon" not in _sheets(voting, "id", tmp_path).sheetnames
+    # Candidates who meet nowhere: the sheet says so instead of headers alone.
+    calm = plan.model_copy(update={"conflicts": []})
+    sheet = _sheets(calm, "en", tmp_path)["Rival conflicts"]
+    assert sheet.cell(2, 3).value == "none: no rival candidates meet at one site on one day"
+    assert "Potensi konflik antar paslon" in _sheets(plan, "id", tmp_path).sheetnames
