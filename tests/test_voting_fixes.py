@@ -19,7 +19,7 @@ from sinjai_ops.cli.planning import _exit_on_shortfall
 from sinjai_ops.models.checklist import Checklist
 from sinjai_ops.models.plan import Plan
 from sinjai_ops.models.voting import Tps
-from sinjai_ops.render.plan_names import post_name
+from sinjai_ops.render.plan_names import head_label, post_name
 from sinjai_ops.render.plan_xlsx import as_xlsx
 from sinjai_ops.render.view import View
 from tests.conftest import EXAMPLE, Run
@@ -220,3 +220,27 @@ def test_the_workbook_has_no_empty_rival_sheet_without_candidates(tmp_path: Path
     sheet = _sheets(calm, "en", tmp_path)["Rival conflicts"]
     assert sheet.cell(2, 3).value == "none: no rival candidates meet at one site on one day"
     assert "Potensi konflik antar paslon" in _sheets(plan, "id", tmp_path).sheetnames
+
+
+def test_the_voting_reserves_perwira_leader_is_a_danton(run: Run, tmp_path: Path) -> None:
+    out = run(
+        "plan",
+        VOTING_EXAMPLE,
+        "--format",
+        "markdown",
+        "--date",
+        "2024-11-27",
+        "--lang",
+        "id",
+        code=None,
+    ).stdout
+    reserve = [line for line in out.splitlines() if line.startswith("| Cadangan")]
+    leaders = [line for line in reserve if "Danton" in line or "Danru" in line]
+    assert leaders and all("| Danton " in line for line in leaders), leaders
+    # The Sprin's annex of that day says so too; a reserve led by a bintara keeps its Danru.
+    page = tmp_path / "r.html"
+    run("report", VOTING_EXAMPLE, "-o", page, "--lang", "id")
+    html = page.read_text(encoding="utf-8")
+    assert "Danton" in html and "Danru" not in html
+    assert head_label("id", "reserve", "command") == "Danru"
+    assert head_label("en", "reserve", "command", led_by_perwira=True) == "Platoon leader"

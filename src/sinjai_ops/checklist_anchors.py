@@ -25,7 +25,7 @@ from sinjai_ops.models.drills import said
 from sinjai_ops.models.operation import Post
 from sinjai_ops.models.voting import ANY_SKILL
 from sinjai_ops.render.labels import skill_label
-from sinjai_ops.render.plan_names import head_label, post_name
+from sinjai_ops.render.plan_names import head_label, platoon, post_name
 
 _NONE = N_("none")
 _NO_TIES = N_("none declared yet")
@@ -256,7 +256,9 @@ def _shortfall(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
                     shift=r.shift,
                     site=ctx.site_names.get(r.site, r.site),
                     post=post_name(ctx.plan, r.post, lang),
-                    skill=head_label(lang, r.post, r.skill),
+                    skill=head_label(
+                        lang, r.post, r.skill, platoon(ctx.plan, r.date, r.site, r.post)
+                    ),
                     missing=r.missing,
                 )
                 for r in lines
