@@ -13,6 +13,7 @@ import pytest
 from sinjai_ops import pipeline
 from sinjai_ops.checklists import roll_call_lead
 from sinjai_ops.models.checklist import PLACEHOLDERS, placeholders
+from sinjai_ops.render.plan_names import head_label
 from tests.conftest import CASES, EXAMPLE, ROOT, Run
 
 MINIMAL = CASES / "valid" / "minimal"
@@ -55,8 +56,10 @@ def test_every_shipped_template_renders_in_both_languages(
     # The example has a drill schedule: its sessions' items replace the generic drill item
     # (tests/test_drills.py holds the example without one to the generic item). The voting
     # day's templates apply only to a scenario with a `voting:` section (their own test is in
-    # test_voting_views.py).
+    # test_voting_views.py), and those worded for a scenario without candidate visits (the
+    # voting day's, test_voting_fixes.py) to one without arrivals.
     voting = {t.id for t in templates if t.anchor.kind in ("voting", "voting-kecamatan")}
+    voting |= {t.id for t in templates if t.when.visits is False}
     assert voting and not produced & voting
     assert produced == {t.id for t in templates} - {"latihan-dalmas"} - voting
     for item in items:
@@ -248,7 +251,7 @@ def test_the_checklist_agrees_with_the_plan(example: pipeline.Listed) -> None:
     assert len(bko) == 1
     for line in plan.reinforcements:
         assert f"{line.date} {line.shift}" in bko[0].text["en"]
-        assert f"{line.skill} {line.missing}" in bko[0].text["en"]
+        assert f"{head_label('en', line.post, line.skill)} {line.missing}" in bko[0].text["en"]
     # A roll call speaks of arrivals only where a candidate arrives in that shift.
     for item in items:
         if item.template == "apel-shift" and "malam" in item.source["en"]:

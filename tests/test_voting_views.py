@@ -361,9 +361,10 @@ def test_the_polsek_sheets_print_on_a4_through_libreoffice(tmp_path: Path) -> No
 def test_the_reserve_of_any_skill_is_said_in_indonesian() -> None:
     from sinjai_ops.render.labels import skill_label
 
-    # The voting day's reserve takes heads of any skill (`any`): the BKO table says so.
-    assert skill_label("id", "any") == "apa saja"
-    assert skill_label("en", "any") == "any"
+    # The voting day's reserve takes heads of any skill (`any`): the BKO table says so,
+    # capitalised as the skills beside it (Samapta, Dalmas).
+    assert skill_label("id", "any") == "Apa saja"
+    assert skill_label("en", "any") == "Any"
 
 
 def test_an_overview_of_many_sites_is_cut_into_bands_at_80_columns(

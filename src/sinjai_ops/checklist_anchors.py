@@ -11,13 +11,21 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
 from sinjai_ops.checklist_context import Context, Occasion, both
-from sinjai_ops.checklist_voting import voting_once, voting_per_kecamatan
+from sinjai_ops.checklist_voting import (
+    TpsBkoLine,
+    tps_bko_lines,
+    voting_once,
+    voting_per_kecamatan,
+)
 from sinjai_ops.i18n import LANGS, N_, say
 from sinjai_ops.models.arrivals import Candidate, Visit
 from sinjai_ops.models.checklist import Anchor, AnchorKind, Template
 from sinjai_ops.models.common import end_clock
 from sinjai_ops.models.drills import said
 from sinjai_ops.models.operation import Post
+from sinjai_ops.models.voting import ANY_SKILL
+from sinjai_ops.render.labels import skill_label
+from sinjai_ops.render.plan_names import head_label, platoon, post_name
 
 _NONE = N_("none")
 _NO_TIES = N_("none declared yet")
@@ -34,7 +42,7 @@ _SOURCE_POST = N_("{post} opens on {date}, {shift} shift")
 _SOURCE_VISIT = N_("{purpose} visit of {candidate} to {site} on {date} at {time}")
 _SOURCE_CONFLICT = N_("rivals {candidates} at {site} on {date}")
 _SOURCE_BKO = N_("BKO request: {n} lines from {date}")
-_BKO_LINE = N_("{date} {shift} shift at {site}: {skill} {missing}")
+_BKO_LINE = N_("{date} {shift} shift at {site}, {post}: {skill} {missing}")
 _SOURCE_SESSION = N_("drill session {session} on {date} at {time}")
 _SOURCE_JOINT = N_("joint exercise {exercise} on {date} at {time}")
 _NO_INSTRUCTOR = N_("nobody yet: {reason}")
@@ -230,39 +238,55 @@ def _conflict(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
 
 
 def _shortfall(ctx: Context, anchor: Anchor) -> Iterator[Occasion]:
-    """Once for the whole BKO request (if any), its lead time before the first short shift."""
+    """Once for the whole BKO request (if any), its lead time before the first short shift:
+    the posts' lines, then the voting day's TPS officers and Padal per kecamatan."""
     lines = ctx.plan.reinforcements
-    if not lines:
+    tps = tps_bko_lines(ctx)
+    if not lines and not tps:
         return
-    first = min(r.date for r in lines)
+    first = min([r.date for r in lines] + [x.date for x in tps])
     lead = max(anchor.days, ctx.scenario.policy.bko.lead_days)
     texts = {
         lang: "; ".join(
-            say(
-                lang,
-                _BKO_LINE,
-                date=r.date,
-                shift=r.shift,
-                site=ctx.site_names.get(r.site, r.site),
-                skill=r.skill,
-                missing=r.missing,
-            )
-            for r in lines
+            [
+                say(
+                    lang,
+                    _BKO_LINE,
+                    date=r.date,
+                    shift=r.shift,
+                    site=ctx.site_names.get(r.site, r.site),
+                    post=post_name(ctx.plan, r.post, lang),
+                    skill=head_label(
+                        lang, r.post, r.skill, platoon(ctx.plan, r.date, r.site, r.post)
+                    ),
+                    missing=r.missing,
+                )
+                for r in lines
+            ]
+            + [x.text[lang] for x in tps]
         )
         for lang in LANGS
     }
-    skills = sorted({r.skill for r in lines})
+    skills = {
+        lang: ", ".join(sorted({skill_label(lang, r.skill) for r in lines} | _any(lang, tps)))
+        for lang in LANGS
+    }
     yield Occasion(
         ctx.at(first - timedelta(days=lead), anchor.at),
         None,
-        both(_SOURCE_BKO, n=len(lines), date=first),
+        both(_SOURCE_BKO, n=len(lines) + len(tps), date=first),
         {
             "date": first.isoformat(),
             "lines": texts,
-            "skill": ", ".join(skills),
-            "missing": str(sum(r.missing for r in lines)),
+            "skill": skills,
+            "missing": str(sum(r.missing for r in lines) + sum(x.missing for x in tps)),
         },
     )
+
+
+def _any(lang: str, tps: list[TpsBkoLine]) -> set[str]:
+    """A TPS head or a Padal takes an officer of any skill."""
+    return {skill_label(lang, ANY_SKILL)} if tps else set()
 
 
 def _support(post: Post, shift: str) -> str:

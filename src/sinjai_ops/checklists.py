@@ -54,6 +54,12 @@ def _holds(ctx: Context, template: Template, occasion: Occasion) -> bool:
     scheduled = ctx.scenario.operation.drill_schedule is not None
     if when.drill_schedule is not None and when.drill_schedule != scheduled:
         return False
+    if when.visits is not None:
+        visits = any(c.visits for c in ctx.scenario.arrivals.candidates)
+        if visits != when.visits:
+            return False
+    if when.island_tps is not None and _has_island(ctx, occasion) != when.island_tps:
+        return False
     if when.shortfall is not None:
         day = occasion.due.date()
         short = any(
@@ -63,6 +69,12 @@ def _holds(ctx: Context, template: Template, occasion: Occasion) -> bool:
         if short != when.shortfall:
             return False
     return True
+
+
+def _has_island(ctx: Context, occasion: Occasion) -> bool:
+    """A TPS of the list is reached by boat: in the occasion's kecamatan, if it has one."""
+    kecamatan = occasion.facts.get("kecamatan")
+    return any(t.island and kecamatan in (None, t.kecamatan) for t in ctx.scenario.tps)
 
 
 def _texts(template: Template, facts: dict[str, str | dict[str, str]]) -> dict[str, str]:

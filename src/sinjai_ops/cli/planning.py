@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -196,7 +196,7 @@ def plan(
     if fmt == "ics" and shown.unit_heads and not quiet:
         # Members of received units are counted, not named: no calendar is theirs.
         console(stderr=True).print(received_word(said, "no_calendars"))
-    if fail_on_shortfall and shown.shortfalls:
+    if fail_on_shortfall:
         _exit_on_shortfall(shown, said)
 
 
@@ -217,14 +217,18 @@ def _replan_moment(start: str | None, baseline: Path | None) -> datetime | None:
         return None
 
 
-def _exit_on_shortfall(shown: Plan, said: str) -> NoReturn:
-    """`--fail-on-shortfall`: the missing heads on stderr, then exit 3."""
+def _exit_on_shortfall(shown: Plan, said: str) -> None:
+    """`--fail-on-shortfall`: with heads missing (the TPS and Padal heads too), them on stderr,
+    then exit 3."""
     from sinjai_ops.cli.output import console
     from sinjai_ops.i18n import say
     from sinjai_ops.render.labels import skill_label
     from sinjai_ops.render.plan_rows import post_name, site_name
+    from sinjai_ops.render.voting_rows import tps_lines, tps_missing
 
-    missing = sum(r.missing for r in shown.reinforcements)
+    if not shown.shortfalls and not tps_missing(shown):
+        return
+    missing = sum(r.missing for r in shown.reinforcements) + tps_missing(shown)
     lines = [
         say(
             said,
@@ -236,6 +240,17 @@ def _exit_on_shortfall(shown: Plan, said: str) -> NoReturn:
             n=r.missing,
         )
         for r in shown.reinforcements
+    ]
+    lines += [
+        say(
+            said,
+            "  {day} TPS {kecamatan}, {category}: {n} missing",
+            day=day,
+            kecamatan=k,
+            category=c,
+            n=n,
+        )
+        for day, k, c, n in tps_lines(shown, said)
     ]
     head = say(said, "{n} heads missing (exit 3, --fail-on-shortfall):", n=missing)
     console(stderr=True).print("\n".join([head, *lines]), markup=False)

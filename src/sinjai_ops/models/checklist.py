@@ -42,6 +42,9 @@ PLACEHOLDERS = frozenset(
         "padal",
         "tps",
         "until",
+        "island_tps",
+        "escort",
+        "tps_empty",
     }
 )
 
@@ -141,6 +144,12 @@ class Condition(Frozen):
     drill_schedule: bool | None = None
     """The operation has a `drill_schedule:` (its sessions are then the checklist's drill
     items, and the generic drill item gives way to them)."""
+    visits: bool | None = None
+    """The scenario's arrivals hold a candidate visit (the registration days; a voting day has
+    none)."""
+    island_tps: bool | None = None
+    """The TPS list has a TPS reached by boat (in the item's kecamatan, for a voting-kecamatan
+    item)."""
 
 
 class Texts(Frozen):
@@ -163,7 +172,9 @@ class Template(Frozen):
     BKO request), arrivals (the candidates arriving in the shift at the site), reserve (the
     reserve's state in the visit's shift), ties (the officers' declared ties to candidates);
     on the voting day kecamatan, polsek, padal, tps (the TPS counted), officers and missing
-    (TPS heads filled and missing) and until (the last day its PPK is guarded)."""
+    (TPS heads filled and missing), until (the last day its PPK is guarded), island_tps (its
+    TPS reached by boat) and escort (the posts of its PPK in the shift under way, their heads
+    filled, named and missing), tps_empty (its TPS in groups nobody is plotted to)."""
 
 
 ROLL_CALL = "apel-shift"

@@ -204,7 +204,7 @@ _SKILLS = {
     "jibom": "Jibom",
     "skck": "SKCK",
     "propam": "Propam",
-    "any": N_("any"),
+    "any": N_("Any"),
 }
 # The units' names are Indonesian in both languages; only the commander head and the head of any
 # skill (the voting day's reserve, `any`) are said apart.

@@ -3,6 +3,8 @@ and the reserve by what they are, in the chosen language."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from sinjai_ops.i18n import say
 from sinjai_ops.models.plan import COMMAND, RESERVE_POST, Names, Plan
 from sinjai_ops.render.labels import skill_label, word
@@ -35,12 +37,29 @@ def post_name(plan: Plan, post: str, lang: str) -> str:
     return post_label(plan.names, post, lang)
 
 
-def head_label(lang: str, post: str, skill: str) -> str:
+def platoon(plan: Plan, day: date, site: str, post: str) -> bool:
+    """The voting day's reserve: a platoon (30 heads and more) whose commander head asks a
+    perwira (`voting.padal.least_rank`), led by a Danton rather than a Danru."""
+    voting = plan.names.voting
+    reserve = voting.reserve if voting is not None else None
+    return (
+        reserve is not None
+        and voting is not None
+        and post == RESERVE_POST
+        and day == voting.date
+        and site == reserve.site
+    )
+
+
+def head_label(lang: str, post: str, skill: str, led_by_perwira: bool = False) -> str:
     """The skill of a head, and for a commander head what it leads: the Katim of a visit team,
-    the Danru of the reserve, a post's commander."""
+    the Danru of the reserve (the Danton of a reserve led by a perwira: `platoon`), a post's
+    commander."""
     if skill == COMMAND and post.startswith("visit:"):
         return say(lang, "Team leader")
     if skill == COMMAND and post == RESERVE_POST:
+        if led_by_perwira:
+            return say(lang, "Platoon leader")
         return say(lang, "Squad leader")
     return skill_label(lang, skill)
 

@@ -12,6 +12,7 @@ from sinjai_ops.models.plan import COMMAND, Plan, Reinforcement
 from sinjai_ops.render.labels import long_date, short_date, skill_label, word
 from sinjai_ops.render.plan_changes import kept_figures
 from sinjai_ops.render.plan_names import head_label as head_label
+from sinjai_ops.render.plan_names import platoon
 from sinjai_ops.render.plan_names import post_label as post_label
 from sinjai_ops.render.plan_names import post_name as post_name
 from sinjai_ops.render.plan_names import site_label as site_label
@@ -62,11 +63,11 @@ def by_slot(plan: Plan, lang: str) -> list[SlotRows]:
     people = {p.nrp: p for p in plan.people}
     keyed: dict[tuple[date, str], list[tuple[tuple[object, ...], Row]]] = defaultdict(list)
 
-    def row(site: str, post: str, skill: str, *rest: object) -> Row:
+    def row(day: date, site: str, post: str, skill: str, *rest: object) -> Row:
         return Row(
             site_name(plan, site),
             post_name(plan, post, lang),
-            head_label(lang, post, skill),
+            head_label(lang, post, skill, platoon(plan, day, site, post)),
             *rest,  # type: ignore[arg-type]
         )
 
@@ -74,17 +75,19 @@ def by_slot(plan: Plan, lang: str) -> list[SlotRows]:
         p = people[a.nrp]
         order = (a.site, a.post, a.skill != COMMAND, a.skill, False, a.nrp)
         keyed[(a.date, a.shift)].append(
-            (order, row(a.site, a.post, a.skill, p.rank, p.name, a.nrp))
+            (order, row(a.date, a.site, a.post, a.skill, p.rank, p.name, a.nrp))
         )
     for (day, shift, site, post, skill), units in unit_heads_at(plan).items():
         for unit, n in sorted(units.items()):
             name, remark = unit_row(plan, unit, n, lang)
             order = (site, post, skill != COMMAND, skill, False, "~" + unit)
-            keyed[(day, shift)].append((order, row(site, post, skill, "", f"{name}, {remark}", "")))
+            keyed[(day, shift)].append(
+                (order, row(day, site, post, skill, "", f"{name}, {remark}", ""))
+            )
     for s in plan.shortfalls:
         order = (s.site, s.post, s.skill != COMMAND, s.skill, True, "")
         keyed[(s.date, s.shift)].append(
-            (order, row(s.site, s.post, s.skill, "", "", "", s.missing))
+            (order, row(s.date, s.site, s.post, s.skill, "", "", "", s.missing))
         )
     leads: dict[tuple[date, str], dict[str, str]] = defaultdict(dict)
     for c in plan.commanders:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.checklist import Checklist
 from sinjai_ops.models.plan import Plan
 from sinjai_ops.render.annex_xlsx import annex_sheet
@@ -33,6 +34,8 @@ from sinjai_ops.render.sprin import annex, day_figures, form, plotted, sprin_wor
 from sinjai_ops.render.view import View
 from sinjai_ops.render.voting_xlsx import schedule_rows, voting_bko_sheet, voting_sheets
 from sinjai_ops.render.xlsx_book import Book
+
+_NO_CONFLICT = N_("none: no rival candidates meet at one site on one day")
 
 
 def _summary_sheet(out: Book, plan: Plan, lang: str) -> None:
@@ -73,17 +76,26 @@ def as_xlsx(plan: Plan, view: View) -> bytes:
     _bko_sheet(out, plan, lang)
     voting_bko_sheet(out, plan, lang)
     _joint_sheets(out, plan, lang)
+    _conflict_sheet(out, plan, lang)
+    return out.bytes()
+
+
+def _conflict_sheet(out: Book, plan: Plan, lang: str) -> None:
+    """The rival conflicts; `none` where the candidates meet nowhere; no sheet where the plan
+    has no candidates (a voting day)."""
+    if not plan.conflicts and not plan.names.candidates:
+        return
+    rows: list[list[Any]] = [
+        [c.date, site_name(plan, c.site), line]
+        for c, line in zip(plan.conflicts, conflict_lines(plan, lang), strict=True)
+    ] or [[None, "", say(lang, _NO_CONFLICT)]]
     out.sheet(
         word(lang, "conflicts"),
         [word(lang, "date"), word(lang, "site"), word(lang, "item")],
-        [
-            [c.date, site_name(plan, c.site), line]
-            for c, line in zip(plan.conflicts, conflict_lines(plan, lang), strict=True)
-        ],
+        rows,
         [12, 26, 100],
         wrap=(1, 2),
     )
-    return out.bytes()
 
 
 def _joint_sheets(out: Book, plan: Plan, lang: str) -> None:

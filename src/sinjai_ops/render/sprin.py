@@ -14,7 +14,7 @@ from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.plan import COMMAND, RESERVE_POST, DayFigures, Plan
 from sinjai_ops.models.sprin import FIRST_KOP_LINE, DocumentInfo
 from sinjai_ops.render.labels import long_date, short_date, skill_label
-from sinjai_ops.render.plan_names import post_name, site_name, task_force
+from sinjai_ops.render.plan_names import platoon, post_name, site_name, task_force
 from sinjai_ops.render.received import (
     members_on_duty,
     received_word,
@@ -42,6 +42,7 @@ _WORDS: dict[str, str] = {
     "commander": N_("Head of post"),
     "team_leader": N_("Team leader"),
     "squad_leader": N_("Squad leader"),
+    "platoon_leader": N_("Platoon leader"),
     "member": N_("Member {skill}"),
     "roll_call": N_("leads the roll call"),
     "last_resort": N_("perwira as a last resort"),
@@ -279,11 +280,13 @@ class _AnnexRows:
         p = self.people[nrp]
         return (-self.ranks.get(p.rank, -1), p.name, nrp)
 
-    def job(self, post: str, skill: str) -> str:
+    def job(self, key: _Key, skill: str) -> str:
         lang = self.lang
+        day, _, site, post = key
         if skill == COMMAND:
             if post == RESERVE_POST:
-                return sprin_word(lang, "squad_leader")
+                led = platoon(self.plan, day, site, post)
+                return sprin_word(lang, "platoon_leader" if led else "squad_leader")
             return sprin_word(lang, "team_leader" if post.startswith("visit:") else "commander")
         return sprin_word(lang, "member", skill=skill_label(lang, skill))
 
@@ -295,7 +298,7 @@ class _AnnexRows:
         rows = []
         for skill in sorted(set(heads) | set(missing[key]), key=self.skill_key):
             force = task_force(self.plan, post, skill)
-            job = self.job(post, skill)
+            job = self.job(key, skill)
             for nrp in sorted(heads[skill], key=self.person_key):
                 p = self.people[nrp]
                 notes = [force] if force else []

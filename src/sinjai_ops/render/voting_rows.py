@@ -133,6 +133,17 @@ def tps_missing(plan: Plan) -> int:
     return sum(x.missing for x in plan.tps_shortfalls) if has_voting(plan) else 0
 
 
+def tps_lines(plan: Plan, lang: str) -> list[tuple[date, str, str, int]]:
+    """(date, kecamatan, category or Padal, missing) of the BKO request for the TPS, in the part
+    shown."""
+    if not has_voting(plan):
+        return []
+    return [
+        (x.date, x.kecamatan, category_label(lang, x.category), x.missing)
+        for x in plan.tps_shortfalls
+    ]
+
+
 def kecamatan_names(plan: Plan) -> list[str]:
     """Every kecamatan of the voting day, sorted (none outside the part shown)."""
     if not has_voting(plan):
