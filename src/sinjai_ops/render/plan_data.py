@@ -7,7 +7,7 @@ from typing import Any
 from sinjai_ops.models.plan import Assignment, Plan
 from sinjai_ops.models.received import UnitHead
 from sinjai_ops.render.received import heads_by_unit
-from sinjai_ops.render.voting_rows import days_with_voting
+from sinjai_ops.render.voting_days import days_with_voting
 
 MOMENT = "%Y-%m-%dT%H:%M"
 """A local moment as the plan's JSON writes it (formats.md)."""

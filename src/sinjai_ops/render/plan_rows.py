@@ -20,12 +20,8 @@ from sinjai_ops.render.plan_names import site_name as site_name
 from sinjai_ops.render.plan_names import task_force as task_force
 from sinjai_ops.render.plan_names import visit_or_post as visit_or_post
 from sinjai_ops.render.received import joint_lines, site_unit_leaders, unit_heads_at, unit_row
-from sinjai_ops.render.voting_rows import (
-    TPS_SHIFT,
-    tps_duties,
-    tps_officers,
-    voting_day,
-)
+from sinjai_ops.render.voting_days import tps_officers
+from sinjai_ops.render.voting_rows import TPS_SHIFT, tps_duties, voting_day
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from sinjai_ops.render.received import (
     unit_heads_at,
     unit_row,
 )
-from sinjai_ops.render.voting_rows import days_with_voting, tps_officers
+from sinjai_ops.render.voting_days import days_with_voting, tps_officers
 
 DOTS = "." * 20
 """A blank of the form, filled in by hand."""

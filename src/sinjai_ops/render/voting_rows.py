@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.common import end_clock
-from sinjai_ops.models.plan import DayFigures, Plan
+from sinjai_ops.models.plan import Plan
 from sinjai_ops.models.voting import TpsGroup
 from sinjai_ops.render.received import unit_row
 
@@ -366,40 +366,3 @@ def duty_rows(plan: Plan, lang: str) -> list[list[str]]:
             role = vote_word(lang, "padal_role")
             rows.append([when, TPS_SHIFT, x.kecamatan, padal, role, "", "", "", "1"])
     return rows
-
-
-def tps_officers(plan: Plan) -> set[str]:
-    """NRPs of the officers on the voting day's TPS or Padal duty (in the part shown)."""
-    if not has_voting(plan):
-        return set()
-    return {n for g in plan.tps_groups for n in g.officers} | {p.nrp for p in plan.padal if p.nrp}
-
-
-def tps_members(plan: Plan) -> set[tuple[str, int]]:
-    """(unit, member) of the received units' members in TPS groups (in the part shown)."""
-    if not has_voting(plan):
-        return set()
-    return {(m.unit, m.member) for g in plan.tps_groups for m in g.members}
-
-
-def days_with_voting(plan: Plan, days: list[DayFigures]) -> list[DayFigures]:
-    """The figures per day with the voting day's TPS and Padal heads counted in (a TPS or Padal
-    head holds its officer for the whole duty: one head each), and its officers on duty as
-    people, each once."""
-    day = voting_day(plan)
-    if day is None or not has_voting(plan):
-        return days
-    needed = sum(g.heads() + g.missing for g in plan.tps_groups) + len(plan.padal)
-    filled = sum(g.heads() for g in plan.tps_groups) + sum(1 for p in plan.padal if p.nrp)
-    on_duty = {a.nrp for a in plan.assignments if a.date == day} | tps_officers(plan)
-    on_duty |= {f"{h.unit}/{h.member}" for h in plan.unit_heads if h.date == day}
-    on_duty |= {f"{unit}/{k}" for unit, k in tps_members(plan)}
-    known = next((d for d in days if d.date == day), None)
-    voting = DayFigures(
-        date=day,
-        officers=len(on_duty),
-        heads=needed + (known.heads if known else 0),
-        filled=filled + (known.filled if known else 0),
-        bko=needed - filled + (known.bko if known else 0),
-    )
-    return sorted([d for d in days if d.date != day] + [voting], key=lambda d: d.date)
