@@ -228,7 +228,8 @@ def _journeys(
             or back > datetime.fromisoformat(days["to"]) + timedelta(days=1)
         ):
             return None
-        if any(sum(x[4] for x in g if x[0] <= s[0] < x[1]) > u["strength"] for s in g):
+        rest = timedelta(hours=10)  # a member busy until the end of his head plus the rest
+        if any(sum(x[4] for x in g if x[0] <= s[0] < x[1] + rest) > u["strength"] for s in g):
             return None
         hours += 2 * trip.total_seconds() / 3600
         last_back = back
