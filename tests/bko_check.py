@@ -97,7 +97,7 @@ def check_allocation(
         for c in a["covers"]:
             request = asked[key(c)]
             assert c["heads"] >= 1
-            assert request["skill"] is None or request["skill"] in unit["skills"]
+            assert request["skill"] in (None, "any") or request["skill"] in unit["skills"]
             covered[key(c)] += c["heads"]
             weighted += c["heads"] * request["weight"]
         for when in {at(c["from"]) for c in a["covers"]}:  # its strength at every moment

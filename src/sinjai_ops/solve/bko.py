@@ -6,8 +6,8 @@ of one of them (`Stay`); it travels from its base before and back after (units.y
 one unit never overlap: between two plans it goes back to its base. Its members obey the plan's
 rest and daily hours (its `rules`) as they will once received: a member is busy from the start
 of a head to its end plus the rest, and no more heads are under way at once than its strength
-(`busy_windows`); it covers only a request with no skill (a TPS head) or with a skill every
-member holds.
+(`busy_windows`); it covers only a request with no skill (a TPS head), of any skill (the voting
+day's reserve) or with a skill every member holds.
 
 The program (`Program`, as the plan's own): a whole number of heads per unit and request it
 may cover, a yes/no per stay and per unit. Three aims, each held while the next is sought:
@@ -29,6 +29,7 @@ import numpy as np
 
 from sinjai_ops.models.bko import Allocation, BkoQuality, BkoResult, Cover, Reason, Request, Unmet
 from sinjai_ops.models.units import Unit
+from sinjai_ops.models.voting import ANY_SKILL
 from sinjai_ops.solve.program import Program, highs
 
 Travel = Callable[[str, str], float]
@@ -64,7 +65,9 @@ def available_span(unit: Unit) -> tuple[datetime, datetime]:
 
 
 def serves(unit: Unit, request: Request) -> bool:
-    return request.skill is None or request.skill in unit.skills
+    """Every member holds the request's skill: any unit serves a head of no skill (a TPS head)
+    or of any skill (`ANY_SKILL`: the voting day's reserve)."""
+    return request.skill in (None, ANY_SKILL) or request.skill in unit.skills
 
 
 def fits(unit: Unit, start: datetime, until: datetime, minutes: int) -> bool:
