@@ -83,7 +83,13 @@ def test_units_yaml_every_problem_at_once_located(
     assert "unit id 'ssk-a' is used twice (first at line 2)" in err
     assert (
         "units.yaml:9:16:" in err
-        and "available until 2024-11-25, before it is available from 2024-11-29" in err
+        and "available.to (2024-11-25) comes before available.from (2024-11-29); swap the two dates"
+        in err
+    )
+    said = run("bko", example_plan, "--units", units, "--lang", "id", code=1).stderr
+    assert (
+        "available.to (2024-11-25) lebih awal daripada available.from (2024-11-29); tukar kedua "
+        "tanggal itu" in said
     )
     assert "units.yaml:18:25:" in err and "must be at least 0" in err and "-2" in err
     assert "Traceback" not in err
