@@ -137,7 +137,7 @@ def build(units: Sequence[Unit], requests: Sequence[Request], travel: Travel) ->
         model.stays += mine
         model.idle += _one_journey_at_a_time(prog, mine)
         _presence(prog, unit, u, requests, mine, model.heads)
-        _strength(prog, unit, u, requests, model.heads)
+        _strength(prog, unit, u, requests, model.heads, mine)
     by_request: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for (_, i), col in model.heads.items():
         by_request[i].append((col, 1.0))
@@ -202,12 +202,16 @@ def _strength(
     u: int,
     requests: Sequence[Request],
     heads: dict[tuple[int, int], int],
+    stays: list[tuple[Stay, int]],
 ) -> None:
     """The unit's members obey the plan's rest and daily hours (as they will once received):
     each member covering a request is busy over its window (`busy_windows`), and at the start
     of each window the heads of the windows under way then are at most the unit's strength.
     Windows are intervals, so heads within that bound can be given to members each of whom
-    holds windows that never overlap (an interval graph's colouring)."""
+    holds windows that never overlap (an interval graph's colouring). The same heads are also
+    at most its strength times the stays that hold some of them (a bound the whole numbers
+    imply), so that the relaxation cannot give half a unit at two Polres its whole strength at
+    each: that proves the allocation optimal many times faster."""
     mine = sorted(i for (v, i), _ in heads.items() if v == u)
     ends = busy_windows(requests, mine)
     for plan, at in sorted({(requests[i].plan, requests[i].start) for i in mine}):
@@ -216,8 +220,10 @@ def _strength(
             for i in mine
             if requests[i].plan == plan and requests[i].start <= at < ends[i]
         ]
-        if len(terms) > 1:
-            prog.row(terms, 0, unit.strength)
+        row = {i for i in mine if requests[i].plan == plan and requests[i].start <= at < ends[i]}
+        holding = [(c, -float(unit.strength)) for stay, c in stays if row & set(stay.requests)]
+        prog.row(terms, 0, unit.strength)
+        prog.row([*terms, *holding], -np.inf, 0)
 
 
 def busy_windows(requests: Sequence[Request], chosen: Sequence[int]) -> dict[int, datetime]:
