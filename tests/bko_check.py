@@ -25,14 +25,53 @@ def hours(travel: dict[str, dict[str, float]], base: str, polres: str) -> float:
     return float(travel.get(base, {}).get(polres, 0))
 
 
+REST, MOST = 10.0, 12.0
+"""The shipped policy's rest and daily hours: a plan without `rules` obeys them."""
+
+
+def work_hours(cover: dict[str, Any]) -> float:
+    """Hours counted against the day's limit: a TPS line (by kecamatan) counts none."""
+    if cover.get("kecamatan") is not None or cover.get("shift") is None:
+        return 0.0
+    return (at(cover["until"]) - at(cover["from"])).total_seconds() / 3600
+
+
+def members_can(
+    covers: list[dict[str, Any]], strength: int, rest: float, most: float
+) -> list[list[int]]:
+    """A witness that the unit's members can do what it covers: each cover's heads given to
+    distinct members, each of whom has `rest` hours between two heads and at most `most` hours
+    on a day; asserts one is found (first fit by start, the member free the latest first).
+    Returns the members of each cover."""
+    free = [datetime.min] * strength
+    worked: list[dict[str, float]] = [defaultdict(float) for _ in range(strength)]
+    out = []
+    for c in sorted(covers, key=lambda c: (at(c["from"]), at(c["until"]))):
+        start, h = at(c["from"]), work_hours(c)
+        able = [
+            m
+            for m in range(strength)
+            if free[m] <= start and worked[m][c["date"]] + h <= most + 1e-6
+        ]
+        able.sort(key=lambda m: (free[m], worked[m][c["date"]]), reverse=True)
+        assert len(able) >= c["heads"], ("members cannot do it", c, len(able))
+        for m in able[: c["heads"]]:
+            free[m] = at(c["until"]) + timedelta(hours=rest)
+            worked[m][c["date"]] += h
+        out.append(able[: c["heads"]])
+    return out
+
+
 def check_allocation(
     output: dict[str, Any],
     units: list[dict[str, Any]],
     travel: dict[str, Any],
     requests: list[dict[str, Any]],
+    rules: dict[str, tuple[float, float]] | None = None,
 ) -> tuple[int, int, float]:
     """Asserts every rule of an allocation; returns (weighted heads covered, units used, hours
-    of travel both ways) as counted from the output."""
+    of travel both ways) as counted from the output. `rules`: each plan's (min_rest_hours,
+    max_hours_per_day), the shipped policy's for a plan not named."""
     by_id = {u["id"]: u for u in units}
     asked = {key(r): r for r in requests}
     covered: dict[tuple[Any, ...], int] = defaultdict(int)
@@ -58,12 +97,14 @@ def check_allocation(
         for c in a["covers"]:
             request = asked[key(c)]
             assert c["heads"] >= 1
-            assert request["skill"] is None or request["skill"] in unit["skills"]
+            assert request["skill"] in (None, "any") or request["skill"] in unit["skills"]
             covered[key(c)] += c["heads"]
             weighted += c["heads"] * request["weight"]
         for when in {at(c["from"]) for c in a["covers"]}:  # its strength at every moment
             under_way = [c for c in a["covers"] if at(c["from"]) <= when < at(c["until"])]
             assert sum(c["heads"] for c in under_way) <= unit["strength"], (a["unit"], when)
+        rest, most = (rules or {}).get(a["plan"], (REST, MOST))
+        members_can(a["covers"], unit["strength"], rest, most)  # as its members will, received
     for spans in journeys.values():  # never in two places at once, travel included
         spans.sort()
         for (_, back), (depart, _) in pairwise(spans):

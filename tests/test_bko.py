@@ -180,7 +180,7 @@ def _brute_force(
     choices = []
     for u in units:
         for r in requests:
-            able = r["skill"] is None or r["skill"] in u["skills"]
+            able = r["skill"] in (None, "any") or r["skill"] in u["skills"]
             choices.append(range(min(u["strength"], r["missing"]) + 1) if able else range(1))
     best: tuple[int, int, float] | None = None
     for heads in itertools.product(*choices):
@@ -228,7 +228,8 @@ def _journeys(
             or back > datetime.fromisoformat(days["to"]) + timedelta(days=1)
         ):
             return None
-        if any(sum(x[4] for x in g if x[0] <= s[0] < x[1]) > u["strength"] for s in g):
+        rest = timedelta(hours=10)  # a member busy until the end of his head plus the rest
+        if any(sum(x[4] for x in g if x[0] <= s[0] < x[1] + rest) > u["strength"] for s in g):
             return None
         hours += 2 * trip.total_seconds() / 3600
         last_back = back
@@ -250,7 +251,7 @@ def test_optimal_on_small_cases_by_brute_force(run: Run, tmp_path: Path) -> None
                     start + rng.choice([4, 8]),
                     rng.randint(1, 3),
                     rng.randint(1, 9),
-                    rng.choice(["dalmas", "dalmas", None, "samapta"]),
+                    rng.choice(["dalmas", "dalmas", None, "samapta", "any"]),
                     post=f"p{k}",
                 )
             )
@@ -299,3 +300,17 @@ def test_a_voting_day_line_is_covered_by_any_unit(run: Run, tmp_path: Path) -> N
         "2024-11-28T01:00",
     )
     assert a["covers"] == [{"plan": "sinjai-vote", "polres": "Polres Sinjai", **tps, "heads": 6}]
+
+
+def test_the_voting_days_reserve_of_any_skill_is_covered_by_any_unit(
+    run: Run, tmp_path: Path
+) -> None:
+    reserve = line(6, 14, 12, 1, "any", "reserve")
+    plans = {"sinjai-vote": ("Polres Sinjai", [reserve, line(14, 22, 3, 1, "jibom")])}
+    units = [unit("regu-1", 8, ["binmas"]), unit("sst-1", 30, ["lantas"])]
+    out = allocate(run, tmp_path, plans, units, {})
+    check_allocation(out, units, {}, requests_of(plans))
+    assert sum(a["heads"] for a in out["allocations"]) == 12
+    assert [(u["skill"], u["missing"], u["reason"]) for u in out["unmet"]] == [
+        ("jibom", 3, "no-unit-with-skill")
+    ]

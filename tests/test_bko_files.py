@@ -83,7 +83,13 @@ def test_units_yaml_every_problem_at_once_located(
     assert "unit id 'ssk-a' is used twice (first at line 2)" in err
     assert (
         "units.yaml:9:16:" in err
-        and "available until 2024-11-25, before it is available from 2024-11-29" in err
+        and "available.to (2024-11-25) comes before available.from (2024-11-29); swap the two dates"
+        in err
+    )
+    said = run("bko", example_plan, "--units", units, "--lang", "id", code=1).stderr
+    assert (
+        "available.to (2024-11-25) lebih awal daripada available.from (2024-11-29); tukar kedua "
+        "tanggal itu" in said
     )
     assert "units.yaml:18:25:" in err and "must be at least 0" in err and "-2" in err
     assert "Traceback" not in err
@@ -200,3 +206,52 @@ def test_validate_checks_units_yaml_too(run: Run, tmp_path: Path) -> None:
     assert "valid" in run("validate", good).stdout
     out = run("validate", bad, code=1).stdout
     assert "polda-units.yaml:9:16:" in out and "unit id 'ssk-a' is used twice" in out
+
+
+def test_the_order_names_posts_reserve_visits_and_categories_as_people_read_them(
+    run: Run, tmp_path: Path
+) -> None:
+    def line(site: str | None, post: str | None, skill: str | None, **more: str) -> dict:
+        where = {"shift": "pagi", "site": site, "post": post} if site else more
+        return {
+            "date": "2024-11-27",
+            **where,
+            "skill": skill,
+            "missing": 1,
+            "weight": 1,
+            "from": "2024-11-27T06:00",
+            "until": "2024-11-27T14:00",
+        }
+
+    lines = [
+        line("ppk-sinjai-tengah", "ppk-sinjai-tengah-jaga", "dalmas"),
+        line("mapolres", "reserve", "any"),
+        line("kpu", "visit:paslon-2", "dalmas"),
+        line(None, None, None, kecamatan="Sinjai Utara", category="kurang-rawan"),
+    ]
+    plan = tmp_path / "vote.json"
+    plan.write_text(
+        json.dumps({"operation": "Ops", "unit": "Polres Sinjai", "reinforcements": lines})
+    )
+    units = tmp_path / "units.yaml"
+    units.write_text(UNITS.replace("strength: 12", "strength: 1"), "utf-8")  # one line each
+    seen = {
+        lang: " ".join(run("bko", plan, "--units", units, "-q", "--lang", lang).stdout.split())
+        for lang in ("en", "id")
+    }
+    for text in seen.values():
+        assert "ppk-sinjai-tengah /" not in text and "visit:" not in text
+        assert "reserve" not in text.replace("Reserve (cadangan)", "")
+        assert "kurang-rawan" not in text
+    assert "pagi, ppk-sinjai-tengah-jaga, Dalmas" in seen["id"]
+    assert "Cadangan di mapolres, apa saja" in seen["id"]
+    assert "Pengamanan kunjungan paslon-2 di kpu" in seen["id"]
+    assert "Sinjai Utara (kurang rawan), apa saja" in seen["id"]
+    assert "fungsi apa pun" not in seen["id"]
+    assert "Reserve (cadangan) at mapolres, any" in seen["en"]
+    assert "Visit security: paslon-2 at kpu" in seen["en"]
+    assert "Sinjai Utara (less vulnerable), any" in seen["en"]
+    book = tmp_path / "bko.xlsx"
+    run("bko", plan, "--units", units, "-q", "--lang", "id", "-o", book)
+    sheet = zipfile.ZipFile(book).read("xl/sharedStrings.xml").decode()
+    assert "Cadangan di mapolres, apa saja" in sheet and "kurang rawan" in sheet

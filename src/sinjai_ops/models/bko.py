@@ -79,6 +79,16 @@ class PlanLine(BaseModel):
         return self
 
 
+class PlanRules(BaseModel):
+    """The plan's `rules`: the rest and daily hours its officers (and a received unit's members)
+    obey. A plan written before they were added takes the shipped policy's."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    min_rest_hours: float = Field(ge=0, le=72, allow_inf_nan=False)
+    max_hours_per_day: float = Field(gt=0, le=24, allow_inf_nan=False)
+
+
 class PlanRequests(BaseModel):
     """What `bko` reads of a plan written by `plan --format json`."""
 
@@ -88,6 +98,7 @@ class PlanRequests(BaseModel):
     unit: str
     """The Polres (`operation.unit`)."""
     reinforcements: list[PlanLine]
+    rules: PlanRules | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,16 @@ class Request:
     """The plan's file name without `.json` (its folder's name for a `plan.json`)."""
     polres: str
     line: PlanLine
+    rules: PlanRules
+    """The rest and daily hours of the plan's people, a received unit's members too."""
+
+    @property
+    def hours(self) -> float:
+        """Hours a member works on it, counted against `max_hours_per_day`: a TPS duty (a
+        line by kecamatan) counts none, as in the plan."""
+        if self.line.shift is None:
+            return 0.0
+        return (self.until - self.start).total_seconds() / 3600
 
     @property
     def start(self) -> datetime:

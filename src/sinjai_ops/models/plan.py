@@ -19,6 +19,7 @@ from sinjai_ops.models.demand import Demand as Demand
 from sinjai_ops.models.demand import HeadKind as HeadKind
 from sinjai_ops.models.demand import Need as Need
 from sinjai_ops.models.demand import Slot as Slot
+from sinjai_ops.models.policy import RestPolicy
 from sinjai_ops.models.received import ReceivedUnit, Support, UnitHead, members_read
 from sinjai_ops.models.sprin import DocumentInfo
 from sinjai_ops.models.voting import LinmasNeed, PadalDuty, TpsGroup, TpsShortfall, VotingSection
@@ -317,6 +318,9 @@ class Plan(Frozen):
     tps_shortfalls: list[TpsShortfall] = Field(default_factory=list)
     """TPS officers and Padal missing, per kecamatan and category; the JSON writes them into
     `shortfalls` and `reinforcements` (formats.md)."""
+    rest: RestPolicy | None = None
+    """The rest and daily hours its people obey (the JSON's `rules`, which `bko` reads: a
+    received unit's members obey them too)."""
 
     def only(self, day: date | None = None, site: str | None = None) -> Plan:
         """The part of the plan on one day and/or at one site: its heads needed and filled are

@@ -44,8 +44,8 @@ class Availability(Frozen):
         if self.end < self.start:
             raise Invalid(
                 t(
-                    "the unit is available until {end}, before it is available from {start}; "
-                    "swap them, or correct the date",
+                    "available.to ({end}) comes before available.from ({start}); swap the two "
+                    "dates, or correct the wrong one",
                     end=self.end,
                     start=self.start,
                 )

@@ -11,7 +11,7 @@ from pathlib import Path
 from sinjai_ops import validate as v
 from sinjai_ops.i18n import t
 from sinjai_ops.load import decode, load_yaml
-from sinjai_ops.models.bko import BkoResult, PlanRequests, Request
+from sinjai_ops.models.bko import BkoResult, PlanRequests, PlanRules, Request
 from sinjai_ops.models.document import Document
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.units import UnitsFile
@@ -81,6 +81,12 @@ def load_plan(path: Path) -> tuple[PlanRequests | None, list[Problem]]:
     return v.parse_model(doc, PlanRequests)
 
 
+def shipped_rules() -> PlanRules:
+    """The shipped policy's rest and daily hours, for a plan that does not say its own."""
+    rest = default_policy().rest
+    return PlanRules(min_rest_hours=rest.min_rest_hours, max_hours_per_day=rest.max_hours_per_day)
+
+
 def load_requests(paths: Sequence[Path]) -> tuple[list[Request], dict[str, str], list[Problem]]:
     """Every plan's requests, each named by its plan and Polres; two plans of one name are an
     error (the allocation could not tell them apart)."""
@@ -111,7 +117,8 @@ def load_requests(paths: Sequence[Path]) -> tuple[list[Request], dict[str, str],
         if plan is None:
             continue
         operations[name] = plan.operation
-        requests += [Request(name, plan.unit, line) for line in plan.reinforcements]
+        rules = plan.rules or shipped_rules()
+        requests += [Request(name, plan.unit, line, rules) for line in plan.reinforcements]
     return sorted(requests, key=Request.sort_key), operations, problems
 
 

@@ -14,8 +14,12 @@ from rich.text import Text
 
 from sinjai_ops.i18n import N_, plural, say
 from sinjai_ops.models.bko import MOMENT, Allocation, BkoResult, Request
+from sinjai_ops.models.plan import Names
+from sinjai_ops.models.voting import ANY_SKILL
 from sinjai_ops.render.labels import short_date, skill_label
+from sinjai_ops.render.plan_names import post_label
 from sinjai_ops.render.view import View
+from sinjai_ops.render.voting_rows import category_label
 from sinjai_ops.render.xlsx_book import Book
 
 _REASONS = {
@@ -38,7 +42,7 @@ _HEADER = {
     "reason": N_("Reason"),
     "heads": N_("Heads"),
 }
-_ANY = N_("any skill")
+_PLACE = N_("{post} at {site}")
 
 
 def _moment(value: datetime) -> str:
@@ -95,13 +99,26 @@ def _stay(lang: str, a: Allocation) -> str:
     return when + "\n" + say(lang, N_("({hours} h travel each way)"), hours=f"{a.travel_hours:g}")
 
 
+def _place(lang: str, site: str | None, post: str | None) -> str:
+    """A post as people read it (the plan names no sites or posts): its id alone where it
+    begins with its site's (`ppk-sinjai-tengah-jaga`), a visit's heads and the reserve by what
+    they are, at their site (`Cadangan di mapolres`)."""
+    post, site = post or "", site or ""
+    if post.startswith(f"{site}-") or not site:
+        return post
+    label = post_label(Names(), post, lang)
+    return say(lang, _PLACE, post=label, site=site)
+
+
 def _what(lang: str, r: Request) -> str:
-    """`Sel 27 Agu pagi, kpu / visit:paslon-2, Dalmas` or a TPS line by kecamatan."""
+    """`Sel 27 Agu pagi, Pengamanan kunjungan paslon-2 di kpu, Dalmas` or a TPS line by
+    kecamatan (`Sinjai Utara (kurang rawan), apa saja`)."""
     x = r.line
-    skill = skill_label(lang, x.skill) if x.skill else say(lang, _ANY)
+    skill = skill_label(lang, x.skill or ANY_SKILL)
     if x.shift is not None and x.kecamatan is None:
-        return f"{short_date(lang, x.date)} {x.shift}, {x.site} / {x.post}, {skill}"
-    return f"{_when(lang, r.start, r.until)}, {x.kecamatan} ({x.category or '-'}), {skill}"
+        return f"{short_date(lang, x.date)} {x.shift}, {_place(lang, x.site, x.post)}, {skill}"
+    where = f"{x.kecamatan} ({category_label(lang, x.category)})"
+    return f"{_when(lang, r.start, r.until)}, {where}, {skill}"
 
 
 def _rows(result: BkoResult, lang: str) -> list[list[str]]:

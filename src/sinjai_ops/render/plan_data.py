@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sinjai_ops.models.plan import Assignment, Plan
+from sinjai_ops.models.policy import RestPolicy
 from sinjai_ops.models.received import UnitHead
 from sinjai_ops.render.received import heads_by_unit
 from sinjai_ops.render.voting_days import days_with_voting
@@ -32,6 +33,8 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         "days": rows(days_with_voting(plan, plan.days)),
         "people": rows(plan.people),
     }
+    if plan.rest is not None:
+        body["rules"] = rules(plan.rest)
     if plan.tps_groups or plan.padal:
         _voting(plan, body)
     if plan.names.received:
@@ -45,6 +48,19 @@ def plan_data(plan: Plan) -> dict[str, Any]:
     if plan.changes is not None:
         body["changes"] = rows(plan.changes)
     return body
+
+
+def rules(rest: RestPolicy) -> dict[str, float]:
+    """`rules`: the rest and daily hours the plan's people obey, read by `bko` (a received
+    unit's members obey them too); whole hours written as whole numbers."""
+
+    def number(value: float) -> float:
+        return int(value) if float(value).is_integer() else value
+
+    return {
+        "min_rest_hours": number(rest.min_rest_hours),
+        "max_hours_per_day": number(rest.max_hours_per_day),
+    }
 
 
 def _voting(plan: Plan, body: dict[str, Any]) -> None:

@@ -71,6 +71,7 @@ def assemble_plan(
         perwira_as_members=_perwira_as_members(assignments, people, demand, scenario),
         names=names_for_people(scenario),
         plottable=sorted(plottable),
+        rest=scenario.policy.rest,
     )
 
 

@@ -3,9 +3,11 @@
 A unit stays at one plan over a span of its requests: from the start of one of them to the end
 of one of them (`Stay`); it travels from its base before and back after (units.yaml's
 `travel_hours`), and the whole journey lies within the days it is available. Two journeys of
-one unit never overlap: between two plans it goes back to its base. At each moment of a stay
-it covers at most its strength in heads, and only of a request with no skill (a TPS head) or
-with a skill every member holds.
+one unit never overlap: between two plans it goes back to its base. Its members obey the plan's
+rest and daily hours (its `rules`) as they will once received: a member is busy from the start
+of a head to its end plus the rest, and no more heads are under way at once than its strength
+(`busy_windows`); it covers only a request with no skill (a TPS head), of any skill (the voting
+day's reserve) or with a skill every member holds.
 
 The program (`Program`, as the plan's own): a whole number of heads per unit and request it
 may cover, a yes/no per stay and per unit. Three aims, each held while the next is sought:
@@ -27,6 +29,7 @@ import numpy as np
 
 from sinjai_ops.models.bko import Allocation, BkoQuality, BkoResult, Cover, Reason, Request, Unmet
 from sinjai_ops.models.units import Unit
+from sinjai_ops.models.voting import ANY_SKILL
 from sinjai_ops.solve.program import Program, highs
 
 Travel = Callable[[str, str], float]
@@ -62,7 +65,9 @@ def available_span(unit: Unit) -> tuple[datetime, datetime]:
 
 
 def serves(unit: Unit, request: Request) -> bool:
-    return request.skill is None or request.skill in unit.skills
+    """Every member holds the request's skill: any unit serves a head of no skill (a TPS head)
+    or of any skill (`ANY_SKILL`: the voting day's reserve)."""
+    return request.skill in (None, ANY_SKILL) or request.skill in unit.skills
 
 
 def fits(unit: Unit, start: datetime, until: datetime, minutes: int) -> bool:
@@ -132,7 +137,7 @@ def build(units: Sequence[Unit], requests: Sequence[Request], travel: Travel) ->
         model.stays += mine
         model.idle += _one_journey_at_a_time(prog, mine)
         _presence(prog, unit, u, requests, mine, model.heads)
-        _strength(prog, unit, u, requests, model.heads)
+        _strength(prog, unit, u, requests, model.heads, mine)
     by_request: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for (_, i), col in model.heads.items():
         by_request[i].append((col, 1.0))
@@ -197,18 +202,65 @@ def _strength(
     u: int,
     requests: Sequence[Request],
     heads: dict[tuple[int, int], int],
+    stays: list[tuple[Stay, int]],
 ) -> None:
-    """At every moment a request starts, the unit covers at most its strength in heads of the
-    requests under way then."""
-    mine = [(i, col) for (v, i), col in heads.items() if v == u]
-    for plan, at in sorted({(requests[i].plan, requests[i].start) for i, _ in mine}):
+    """The unit's members obey the plan's rest and daily hours (as they will once received):
+    each member covering a request is busy over its window (`busy_windows`), and at the start
+    of each window the heads of the windows under way then are at most the unit's strength.
+    Windows are intervals, so heads within that bound can be given to members each of whom
+    holds windows that never overlap (an interval graph's colouring). The same heads are also
+    at most its strength times the stays that hold some of them (a bound the whole numbers
+    imply), so that the relaxation cannot give half a unit at two Polres its whole strength at
+    each: that proves the allocation optimal many times faster."""
+    mine = sorted(i for (v, i), _ in heads.items() if v == u)
+    ends = busy_windows(requests, mine)
+    for plan, at in sorted({(requests[i].plan, requests[i].start) for i in mine}):
         terms = [
-            (col, 1.0)
-            for i, col in mine
-            if requests[i].plan == plan and requests[i].start <= at < requests[i].until
+            (heads[(u, i)], 1.0)
+            for i in mine
+            if requests[i].plan == plan and requests[i].start <= at < ends[i]
         ]
-        if len(terms) > 1:
-            prog.row(terms, 0, unit.strength)
+        row = {i for i in mine if requests[i].plan == plan and requests[i].start <= at < ends[i]}
+        holding = [(c, -float(unit.strength)) for stay, c in stays if row & set(stay.requests)]
+        prog.row(terms, 0, unit.strength)
+        prog.row([*terms, *holding], -np.inf, 0)
+
+
+def busy_windows(requests: Sequence[Request], chosen: Sequence[int]) -> dict[int, datetime]:
+    """Until when a member covering each request is busy: its end plus the plan's rest; then,
+    while some chain of requests of one plan and day (each starting after the one before is
+    busy) holds more than `max_hours_per_day`, the last but one of it is kept busy past the
+    start of the last, so that no member can hold that chain. A member holding windows that
+    never overlap thus keeps the rest between any two of his heads and the day's hours."""
+    ends = {
+        i: requests[i].until + timedelta(hours=requests[i].rules.min_rest_hours) for i in chosen
+    }
+    days: dict[tuple[str, object], list[int]] = defaultdict(list)
+    for i in chosen:
+        if requests[i].hours:
+            days[(requests[i].plan, requests[i].line.date)].append(i)
+    for day in days.values():
+        day.sort(key=lambda i: (requests[i].start, i))
+        while (pair := _too_long(requests, day, ends)) is not None:
+            before, last = pair
+            ends[before] = requests[last].start + timedelta(minutes=1)
+    return ends
+
+
+def _too_long(
+    requests: Sequence[Request], day: list[int], ends: dict[int, datetime]
+) -> tuple[int, int] | None:
+    """The last two requests of the first chain over the day's hours, if any (the longest
+    chain ending at each request, in order of start)."""
+    longest: dict[int, tuple[float, int | None]] = {}
+    for i in day:
+        before = [j for j in longest if ends[j] <= requests[i].start]
+        best = max(before, key=lambda j: longest[j][0], default=None)
+        hours = requests[i].hours + (longest[best][0] if best is not None else 0.0)
+        if hours > requests[i].rules.max_hours_per_day + 1e-6 and best is not None:
+            return best, i
+        longest[i] = (hours, best)
+    return None
 
 
 def _solve(
