@@ -244,14 +244,14 @@ def test_the_order_names_posts_reserve_visits_and_categories_as_people_read_them
         assert "reserve" not in text.replace("Reserve (cadangan)", "")
         assert "kurang-rawan" not in text
     assert "pagi, ppk-sinjai-tengah-jaga, Dalmas" in seen["id"]
-    assert "Cadangan di mapolres, apa saja" in seen["id"]
+    assert "Cadangan di mapolres, Apa saja" in seen["id"]
     assert "Pengamanan kunjungan paslon-2 di kpu" in seen["id"]
-    assert "Sinjai Utara (kurang rawan), apa saja" in seen["id"]
+    assert "Sinjai Utara (kurang rawan), Apa saja" in seen["id"]
     assert "fungsi apa pun" not in seen["id"]
-    assert "Reserve (cadangan) at mapolres, any" in seen["en"]
+    assert "Reserve (cadangan) at mapolres, Any" in seen["en"]
     assert "Visit security: paslon-2 at kpu" in seen["en"]
-    assert "Sinjai Utara (less vulnerable), any" in seen["en"]
+    assert "Sinjai Utara (less vulnerable), Any" in seen["en"]
     book = tmp_path / "bko.xlsx"
     run("bko", plan, "--units", units, "-q", "--lang", "id", "-o", book)
     sheet = zipfile.ZipFile(book).read("xl/sharedStrings.xml").decode()
-    assert "Cadangan di mapolres, apa saja" in sheet and "kurang rawan" in sheet
+    assert "Cadangan di mapolres, Apa saja" in sheet and "kurang rawan" in sheet

@@ -222,6 +222,9 @@ class BkoQuality:
     units_used: int
     travel_hours: float
     """Both ways, over every allocation."""
+    proven: tuple[str, ...] = ()
+    """The aims proven best, in order: `heads` (the most weighted heads), `units` (the fewest
+    units at that), `travel` (the least travel at both); all three when `status` is optimal."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sinjai_ops.i18n import N_, plural, say
-from sinjai_ops.models.bko import MOMENT, Allocation, BkoResult, Request
+from sinjai_ops.models.bko import MOMENT, Allocation, BkoQuality, BkoResult, Request
 from sinjai_ops.models.plan import Names
 from sinjai_ops.models.voting import ANY_SKILL
 from sinjai_ops.render.labels import short_date, skill_label
@@ -64,6 +64,7 @@ def as_json(result: BkoResult, view: View) -> str:
             "weighted_bound": q.weighted_bound,
             "units_used": q.units_used,
             "travel_hours": round(q.travel_hours, 2),
+            "proven": list(q.proven),
         },
     }
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
@@ -150,11 +151,29 @@ def _unmet_rows(result: BkoResult, lang: str) -> list[list[str]]:
     ]
 
 
+_AIMS = {
+    "heads": N_("the most weighted heads"),
+    "units": N_("the fewest units"),
+    "travel": N_("the least travel"),
+}
+
+
+def _partly_proven(q: BkoQuality, lang: str) -> str:
+    """`proven: the most weighted heads, the fewest units; the least travel not proven in the
+    time limit`: which of the three aims the solver proved before its time ran out."""
+    held = ", ".join(say(lang, _AIMS[a]) for a in q.proven)
+    rest = ", ".join(say(lang, m) for a, m in _AIMS.items() if a not in q.proven)
+    said = N_("proven: {held}; {rest} not proven in the time limit")
+    return say(lang, said, held=held, rest=rest)
+
+
 def summary_line(result: BkoResult, lang: str) -> str:
     q = result.quality
     proven = (
         say(lang, N_("proven optimal"))
         if q.status == "optimal"
+        else _partly_proven(q, lang)
+        if q.proven
         else say(
             lang,
             N_("not proven optimal in the time limit (no allocation covers more than {bound})"),

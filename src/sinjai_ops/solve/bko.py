@@ -20,7 +20,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from datetime import time as clock
 
@@ -313,8 +313,17 @@ def allocate(
         for stay, col in model.stays:
             journeys[col] = 2.0 * stay.minutes * (len(model.stays) + 1) + 1
         values, third, _ = _solve(prog, journeys, values, time_limit)
+        aims = (
+            ("heads", proven),
+            ("units", proven and second),
+            ("travel", proven and second and third),
+        )
         proven = proven and second and third
-    return _result(units, requests, travel, model, values, (proven, bound))
+    else:
+        aims = (("heads", True), ("units", True), ("travel", True))
+    result = _result(units, requests, travel, model, values, (proven, bound))
+    shown = tuple(aim for aim, held in aims if held)
+    return replace(result, quality=replace(result.quality, proven=shown))
 
 
 def _result(
