@@ -76,6 +76,7 @@ def _alone(run: Run, folder: Path, tmp: Path) -> bytes:
     return out.read_bytes()
 
 
+@pytest.mark.slow
 def test_each_plan_is_the_one_plan_prints_alone(run: Run, tmp_path: Path) -> None:
     folders = _polda(tmp_path, 3)
     out = tmp_path / "out"
@@ -135,6 +136,7 @@ def test_the_formats_asked_are_the_files_plan_and_report_write(run: Run, tmp_pat
     assert not (place / "plan.csv").exists() and (place / "plan.xlsx").exists()
 
 
+@pytest.mark.slow
 def test_a_second_run_skips_every_folder_until_a_file_it_reads_changes(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -298,6 +300,7 @@ def cluster() -> object:
         yield local
 
 
+@pytest.mark.slow
 def test_a_dask_cluster_gives_the_same_bytes(run: Run, tmp_path: Path, cluster: object) -> None:
     folders = _polda(tmp_path, 3)
     here, there = tmp_path / "here", tmp_path / "there"

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import icalendar
+import pytest
 
 from tests.conftest import EXAMPLE, Run
 
@@ -92,6 +93,7 @@ def test_the_same_plan_gives_the_same_bytes_and_a_name_in_ascii(run: Run, tmp_pa
         assert (second / path.name).read_bytes() == path.read_bytes()
 
 
+@pytest.mark.slow
 def test_a_replan_updates_the_phone_instead_of_doubling_the_event(run: Run, tmp_path: Path) -> None:
     scenario = tmp_path / "s"
     shutil.copytree(EXAMPLE, scenario)

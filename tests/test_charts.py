@@ -30,6 +30,7 @@ def _texts(svg: str) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 def test_the_pictures_say_what_they_show(run: Run, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     run("report", EXAMPLE, "-o", page, "-q", "--no-remedies", "--lang", "en")

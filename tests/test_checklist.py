@@ -41,6 +41,7 @@ def with_support(tmp_path_factory: pytest.TempPathFactory) -> pipeline.Listed:
     return pipeline.checklist([folder])
 
 
+@pytest.mark.slow
 def test_every_shipped_template_renders_in_both_languages(
     example: pipeline.Listed, with_support: pipeline.Listed
 ) -> None:
@@ -137,6 +138,7 @@ def test_json_has_offsets_owners_and_sources(run: Run) -> None:
     assert dues == sorted(dues)
 
 
+@pytest.mark.slow
 def test_options_filter(run: Run) -> None:
     body = json.loads(
         run(
@@ -342,6 +344,7 @@ def scenarios(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pipeline.Li
     }
 
 
+@pytest.mark.slow
 def test_every_item_falls_due_when_the_plan_has_its_doers_on_duty_or_says_why(
     scenarios: dict[str, pipeline.Listed],
 ) -> None:
@@ -453,6 +456,7 @@ _ENGLISH = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["markdown", "table"])
 def test_an_indonesian_checklist_has_no_english_and_names_not_ids(run: Run, fmt: str) -> None:
     import re

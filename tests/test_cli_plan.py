@@ -137,6 +137,7 @@ def test_example_in_indonesian_by_default(run: Run) -> None:
     assert "optimal (terbukti)" in out
 
 
+@pytest.mark.slow
 def test_same_bytes_across_processes_and_hash_seeds() -> None:
     import subprocess
     import sys

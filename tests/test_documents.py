@@ -17,6 +17,7 @@ from tests.conftest import EXAMPLE, Run
 from tests.test_sprin import annex_sheet_rows
 
 
+@pytest.mark.slow
 def test_the_workbook_holds_every_assignment_of_the_json_plan(run: Run, tmp_path: Path) -> None:
     book = tmp_path / "plotting.xlsx"
     run("plan", EXAMPLE, "-o", book, "-q", "--lang", "en")
@@ -48,6 +49,7 @@ def test_the_workbook_holds_every_assignment_of_the_json_plan(run: Run, tmp_path
     assert seen == wanted
 
 
+@pytest.mark.slow
 def test_one_calendar_per_officer_with_an_event_per_shift(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "kalender"
     run("plan", EXAMPLE, "--format", "ics", "-o", folder, "-q")
@@ -67,6 +69,7 @@ def test_one_calendar_per_officer_with_an_event_per_shift(run: Run, tmp_path: Pa
     assert "give -o" in run("plan", EXAMPLE, "--format", "ics", "-q", "--lang", "en", code=2).stderr
 
 
+@pytest.mark.slow
 def test_the_checklist_workbook(run: Run, tmp_path: Path) -> None:
     book = tmp_path / "daftar.xlsx"
     run("checklist", EXAMPLE, "-o", book, "-q", "--lang", "en")
@@ -79,6 +82,7 @@ def test_the_checklist_workbook(run: Run, tmp_path: Path) -> None:
     assert rows[0][0].date().isoformat() == body["items"][0]["due"][:10]
 
 
+@pytest.mark.slow
 def test_the_structure_of_the_operation_reaches_the_documents(run: Run, tmp_path: Path) -> None:
     book = tmp_path / "plotting.xlsx"
     run("plan", EXAMPLE, "-o", book, "-q", "--lang", "id", "--no-remedies")

@@ -126,6 +126,7 @@ def test_the_joint_units_are_the_agencies_of_support(
         ("id", "unsur yang bergabung: TNI 2, Satpol PP 2, Dishub 1, Damkar 1, Dinkes 1."),
     ],
 )
+@pytest.mark.slow
 def test_the_joint_units_are_named_as_support_names_them(run: Any, lang: str, shown: str) -> None:
     out = run("drills", EXAMPLE, "-q", "--lang", lang).stdout
     assert shown in " ".join(out.split())
@@ -219,6 +220,7 @@ def test_the_default_schedule_says_what_it_is_proven_over(tmp_path: Path, run: A
     assert "Solusi latihan" not in out
 
 
+@pytest.mark.slow
 def test_calendars_carry_no_english_comment(tmp_path: Path, run: Any) -> None:
     drills, plan = tmp_path / "drills", tmp_path / "plan"
     run("drills", EXAMPLE, "-q", "--lang", "id", "--format", "ics", "-o", drills)

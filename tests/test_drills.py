@@ -103,6 +103,7 @@ def _drilled(folder: Path) -> tuple[DrillPlan, Scenario]:
     return drilled.schedule, drilled.checked.scenario
 
 
+@pytest.mark.slow
 def test_the_example_fills_what_the_drill_remedy_promised(tmp_path: Path) -> None:
     schedule, scenario = _drilled(EXAMPLE)
     planned = pipeline.plan([EXAMPLE])
@@ -177,6 +178,7 @@ def _stale(texts: dict[str, str], share: float, seed: int, **section: Any) -> di
     ("officers", "days", "seed", "share", "capacity"),
     [(200, 3, 1, 0.1, 38), (300, 3, 2, 0.25, 10), (300, 4, 3, 0.4, 38), (400, 3, 4, 0.3, 6)],
 )
+@pytest.mark.slow
 def test_generated_operations_fill_what_the_schedule_promised(
     tmp_path: Path, officers: int, days: int, seed: int, share: float, capacity: int
 ) -> None:
@@ -399,6 +401,7 @@ def test_a_bad_section_is_told_at_its_places_all_at_once(
         assert any(w in e for e in errors), (w, errors)
 
 
+@pytest.mark.slow
 def test_anev_takes_the_attendance_of_a_session(tmp_path: Path, run: Any) -> None:
     plan, drills = tmp_path / "plan.json", tmp_path / "drills.json"
     run("plan", EXAMPLE, "--no-remedies", "-q", "-o", plan)

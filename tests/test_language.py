@@ -191,6 +191,7 @@ VIEWS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", VIEWS)
 def test_a_view_speaks_the_operations_language_and_names_places(said: Said, name: str) -> None:
     code, out, err = said.by_name[name]

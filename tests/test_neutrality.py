@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLE, Run
 
 
@@ -30,6 +32,7 @@ def test_a_tie_to_an_unknown_candidate_is_refused(run: Run, tmp_path: Path) -> N
     assert "(the candidates of arrivals.yaml are: paslon-1, paslon-2, paslon-3, paslon-4)" in out
 
 
+@pytest.mark.slow
 def test_the_tied_officers_of_the_example_keep_off_and_the_cost_is_said(
     run: Run, tmp_path: Path
 ) -> None:

@@ -139,6 +139,7 @@ def test_plans_keep_every_rule_and_repeat(s: Any) -> None:
     assert kept.quality.moved == 0 and kept.changes == []
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(s=scenarios())
 def test_every_view_renders_whatever_the_plan_holds(s: Any) -> None:

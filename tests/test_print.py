@@ -59,6 +59,7 @@ def _workbooks(run: Run, folder: Path) -> tuple[Path, Path]:
     return plan, checklist
 
 
+@pytest.mark.slow
 def test_every_sheet_prints_on_a4_at_8_pt_or_more(run: Run, tmp_path: Path) -> None:
     plan, checklist = _workbooks(run, tmp_path)
     for path in (plan, checklist):
@@ -99,6 +100,7 @@ def test_a_day_sheet_says_its_day_on_every_page(run: Run, tmp_path: Path) -> Non
         assert wide >= len(text) * (1.25 if text.isupper() else 1.0), (text, wide)
 
 
+@pytest.mark.slow
 def test_the_overview_holds_numbers_and_dates_and_its_totals_outside_the_filter(
     run: Run, tmp_path: Path
 ) -> None:

@@ -15,6 +15,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo")
 
 
+@pytest.mark.slow
 def test_the_report_is_one_self_contained_file_with_the_same_bytes(
     run: Run, tmp_path: Path
 ) -> None:

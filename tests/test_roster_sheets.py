@@ -321,6 +321,7 @@ def _exported() -> bytes:
     junk=st.booleans(),
     raw=st.binary(max_size=300),
 )
+@pytest.mark.slow
 def test_no_file_of_any_kind_ends_in_a_traceback(
     tmp_path: Path, cuts: list[tuple[int, bytes]], name: str, junk: bool, raw: bytes
 ) -> None:

@@ -23,6 +23,7 @@ def paged(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return kept
 
 
+@pytest.mark.slow
 def test_a_long_plan_goes_through_the_pager_on_a_terminal(
     run: Run, paged: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -125,6 +125,7 @@ def annex_sheet_rows(ws: Any) -> tuple[int, list[tuple[str, str, str]]]:
     return header + 1, rows
 
 
+@pytest.mark.slow
 def test_the_annex_lists_every_head_of_every_shift(run: Run, tmp_path: Path) -> None:
     body = json.loads(run("plan", EXAMPLE, "--format", "json", "-q", "--no-remedies").stdout)
     page = tmp_path / "report.html"
@@ -168,6 +169,7 @@ def test_the_day_sheets_hold_the_same_rows(run: Run, tmp_path: Path) -> None:
     assert seen == _wanted(body)
 
 
+@pytest.mark.slow
 def test_the_form_with_and_without_a_document_section(run: Run, tmp_path: Path) -> None:
     page = tmp_path / "lengkap.html"
     run("report", EXAMPLE, "-o", page, "-q", "--no-remedies")
@@ -261,6 +263,7 @@ def test_a_document_that_disagrees_with_the_operation_is_warned(run: Run, tmp_pa
     assert "the rank AKBP, not AKP" in warned["document.signatory.rank"]["message"]
 
 
+@pytest.mark.slow
 def test_the_first_page_says_officers_per_day_and_nothing_of_solvers(
     run: Run, tmp_path: Path
 ) -> None:

@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import EXAMPLE, Run
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
 def test_the_summary_view_holds_the_days_the_conflicts_and_the_bko(run: Run, fmt: str) -> None:
     body = json.loads(run("plan", EXAMPLE, "--format", "json", "-q").stdout)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.conftest import EXAMPLE, Run
 
 
@@ -16,6 +18,7 @@ def test_plan_timings_name_every_stage_on_stderr_and_leave_the_plan_as_it_was(ru
         assert re.search(rf"^  {name} +\d+\.\d\d$", timed.stderr, re.MULTILINE), name
 
 
+@pytest.mark.slow
 def test_checklist_timings_add_the_checklist_stage(run: Run) -> None:
     plain = run("checklist", EXAMPLE, "--format", "json", "-q", "--lang", "id")
     timed = run("checklist", EXAMPLE, "--format", "json", "-q", "--timings", "--lang", "id")

@@ -15,6 +15,7 @@ def _table(run: Run, monkeypatch: pytest.MonkeyPatch, width: int, *args: str) ->
     return run("plan", EXAMPLE, *args).stdout.splitlines()
 
 
+@pytest.mark.slow
 def test_the_summary_and_the_overview_open_the_first_screen_at_80_by_40(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -50,6 +51,7 @@ def test_the_summary_and_the_overview_open_the_first_screen_at_80_by_40(
     )
 
 
+@pytest.mark.slow
 def test_names_not_codes(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     text = "\n".join(_table(run, monkeypatch, 200, "--lang", "id"))
     for code in ("kpu-ring1", "visit:paslon", "mapolres-gate", "│ reserve", "│ command", "medic"):
@@ -64,6 +66,7 @@ def test_names_not_codes(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "kpu-ring1" in run("plan", EXAMPLE, "--format", "json").stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width", [80, 120])
 def test_nothing_is_cut(run: Run, monkeypatch: pytest.MonkeyPatch, width: int) -> None:
     lines = _table(run, monkeypatch, width)
@@ -92,6 +95,7 @@ def test_every_total_respects_date_and_site(run: Run, monkeypatch: pytest.Monkey
     assert "Seluruh kebutuhan personel terpenuhi" not in text
 
 
+@pytest.mark.slow
 def test_view_overview_only_and_person(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     overview = "\n".join(_table(run, monkeypatch, 120, "--view", "overview"))
     assert "Ikhtisar" in overview and "Pimpinan apel" not in overview

@@ -174,6 +174,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 POPPLER = shutil.which("pdftotext")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
 def test_the_printed_linmas_paragraph_stays_on_its_kecamatans_page(
     run: Run, tmp_path: Path
@@ -210,6 +211,7 @@ def _sheets(plan: Plan, lang: str, tmp_path: Path) -> openpyxl.Workbook:
     return openpyxl.load_workbook(path)
 
 
+@pytest.mark.slow
 def test_the_workbook_has_no_empty_rival_sheet_without_candidates(tmp_path: Path) -> None:
     plan = voting_plan()
     names = plan.names.model_copy(update={"candidates": {}})
@@ -222,6 +224,7 @@ def test_the_workbook_has_no_empty_rival_sheet_without_candidates(tmp_path: Path
     assert "Potensi konflik antar paslon" in _sheets(plan, "id", tmp_path).sheetnames
 
 
+@pytest.mark.slow
 def test_the_voting_reserves_perwira_leader_is_a_danton(run: Run, tmp_path: Path) -> None:
     out = run(
         "plan",

@@ -146,6 +146,7 @@ def _report(lang: str) -> str:
     return as_html(report_data(scenario, demand, plan, checklist), View(lang=lang))
 
 
+@pytest.mark.slow
 def test_the_report_has_a_page_per_kecamatan_and_the_tps_bko_request() -> None:
     html = _report("id")
     pages = html.split('<section class="kecamatan">')[1:]
@@ -170,6 +171,7 @@ def test_the_report_has_a_page_per_kecamatan_and_the_tps_bko_request() -> None:
     assert '<td>Fadli Lologau</td><td class="nrp">Ipda/96043350</td>' in annex
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
 def test_the_kecamatan_pages_print_each_on_its_own_page(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
@@ -281,6 +283,7 @@ def test_every_head_filled_is_not_said_while_tps_heads_are_missing() -> None:
 VOTING_EXAMPLE = EXAMPLE.parent / "sinjai-2024-pemungutan"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "json", "yaml"])
 def test_the_voting_examples_checklist_in_every_format(run: Run, fmt: str) -> None:
     out = run("checklist", VOTING_EXAMPLE, "--format", fmt, "--date", "2024-11-27").stdout
@@ -416,6 +419,7 @@ def test_the_kapolres_summary_counts_the_tps_officers(
     assert [int(total[2]), int(total[3])] == [quality["heads_needed"], quality["heads_filled"]]
 
 
+@pytest.mark.slow
 def test_the_voting_examples_report_has_each_kecamatan_and_its_padal(
     run: Run, tmp_path: Path, voting_json: dict[str, Any]
 ) -> None:
