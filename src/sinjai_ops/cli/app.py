@@ -32,7 +32,10 @@ app = typer.Typer(
     rich_markup_mode=None,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help=_("Plan the security of election registration days: posts, shifts, people, checklists."),
+    help=_(
+        "Plan the security of a regional election, from registration days to voting day at "
+        "every TPS: posts, shifts, people, checklists."
+    ),
 )
 
 
@@ -111,7 +114,8 @@ def _main(
     ] = False,
     lang: LangOption = None,
 ) -> None:
-    """Plan the security of election registration days: posts, shifts, people, checklists."""
+    """Plan the security of a regional election, from registration days to voting day at
+    every TPS: posts, shifts, people, checklists."""
 
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_SHORTFALL = 0, 1, 2, 3
