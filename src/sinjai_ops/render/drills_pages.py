@@ -9,14 +9,14 @@ from datetime import timedelta
 from importlib import resources
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Event
 
 from sinjai_ops.i18n import N_, say
 from sinjai_ops.models.drills import DrillPlan, DrillSession
 from sinjai_ops.models.plan import Person
 from sinjai_ops.render.drills import header, hours, leader, lines, rows, word
 from sinjai_ops.render.labels import skill_label
-from sinjai_ops.render.plan_ics import file_name, zone_component
+from sinjai_ops.render.plan_ics import file_name, new_calendar, zone_component
 from sinjai_ops.render.view import View
 
 REMINDER = timedelta(minutes=60)
@@ -65,14 +65,9 @@ def as_ics(schedule: DrillPlan, view: View) -> dict[str, bytes]:
             continue
         rank, _, name = schedule.names[nrp].partition(" ")
         person = Person(nrp=nrp, name=name, rank=rank, unit="")
-        cal = Calendar()
-        cal.add("prodid", "-//sinjai-ops//latihan//ID")
-        cal.add("version", "2.0")
-        cal.add("calscale", "GREGORIAN")
-        cal.add("method", "PUBLISH")
-        cal.add("x-wr-calname", f"{schedule.operation}: {schedule.names[nrp]} ({nrp})")
-        cal.add("x-wr-timezone", schedule.timezone)
-        cal.add_component(zone_component(mine[nrp][0].start.astimezone(zone)))
+        title = f"{schedule.operation}: {schedule.names[nrp]} ({nrp})"
+        zone_block = zone_component(mine[nrp][0].start.astimezone(zone))
+        cal = new_calendar("latihan", title, schedule.timezone, zone_block)
         for s in mine[nrp]:
             cal.add_component(_event(schedule, s, nrp, view.lang, zone))
         out[file_name(person)] = cal.to_ical()

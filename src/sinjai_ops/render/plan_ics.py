@@ -153,17 +153,24 @@ def as_ics(plan: Plan, view: View) -> dict[str, bytes]:
     return out
 
 
-def _calendar(plan: Plan, person: Person, zone_component: Any) -> Calendar:
-    """An officer's calendar, before its events."""
+def new_calendar(product: str, title: str, timezone: str, zone_component: Any) -> Calendar:
+    """A published calendar of the tool's `product` (`plotting personel`, `latihan`) with its
+    title and time zone, before its events: one home for the plan's and the drills' calendars."""
     cal = Calendar()
-    cal.add("prodid", "-//sinjai-ops//plotting personel//ID")
+    cal.add("prodid", f"-//sinjai-ops//{product}//ID")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{plan.operation}: {person.rank} {person.name} ({person.nrp})")
-    cal.add("x-wr-timezone", plan.timezone)
+    cal.add("x-wr-calname", title)
+    cal.add("x-wr-timezone", timezone)
     cal.add_component(zone_component)
     return cal
+
+
+def _calendar(plan: Plan, person: Person, zone_component: Any) -> Calendar:
+    """An officer's calendar, before its events."""
+    title = f"{plan.operation}: {person.rank} {person.name} ({person.nrp})"
+    return new_calendar("plotting personel", title, plan.timezone, zone_component)
 
 
 def _event(ctx: _Context, a: Any) -> Event:
