@@ -15,10 +15,8 @@ from sinjai_ops.models.bko import BkoResult, PlanRequests, PlanRules, Request
 from sinjai_ops.models.document import Document
 from sinjai_ops.models.problem import Problem
 from sinjai_ops.models.units import UnitsFile
-from sinjai_ops.pipeline.inputs import _read, default_policy, display
-from sinjai_ops.schema import schema_for
-from sinjai_ops.validate.units import check_unit_ids, missing_travel
-from sinjai_ops.validate.yaml_types import check_yaml_types
+from sinjai_ops.pipeline.inputs import _read, check_units_source, default_policy, display
+from sinjai_ops.validate.units import missing_travel
 
 
 @dataclass(frozen=True)
@@ -36,24 +34,6 @@ def load_units(path: Path) -> tuple[UnitsFile | None, Document | None, list[Prob
     """units.yaml, checked as every input file is: its shape (available days in order), the
     policy's skills and ranks, the types an editor reads, ids used twice."""
     return check_units_source(display(path), _read(path))
-
-
-def check_units_source(
-    name: str, raw: bytes
-) -> tuple[UnitsFile | None, Document | None, list[Problem]]:
-    """units.yaml's bytes checked (`load_units`; `validate units.yaml`)."""
-    text, problems = decode(raw, name)
-    if text is None:
-        return None, None, problems
-    doc, problems = load_yaml(text, name)
-    if doc is None:
-        return None, None, problems
-    places = {(p.file, p.line, p.column) for p in problems}
-    model, found = v.parse_model(doc, UnitsFile, default_policy())
-    problems += [p for p in found if (p.file, p.line, p.column) not in places]
-    problems += check_yaml_types(doc, schema_for("units"), {p.path for p in found})
-    problems += check_unit_ids(doc)
-    return model, doc, problems
 
 
 def plan_name(path: Path) -> str:

@@ -25,6 +25,7 @@ from sinjai_ops.validate.voting import TpsFile
 
 if TYPE_CHECKING:
     from sinjai_ops.models.demand import Demand
+    from sinjai_ops.models.units import UnitsFile
 
 FILE_NAMES = {"operation": "operation.yaml", "roster": "roster.yaml", "arrivals": "arrivals.yaml"}
 OPTIONAL_FILES = {"adjustments": "adjustments.yaml"}
@@ -279,8 +280,6 @@ def _derive_demand(scenario: Scenario) -> Demand:
 def _check_group(group: _Group) -> Checked:
     """Read the group's files (and the shipped defaults), then the validate stage."""
     if "units" in group.sources:
-        from sinjai_ops.pipeline.bko import check_units_source
-
         source = group.sources["units"]
         _, _, found = check_units_source(source.name, source.raw)
         return Checked(None, tuple(sorted(set(found), key=Problem.sort_key)))
@@ -348,3 +347,27 @@ def roster_of(paths: Sequence[Path]) -> RosterFile | None:
             if model is not None and not problems:
                 return model
     return None
+
+
+def check_units_source(
+    name: str, raw: bytes
+) -> tuple[UnitsFile | None, Document | None, list[Problem]]:
+    """units.yaml's bytes checked (`bko`'s `load_units`; `validate units.yaml`). Its models and
+    checks are imported here, when a units.yaml is read: a scenario's validate does without."""
+    from sinjai_ops.models.units import UnitsFile
+    from sinjai_ops.schema import schema_for
+    from sinjai_ops.validate.units import check_unit_ids
+    from sinjai_ops.validate.yaml_types import check_yaml_types
+
+    text, problems = decode(raw, name)
+    if text is None:
+        return None, None, problems
+    doc, problems = load_yaml(text, name)
+    if doc is None:
+        return None, None, problems
+    places = {(p.file, p.line, p.column) for p in problems}
+    model, found = v.parse_model(doc, UnitsFile, default_policy())
+    problems += [p for p in found if (p.file, p.line, p.column) not in places]
+    problems += check_yaml_types(doc, schema_for("units"), {p.path for p in found})
+    problems += check_unit_ids(doc)
+    return model, doc, problems
