@@ -14,8 +14,8 @@ import pytest
 import yaml
 from benchmarks.synth import scenario_texts
 
-from sinjai_ops.batch.jobs import FILE_OF, KILL_HOOK
 from sinjai_ops.cli.batch import BATCH_FORMATS
+from sinjai_ops.models.batch import FILE_OF, KILL_HOOK
 from tests.conftest import ROOT, Run
 from tests.helpers import BOSS, officer
 

@@ -2,9 +2,10 @@
 of its own with one solver thread, on this machine or on a Dask cluster.
 
 Each plan is the one `plan FOLDER` makes: the same pipeline, rendered to the same bytes. The
-modules: `jobs` (what a folder is asked and what came of it), `worker` (the work of one folder,
-in its process), `local` (the processes of this machine), `cluster` (Dask), `outdir` (what is
-written, and the stamp that lets a run skip a folder whose plan is current).
+modules: `worker` (the work of one folder, in its process), `local` (the processes of this machine), `cluster` (Dask), `outdir` (what is
+written, and the stamp that lets a run skip a folder whose plan is current). What a folder is
+asked and what came of it (`Job`, `Outcome`) are values of `models.batch`, which the summary's
+renderer reads too.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sinjai_ops.batch.cluster import ClusterUnavailable
-from sinjai_ops.batch.jobs import KILL_HOOK, Job, Outcome, worst
 from sinjai_ops.batch.local import Watcher, default_workers, run_local
 from sinjai_ops.batch.outdir import defaults, store, unchanged, write_index
+from sinjai_ops.models.batch import KILL_HOOK, Job, Outcome, worst
 
 __all__ = [
     "Asked",

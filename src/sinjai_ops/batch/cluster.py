@@ -12,9 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from sinjai_ops import __version__
-from sinjai_ops.batch.jobs import FAILED, Job, Outcome
 from sinjai_ops.batch.local import Watcher
 from sinjai_ops.batch.worker import run
+from sinjai_ops.models.batch import FAILED, Job, Outcome
 
 
 class ClusterUnavailable(Exception):

@@ -19,7 +19,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Protocol
 
-from sinjai_ops.batch.jobs import FAILED, Job, Outcome
+from sinjai_ops.models.batch import FAILED, Job, Outcome
 
 PRELOAD = [
     "sinjai_ops.batch.worker",

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sinjai_ops import __version__
-from sinjai_ops.batch.jobs import FILE_OF, Job, Outcome
+from sinjai_ops.models.batch import FILE_OF, Job, Outcome
 
 STAMP = "stamp.json"
 INDEX = "index.json"

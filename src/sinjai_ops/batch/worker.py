@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sinjai_ops import __version__
-from sinjai_ops.batch.jobs import FAILED, FILE_OF, INVALID, PLANNED, SHORTFALL, Job, Outcome
+from sinjai_ops.models.batch import FAILED, FILE_OF, INVALID, PLANNED, SHORTFALL, Job, Outcome
 
 if TYPE_CHECKING:
     from sinjai_ops import pipeline

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from sinjai_ops.batch import Job, Outcome
 
 BATCH_FORMATS = ("json", "yaml", "csv", "markdown", "table", "xlsx", "html")
-"""plan.json always; the others on request (`batch.jobs.FILE_OF`)."""
+"""plan.json always; the others on request (`models.batch.FILE_OF`)."""
 
 
 @app.command(

@@ -11,8 +11,8 @@ from rich import box
 from rich.console import Console, ConsoleOptions
 from rich.table import Table
 
-from sinjai_ops.batch.jobs import FAILED, INVALID, PLANNED, SHORTFALL, Outcome
 from sinjai_ops.i18n import N_, number, plural, say
+from sinjai_ops.models.batch import FAILED, INVALID, PLANNED, SHORTFALL, Outcome
 
 _STATUS = {
     PLANNED: N_("planned"),
