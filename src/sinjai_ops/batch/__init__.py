@@ -2,8 +2,9 @@
 of its own with one solver thread, on this machine or on a Dask cluster.
 
 Each plan is the one `plan FOLDER` makes: the same pipeline, rendered to the same bytes. The
-modules: `worker` (the work of one folder, in its process), `local` (the processes of this machine), `cluster` (Dask), `outdir` (what is
-written, and the stamp that lets a run skip a folder whose plan is current). What a folder is
+modules: `worker` (the work of one folder, in its process), `local` (the processes of this
+machine), `cluster` (Dask), `outdir` (what is written, and the stamp that lets a run skip a
+folder whose plan is current). What a folder is
 asked and what came of it (`Job`, `Outcome`) are values of `models.batch`, which the summary's
 renderer reads too.
 """
