@@ -41,7 +41,7 @@ def test_the_pictures_say_what_they_show(run: Run, tmp_path: Path) -> None:
     assert "Hour (WITA)" in drawn and "Hour (WITA)" in _texts(timeline)
     # A legend, and the headcount against the need where heads are missing.
     assert {"Need", "Officers on duty", "Missing"} <= set(drawn)
-    assert "69/79" in drawn and "5/14" in drawn
+    assert "45/55" in drawn and "5/14" in drawn
     # The visits with their times.
     said = " ".join(_texts(timeline))
     assert "Paslon 1 09.00-11.30" in said and "Paslon 2 13.00-15.00" in said

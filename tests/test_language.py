@@ -7,11 +7,14 @@ id`); the tests read what it said for English words and raw ids."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+from collections import Counter
 from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -35,7 +38,6 @@ IDS = re.compile(
     r"(?<![\w-])(kpu|mapolres|paslon-1|paslon-2|kpu-ring1|kpu-ring2|kpu-ring3|kpu-jaga|"
     r"kpu-sterilisasi|kpu-kesehatan|skck-desk|mapolres-gate|piket)(?![\w-])"
 )
-ABSENT = "01029511"  # Brigpol Syamsul Karaeng: on duty on 24, 27 and 28 August in the example
 
 
 def _english_env() -> dict[str, str | None]:
@@ -56,6 +58,13 @@ class Said:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.by_name: dict[str, tuple[int, str, str]] = {}
+        self.absent = ""
+        """The officer who falls sick: on duty on three shifts of the example's plan, the
+        morning of 24 August among them (chosen from the plan, which may change)."""
+        self.who = ""
+        """His rank, name and NRP as the change list names him."""
+        self.others: list[str] = []
+        """Two more officers on duty that morning: one absent, one late in the attendance."""
 
     def run(self, name: str, *args: object) -> tuple[int, str, str]:
         result = CliRunner().invoke(
@@ -64,6 +73,17 @@ class Said:
         said = (result.exit_code, result.stdout, result.stderr)
         self.by_name[name] = said
         return said
+
+
+def _choose_the_absent(out: Said, plan: dict[str, Any]) -> None:
+    shifts = Counter(a["nrp"] for a in plan["assignments"])
+    morning = sorted(
+        {a["nrp"] for a in plan["assignments"] if (a["date"], a["shift"]) == ("2024-08-24", "pagi")}
+    )
+    out.absent = next(n for n in morning if shifts[n] == 3)
+    out.others = [n for n in morning if n != out.absent][:2]
+    person = next(p for p in plan["people"] if p["nrp"] == out.absent)
+    out.who = f"{person['rank']} {person['name']} ({out.absent})"
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +95,7 @@ def said(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Said]:
     base = root / "base.json"
     code, _, _ = out.run("plan-json", "plan", ex, "-f", "json", "-o", base, "-q", "--no-remedies")
     assert code == 0
+    _choose_the_absent(out, json.loads(base.read_text(encoding="utf-8")))
     out.run("plan-table", "plan", ex, "--no-remedies")
     out.run("plan-markdown", "plan", ex, "-f", "markdown")  # with the remedies' sentences
     out.run("plan-overview", "plan", ex, "--view", "overview", "--no-remedies")
@@ -95,7 +116,8 @@ def said(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Said]:
     shutil.copytree(EXAMPLE, sick)
     (sick / "adjustments.yaml").write_text(
         "absences:\n"
-        f'  - {{nrp: "{ABSENT}", from: 2024-08-24 00:00, to: 2024-08-30 23:59, reason: sakit}}\n',
+        f'  - {{nrp: "{out.absent}", from: 2024-08-24 00:00, to: 2024-08-30 23:59,'
+        " reason: sakit}\n",
         encoding="utf-8",
     )
     replan = ("plan", sick, "--baseline", base, "--no-remedies", "--view", "overview", "-q")
@@ -108,9 +130,11 @@ def said(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Said]:
     attendance = root / "attendance.yaml"
     attendance.write_text(
         "attendance:\n"
-        f'  - {{nrp: "{ABSENT}", date: 2024-08-24, shift: pagi, status: absent, reason: sakit}}\n'
-        '  - {nrp: "04024546", date: 2024-08-24, shift: pagi, status: absent}\n'
-        '  - {nrp: "03035022", date: 2024-08-24, shift: pagi, status: late, minutes: 30}\n',
+        f'  - {{nrp: "{out.absent}", date: 2024-08-24, shift: pagi, status: absent,'
+        " reason: sakit}\n"
+        f'  - {{nrp: "{out.others[0]}", date: 2024-08-24, shift: pagi, status: absent}}\n'
+        f'  - {{nrp: "{out.others[1]}", date: 2024-08-24, shift: pagi, status: late,'
+        " minutes: 30}\n",
         encoding="utf-8",
     )
     anev = ("anev", ex, "--plan", base, "--attendance", attendance, "--date", "2024-08-24")
@@ -264,14 +288,14 @@ def test_the_anev_fragment_is_commented_in_the_operations_language(said: Said) -
 def test_the_change_list_names_every_officer_and_says_why(said: Said) -> None:
     _, indonesian, _ = said.by_name["replan-markdown"]
     _, english, _ = said.by_name["replan-english"]
-    who = f"Brigpol Syamsul Karaeng ({ABSENT})"
-    rows = [line for line in indonesian.splitlines() if ABSENT in line]
+    who, absent = said.who, said.absent
+    rows = [line for line in indonesian.splitlines() if absent in line]
     assert len(rows) == 3  # the example has them on duty on three shifts
     assert all(who in row and "tidak dinas (tidak hadir: sakit)" in row for row in rows)
     assert all(
         who in row and "off duty (absent: sakit)" in row
         for row in english.splitlines()
-        if ABSENT in row
+        if absent in row
     )
     changes = [line for line in indonesian.splitlines() if re.match(r"\| 2024-", line)]
     assert changes and all(re.search(r"\| \w+ [^|]+ \(\d{8}\) +\|", row) for row in changes)

@@ -30,12 +30,12 @@ def test_the_summary_and_the_overview_open_the_first_screen_at_80_by_40(
         and "jabatan-shift" in first
     )
     assert re.search(r"Tue 27 Aug +141 +167 +141 +26", first)
-    assert re.search(r"Total +196 +554 +528 +26", first)
+    assert re.search(r"Total +227 +554 +528 +26", first)
     # Then the whole overview, every shift of every day by site name, with its totals.
     assert "Overview" in first
     for site in ("Kantor KPU", "Kabupaten Sinjai", "Mapolres", "RSUD"):
         assert site in first
-    assert re.search(r"Tue 27 Aug +pagi 06:00-14:00 +69/79 -10 +5/14 -9", first)
+    assert re.search(r"Tue 27 Aug +siang 14:00-22:00 +45/55 -10 +5/11 -6", first)
     assert re.search(r"Total .* 280/290 -10 .* 197/213 -16 .* 51/51", first)
     assert re.search(r"Fri 30 Aug +malam 22:00-06:00", first)
     # The rival conflicts and the BKO come before the first table of the detail.

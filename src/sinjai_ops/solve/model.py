@@ -44,6 +44,7 @@ from sinjai_ops.solve.program import (
     least_load,
     solve_whole,
     warm_lexicographic,
+    whole_under,
 )
 
 
@@ -170,11 +171,13 @@ def solve_classes(
     if then is not None:
         values = then(prog, v, classes, deadline, values)
     fresh_bound = cap = None
+    fresh = None
     if kept:
         # A re-plan never makes the busiest officer busier than the larger of the baseline's
         # busiest and the least a fresh plan could reach: that cap holds while keeping.
-        fresh_bound = least_load(prog, v.load, deadline)
-        if fresh_bound is not None:
+        fresh = least_load(prog, v.load, deadline)
+        if fresh is not None:
+            fresh_bound = fresh[0]
             cap = max(fresh_bound, kept.busiest)
             prog.upper[v.load] = float(cap)
         values, capped = keep_the_baseline(prog, v, kept, deadline, values, cap is not None)
@@ -184,14 +187,15 @@ def solve_classes(
     # (a lower bound for its busiest officer), then a plan that keeps to it. A re-plan that
     # kept under the cap is done: the cap is its fairness, and keeping what was published is
     # worth more than evening out further.
-    load_bound = fresh_bound if cap is not None else least_load(prog, v.load, deadline)
-    if load_bound is not None and cap is None:
-        prog.upper[v.load] = float(load_bound)
+    least = fresh if cap is not None else least_load(prog, v.load, deadline)
+    load_bound = None if least is None else least[0]
+    if least is not None and cap is None:
+        prog.upper[v.load] = float(least[0])
         # No whole-number plan at that average (or no time left): the first plan stands. With
         # a baseline the cap already bounds the load and keeping is what counts, so only the
         # cheap ways to a whole-number plan are tried, never a full branch and bound.
         with contextlib.suppress(NoPlanInTime):
-            values = solve_whole(prog, deadline, branch=kept is None)[0]
+            values = whole_under(prog, least[1], deadline, branch=kept is None)
     working = {key: round(values[col]) for key, col in v.working.items()}
     return Outcome(
         status=state,

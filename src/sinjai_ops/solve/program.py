@@ -140,8 +140,10 @@ def integral(values: np.ndarray, integer: list[bool]) -> bool:
     return bool(np.all(np.abs(chosen - np.round(chosen)) < 1e-6))
 
 
-def least_load(prog: Program, load: int, deadline: float) -> int | None:
-    """Least average load of the busiest class, in the linear relaxation, rounded up.
+def least_load(prog: Program, load: int, deadline: float) -> tuple[int, np.ndarray] | None:
+    """Least average load of the busiest class, in the linear relaxation, rounded up, and the
+    relaxation's vertex that reaches it (a plan that keeps to the bound is made from it:
+    `whole_under`).
 
     A valid lower bound on the busiest officer's shifts: an officer's load is a whole number,
     and some officer of each class carries at least the class average.
@@ -156,7 +158,19 @@ def least_load(prog: Program, load: int, deadline: float) -> int | None:
     if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         return None
     least: float = solver.getInfo().objective_function_value
-    return max(0, math.ceil(least - 1e-6))
+    return max(0, math.ceil(least - 1e-6)), np.asarray(solver.getSolution().col_value)
+
+
+def whole_under(prog: Program, vertex: np.ndarray, deadline: float, branch: bool) -> np.ndarray:
+    """A whole-number plan of `prog` (its load now capped at the least load's bound), made from
+    the least load's vertex, which keeps every row of `prog` (the earlier stages' fixed
+    objectives too): the vertex itself when whole, else the best whole plan that keeps its whole
+    variables (`whole_near`). This spares an interior-point solve of the whole program; only
+    when neither is found is the program solved again (`solve_whole`, with `branch`)."""
+    if integral(vertex, prog.integer):
+        return vertex
+    near = whole_near(prog, vertex, deadline)
+    return near if near is not None else solve_whole(prog, deadline, branch=branch)[0]
 
 
 def highs(deadline: float, lp: bool = False) -> Any:
