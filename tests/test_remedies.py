@@ -12,7 +12,7 @@ import pytest
 from sinjai_ops import pipeline
 from sinjai_ops.demand import derive_demand
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.remedies import find_remedies, neutrality
+from sinjai_ops.remedies import Serially, find_remedies, neutrality
 from sinjai_ops.solve.plan import make_plan
 from tests.conftest import EXAMPLE, Run
 
@@ -114,8 +114,8 @@ def test_remedies_from_the_coverage_model_are_those_of_planning_again_in_full(
         assert planned.plan is not None and scenario is not None
         fast = planned.plan
         assert fast.remedies and all(r.recovered > 0 for r in fast.remedies)
-        assert find_remedies(scenario, fast, _replanned_in_full) == fast.remedies
-        assert neutrality(scenario, fast, _replanned_in_full) == fast.neutrality
+        assert find_remedies(scenario, fast, Serially(_replanned_in_full)) == fast.remedies
+        assert neutrality(scenario, fast, Serially(_replanned_in_full)) == fast.neutrality
     assert fast.neutrality is not None and fast.neutrality.heads_cost > 0
 
 

@@ -45,7 +45,8 @@ def _plan(job: Job) -> Outcome:
 
     folder = Path(job.folder)
     try:
-        planned = pipeline.plan([folder], job.time_limit, remedies=job.remedies)
+        # One thread: the batch gives every core a folder of its own.
+        planned = pipeline.plan([folder], job.time_limit, remedies=job.remedies, workers=1)
     except pipeline.UsageError as exc:
         return Outcome(job.name, INVALID, error=exc.msg.say(job.lang or job.env_lang))
     checked = planned.checked

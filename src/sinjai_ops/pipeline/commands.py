@@ -57,13 +57,17 @@ def plan(
     remedies: bool = True,
     start: datetime | None = None,
     before_solving: Callable[[Scenario], None] | None = None,
+    workers: int | None = None,
 ) -> Planned:
     """`plan`: load, validate, derive demand, solve (keeping to a baseline plan if given), say
     why heads stay empty, and (with `remedies`) measure what would fill them. `start` (naive,
     local): re-plan from that moment, keeping the baseline's past. `before_solving`: checks of
-    the command's own arguments against the valid scenario, before the solver runs."""
+    the command's own arguments against the valid scenario, before the solver runs. `workers`:
+    threads that measure the remedies side by side (`pipeline.measure`); the cores by
+    default."""
     # The solver (numpy, HiGHS) is imported only by the commands that solve.
-    from sinjai_ops.remedies import find_remedies, neutrality
+    from sinjai_ops.pipeline.measure import Measurer, cores
+    from sinjai_ops.remedies import find_remedies, neutrality, perwira_trial, untied_trial
     from sinjai_ops.solve.causes import explain_shortfalls
     from sinjai_ops.solve.plan import make_plan
     from sinjai_ops.solve.received import counted, with_members
@@ -90,23 +94,31 @@ def plan(
     moment = None
     if start is not None:
         moment = start.replace(tzinfo=ZoneInfo(scenario.operation.operation.timezone))
-    with stage("solve"):
-        made = explain_shortfalls(
-            scenario, demand, make_plan(scenario, demand, time_limit, before, moment, duty_before)
-        )
-        unkept = unkept_pins(scenario.adjustments, made, start, _adjustments_place(paths))
-    if unkept:
-        checked = _with(checked, unkept)
-        if checked.scenario is None:
-            return Planned(checked, None, None)
 
     def missing(changed: Scenario) -> int:
         return _missing_in(changed, time_limit, demand if _same_demand(scenario, changed) else None)
 
-    with stage("remedies"):
-        made = made.model_copy(update={"neutrality": neutrality(scenario, made, missing)})
-        if remedies and made.shortfalls:
-            made = made.model_copy(update={"remedies": find_remedies(scenario, made, missing)})
+    with Measurer(missing, cores() if workers is None else workers) as measure:
+
+        def short(empty: bool) -> None:
+            # Heads stay empty: what asks nothing of the plan is measured while it is made.
+            early = [untied_trial(scenario), perwira_trial(scenario) if remedies else None]
+            for trial in early if empty else []:
+                if trial is not None:
+                    measure.start(trial)
+
+        with stage("solve"):
+            made = make_plan(scenario, demand, time_limit, before, moment, duty_before, short)
+            made = explain_shortfalls(scenario, demand, made)
+            unkept = unkept_pins(scenario.adjustments, made, start, _adjustments_place(paths))
+        if unkept:
+            checked = _with(checked, unkept)
+            if checked.scenario is None:
+                return Planned(checked, None, None)
+        with stage("remedies"):
+            made = made.model_copy(update={"neutrality": neutrality(scenario, made, measure)})
+            if remedies and made.shortfalls:
+                made = made.model_copy(update={"remedies": find_remedies(scenario, made, measure)})
     return Planned(checked, demand, counted(made))
 
 

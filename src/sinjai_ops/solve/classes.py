@@ -9,6 +9,7 @@ work where; the names are given out afterwards, within each class.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -49,20 +50,27 @@ def eligible_roles(person: Person, day: date, roles: list[Role], policy: Policy)
 
 
 Known = dict[tuple[object, ...], tuple[frozenset[Role], ...]]
-_last: list[tuple[Policy, list[date], list[Role], Known]] = []
+_kept: list[tuple[Policy, list[date], list[Role], Known]] = []
+_kept_lock = threading.Lock()
+_KEEP = 4
+"""Policies (with their days and roles) whose roles by kind of officer are kept: the plan's,
+and the few the remedies measure at the same time (`pipeline.measure`)."""
 
 
 def _known_roles(policy: Policy, days: list[date], roles: list[Role]) -> Known:
     """The roles by day of each kind of officer (`officer_classes`' key: everything of an
-    officer that `eligible_roles` reads), kept from the last call with this same policy (the
+    officer that `eligible_roles` reads), kept from an earlier call with this same policy (the
     very object: it is frozen), days and roles. The remedies ask again after changing a few
     officers, or the policy (then all is worked out afresh); the officers left alone have the
-    roles they had, as nothing else goes into them."""
-    if _last and _last[0][0] is policy and _last[0][1:3] == (days, roles):
-        return _last[0][3]
-    known: Known = {}
-    _last[:] = [(policy, days, roles, known)]
-    return known
+    roles they had, as nothing else goes into them. Safe across threads: the dictionary is
+    taken under a lock, and an entry two threads both work out is the same."""
+    with _kept_lock:
+        for kept in _kept:
+            if kept[0] is policy and kept[1:3] == (days, roles):
+                return kept[3]
+        known: Known = {}
+        _kept[:] = [(policy, days, roles, known), *_kept[: _KEEP - 1]]
+        return known
 
 
 def officer_classes(

@@ -30,7 +30,7 @@ from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.rules import Role
 from sinjai_ops.rules.schedule import Schedule
 from sinjai_ops.solve.classes import OfficerClass
-from sinjai_ops.solve.model import _build, _Vars
+from sinjai_ops.solve.model import _Vars, build_program
 from sinjai_ops.solve.network import next_free
 from sinjai_ops.solve.plan import _model_inputs
 from sinjai_ops.solve.program import NoPlanInTime, Program, solve_whole
@@ -102,7 +102,7 @@ def schedule_drills(
     every, roles_at, networks, _, pins_at = _model_inputs(
         scenario, demand, rules, after, classes=[*classes, *extra]
     )
-    prog, v, pinned_weight = _build(every, networks, demand, roles_at, pins_at)
+    prog, v, pinned_weight = build_program(every, networks, demand, roles_at, pins_at)
     x = [prog.column(0.0, 0.0, float(len(groups[g].members)), integer=True) for g, _ in drilled]
     _move_officers(prog, v, every, len(classes), drilled, groups, x)
     seats, opened = _sessions(prog, groups, drilled, x, windows, capacity)

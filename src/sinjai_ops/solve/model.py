@@ -43,7 +43,6 @@ from sinjai_ops.solve.program import (
     Program,
     least_load,
     solve_whole,
-    warm_lexicographic,
     whole_under,
 )
 
@@ -77,6 +76,10 @@ class Outcome:
     values: np.ndarray | None = None
     """The final values of every column (a stage added by the caller reads its own)."""
 
+
+Covered = Callable[[bool], None]
+"""Told, once the coverage is solved, whether heads stay empty (so that what waits on that may
+begin while the later stages run)."""
 
 Stage = Callable[[Program, "_Vars", list[OfficerClass], float, np.ndarray], np.ndarray]
 """An objective added between the coverage and the fairness (`solve_classes`' `then`): it
@@ -150,6 +153,7 @@ def solve_classes(
     kept: Kept | None = None,
     pins: list[tuple[int, int, Role, int]] | None = None,
     then: Stage | None = None,
+    covered: Covered | None = None,
 ) -> Outcome:
     """`roles_at[c][slot]`: the roles needed in that slot that class c may fill.
 
@@ -157,8 +161,9 @@ def solve_classes(
     officer pinned by hand: that class works that role there, on a head of that weight, which
     is taken out of the heads the model shares out (hard). `then`: one more objective after
     the coverage and the perwira (the voting day's officers at home, `voting_homes`).
+    `covered`: told, once the coverage is solved, whether heads stay empty.
     """
-    prog, v, pinned_weight = _build(classes, networks, demand, roles_at, pins)
+    prog, v, pinned_weight = build_program(classes, networks, demand, roles_at, pins)
 
     deadline = time.monotonic() + time_limit
     values, state, best = solve_whole(prog, deadline)
@@ -166,6 +171,8 @@ def solve_classes(
     shared = round(sum(values[col] * w for col, w in cover))
     bound = shared if state == "optimal" else max(shared, math.floor(best + 1e-9))
     prog.row(cover, shared - 0.5, math.inf)
+    if covered is not None:
+        covered(shared < sum(prog.upper[col] * w for col, w in cover))
     weighted, bound = shared + pinned_weight, bound + pinned_weight
     values = perwira_as_a_last_resort(prog, v, classes, deadline, values)
     if then is not None:
@@ -234,15 +241,18 @@ def cover_heads_by_priority(
         v.tiers[key] = prog.column(float(key[2]), 0.0, float(heads[key]))
 
 
-def _build(
+def build_program(
     classes: list[OfficerClass],
     networks: list[Network],
     demand: Demand,
     roles_at: list[dict[int, list[Role]]],
     pins: list[tuple[int, int, Role, int]] | None,
+    load: bool = True,
 ) -> tuple[Program, _Vars, int]:
     """The program of the hard rules and of `cover_heads_by_priority` (the tiers' costs), its
-    variables, and the weight of the heads pinned by hand (outside the tiers)."""
+    variables, and the weight of the heads pinned by hand (outside the tiers). Without `load`,
+    no rows of `spread_the_load`: they bind nothing until the load is capped, and a program
+    that only covers (`best_coverage`) solves faster without them."""
     slots = len(demand.slots)
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
     heads: dict[tuple[int, Role, int], int] = {}
@@ -273,56 +283,10 @@ def _build(
         size = len(cls.members)
         rest_and_daily_hours(prog, v, c, net, size)
         one_shift_one_head(prog, v, c, net, roles_at[c])
-        spread_the_load(prog, v, c, net, size, cls.past)
+        if load:
+            spread_the_load(prog, v, c, net, size, cls.past)
     no_more_heads_than_needed(prog, v, pinned)
     return prog, v, pinned_weight
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """The best coverage any plan can reach, from the coverage model alone."""
-
-    weighted: int
-    """Most weighted heads filled (`cover_heads_by_priority`)."""
-    heads: int
-    """Most heads filled among the plans that reach `weighted`."""
-
-
-def best_coverage(
-    classes: list[OfficerClass],
-    networks: list[Network],
-    demand: Demand,
-    roles_at: list[dict[int, list[Role]]],
-    time_limit: float,
-    pins: list[tuple[int, int, Role, int]] | None = None,
-) -> Coverage | None:
-    """The first objective of `solve_classes`, then, at that weight, the most heads (a plan
-    may reach one weight with different head counts; the most is the one count that does not
-    depend on the later stages). None when either is not proven in the time."""
-    prog, v, pinned_weight = _build(classes, networks, demand, roles_at, pins)
-    deadline = time.monotonic() + time_limit
-    cover = [(col, float(key[2])) for key, col in v.tiers.items()]
-    heads = [(col, 1.0) for col in v.tiers.values()]
-    found = warm_lexicographic(prog, cover, heads, deadline)
-    if found is None:
-        # A fractional vertex on the way: each stage as `solve_classes` solves its stages.
-        try:
-            values, state, _ = solve_whole(prog, deadline)
-            shared = round(sum(values[col] * w for col, w in cover))
-            if state != "optimal":
-                return None
-            prog.row(cover, shared - 0.5, math.inf)
-            prog.cost = [0.0] * len(prog.cost)
-            for col, _ in heads:
-                prog.cost[col] = 1.0
-            values, state, _ = solve_whole(prog, deadline)
-        except NoPlanInTime:
-            return None
-        if state != "optimal":
-            return None
-        found = shared, round(sum(values[col] for col, _ in heads))
-    pinned = len(pins or [])
-    return Coverage(weighted=found[0] + pinned_weight, heads=found[1] + pinned)
 
 
 def perwira_as_a_last_resort(

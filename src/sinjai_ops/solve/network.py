@@ -11,6 +11,7 @@ keeps every schedule rule, and the network grows linearly with the number of slo
 from __future__ import annotations
 
 import bisect
+import threading
 from dataclasses import dataclass
 
 from sinjai_ops.models.plan import Slot
@@ -61,7 +62,10 @@ def next_free(slots: list[Slot], rules: Schedule) -> list[int]:
 
 
 Built = dict[tuple[frozenset[int], Start], Network]
-_last: list[tuple[list[Slot], list[int], Schedule, Built]] = []
+_kept: list[tuple[list[Slot], list[int], Schedule, Built]] = []
+_kept_lock = threading.Lock()
+_KEEP = 4
+"""Slots (with their rules) whose networks are kept: the plan's and the remedies'."""
 
 
 def schedule_network(
@@ -74,12 +78,17 @@ def schedule_network(
     """`start`: the first slot its officers may work and where they stand before it (a
     re-plan from a moment: what the frozen past left them).
 
-    The networks of the last slots, rules and `after` asked about are kept: the remedies build
-    the model again and again for the same slots, mostly with the same classes' networks, and
-    a network is made of nothing but these arguments."""
-    if not (_last and _last[0][0] == slots and _last[0][1] == after and _last[0][2] == rules):
-        _last[:] = [(list(slots), list(after), rules, {})]
-    known = _last[0][3]
+    The networks of the last few slots, rules and `after` asked about are kept: the remedies
+    build the model again and again for the same slots, mostly with the same classes'
+    networks, and a network is made of nothing but these arguments. Safe across threads: the
+    dictionary is taken under a lock, and a network two threads both build is the same."""
+    with _kept_lock:
+        known = next(
+            (k[3] for k in _kept if k[0] == slots and k[1] == after and k[2] == rules), None
+        )
+        if known is None:
+            known = {}
+            _kept[:] = [(list(slots), list(after), rules, known), *_kept[: _KEEP - 1]]
     if (workable, start) not in known:
         known[(workable, start)] = _network(slots, workable, after, rules, start)
     return known[(workable, start)]

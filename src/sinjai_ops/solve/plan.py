@@ -15,14 +15,9 @@ from sinjai_ops.rules.schedule import Schedule, Start, absent, why_not_then
 from sinjai_ops.solve.assemble import assemble_plan
 from sinjai_ops.solve.baseline import baseline_roles, compare, freeze, kept_per_class
 from sinjai_ops.solve.classes import OfficerClass, officer_classes
+from sinjai_ops.solve.coverage import Coverage, best_coverage
 from sinjai_ops.solve.decompose import name_officers
-from sinjai_ops.solve.model import (
-    Coverage,
-    NoPlanInTime,
-    Outcome,
-    best_coverage,
-    solve_classes,
-)
+from sinjai_ops.solve.model import Covered, NoPlanInTime, Outcome, solve_classes
 from sinjai_ops.solve.network import Network, next_free, schedule_network
 from sinjai_ops.solve.voting import duty_assignments, widen
 from sinjai_ops.solve.voting_homes import Homes
@@ -37,6 +32,7 @@ def make_plan(
     baseline: list[Assignment] | None = None,
     start: datetime | None = None,
     duty_before: tuple[list[TpsGroup], list[PadalDuty]] | None = None,
+    covered: Covered | None = None,
 ) -> Plan:
     """The plan; with a baseline (an earlier plan), one that moves as few officers as it can
     without filling fewer heads. With `start` too (re-plan from now), every shift of the
@@ -45,7 +41,8 @@ def make_plan(
 
     On a voting day (`voting:`), the TPS and Padal duty are planned in the same program
     (`solve.voting`) and named into groups (`voting_names`); `duty_before`: the baseline's TPS
-    groups and Padal, kept as its shifts are."""
+    groups and Padal, kept as its shifts are. `covered`: told, once the coverage is solved,
+    whether heads stay empty (`model.solve_classes`)."""
     voting = derive_voting(scenario)
     wide = None if voting is None else widen(scenario, demand, voting)
     operation_demand, published = demand, baseline
@@ -66,7 +63,7 @@ def make_plan(
     if start is not None:
         demand, frozen, starts, moved_to = _future(scenario, demand, baseline or [], start, after)
     status, weighted, bound, load_bound, names = _solve(
-        scenario, demand, rules, after, starts, time_limit, baseline, homes
+        scenario, demand, rules, after, starts, time_limit, baseline, homes, covered
     )
     if start is not None:
         # Back to the needs of the whole operation, with the frozen past beside the new future.
@@ -125,6 +122,7 @@ def _solve(
     time_limit: float,
     baseline: list[Assignment] | None,
     homes: Homes | None = None,
+    covered: Covered | None = None,
 ) -> tuple[str, int, int, int | None, dict[int, list[str]]]:
     """The solve of `demand`: its status, the weighted heads filled, the bound on them, the
     lower bound on the busiest load, and the officers named for each need. When the solver
@@ -147,7 +145,7 @@ def _solve(
         kept = kept_per_class(classes, networks, roles_at, before, busiest) if baseline else None
         try:
             outcome = solve_classes(
-                classes, networks, demand, roles_at, time_limit, kept, pins_at, homes
+                classes, networks, demand, roles_at, time_limit, kept, pins_at, homes, covered
             )
         except NoPlanInTime:
             # No plan at all within the time: the greedy fill below makes one, and the bound
@@ -177,7 +175,7 @@ def _solve(
 def coverage(
     scenario: Scenario, demand: Demand, time_limit: float = DEFAULT_TIME_LIMIT
 ) -> Coverage | None:
-    """The best a fresh plan of the whole operation can fill (`model.best_coverage`), from
+    """The best a fresh plan of the whole operation can fill (`coverage.best_coverage`), from
     the coverage model alone: no names, no later stages. None when not proven in the time."""
     demand = with_duty(scenario, demand)
     if not demand.needs:
