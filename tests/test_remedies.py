@@ -178,3 +178,41 @@ def test_the_remedies_work_out_the_roles_only_of_the_officers_they_change(
     # The plan's own, then the drilled and recalled officers', then (the policy changed) all
     # once more for perwira on rank-and-file heads.
     assert len(calls) <= 2 * alone + len(changed) * days
+
+
+def test_remedies_measured_side_by_side_are_those_measured_one_by_one(tmp_path: Path) -> None:
+    """The threads that measure the trials together (`pipeline.measure`) give the very figures
+    of one thread, on the example (with ties, so that neutrality is priced too)."""
+    folder = _tied(tmp_path, 60)
+    alone = pipeline.plan([folder], workers=1).plan
+    together = pipeline.plan([folder], workers=4).plan
+    assert alone is not None and together is not None
+    assert alone.remedies and alone.neutrality is not None and alone.neutrality.heads_cost > 0
+    assert together.model_dump_json() == alone.model_dump_json()
+
+
+def test_what_asks_nothing_of_the_plan_is_measured_while_the_plan_is_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Perwira on rank-and-file heads is started once the coverage shows heads left empty,
+    before the plan's later stages end (then the remedies stage only collects it); on one
+    thread nothing is started ahead."""
+    from sinjai_ops.pipeline import measure
+    from sinjai_ops.solve import plan as solve_plan
+
+    events: list[str] = []
+    start, made = measure.Measurer.start, solve_plan.make_plan
+
+    def started(self: measure.Measurer, trial: object) -> None:
+        events.append(f"start {trial.key}")  # type: ignore[attr-defined]
+        start(self, trial)  # type: ignore[arg-type]
+
+    def planned(*args: object, **kwargs: object) -> object:
+        out = made(*args, **kwargs)  # type: ignore[arg-type]
+        events.append("planned")
+        return out
+
+    monkeypatch.setattr(measure.Measurer, "start", started)
+    monkeypatch.setattr(solve_plan, "make_plan", planned)
+    pipeline.plan([EXAMPLE], workers=2)
+    assert events.index("start perwira-on-rank-and-file") < events.index("planned")
