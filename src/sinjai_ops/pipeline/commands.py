@@ -101,11 +101,11 @@ def plan(
     with Measurer(missing, cores() if workers is None else workers) as measure:
 
         def short(empty: bool) -> None:
-            # Heads stay empty: what asks nothing of the plan is measured while it is made.
-            early = [untied_trial(scenario), perwira_trial(scenario) if remedies else None]
-            for trial in early if empty else []:
-                if trial is not None:
-                    measure.start(trial)
+            # Heads stay empty: what asks nothing of the plan is measured while it is made,
+            # the costlier first.
+            early = [perwira_trial(scenario) if remedies else None, untied_trial(scenario)]
+            if empty:
+                measure.ahead([trial for trial in early if trial is not None])
 
         with stage("solve"):
             made = make_plan(scenario, demand, time_limit, before, moment, duty_before, short)

@@ -30,14 +30,23 @@ def cores() -> int:
 
 
 class Measurer:
-    """`missing`: the heads a fresh plan of a changed scenario leaves empty. Used as a context
-    manager: leaving it waits for every trial started (a trial never outlives the command)."""
+    """`missing`: the heads a fresh plan of a changed scenario leaves empty; `workers`: the
+    cores to measure on. Used as a context manager: leaving it waits for every trial started
+    (a trial never outlives the command)."""
 
     def __init__(self, missing: Callable[[Scenario], int], workers: int) -> None:
         self._missing = missing
-        self._pool = ThreadPoolExecutor(workers) if workers > 1 else None
+        self._workers = workers
+        # One thread more than the cores: the command's own thread only waits for the figures.
+        self._pool = ThreadPoolExecutor(workers + 1) if workers > 1 else None
         self._started: dict[str, Future[int]] = {}
         self._measured: dict[str, int] = {}
+
+    def ahead(self, trials: list[Trial]) -> None:
+        """Start trials while the plan is still being made on the command's own thread: as
+        many as leave that thread a core of its own."""
+        for trial in trials[: self._workers - 1]:
+            self.start(trial)
 
     def start(self, trial: Trial) -> None:
         if self._pool is not None and trial.key not in self._started:

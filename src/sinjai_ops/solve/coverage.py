@@ -37,7 +37,7 @@ def best_coverage(
     """The first objective of `solve_classes`, then, at that weight, the most heads (a plan
     may reach one weight with different head counts; the most is the one count that does not
     depend on the later stages). None when either is not proven in the time."""
-    prog, v, pinned_weight = build_program(classes, networks, demand, roles_at, pins, load=False)
+    prog, v, pinned_weight = build_program(classes, networks, demand, roles_at, pins)
     deadline = time.monotonic() + time_limit
     cover = [(col, float(key[2])) for key, col in v.tiers.items()]
     heads = [(col, 1.0) for col in v.tiers.values()]

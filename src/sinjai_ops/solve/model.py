@@ -247,12 +247,12 @@ def build_program(
     demand: Demand,
     roles_at: list[dict[int, list[Role]]],
     pins: list[tuple[int, int, Role, int]] | None,
-    load: bool = True,
 ) -> tuple[Program, _Vars, int]:
     """The program of the hard rules and of `cover_heads_by_priority` (the tiers' costs), its
-    variables, and the weight of the heads pinned by hand (outside the tiers). Without `load`,
-    no rows of `spread_the_load`: they bind nothing until the load is capped, and a program
-    that only covers (`best_coverage`) solves faster without them."""
+    variables, and the weight of the heads pinned by hand (outside the tiers). The rows of
+    `spread_the_load` bind nothing until the load is capped, yet a program that only covers
+    (`best_coverage`) keeps them: without them HiGHS solved the remedies' programs up to four
+    times slower at 500 x 28, and no faster at 500 x 60."""
     slots = len(demand.slots)
     slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
     heads: dict[tuple[int, Role, int], int] = {}
@@ -283,8 +283,7 @@ def build_program(
         size = len(cls.members)
         rest_and_daily_hours(prog, v, c, net, size)
         one_shift_one_head(prog, v, c, net, roles_at[c])
-        if load:
-            spread_the_load(prog, v, c, net, size, cls.past)
+        spread_the_load(prog, v, c, net, size, cls.past)
     no_more_heads_than_needed(prog, v, pinned)
     return prog, v, pinned_weight
 
