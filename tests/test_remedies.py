@@ -191,12 +191,11 @@ def test_remedies_measured_side_by_side_are_those_measured_one_by_one(tmp_path: 
     assert together.model_dump_json() == alone.model_dump_json()
 
 
-def test_what_asks_nothing_of_the_plan_is_measured_while_the_plan_is_made(
+def test_the_trials_start_once_the_coverage_shows_heads_left_empty(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Perwira on rank-and-file heads is started once the coverage shows heads left empty,
-    before the plan's later stages end (then the remedies stage only collects it); on one
-    thread nothing is started ahead."""
+    """The trials are started from the plan's coverage, before its later stages end (then
+    the remedies stage only collects them)."""
     from sinjai_ops.pipeline import measure
     from sinjai_ops.solve import plan as solve_plan
 
@@ -215,4 +214,44 @@ def test_what_asks_nothing_of_the_plan_is_measured_while_the_plan_is_made(
     monkeypatch.setattr(measure.Measurer, "start", started)
     monkeypatch.setattr(solve_plan, "make_plan", planned)
     pipeline.plan([EXAMPLE], workers=2)
-    assert events.index("start perwira-on-rank-and-file") < events.index("planned")
+    first = [e for e in events if e.startswith("start ")][:3]
+    assert [e.split(":")[0] for e in first] == [
+        "start perwira-on-rank-and-file",
+        "start recall-leave",
+        "start drill",
+    ]
+    assert events.index(first[-1]) < events.index("planned")
+
+
+def test_a_trial_started_on_days_the_plan_then_moved_is_not_taken_for_the_plan_s(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Trials started from the coverage are found again by keys made of their days: one
+    started for other days than the plan's is not used, and the remedies are those of one
+    thread measuring the plan's own trials."""
+    from datetime import timedelta
+
+    from sinjai_ops.pipeline.commands import _missing_in
+    from sinjai_ops.pipeline.measure import Measurer
+    from sinjai_ops.remedies import trials
+
+    planned = pipeline.plan([EXAMPLE], workers=1)
+    scenario, plan = planned.checked.scenario, planned.plan
+    assert scenario is not None and plan is not None and plan.remedies
+    days = {s.skill: {s.date} for s in plan.shortfalls}
+    moved = {skill: {d - timedelta(1) for d in on} for skill, on in days.items()}
+    # Only perwira on rank-and-file heads, which asks nothing of the days, is the same trial.
+    shared = {t.key for t in trials(scenario, moved)} & {t.key for t in trials(scenario, days)}
+    assert shared == {"perwira-on-rank-and-file"}
+    measured: list[str] = []
+
+    def missing(changed: Scenario) -> int:
+        measured.append("x")
+        return _missing_in(changed, 60.0)
+
+    with Measurer(missing, workers=2) as measure:
+        for trial in trials(scenario, moved):
+            measure.start(trial)
+        measure.planned()
+        assert find_remedies(scenario, plan, measure) == plan.remedies
+    assert len(measured) == len(trials(scenario, moved)) + len(trials(scenario, days)) - len(shared)

@@ -8,7 +8,7 @@ and the later stages of a plan never change how many heads it fills.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
@@ -31,7 +31,7 @@ class Trial:
     """What is changed, e.g. "drill:dalmas": one trial per key in a run."""
     changed: Scenario
     remedy: dict[str, object] = field(default_factory=dict)
-    """The remedy's fields but `recovered`."""
+    """The remedy's fields but the heads it is measured against (`missing`) and `recovered`."""
 
 
 class Measure(Protocol):
@@ -85,9 +85,8 @@ def _without_days(leaves: list[Leave], days: set[date]) -> list[Leave]:
     return out
 
 
-def perwira_trial(scenario: Scenario) -> Trial | None:
-    """Perwira let stand on rank-and-file heads, unless the policy lets them already. It asks
-    nothing of the plan, so it may be measured while the plan is still being made."""
+def _perwira_trial(scenario: Scenario) -> Trial | None:
+    """Perwira let stand on rank-and-file heads, unless the policy lets them already."""
     policy = scenario.policy
     if policy.rank_roles.perwira_on_rank_and_file:
         return None
@@ -98,67 +97,80 @@ def perwira_trial(scenario: Scenario) -> Trial | None:
     return Trial("perwira-on-rank-and-file", changed, {"kind": "perwira-on-rank-and-file"})
 
 
-def _trials(scenario: Scenario, plan: Plan, perwira: Trial | None) -> list[Trial]:
-    """The remedies to measure, in a fixed order: drills by skill, recalls from leave by skill,
-    then perwira on rank-and-file heads."""
-    policy = scenario.policy
+def _drill_trial(scenario: Scenario, skill: str, days: set[date]) -> Trial | None:
+    """The officers whose drill in `skill` is too old on one of `days` drilled the day before
+    the first; None when the skill's drill never grows old, or nobody's is."""
+    limit = scenario.policy.drills.max_age_days.get(skill)
+    if limit is None:
+        return None
+    by = min(days) - timedelta(1)
+    stale = {
+        p.nrp: p.model_copy(update={"drills": {**p.drills, skill: by}})
+        for p in scenario.roster.personnel
+        if p.assignable
+        and member_of(p.nrp) is None  # a received unit comes current in its skills
+        and skill in p.skills
+        and any(not p.on_leave(d) and not p.qualified(skill, d, limit) for d in days)
+    }
+    if not stale:
+        return None
+    fields: dict[str, object] = {"kind": "drill", "skill": skill, "by": by}
+    fields["officers"] = sorted(stale)
+    return Trial(_key("drill", skill, days), _with_people(scenario, stale), fields)
+
+
+def _recall_trial(scenario: Scenario, skill: str, days: set[date]) -> Trial | None:
+    """The holders of `skill` on leave on one of `days` called back for those days; None when
+    nobody is on leave then."""
+    away = {
+        p.nrp: p.model_copy(update={"unavailable": _without_days(p.unavailable, days)})
+        for p in scenario.roster.personnel
+        if p.assignable and skill in p.skills and any(p.on_leave(d) for d in days)
+    }
+    if not away:
+        return None
+    fields: dict[str, object] = {"kind": "recall-leave", "skill": skill}
+    fields["officers"] = sorted(away)
+    return Trial(_key("recall-leave", skill, days), _with_people(scenario, away), fields)
+
+
+def _key(kind: str, skill: str, days: set[date]) -> str:
+    """A trial's key names everything its change is made of: the same key, the same trial."""
+    return f"{kind}:{skill}:{','.join(d.isoformat() for d in sorted(days))}"
+
+
+def trials(scenario: Scenario, days: Mapping[str, set[date]]) -> list[Trial]:
+    """The remedies to measure for heads left empty on `days` (by skill), in a fixed order:
+    drills by skill, recalls from leave by skill, then perwira on rank-and-file heads. Made of
+    the days alone, so that they may be started from the coverage of a plan still being made
+    (`pipeline.measure`) and found again, by their keys, once it is made."""
+    drills = [_drill_trial(scenario, skill, days[skill]) for skill in sorted(days)]
+    recalls = [_recall_trial(scenario, skill, days[skill]) for skill in sorted(days)]
+    return [t for t in [*drills, *recalls, _perwira_trial(scenario)] if t is not None]
+
+
+def find_remedies(scenario: Scenario, plan: Plan, measure: Measure) -> list[Remedy]:
+    """Every remedy that fills at least one more head, in the order of `trials`. Every trial
+    is started before the first is asked for, so that a measure may work on them at once."""
+    if not plan.shortfalls:
+        return []
+    total = _missing(plan)
     days: dict[str, set[date]] = defaultdict(set)
     per_skill: dict[str, int] = defaultdict(int)
     for s in plan.shortfalls:
         days[s.skill].add(s.date)
         per_skill[s.skill] += s.missing
-    out: list[Trial] = []
-    for skill in sorted(days):
-        limit = policy.drills.max_age_days.get(skill)
-        if limit is None:
-            continue
-        stale = {
-            p.nrp: p.model_copy(
-                update={"drills": {**p.drills, skill: min(days[skill]) - timedelta(1)}}
-            )
-            for p in scenario.roster.personnel
-            if p.assignable
-            and member_of(p.nrp) is None  # a received unit comes current in its skills
-            and skill in p.skills
-            and any(not p.on_leave(d) and not p.qualified(skill, d, limit) for d in days[skill])
-        }
-        if stale:
-            by = min(days[skill]) - timedelta(1)
-            fields: dict[str, object] = {"kind": "drill", "skill": skill, "by": by}
-            fields |= {"officers": sorted(stale), "missing": per_skill[skill]}
-            out.append(Trial(f"drill:{skill}", _with_people(scenario, stale), fields))
-    for skill in sorted(days):
-        away = {
-            p.nrp: p.model_copy(update={"unavailable": _without_days(p.unavailable, days[skill])})
-            for p in scenario.roster.personnel
-            if p.assignable and skill in p.skills and any(p.on_leave(d) for d in days[skill])
-        }
-        if away:
-            fields = {"kind": "recall-leave", "skill": skill, "officers": sorted(away)}
-            fields["missing"] = per_skill[skill]
-            out.append(Trial(f"recall-leave:{skill}", _with_people(scenario, away), fields))
-    if perwira is not None:
-        out.append(
-            Trial(perwira.key, perwira.changed, {**perwira.remedy, "missing": _missing(plan)})
-        )
-    return out
-
-
-def find_remedies(scenario: Scenario, plan: Plan, measure: Measure) -> list[Remedy]:
-    """Every remedy that fills at least one more head, in a fixed order: drills by skill,
-    recalls from leave by skill, then perwira on rank-and-file heads. Every trial is started
-    before the first is asked for, so that a measure may work on them at once."""
-    if not plan.shortfalls:
-        return []
-    total = _missing(plan)
-    trials = _trials(scenario, plan, perwira_trial(scenario))
-    for trial in trials:
+    found = trials(scenario, days)
+    for trial in found:
         measure.start(trial)
     out: list[Remedy] = []
-    for trial in trials:
+    for trial in found:
         recovered = total - measure(trial)
         if recovered > 0:
-            out.append(Remedy.model_validate({**trial.remedy, "recovered": recovered}))
+            skill = trial.remedy.get("skill")
+            missing = total if skill is None else per_skill[str(skill)]
+            fields = {**trial.remedy, "missing": missing, "recovered": recovered}
+            out.append(Remedy.model_validate(fields))
     return out
 
 

@@ -67,7 +67,7 @@ def plan(
     default."""
     # The solver (numpy, HiGHS) is imported only by the commands that solve.
     from sinjai_ops.pipeline.measure import Measurer, cores
-    from sinjai_ops.remedies import find_remedies, neutrality, perwira_trial, untied_trial
+    from sinjai_ops.remedies import find_remedies, neutrality, trials, untied_trial
     from sinjai_ops.solve.causes import explain_shortfalls
     from sinjai_ops.solve.plan import make_plan
     from sinjai_ops.solve.received import counted, with_members
@@ -100,15 +100,19 @@ def plan(
 
     with Measurer(missing, cores() if workers is None else workers) as measure:
 
-        def short(empty: bool) -> None:
-            # Heads stay empty: what asks nothing of the plan is measured while it is made,
-            # the costlier first.
-            early = [perwira_trial(scenario) if remedies else None, untied_trial(scenario)]
-            if empty:
-                measure.ahead([trial for trial in early if trial is not None])
+        def short(days: dict[str, set[date]]) -> None:
+            # Heads stay empty once the coverage is solved: the remedies for them are
+            # measured while the later stages run, and found again by their keys (made of
+            # the days) once the plan is made; those whose days the plan moved, measured then.
+            # The costliest first (perwira, then recalls, then drills).
+            early = [*reversed(trials(scenario, days) if remedies else []), untied_trial(scenario)]
+            for trial in early if days else []:
+                if trial is not None:
+                    measure.start(trial)
 
         with stage("solve"):
             made = make_plan(scenario, demand, time_limit, before, moment, duty_before, short)
+            measure.planned()
             made = explain_shortfalls(scenario, demand, made)
             unkept = unkept_pins(scenario.adjustments, made, start, _adjustments_place(paths))
         if unkept:

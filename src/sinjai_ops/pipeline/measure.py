@@ -1,9 +1,13 @@
 """The remedies' trials measured side by side (`remedies.Measure`).
 
 Each trial is one coverage model solved by HiGHS, which lets go of Python's lock while it
-solves: on a machine of several cores, trials started together run together on threads, and
-the ones that ask nothing of the plan (perwira on rank-and-file heads, the price of neutrality)
-start while the plan is still being made, as soon as its first stage shows heads left empty.
+solves, so trials on threads run together on a machine of several cores. They start as soon as
+the plan's coverage is solved (`model.Covered`): the days each skill has heads left empty there
+make the trials (`remedies.trials`), measured while the plan's later stages run; once the plan
+is made its own trials are found again by their keys, and only those whose days the later
+stages moved are measured then. While the plan is being made it keeps a core of its own: more
+threads than cores made the whole run slower, not faster.
+
 Each trial's figure is its own solve's (one HiGHS thread, a fixed seed): the same whichever
 thread measures it and in whichever order, so the output stays byte for byte the same. On one
 core, or with `workers=1` (a batch's worker, which has a core of its own), a trial is measured
@@ -13,6 +17,7 @@ when it is asked for and nothing is started ahead.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
@@ -36,21 +41,28 @@ class Measurer:
 
     def __init__(self, missing: Callable[[Scenario], int], workers: int) -> None:
         self._missing = missing
-        self._workers = workers
-        # One thread more than the cores: the command's own thread only waits for the figures.
-        self._pool = ThreadPoolExecutor(workers + 1) if workers > 1 else None
+        self._pool = ThreadPoolExecutor(workers) if workers > 1 else None
+        # A core each: the plan, while it is being made, holds one of them (`planned`), so
+        # that more threads than cores never share them (which made the run slower).
+        self._cores = threading.Semaphore(workers)
+        self._cores.acquire()
+        self._planning = True
         self._started: dict[str, Future[int]] = {}
         self._measured: dict[str, int] = {}
 
-    def ahead(self, trials: list[Trial]) -> None:
-        """Start trials while the plan is still being made on the command's own thread: as
-        many as leave that thread a core of its own."""
-        for trial in trials[: self._workers - 1]:
-            self.start(trial)
+    def planned(self) -> None:
+        """The plan is made: its core is free for the trials."""
+        if self._planning:
+            self._planning = False
+            self._cores.release()
 
     def start(self, trial: Trial) -> None:
         if self._pool is not None and trial.key not in self._started:
-            self._started[trial.key] = self._pool.submit(self._missing, trial.changed)
+            self._started[trial.key] = self._pool.submit(self._measure, trial.changed)
+
+    def _measure(self, changed: Scenario) -> int:
+        with self._cores:
+            return self._missing(changed)
 
     def __call__(self, trial: Trial) -> int:
         if trial.key in self._started:
@@ -68,5 +80,6 @@ class Measurer:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
+        self.planned()
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)

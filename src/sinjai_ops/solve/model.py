@@ -30,6 +30,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 import numpy as np
@@ -77,9 +78,9 @@ class Outcome:
     """The final values of every column (a stage added by the caller reads its own)."""
 
 
-Covered = Callable[[bool], None]
-"""Told, once the coverage is solved, whether heads stay empty (so that what waits on that may
-begin while the later stages run)."""
+Covered = Callable[[dict[str, set[date]]], None]
+"""Told, once the coverage is solved, the days on which each skill has heads left empty (so that
+what waits on them may begin while the later stages run)."""
 
 Stage = Callable[[Program, "_Vars", list[OfficerClass], float, np.ndarray], np.ndarray]
 """An objective added between the coverage and the fairness (`solve_classes`' `then`): it
@@ -172,7 +173,7 @@ def solve_classes(
     bound = shared if state == "optimal" else max(shared, math.floor(best + 1e-9))
     prog.row(cover, shared - 0.5, math.inf)
     if covered is not None:
-        covered(shared < sum(prog.upper[col] * w for col, w in cover))
+        covered(_left_empty(prog, v, values, demand))
     weighted, bound = shared + pinned_weight, bound + pinned_weight
     values = perwira_as_a_last_resort(prog, v, classes, deadline, values)
     if then is not None:
@@ -214,6 +215,18 @@ def solve_classes(
         load_cap=cap,
         values=values,
     )
+
+
+def _left_empty(
+    prog: Program, v: _Vars, values: np.ndarray, demand: Demand
+) -> dict[str, set[date]]:
+    """The days on which each skill has heads that `values` leaves empty (a tier below its
+    heads, the column's upper bound)."""
+    days: dict[str, set[date]] = defaultdict(set)
+    for (slot, role, _), col in v.tiers.items():
+        if values[col] < prog.upper[col] - 0.5:
+            days[role.skill].add(demand.slots[slot].date)
+    return dict(days)
 
 
 def pinned_by_hand(
