@@ -162,12 +162,21 @@ def solve_classes(
     officer pinned by hand: that class works that role there, on a head of that weight, which
     is taken out of the heads the model shares out (hard). `then`: one more objective after
     the coverage and the perwira (the voting day's officers at home, `voting_homes`).
-    `covered`: told, once the coverage is solved, whether heads stay empty.
+    `covered`: told, once the coverage is solved, the days each skill has heads left empty.
     """
     prog, v, pinned_weight = build_program(classes, networks, demand, roles_at, pins)
 
     deadline = time.monotonic() + time_limit
-    values, state, best = solve_whole(prog, deadline)
+    # Every head filled at the least load, tried first where nothing comes between the
+    # coverage and the load: when it holds, it is the coverage stage's proof and the load
+    # stage's vertex in one solve (HiGHS's presolve mostly refuses it at once when not).
+    every = None
+    if kept is None and then is None and not _perwira_columns(v, classes):
+        every = _every_head(prog, v, deadline)
+    if every is None:
+        values, state, best = solve_whole(prog, deadline)
+    else:
+        values, state, best = every[1], "optimal", math.inf
     cover = [(col, float(key[2])) for key, col in v.tiers.items()]
     shared = round(sum(values[col] * w for col, w in cover))
     bound = shared if state == "optimal" else max(shared, math.floor(best + 1e-9))
@@ -195,7 +204,7 @@ def solve_classes(
     # (a lower bound for its busiest officer), then a plan that keeps to it. A re-plan that
     # kept under the cap is done: the cap is its fairness, and keeping what was published is
     # worth more than evening out further.
-    least = fresh if cap is not None else least_load(prog, v.load, deadline)
+    least = fresh if cap is not None else every or least_load(prog, v.load, deadline)
     load_bound = None if least is None else least[0]
     if least is not None and cap is None:
         prog.upper[v.load] = float(least[0])
@@ -301,16 +310,34 @@ def build_program(
     return prog, v, pinned_weight
 
 
+def _perwira_columns(v: _Vars, classes: list[OfficerClass]) -> list[int]:
+    """The columns of perwira classes working rank-and-file heads (only where the policy lets
+    them fill such heads at all)."""
+    return [
+        col
+        for (c, _, role), col in sorted(v.working.items())
+        if classes[c].perwira and not role.leads and not role.rank_from
+    ]
+
+
+def _every_head(prog: Program, v: _Vars, deadline: float) -> tuple[int, np.ndarray] | None:
+    """The least load (`least_load`) of a plan that fills every head, its tiers held full;
+    None when no plan fills them all (the tiers are then let go again)."""
+    lower = list(prog.lower)
+    for col in v.tiers.values():
+        prog.lower[col] = prog.upper[col]
+    every = least_load(prog, v.load, deadline)
+    if every is None:
+        prog.lower = lower
+    return every
+
+
 def perwira_as_a_last_resort(
     prog: Program, v: _Vars, classes: list[OfficerClass], deadline: float, values: np.ndarray
 ) -> np.ndarray:
     """At full coverage, as few perwira on rank-and-file heads as possible; the count reached
     is fixed as a row. Only perwira classes that may fill such heads at all have columns here."""
-    cols = [
-        col
-        for (c, _, role), col in sorted(v.working.items())
-        if classes[c].perwira and not role.leads and not role.rank_from
-    ]
+    cols = _perwira_columns(v, classes)
     if not cols:
         return values
     prog.cost = [0.0] * len(prog.cost)
