@@ -178,3 +178,35 @@ def test_a_written_plan_reads_back_as_it_was(s: Any, through: str) -> None:
         plan.start,
         plan.end,
     )
+
+
+def test_every_head_filled_stands_on_a_whole_plan_when_none_keeps_the_load_bound() -> None:
+    """Where every head can be filled, the least load's relaxation proves it (`_every_head`);
+    if no whole plan is then found under the load bound, the plan is still a whole one that
+    fills every head (never the relaxation's fractions), and keeps every rule."""
+    from sinjai_ops.solve import model
+
+    s = scenario(
+        [{"id": "jaga", "need": {"samapta": 2}}],
+        [officer(f"8701{k:04d}", "Bripda", "samapta") for k in range(9)],
+        days=3,
+    )
+    demand, plan = solve(s)
+    assert plan.quality.heads_filled == plan.quality.heads_needed > 0
+    calls: list[str] = []
+    every = model._every_head
+
+    def held(*args: object) -> object:
+        out = every(*args)  # type: ignore[arg-type]
+        calls.append("every" if out is not None else "none")
+        # A relaxation's vertex in fractions, as a large program may end on.
+        return None if out is None else (out[0], out[1] * 0.5)
+
+    with (
+        patch.object(model, "_every_head", side_effect=held),
+        patch.object(model, "whole_under", side_effect=NoPlanInTime("no whole plan")),
+    ):
+        fallback = make_plan(s, demand)
+    assert calls == ["every"]
+    assert audit(s, demand, fallback) == []
+    assert fallback.quality.heads_filled == plan.quality.heads_filled

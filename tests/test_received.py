@@ -449,3 +449,30 @@ def test_the_workbook_keeps_heads_as_numbers_and_the_window_as_dates(
     assert (since.value, until.value) == WINDOW
     assert since.is_date and until.is_date and since.number_format == "yyyy-mm-dd hh:mm"
     assert filled.data_type == "n" and filled.value == heads > 0
+
+
+def test_a_unit_member_and_a_roster_officer_alike_in_every_field_keep_their_own_roles(
+    tmp_path: Path,
+) -> None:
+    """A Bharada of the roster who holds dalmas but was never drilled may not fill a dalmas
+    head; a unit's member of the same rank and skills may (he comes current in the unit's
+    skills). The roles worked out for one kind of officer are never lent to the other."""
+    from sinjai_ops.solve.classes import officer_classes
+
+    people = [*_people(), officer("86029999", "Bharada", "dalmas")]
+    folder = _folder(tmp_path, "alike", _operation(received_units=[SSK]))
+    (folder / "roster.yaml").write_text(
+        yaml.safe_dump({"personnel": people}, sort_keys=False), encoding="utf-8"
+    )
+    checked = pipeline.load_scenario([folder])
+    assert checked.scenario is not None, checked.problems
+    scenario = with_members(checked.scenario)
+    demand = derive_demand(scenario)
+    dalmas = {
+        nrp: any(role.skill == "dalmas" for day in cls.roles_by_day for role in day)
+        for cls in officer_classes(scenario, demand)
+        for nrp in cls.members
+    }
+    members = [nrp for nrp in dalmas if nrp.startswith("~")]
+    assert members and all(dalmas[nrp] for nrp in members)
+    assert not dalmas.get("86029999", False)

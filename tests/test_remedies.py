@@ -186,7 +186,9 @@ def test_remedies_measured_side_by_side_are_those_measured_one_by_one(tmp_path: 
     folder = _tied(tmp_path, 60)
     alone = pipeline.plan([folder], workers=1).plan
     together = pipeline.plan([folder], workers=4).plan
-    assert alone is not None and together is not None
+    nothing = pipeline.plan([folder], workers=0).plan  # taken as one, never a hang
+    assert alone is not None and together is not None and nothing is not None
+    assert nothing.model_dump_json() == alone.model_dump_json()
     assert alone.remedies and alone.neutrality is not None and alone.neutrality.heads_cost > 0
     assert together.model_dump_json() == alone.model_dump_json()
 

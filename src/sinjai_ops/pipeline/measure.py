@@ -16,10 +16,12 @@ when it is asked for and nothing is started ahead.
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from types import TracebackType
 
 from sinjai_ops.models.scenario import Scenario
@@ -27,11 +29,19 @@ from sinjai_ops.remedies import Trial
 
 
 def cores() -> int:
-    """The cores this process may run on."""
+    """The cores this process may run on: those it is bound to, and no more than a container's
+    CPU quota (cgroup v2 `cpu.max`) grants."""
     try:
-        return len(os.sched_getaffinity(0))
+        bound = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        bound = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text(encoding="ascii").split()[:2]
+        if quota != "max":
+            bound = min(bound, max(1, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return bound
 
 
 class Measurer:
@@ -40,6 +50,7 @@ class Measurer:
     (a trial never outlives the command)."""
 
     def __init__(self, missing: Callable[[Scenario], int], workers: int) -> None:
+        workers = max(1, workers)
         self._missing = missing
         self._pool = ThreadPoolExecutor(workers) if workers > 1 else None
         # A core each: the plan, while it is being made, holds one of them (`planned`), so
@@ -81,5 +92,13 @@ class Measurer:
         trace: TracebackType | None,
     ) -> None:
         self.planned()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is None:
+            return
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        if error is None:
+            # A trial started ahead and never asked for (the plan moved its days) failed:
+            # the same code measures the trials that are asked for, so say so, never hide it.
+            for future in self._started.values():
+                failed = None if future.cancelled() else future.exception()
+                if failed is not None:
+                    raise failed

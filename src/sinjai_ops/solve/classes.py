@@ -16,7 +16,7 @@ from datetime import date
 
 from sinjai_ops.models.plan import Demand
 from sinjai_ops.models.policy import Policy
-from sinjai_ops.models.received import member_of
+from sinjai_ops.models.received import UnitMember, member_of
 from sinjai_ops.models.roster import Person
 from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.rules import Role, role_of
@@ -98,6 +98,7 @@ def officer_classes(
     known = _known_roles(policy, days, roles)
     for person in scenario.roster.personnel:
         key = (
+            isinstance(person, UnitMember),  # current in the unit's skills, never a leader
             person.assignable,
             person.rank,
             tuple(person.skills),

@@ -1,5 +1,5 @@
 """The best coverage any plan can reach, from the coverage model alone: the first objective of
-the plan's program (`model.cover_heads_by_priority`), then the most heads at that weight. The
+the plan's program (`program_rows.cover_heads_by_priority`), then the most heads at that weight. The
 remedies and the price of neutrality are measured by it (`pipeline.measure`)."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from sinjai_ops.models.plan import Demand
 from sinjai_ops.rules import Role
 from sinjai_ops.solve.classes import OfficerClass
-from sinjai_ops.solve.model import build_program
 from sinjai_ops.solve.network import Network
 from sinjai_ops.solve.program import NoPlanInTime, solve_whole, warm_lexicographic
+from sinjai_ops.solve.program_rows import build_program
 
 
 @dataclass(frozen=True)

@@ -30,10 +30,10 @@ from sinjai_ops.models.scenario import Scenario
 from sinjai_ops.rules import Role
 from sinjai_ops.rules.schedule import Schedule
 from sinjai_ops.solve.classes import OfficerClass
-from sinjai_ops.solve.model import _Vars, build_program
 from sinjai_ops.solve.network import next_free
 from sinjai_ops.solve.plan import _model_inputs
 from sinjai_ops.solve.program import NoPlanInTime, Program, solve_whole
+from sinjai_ops.solve.program_rows import Vars, build_program
 
 Signature = tuple[frozenset[Role], ...]
 """The roles an officer may fill, by day of the operation."""
@@ -154,7 +154,7 @@ def _stage(
 
 def _move_officers(
     prog: Program,
-    v: _Vars,
+    v: Vars,
     every: list[OfficerClass],
     first_drilled: int,
     drilled: list[tuple[int, Signature]],

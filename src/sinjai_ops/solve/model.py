@@ -1,8 +1,8 @@
 """The assignment as a mixed-integer program over classes of officers, solved by HiGHS
 (`program.py`).
 
-Hard rules, each built by one function below (the fourth, who may fill which head, is kept by
-offering a class only the roles `classes.eligible_roles` allows it):
+Hard rules, each built by one function of `program_rows.py` (the fourth, who may fill which
+head, is kept by offering a class only the roles `classes.eligible_roles` allows it):
     one_shift_one_head              # hard: an officer who works a slot fills exactly one head
     rest_and_daily_hours            # hard: every schedule is a path of the schedule network
     no_more_heads_than_needed       # hard
@@ -24,19 +24,18 @@ Keeping an officer at one site and units together is decided when names are give
 
 from __future__ import annotations
 
-import contextlib
 import math
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 import numpy as np
 
 from sinjai_ops.models.plan import Demand
-from sinjai_ops.rules import Role, role_of
+from sinjai_ops.rules import Role
 from sinjai_ops.solve.classes import OfficerClass
 from sinjai_ops.solve.network import Network
 from sinjai_ops.solve.program import NoPlanInTime as NoPlanInTime
@@ -46,6 +45,7 @@ from sinjai_ops.solve.program import (
     solve_whole,
     whole_under,
 )
+from sinjai_ops.solve.program_rows import Vars, build_program
 
 
 @dataclass(frozen=True)
@@ -82,67 +82,9 @@ Covered = Callable[[dict[str, set[date]]], None]
 """Told, once the coverage is solved, the days on which each skill has heads left empty (so that
 what waits on them may begin while the later stages run)."""
 
-Stage = Callable[[Program, "_Vars", list[OfficerClass], float, np.ndarray], np.ndarray]
+Stage = Callable[[Program, "Vars", list[OfficerClass], float, np.ndarray], np.ndarray]
 """An objective added between the coverage and the fairness (`solve_classes`' `then`): it
 adds its columns and rows, solves, fixes what it reached as a row, and gives the values."""
-
-
-@dataclass
-class _Vars:
-    arcs: list[list[int]] = field(default_factory=list)
-    working: dict[tuple[int, int, Role], int] = field(default_factory=dict)
-    tiers: dict[tuple[int, Role, int], int] = field(default_factory=dict)
-    load: int = -1
-
-
-def one_shift_one_head(
-    prog: Program, v: _Vars, c: int, net: Network, roles_at: dict[int, list[Role]]
-) -> None:
-    worked: dict[int, list[int]] = {}
-    for k, arc in enumerate(net.arcs):
-        if arc.slot is not None:
-            worked.setdefault(arc.slot, []).append(v.arcs[c][k])
-    # Also the slots the class has roles in but no way to work (before its start): none work.
-    for slot in sorted(set(worked) | set(roles_at)):
-        terms = [(col, 1.0) for col in worked.get(slot, [])]
-        terms += [(v.working[(c, slot, role)], -1.0) for role in roles_at.get(slot, [])]
-        prog.row(terms, 0.0, 0.0)
-
-
-def rest_and_daily_hours(prog: Program, v: _Vars, c: int, net: Network, size: int) -> None:
-    balance: list[list[tuple[int, float]]] = [[] for _ in range(net.node_count)]
-    for k, arc in enumerate(net.arcs):
-        balance[arc.tail].append((v.arcs[c][k], -1.0))
-        balance[arc.head].append((v.arcs[c][k], 1.0))
-    for node, terms in enumerate(balance):
-        supply = -size if node == net.source else size if node == net.sink else 0
-        prog.row(terms, supply, supply)
-
-
-def no_more_heads_than_needed(prog: Program, v: _Vars, pinned: dict[tuple[int, Role], int]) -> None:
-    """Officers working a role in a slot fill its heads, heaviest first; each tier is capped at
-    the heads of that weight (the cap is the column's upper bound); pinned officers fill the
-    heads they are pinned to, outside the tiers."""
-    supply: dict[tuple[int, Role], list[int]] = {}
-    for (_, slot, role), col in v.working.items():
-        supply.setdefault((slot, role), []).append(col)
-    tiers: dict[tuple[int, Role], list[int]] = {}
-    for (slot, role, _), col in v.tiers.items():
-        tiers.setdefault((slot, role), []).append(col)
-    # Every tier's row, also where no class may fill the role: its heads stay empty.
-    for key in sorted(tiers):
-        terms = [(col, 1.0) for col in supply.get(key, [])] + [(col, -1.0) for col in tiers[key]]
-        fixed = float(pinned.get(key, 0))
-        prog.row(terms, fixed, fixed)
-
-
-def spread_the_load(
-    prog: Program, v: _Vars, c: int, net: Network, size: int, past: int = 0
-) -> None:
-    """The class's average load, with the shifts its members already worked (`past`, when
-    re-planning from a moment), is at most `v.load`."""
-    terms = [(v.arcs[c][k], 1.0) for k, arc in enumerate(net.arcs) if arc.slot is not None]
-    prog.row([*terms, (v.load, -float(size))], -math.inf, -float(size * past))
 
 
 def solve_classes(
@@ -167,20 +109,8 @@ def solve_classes(
     prog, v, pinned_weight = build_program(classes, networks, demand, roles_at, pins)
 
     deadline = time.monotonic() + time_limit
-    # Every head filled at the least load, tried first where nothing comes between the
-    # coverage and the load: when it holds, it is the coverage stage's proof and the load
-    # stage's vertex in one solve (HiGHS's presolve mostly refuses it at once when not).
-    every = None
-    if kept is None and then is None and not _perwira_columns(v, classes):
-        every = _every_head(prog, v, deadline)
-    if every is None:
-        values, state, best = solve_whole(prog, deadline)
-    else:
-        values, state, best = every[1], "optimal", math.inf
-    cover = [(col, float(key[2])) for key, col in v.tiers.items()]
-    shared = round(sum(values[col] * w for col, w in cover))
-    bound = shared if state == "optimal" else max(shared, math.floor(best + 1e-9))
-    prog.row(cover, shared - 0.5, math.inf)
+    simple = kept is None and then is None and not _perwira_columns(v, classes)
+    values, state, shared, bound, every = _cover(prog, v, deadline, simple)
     if covered is not None:
         covered(_left_empty(prog, v, values, demand))
     weighted, bound = shared + pinned_weight, bound + pinned_weight
@@ -208,11 +138,7 @@ def solve_classes(
     load_bound = None if least is None else least[0]
     if least is not None and cap is None:
         prog.upper[v.load] = float(least[0])
-        # No whole-number plan at that average (or no time left): the first plan stands. With
-        # a baseline the cap already bounds the load and keeping is what counts, so only the
-        # cheap ways to a whole-number plan are tried, never a full branch and bound.
-        with contextlib.suppress(NoPlanInTime):
-            values = whole_under(prog, least[1], deadline, branch=kept is None)
+        values = _keep_to_least(prog, v, least[1], every is not None, deadline, values, kept)
     working = {key: round(values[col]) for key, col in v.working.items()}
     return Outcome(
         status=state,
@@ -226,9 +152,54 @@ def solve_classes(
     )
 
 
-def _left_empty(
-    prog: Program, v: _Vars, values: np.ndarray, demand: Demand
-) -> dict[str, set[date]]:
+def _cover(
+    prog: Program, v: Vars, deadline: float, simple: bool
+) -> tuple[np.ndarray, Literal["optimal", "feasible"], int, int, tuple[int, np.ndarray] | None]:
+    """The coverage stage (`cover_heads_by_priority`): the values, status, weighted heads and
+    their bound, fixed as a row; and, where nothing comes between the coverage and the load
+    (`simple`), every head filled at the least load, tried first: when it holds, it is this
+    stage's proof and the load stage's vertex in one solve (HiGHS's presolve mostly refuses
+    it at once when not)."""
+    every = _every_head(prog, v, deadline) if simple else None
+    cover = [(col, float(key[2])) for key, col in v.tiers.items()]
+    values: np.ndarray
+    state: Literal["optimal", "feasible"]
+    if every is None:
+        values, state, best = solve_whole(prog, deadline)
+        shared = round(sum(values[col] * w for col, w in cover))
+    else:  # every tier held full
+        values, state, best = every[1], "optimal", math.inf
+        shared = round(sum(prog.upper[col] * w for col, w in cover))
+    bound = shared if state == "optimal" else max(shared, math.floor(best + 1e-9))
+    prog.row(cover, shared - 0.5, math.inf)
+    return values, state, shared, bound, every
+
+
+def _keep_to_least(
+    prog: Program,
+    v: Vars,
+    vertex: np.ndarray,
+    relaxed: bool,
+    deadline: float,
+    values: np.ndarray,
+    kept: Kept | None,
+) -> np.ndarray:
+    """A whole plan under the load bound, from the least load's vertex (`whole_under`). None
+    found at that average (or no time left): the plan before stands; with a baseline the cap
+    already bounds the load and keeping is what counts, so only the cheap ways to a whole plan
+    are tried, never a full branch and bound. `relaxed`: the plan before is the relaxation's
+    own vertex (every head filled): then a whole plan that fills every head without the load
+    cap, or none (NoPlanInTime: the caller fills greedily)."""
+    try:
+        return whole_under(prog, vertex, deadline, branch=kept is None)
+    except NoPlanInTime:
+        if not relaxed:
+            return values
+    prog.upper[v.load] = math.inf
+    return solve_whole(prog, deadline)[0]
+
+
+def _left_empty(prog: Program, v: Vars, values: np.ndarray, demand: Demand) -> dict[str, set[date]]:
     """The days on which each skill has heads that `values` leaves empty (a tier below its
     heads, the column's upper bound)."""
     days: dict[str, set[date]] = defaultdict(set)
@@ -238,79 +209,7 @@ def _left_empty(
     return dict(days)
 
 
-def pinned_by_hand(
-    heads: dict[tuple[int, Role, int], int], pins: list[tuple[int, int, Role, int]]
-) -> tuple[dict[tuple[int, int, Role], int], dict[tuple[int, Role], int], int]:
-    """A pinned head is filled before the model shares out the rest: taken out of `heads`
-    (slot, role, weight), its class made to work it. The least each class works of each slot
-    and role, the pinned officers per slot and role, and the weight of the pinned heads."""
-    least: dict[tuple[int, int, Role], int] = defaultdict(int)
-    pinned: dict[tuple[int, Role], int] = defaultdict(int)
-    pinned_weight = 0
-    for c, slot, role, weight in pins:
-        least[(c, slot, role)] += 1
-        pinned[(slot, role)] += 1
-        heads[(slot, role, weight)] -= 1
-        pinned_weight += weight
-    return least, pinned, pinned_weight
-
-
-def cover_heads_by_priority(
-    prog: Program, v: _Vars, heads: dict[tuple[int, Role, int], int]
-) -> None:
-    """One tier per slot, role and weight, worth its weight per head filled, up to its heads."""
-    for key in sorted(heads, key=lambda k: (k[0], k[1], -k[2])):
-        v.tiers[key] = prog.column(float(key[2]), 0.0, float(heads[key]))
-
-
-def build_program(
-    classes: list[OfficerClass],
-    networks: list[Network],
-    demand: Demand,
-    roles_at: list[dict[int, list[Role]]],
-    pins: list[tuple[int, int, Role, int]] | None,
-) -> tuple[Program, _Vars, int]:
-    """The program of the hard rules and of `cover_heads_by_priority` (the tiers' costs), its
-    variables, and the weight of the heads pinned by hand (outside the tiers). The rows of
-    `spread_the_load` bind nothing until the load is capped, yet a program that only covers
-    (`best_coverage`) keeps them: without them HiGHS solved the remedies' programs up to four
-    times slower at 500 x 28, and no faster at 500 x 60."""
-    slots = len(demand.slots)
-    slot_index = {(s.date, s.shift): i for i, s in enumerate(demand.slots)}
-    heads: dict[tuple[int, Role, int], int] = {}
-    for need in demand.needs:
-        key = (slot_index[(need.date, need.shift)], role_of(need), need.weight)
-        heads[key] = heads.get(key, 0) + need.heads
-    least, pinned, pinned_weight = pinned_by_hand(heads, pins or [])
-    role_heads: dict[tuple[int, Role], int] = {}
-    for (slot, role, _), count in heads.items():
-        role_heads[(slot, role)] = role_heads.get((slot, role), 0) + count
-
-    prog = Program()
-    v = _Vars()
-    v.load = prog.column(0.0, 0.0, float(slots))
-    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
-        size = float(len(cls.members))
-        v.arcs.append(
-            [prog.column(0.0, 0.0, size, integer=arc.slot is not None) for arc in net.arcs]
-        )
-        for slot in sorted(roles_at[c]):
-            for role in roles_at[c][slot]:
-                # The pinned officers of the role work it too, beside the heads shared out.
-                upper = min(size, role_heads[(slot, role)] + pinned.get((slot, role), 0))
-                lower = float(least.get((c, slot, role), 0))
-                v.working[(c, slot, role)] = prog.column(0.0, lower, upper, integer=True)
-    cover_heads_by_priority(prog, v, heads)
-    for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
-        size = len(cls.members)
-        rest_and_daily_hours(prog, v, c, net, size)
-        one_shift_one_head(prog, v, c, net, roles_at[c])
-        spread_the_load(prog, v, c, net, size, cls.past)
-    no_more_heads_than_needed(prog, v, pinned)
-    return prog, v, pinned_weight
-
-
-def _perwira_columns(v: _Vars, classes: list[OfficerClass]) -> list[int]:
+def _perwira_columns(v: Vars, classes: list[OfficerClass]) -> list[int]:
     """The columns of perwira classes working rank-and-file heads (only where the policy lets
     them fill such heads at all)."""
     return [
@@ -320,7 +219,7 @@ def _perwira_columns(v: _Vars, classes: list[OfficerClass]) -> list[int]:
     ]
 
 
-def _every_head(prog: Program, v: _Vars, deadline: float) -> tuple[int, np.ndarray] | None:
+def _every_head(prog: Program, v: Vars, deadline: float) -> tuple[int, np.ndarray] | None:
     """The least load (`least_load`) of a plan that fills every head, its tiers held full;
     None when no plan fills them all (the tiers are then let go again)."""
     lower = list(prog.lower)
@@ -333,7 +232,7 @@ def _every_head(prog: Program, v: _Vars, deadline: float) -> tuple[int, np.ndarr
 
 
 def perwira_as_a_last_resort(
-    prog: Program, v: _Vars, classes: list[OfficerClass], deadline: float, values: np.ndarray
+    prog: Program, v: Vars, classes: list[OfficerClass], deadline: float, values: np.ndarray
 ) -> np.ndarray:
     """At full coverage, as few perwira on rank-and-file heads as possible; the count reached
     is fixed as a row. Only perwira classes that may fill such heads at all have columns here."""
@@ -354,7 +253,7 @@ def perwira_as_a_last_resort(
 
 def keep_the_baseline(
     prog: Program,
-    v: _Vars,
+    v: Vars,
     kept: Kept,
     deadline: float,
     values: np.ndarray,
