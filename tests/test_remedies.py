@@ -233,9 +233,8 @@ def test_a_trial_started_on_days_the_plan_then_moved_is_not_taken_for_the_plan_s
     thread measuring the plan's own trials."""
     from datetime import timedelta
 
-    from sinjai_ops.pipeline.commands import _missing_in
-    from sinjai_ops.pipeline.measure import Measurer
-    from sinjai_ops.remedies import trials
+    from sinjai_ops.pipeline.measure import Measurer, missing_in
+    from sinjai_ops.remedies import Trial, trials
 
     planned = pipeline.plan([EXAMPLE], workers=1)
     scenario, plan = planned.checked.scenario, planned.plan
@@ -247,9 +246,9 @@ def test_a_trial_started_on_days_the_plan_then_moved_is_not_taken_for_the_plan_s
     assert shared == {"perwira-on-rank-and-file"}
     measured: list[str] = []
 
-    def missing(changed: Scenario) -> int:
+    def missing(trial: Trial) -> int:
         measured.append("x")
-        return _missing_in(changed, 60.0)
+        return missing_in(trial.changed, 60.0)
 
     with Measurer(missing, workers=2) as measure:
         for trial in trials(scenario, moved):
@@ -257,3 +256,70 @@ def test_a_trial_started_on_days_the_plan_then_moved_is_not_taken_for_the_plan_s
         measure.planned()
         assert find_remedies(scenario, plan, measure) == plan.remedies
     assert len(measured) == len(trials(scenario, moved)) + len(trials(scenario, days)) - len(shared)
+
+
+def test_a_trial_that_only_adds_gives_the_same_figure_from_the_plans_own_coverage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A recall only adds what officers may do: its coverage model is told what the plan's
+    coverage reached (the tiers are the same), and the figure is the one measured without."""
+    from sinjai_ops.pipeline.measure import missing_in
+    from sinjai_ops.remedies import trials
+    from sinjai_ops.solve import coverage, model
+    from sinjai_ops.solve.plan import make_plan as made
+
+    planned = pipeline.plan([EXAMPLE], workers=1)
+    scenario, plan, demand = planned.checked.scenario, planned.plan, planned.demand
+    assert scenario is not None and plan is not None and demand is not None
+    caught: list[object] = []
+    made(scenario, demand, covered=lambda days, reached: caught.append(reached))
+    reached = caught[0]
+    assert isinstance(reached, model.Reached)
+    known: list[object] = []
+    lexicographic = coverage.warm_lexicographic
+
+    def told(*args: object) -> object:
+        known.append(args[4] if len(args) > 4 else None)
+        return lexicographic(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(coverage, "warm_lexicographic", told)
+    days = {s.skill: {s.date} for s in plan.shortfalls}
+    recall = next(t for t in trials(scenario, days) if t.key.startswith("recall-leave"))
+    assert recall.relaxes
+    alone = missing_in(recall.changed, 60.0, demand)
+    with_plan = missing_in(recall.changed, 60.0, demand, reached)
+    assert with_plan == alone
+    assert known == [None, (reached.weighted, reached.heads)]
+
+
+def test_a_whole_plan_known_to_reach_the_relaxation_spares_the_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two whole heads, room for one and a half: the relaxation's vertex is fractional and its
+    best, rounded down, is one. Told of a whole plan that fills one, no whole plan is looked
+    for; the answer is the same."""
+    import time
+
+    from sinjai_ops.solve import program
+
+    def two_heads() -> program.Program:
+        prog = program.Program()
+        a, b = prog.column(1.0, 0.0, 1.0, True), prog.column(1.0, 0.0, 1.0, True)
+        prog.row([(a, 1.0), (b, 1.0)], 0.0, 1.5)
+        return prog
+
+    searched: list[int] = []
+    near = program.whole_near
+
+    def counted(*args: object) -> object:
+        searched.append(1)
+        return near(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(program, "whole_near", counted)
+    both = [(0, 1.0), (1, 1.0)]
+    deadline = time.monotonic() + 10
+    assert program.warm_lexicographic(two_heads(), both, both, deadline) == (1, 1)
+    assert searched
+    searched.clear()
+    assert program.warm_lexicographic(two_heads(), both, both, deadline, (1, 1)) == (1, 1)
+    assert not searched

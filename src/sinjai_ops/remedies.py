@@ -32,6 +32,10 @@ class Trial:
     changed: Scenario
     remedy: dict[str, object] = field(default_factory=dict)
     """The remedy's fields but the heads it is measured against (`missing`) and `recovered`."""
+    relaxes: bool = True
+    """Every plan of the scenario is a plan of the changed one (it only adds what officers may
+    do), so the changed one fills at least as much. Not so for a drill: a drill recorded after
+    a day does not count on it, so an officer drilled later may lose days his old drill held."""
 
 
 class Measure(Protocol):
@@ -116,7 +120,7 @@ def _drill_trial(scenario: Scenario, skill: str, days: set[date]) -> Trial | Non
         return None
     fields: dict[str, object] = {"kind": "drill", "skill": skill, "by": by}
     fields["officers"] = sorted(stale)
-    return Trial(_key("drill", skill, days), _with_people(scenario, stale), fields)
+    return Trial(_key("drill", skill, days), _with_people(scenario, stale), fields, False)
 
 
 def _recall_trial(scenario: Scenario, skill: str, days: set[date]) -> Trial | None:

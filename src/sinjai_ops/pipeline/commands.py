@@ -66,8 +66,8 @@ def plan(
     threads that measure the remedies side by side (`pipeline.measure`); the cores by
     default."""
     # The solver (numpy, HiGHS) is imported only by the commands that solve.
-    from sinjai_ops.pipeline.measure import Measurer, cores
-    from sinjai_ops.remedies import find_remedies, neutrality, trials, untied_trial
+    from sinjai_ops.pipeline.measure import PlanTrials
+    from sinjai_ops.remedies import find_remedies, neutrality
     from sinjai_ops.solve.causes import explain_shortfalls
     from sinjai_ops.solve.plan import make_plan
     from sinjai_ops.solve.received import counted, with_members
@@ -95,23 +95,11 @@ def plan(
     if start is not None:
         moment = start.replace(tzinfo=ZoneInfo(scenario.operation.operation.timezone))
 
-    def missing(changed: Scenario) -> int:
-        return _missing_in(changed, time_limit, demand if _same_demand(scenario, changed) else None)
-
-    with Measurer(missing, cores() if workers is None else workers) as measure:
-
-        def short(days: dict[str, set[date]]) -> None:
-            # Heads stay empty once the coverage is solved: the remedies for them are
-            # measured while the later stages run, and found again by their keys (made of
-            # the days) once the plan is made; those whose days the plan moved, measured then.
-            # The costliest first (perwira, then recalls, then drills).
-            early = [*reversed(trials(scenario, days) if remedies else []), untied_trial(scenario)]
-            for trial in early if days else []:
-                if trial is not None:
-                    measure.start(trial)
-
+    with PlanTrials(scenario, demand, time_limit, remedies, moment, workers) as measure:
         with stage("solve"):
-            made = make_plan(scenario, demand, time_limit, before, moment, duty_before, short)
+            made = make_plan(
+                scenario, demand, time_limit, before, moment, duty_before, measure.covered
+            )
             measure.planned()
             made = explain_shortfalls(scenario, demand, made)
             unkept = unkept_pins(scenario.adjustments, made, start, _adjustments_place(paths))
@@ -124,37 +112,6 @@ def plan(
             if remedies and made.shortfalls:
                 made = made.model_copy(update={"remedies": find_remedies(scenario, made, measure)})
     return Planned(checked, demand, counted(made))
-
-
-def _same_demand(scenario: Scenario, changed: Scenario) -> bool:
-    """Whether `changed` has the demand of `scenario` without deriving it again: the demand is
-    made of the operation, the arrivals, the policy and, of the roster, only the candidates
-    some officer is tied to (`demand._avoid`)."""
-    same = (
-        changed.operation is scenario.operation
-        and changed.arrivals is scenario.arrivals
-        and changed.policy is scenario.policy
-    )
-
-    def ties(s: Scenario) -> set[str]:
-        return {c for p in s.roster.personnel for c in p.ties}
-
-    return same and ties(changed) == ties(scenario)
-
-
-def _missing_in(changed: Scenario, time_limit: float, demand: Demand | None = None) -> int:
-    """The heads a fresh plan of `changed` leaves empty: the most heads at the best weighted
-    coverage, by the coverage model alone; by planning in full only when that is not proven in
-    the time. `demand`: its demand, when known."""
-    from sinjai_ops.solve.plan import coverage, make_plan, with_duty
-
-    demand = derive_demand(changed) if demand is None else demand
-    best = coverage(changed, demand, time_limit)
-    if best is None:
-        made = make_plan(changed, demand, time_limit)
-        return sum(s.missing for s in made.shortfalls) + sum(s.missing for s in made.tps_shortfalls)
-    # On a voting day the heads of the TPS and the Padal count too.
-    return sum(n.heads for n in with_duty(changed, demand).needs) - best.heads
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,16 @@ import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
+from sinjai_ops.demand import derive_demand
+from sinjai_ops.models.plan import Demand
 from sinjai_ops.models.scenario import Scenario
-from sinjai_ops.remedies import Trial
+from sinjai_ops.remedies import Trial, trials, untied_trial
+from sinjai_ops.solve.program_rows import Reached
 
 
 def cores() -> int:
@@ -45,11 +50,11 @@ def cores() -> int:
 
 
 class Measurer:
-    """`missing`: the heads a fresh plan of a changed scenario leaves empty; `workers`: the
+    """`missing`: the heads a fresh plan of a trial's scenario leaves empty; `workers`: the
     cores to measure on. Used as a context manager: leaving it waits for every trial started
     (a trial never outlives the command)."""
 
-    def __init__(self, missing: Callable[[Scenario], int], workers: int) -> None:
+    def __init__(self, missing: Callable[[Trial], int], workers: int) -> None:
         workers = max(1, workers)
         self._missing = missing
         self._pool = ThreadPoolExecutor(workers) if workers > 1 else None
@@ -69,20 +74,20 @@ class Measurer:
 
     def start(self, trial: Trial) -> None:
         if self._pool is not None and trial.key not in self._started:
-            self._started[trial.key] = self._pool.submit(self._measure, trial.changed)
+            self._started[trial.key] = self._pool.submit(self._measure, trial)
 
-    def _measure(self, changed: Scenario) -> int:
+    def _measure(self, trial: Trial) -> int:
         with self._cores:
-            return self._missing(changed)
+            return self._missing(trial)
 
     def __call__(self, trial: Trial) -> int:
         if trial.key in self._started:
             return self._started[trial.key].result()
         if trial.key not in self._measured:
-            self._measured[trial.key] = self._missing(trial.changed)
+            self._measured[trial.key] = self._missing(trial)
         return self._measured[trial.key]
 
-    def __enter__(self) -> Measurer:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -102,3 +107,86 @@ class Measurer:
                 failed = None if future.cancelled() else future.exception()
                 if failed is not None:
                     raise failed
+
+
+class PlanTrials(Measurer):
+    """The remedies' trials of one plan (`pipeline.plan`): measured against its scenario and
+    demand, started as soon as its coverage is solved (`covered`, given to `make_plan`).
+    `remedies`: measure the remedies' trials (else only neutrality's); `moment`: the plan is a
+    re-plan from that moment, whose coverage is of the future alone (it says nothing of what a
+    fresh plan reaches)."""
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        demand: Demand,
+        time_limit: float,
+        remedies: bool,
+        moment: datetime | None,
+        workers: int | None,
+    ) -> None:
+        super().__init__(self._missing, cores() if workers is None else workers)
+        self._scenario, self._demand, self._time_limit = scenario, demand, time_limit
+        self._remedies, self._moment = remedies, moment
+        self._reached: Reached | None = None
+
+    def _missing(self, trial: Trial) -> int:
+        changed = trial.changed
+        same = self._demand if same_demand(self._scenario, changed) else None
+        # What the plan's coverage reached: a trial that only adds what officers may do
+        # reaches at least as much.
+        reached = self._reached if trial.relaxes else None
+        return missing_in(changed, self._time_limit, same, reached)
+
+    def covered(self, days: dict[str, set[date]], reached: Reached | None) -> None:
+        """Heads stay empty on `days` once the coverage is solved: the remedies for them are
+        measured while the later stages run, and found again by their keys (made of the days)
+        once the plan is made; those whose days the plan moved, measured then. The costliest
+        first (perwira, then recalls, then drills)."""
+        if self._moment is None:
+            self._reached = reached
+        scenario = self._scenario
+        early = [
+            *reversed(trials(scenario, days) if self._remedies else []),
+            untied_trial(scenario),
+        ]
+        for trial in early if days else []:
+            if trial is not None:
+                self.start(trial)
+
+
+def same_demand(scenario: Scenario, changed: Scenario) -> bool:
+    """Whether `changed` has the demand of `scenario` without deriving it again: the demand is
+    made of the operation, the arrivals, the policy and, of the roster, only the candidates
+    some officer is tied to (`demand._avoid`)."""
+    same = (
+        changed.operation is scenario.operation
+        and changed.arrivals is scenario.arrivals
+        and changed.policy is scenario.policy
+    )
+
+    def ties(s: Scenario) -> set[str]:
+        return {c for p in s.roster.personnel for c in p.ties}
+
+    return same and ties(changed) == ties(scenario)
+
+
+def missing_in(
+    changed: Scenario,
+    time_limit: float,
+    demand: Demand | None = None,
+    reached: Reached | None = None,
+) -> int:
+    """The heads a fresh plan of `changed` leaves empty: the most heads at the best weighted
+    coverage, by the coverage model alone; by planning in full only when that is not proven in
+    the time. `demand`: its demand, when known. `reached`: what a whole plan of a scenario that
+    `changed` relaxes reaches (`coverage.best_coverage`)."""
+    from sinjai_ops.solve.plan import coverage, make_plan, with_duty
+
+    demand = derive_demand(changed) if demand is None else demand
+    best = coverage(changed, demand, time_limit, reached)
+    if best is None:
+        made = make_plan(changed, demand, time_limit)
+        return sum(s.missing for s in made.shortfalls) + sum(s.missing for s in made.tps_shortfalls)
+    # On a voting day the heads of the TPS and the Padal count too.
+    return sum(n.heads for n in with_duty(changed, demand).needs) - best.heads

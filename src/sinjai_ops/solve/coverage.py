@@ -13,7 +13,7 @@ from sinjai_ops.rules import Role
 from sinjai_ops.solve.classes import OfficerClass
 from sinjai_ops.solve.network import Network
 from sinjai_ops.solve.program import NoPlanInTime, solve_whole, warm_lexicographic
-from sinjai_ops.solve.program_rows import build_program
+from sinjai_ops.solve.program_rows import Reached, build_program
 
 
 @dataclass(frozen=True)
@@ -33,15 +33,21 @@ def best_coverage(
     roles_at: list[dict[int, list[Role]]],
     time_limit: float,
     pins: list[tuple[int, int, Role, int]] | None = None,
+    reached: Reached | None = None,
 ) -> Coverage | None:
     """The first objective of `solve_classes`, then, at that weight, the most heads (a plan
     may reach one weight with different head counts; the most is the one count that does not
-    depend on the later stages). None when either is not proven in the time."""
+    depend on the later stages). None when either is not proven in the time. `reached`: what a
+    whole plan of a program that this one relaxes reaches (a remedy's scenario against the
+    plan's); used where the tiers are the same, as the whole plan each stage must beat."""
     prog, v, pinned_weight = build_program(classes, networks, demand, roles_at, pins)
     deadline = time.monotonic() + time_limit
     cover = [(col, float(key[2])) for key, col in v.tiers.items()]
     heads = [(col, 1.0) for col in v.tiers.values()]
-    found = warm_lexicographic(prog, cover, heads, deadline)
+    known = None
+    if reached is not None and reached.tiers == v.heads:
+        known = (reached.weighted, reached.heads)
+    found = warm_lexicographic(prog, cover, heads, deadline, known)
     if found is None:
         # A fractional vertex on the way: each stage as `solve_classes` solves its stages.
         try:

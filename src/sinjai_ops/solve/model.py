@@ -45,7 +45,7 @@ from sinjai_ops.solve.program import (
     solve_whole,
     whole_under,
 )
-from sinjai_ops.solve.program_rows import Vars, build_program
+from sinjai_ops.solve.program_rows import Reached, Vars, build_program
 
 
 @dataclass(frozen=True)
@@ -78,9 +78,9 @@ class Outcome:
     """The final values of every column (a stage added by the caller reads its own)."""
 
 
-Covered = Callable[[dict[str, set[date]]], None]
+Covered = Callable[[dict[str, set[date]], Reached | None], None]
 """Told, once the coverage is solved, the days on which each skill has heads left empty (so that
-what waits on them may begin while the later stages run)."""
+what waits on them may begin while the later stages run), and what its whole plan reaches."""
 
 Stage = Callable[[Program, "Vars", list[OfficerClass], float, np.ndarray], np.ndarray]
 """An objective added between the coverage and the fairness (`solve_classes`' `then`): it
@@ -112,7 +112,10 @@ def solve_classes(
     simple = kept is None and then is None and not _perwira_columns(v, classes)
     values, state, shared, bound, every = _cover(prog, v, deadline, simple)
     if covered is not None:
-        covered(_left_empty(prog, v, values, demand))
+        # Every head filled: the values are the relaxation's, and nothing is left to reach.
+        heads = round(sum(values[col] for col in v.tiers.values()))
+        reached = None if every is not None else Reached(dict(v.heads), shared, heads)
+        covered(_left_empty(prog, v, values, demand), reached)
     weighted, bound = shared + pinned_weight, bound + pinned_weight
     values = perwira_as_a_last_resort(prog, v, classes, deadline, values)
     if then is not None:

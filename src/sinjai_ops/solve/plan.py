@@ -19,6 +19,7 @@ from sinjai_ops.solve.coverage import Coverage, best_coverage
 from sinjai_ops.solve.decompose import name_officers
 from sinjai_ops.solve.model import Covered, NoPlanInTime, Outcome, solve_classes
 from sinjai_ops.solve.network import Network, next_free, schedule_network
+from sinjai_ops.solve.program_rows import Reached
 from sinjai_ops.solve.voting import duty_assignments, widen
 from sinjai_ops.solve.voting_homes import Homes
 from sinjai_ops.solve.voting_names import duty_names, with_voting
@@ -173,10 +174,14 @@ def _solve(
 
 
 def coverage(
-    scenario: Scenario, demand: Demand, time_limit: float = DEFAULT_TIME_LIMIT
+    scenario: Scenario,
+    demand: Demand,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    reached: Reached | None = None,
 ) -> Coverage | None:
     """The best a fresh plan of the whole operation can fill (`coverage.best_coverage`), from
-    the coverage model alone: no names, no later stages. None when not proven in the time."""
+    the coverage model alone: no names, no later stages. None when not proven in the time.
+    `reached`: what a whole plan of a scenario this one relaxes reaches."""
     demand = with_duty(scenario, demand)
     if not demand.needs:
         return Coverage(weighted=0, heads=0)
@@ -185,7 +190,7 @@ def coverage(
     classes, roles_at, networks, _, pins_at = _model_inputs(scenario, demand, rules, after)
     if not classes:
         return Coverage(weighted=0, heads=0)
-    return best_coverage(classes, networks, demand, roles_at, time_limit, pins_at)
+    return best_coverage(classes, networks, demand, roles_at, time_limit, pins_at, reached)
 
 
 def with_duty(scenario: Scenario, demand: Demand) -> Demand:

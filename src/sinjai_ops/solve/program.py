@@ -198,13 +198,19 @@ def warm_lexicographic(
     first: list[tuple[int, float]],
     second: list[tuple[int, float]],
     deadline: float,
+    known: tuple[int, int] | None = None,
 ) -> tuple[int, int] | None:
     """The most of `first` in whole numbers, then the most of `second` while `first` stays at
     that, in one solver: the linear relaxation (interior point, crossover to a vertex), then the
     second objective by the simplex method from that vertex (a few pivots, not a new solve).
     A fractional vertex is made whole as `solve_whole` does, by the best whole-number plan that
     keeps its whole variables, accepted only when it reaches the bound rounded down. None when
-    either stage is not proven so (the caller then solves each stage on its own)."""
+    either stage is not proven so (the caller then solves each stage on its own).
+
+    `known`: `first` and `second` of a whole plan of this program, when one is known (a remedy
+    measured against the plan it changes: the plan's own). Where the relaxation's best, rounded
+    down, is no more than its `first`, that plan is the best whole one and no other is looked for;
+    its `second` is then the least the second stage can reach."""
     solver = highs(deadline, lp=True)
     solver.passModel(prog.lp(maximize=True, relax=True))
     solver.run()
@@ -225,14 +231,17 @@ def warm_lexicographic(
     )
     bound = float(solver.getInfo().objective_function_value)
     whole = values
-    if not integral(values, prog.integer):
-        near = whole_near(prog, values, deadline)
-        if near is None or objective(prog, near) < math.floor(bound + 1e-6) - 1e-6:
-            return None
-        whole = near
-    best = round(sum(whole[col] * w for col, w in first))
-    # A whole plan of the best weight: its heads are the least the second stage can reach.
-    least = round(sum(whole[col] * w for col, w in second))
+    if known is not None and math.floor(bound + 1e-6) <= known[0]:
+        best, least = known
+    else:
+        if not integral(values, prog.integer):
+            near = whole_near(prog, values, deadline)
+            if near is None or objective(prog, near) < math.floor(bound + 1e-6) - 1e-6:
+                return None
+            whole = near
+        best = round(sum(whole[col] * w for col, w in first))
+        # A whole plan of the best weight: its heads are the least the second stage can reach.
+        least = round(sum(whole[col] * w for col, w in second))
     face = abs(bound - best) < 1e-6
     if face:
         _hold_optimal_face(solver, solution, prog, staged)

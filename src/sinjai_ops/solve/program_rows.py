@@ -22,6 +22,18 @@ from sinjai_ops.solve.network import Network
 from sinjai_ops.solve.program import Program
 
 
+@dataclass(frozen=True)
+class Reached:
+    """What a whole plan of a program reaches: its tiers (slot, role, weight: heads, after the
+    pins), and the weighted heads and heads it fills of them. A program of the same tiers whose
+    every plan is also a plan of this one's changed scenario (a remedy only adds what officers
+    may do) reaches at least as much (`program.warm_lexicographic`'s `known`)."""
+
+    tiers: dict[tuple[int, Role, int], int]
+    weighted: int
+    heads: int
+
+
 @dataclass
 class Vars:
     """The program's columns: per class, one per arc of its network; per (class, slot, role)
@@ -31,6 +43,8 @@ class Vars:
     working: dict[tuple[int, int, Role], int] = field(default_factory=dict)
     tiers: dict[tuple[int, Role, int], int] = field(default_factory=dict)
     load: int = -1
+    heads: dict[tuple[int, Role, int], int] = field(default_factory=dict)
+    """The heads of each tier (slot, role, weight), after the pins."""
 
 
 def one_shift_one_head(
@@ -144,6 +158,7 @@ def build_program(
                 lower = float(least.get((c, slot, role), 0))
                 v.working[(c, slot, role)] = prog.column(0.0, lower, upper, integer=True)
     cover_heads_by_priority(prog, v, heads)
+    v.heads = heads
     for c, (cls, net) in enumerate(zip(classes, networks, strict=True)):
         size = len(cls.members)
         rest_and_daily_hours(prog, v, c, net, size)
