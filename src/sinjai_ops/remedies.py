@@ -32,10 +32,12 @@ class Trial:
     changed: Scenario
     remedy: dict[str, object] = field(default_factory=dict)
     """The remedy's fields but the heads it is measured against (`missing`) and `recovered`."""
-    relaxes: bool = True
+    relaxes: bool = False
     """Every plan of the scenario is a plan of the changed one (it only adds what officers may
-    do), so the changed one fills at least as much. Not so for a drill: a drill recorded after
-    a day does not count on it, so an officer drilled later may lose days his old drill held."""
+    do), so the changed one fills at least as much: said only by the trials that are (a recall,
+    perwira on rank-and-file heads, untied); a new kind of trial is measured afresh until it
+    says so. Not so for a drill: a drill recorded after a day does not count on it, so an
+    officer drilled later may lose days his old drill held."""
 
 
 class Measure(Protocol):
@@ -98,7 +100,8 @@ def _perwira_trial(scenario: Scenario) -> Trial | None:
     changed = scenario.model_copy(
         update={"policy": policy.model_copy(update={"rank_roles": roles})}
     )
-    return Trial("perwira-on-rank-and-file", changed, {"kind": "perwira-on-rank-and-file"})
+    fields: dict[str, object] = {"kind": "perwira-on-rank-and-file"}
+    return Trial("perwira-on-rank-and-file", changed, fields, relaxes=True)
 
 
 def _drill_trial(scenario: Scenario, skill: str, days: set[date]) -> Trial | None:
@@ -120,7 +123,7 @@ def _drill_trial(scenario: Scenario, skill: str, days: set[date]) -> Trial | Non
         return None
     fields: dict[str, object] = {"kind": "drill", "skill": skill, "by": by}
     fields["officers"] = sorted(stale)
-    return Trial(_key("drill", skill, days), _with_people(scenario, stale), fields, False)
+    return Trial(_key("drill", skill, days), _with_people(scenario, stale), fields)
 
 
 def _recall_trial(scenario: Scenario, skill: str, days: set[date]) -> Trial | None:
@@ -135,7 +138,8 @@ def _recall_trial(scenario: Scenario, skill: str, days: set[date]) -> Trial | No
         return None
     fields: dict[str, object] = {"kind": "recall-leave", "skill": skill}
     fields["officers"] = sorted(away)
-    return Trial(_key("recall-leave", skill, days), _with_people(scenario, away), fields)
+    changed = _with_people(scenario, away)
+    return Trial(_key("recall-leave", skill, days), changed, fields, relaxes=True)
 
 
 def _key(kind: str, skill: str, days: set[date]) -> str:
@@ -188,7 +192,7 @@ def untied_trial(scenario: Scenario) -> Trial | None:
     """Nobody tied to a candidate who visits: the trial that prices neutrality; None when no
     officer is tied to one. It asks nothing of the plan."""
     untied = {p.nrp: p.model_copy(update={"ties": []}) for p in _tied(scenario)}
-    return Trial("untied", _with_people(scenario, untied)) if untied else None
+    return Trial("untied", _with_people(scenario, untied), relaxes=True) if untied else None
 
 
 def neutrality(scenario: Scenario, plan: Plan, measure: Measure) -> Neutrality | None:
