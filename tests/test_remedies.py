@@ -180,6 +180,7 @@ def test_the_remedies_work_out_the_roles_only_of_the_officers_they_change(
     assert len(calls) <= 2 * alone + len(changed) * days
 
 
+@pytest.mark.slow
 def test_remedies_measured_side_by_side_are_those_measured_one_by_one(tmp_path: Path) -> None:
     """The threads that measure the trials together (`pipeline.measure`) give the very figures
     of one thread, on the example (with ties, so that neutrality is priced too)."""
