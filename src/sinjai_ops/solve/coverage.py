@@ -1,6 +1,6 @@
 """The best coverage any plan can reach, from the coverage model alone: the first objective of
-the plan's program (`program_rows.cover_heads_by_priority`), then the most heads at that weight. The
-remedies and the price of neutrality are measured by it (`pipeline.measure`)."""
+the plan's program (`program_rows.cover_heads_by_priority`), then the most heads at that
+weight. The remedies and the price of neutrality are measured by it (`pipeline.measure`)."""
 
 from __future__ import annotations
 

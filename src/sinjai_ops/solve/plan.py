@@ -43,7 +43,8 @@ def make_plan(
     On a voting day (`voting:`), the TPS and Padal duty are planned in the same program
     (`solve.voting`) and named into groups (`voting_names`); `duty_before`: the baseline's TPS
     groups and Padal, kept as its shifts are. `covered`: told, once the coverage is solved,
-    whether heads stay empty (`model.solve_classes`)."""
+    the days each skill has heads left empty and what its whole plan reaches
+    (`model.solve_classes`)."""
     voting = derive_voting(scenario)
     wide = None if voting is None else widen(scenario, demand, voting)
     operation_demand, published = demand, baseline
