@@ -1,4 +1,5 @@
-"""The drill schedule as one mixed-integer program: the coverage model of the plan (`model.py`)
+"""The drill schedule as one mixed-integer program: the coverage model of the plan
+(`program_rows.py`)
 in which an officer who may drill appears twice, as he stands and as he would stand drilled,
 and the program chooses how many of each group drill, in which session.
 
@@ -11,7 +12,7 @@ session he is free for: `z` officers of the group in session k, at most `capacit
 session, at most one session at a time at the site.
 
 Objectives, in this order (each fixed before the next): the most weighted heads, then the most
-heads (the plan's own first objective, `model.best_coverage`), then the fewest sessions, the
+heads (the plan's own first objective, `coverage.best_coverage`), then the fewest sessions, the
 fewest attendees, and sessions as late as possible (closest to the operation).
 """
 
