@@ -1,7 +1,6 @@
 """The drill schedule as one mixed-integer program: the coverage model of the plan
-(`program_rows.py`)
-in which an officer who may drill appears twice, as he stands and as he would stand drilled,
-and the program chooses how many of each group drill, in which session.
+(`program_rows.py`) in which an officer who may drill appears twice, as he stands and as he
+would stand drilled, and the program chooses how many of each group drill, in which session.
 
 Each group of interchangeable officers who may drill (same class as they stand, same sessions
 they are free for, same roles once drilled on each) gets, for every distinct set of roles a
